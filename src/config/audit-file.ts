@@ -1,0 +1,87 @@
+// The audit file (YAML): what to audit and how to present it. Validated with zod; every problem is reported as
+// one line naming the field and the fix.
+import { z } from 'zod';
+import { DEFAULTS } from './defaults.js';
+import { QUESTION_IDS } from '../result/schema.js';
+
+const httpUrl = z
+  .string({ error: 'must be a URL such as https://community.example.com/' })
+  .trim()
+  .refine((s) => {
+    try {
+      const u = new URL(s);
+      return u.protocol === 'http:' || u.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'must be an absolute http(s) URL such as https://community.example.com/');
+
+const hexColour = z
+  .string()
+  .regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'must be a hex colour such as "#0b6e4f" (quote it in YAML)');
+
+export const CrawlConfigSchema = z
+  .object({
+    maxPages: z.number().int().min(1).max(DEFAULTS.crawl.maxPagesCap).default(DEFAULTS.crawl.maxPages),
+    maxDepth: z.number().int().min(0).max(50).default(DEFAULTS.crawl.maxDepth),
+    render: z.enum(['static', 'browser', 'auto']).default(DEFAULTS.crawl.render),
+    include: z.array(z.string()).default([]),
+    exclude: z.array(z.string()).default([]),
+    delayMs: z.number().int().min(0).max(60_000).default(DEFAULTS.crawl.delayMs),
+    concurrency: z.number().int().min(1).max(8).default(DEFAULTS.crawl.concurrency),
+    timeoutMs: z.number().int().min(1000).max(120_000).default(DEFAULTS.crawl.timeoutMs),
+    userAgent: z.string().min(1).optional(),
+  })
+  .strict();
+
+const AnalystNoteSchema = z
+  .object({
+    note: z.string().optional(),
+    score: z.number().min(0).max(100).optional(),
+    rationale: z.string().optional(),
+  })
+  .strict()
+  .refine((a) => a.score === undefined || (a.rationale ?? '').trim().length > 0, {
+    message: 'an analyst score needs a written rationale (add `rationale: "..."` beside `score`)',
+    path: ['rationale'],
+  });
+
+export const AuditFileSchema = z
+  .object({
+    brand: z.string({ error: 'is required: the brand name shown on the report, e.g. `brand: MegaMart`' }).trim().min(1),
+    site: z
+      .object({
+        url: httpUrl,
+        snapshot: z.string().min(1).optional(),
+      })
+      .strict(),
+    traffic: z
+      .object({
+        file: z.string().min(1),
+        format: z.string().optional(),
+      })
+      .strict()
+      .optional(),
+    crawl: CrawlConfigSchema.default(CrawlConfigSchema.parse({})),
+    report: z
+      .object({
+        title: z.string().optional(),
+        analyst: z
+          .object({
+            name: z.string().optional(),
+            organisation: z.string().optional(),
+            logo: z.string().optional(),
+          })
+          .strict()
+          .default({}),
+        theme: z.object({ accent: hexColour.default(DEFAULTS.report.accent) }).strict().default({ accent: DEFAULTS.report.accent }),
+        paper: z.enum(['A4', 'Letter']).default(DEFAULTS.report.paper),
+      })
+      .strict()
+      .default({ analyst: {}, theme: { accent: DEFAULTS.report.accent }, paper: DEFAULTS.report.paper }),
+    analyst: z.partialRecord(z.enum(QUESTION_IDS), AnalystNoteSchema).default({}),
+  })
+  .strict();
+
+export type AuditFile = z.infer<typeof AuditFileSchema>;
+export type AuditFileInput = z.input<typeof AuditFileSchema>;

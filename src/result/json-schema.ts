@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import { AuditResultSchema } from './schema.js';
+
+export function auditResultJsonSchema(): Record<string, unknown> {
+  // `io: 'output'` describes the document as written (defaults applied).
+  const schema = z.toJSONSchema(AuditResultSchema, { io: 'output' }) as Record<string, unknown>;
+  return {
+    ...schema,
+    $id: 'https://github.com/conductor-audit/conductor-audit/blob/main/src/result/audit.schema.json',
+    title: 'conductor-audit result (audit.json)',
+  };
+}

@@ -1,0 +1,130 @@
+// audit.json: the one result every renderer reads. Defined once here; its JSON Schema is generated from it
+// (`npm run schema` writes src/result/audit.schema.json, and a test keeps the file in step).
+import { z } from 'zod';
+import { TrafficResultSchema } from '../traffic/types.js';
+
+export const QUESTION_IDS = ['Q1', 'Q2', 'Q3', 'Q4', 'Q5'] as const;
+export const QuestionIdSchema = z.enum(QUESTION_IDS);
+export type QuestionId = z.infer<typeof QuestionIdSchema>;
+
+export const DirectionSchema = z
+  .enum(['conductor', 'producer'])
+  .describe('Which end of the scale a higher raw value points to.');
+
+export const EvidenceSchema = z.object({
+  url: z.string(),
+  snippet: z.string(),
+  /** What the snippet shows, e.g. "sign-in wall" or "tracker: Google Analytics". */
+  label: z.string().optional(),
+});
+export type Evidence = z.infer<typeof EvidenceSchema>;
+
+export const SignalResultSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  question: QuestionIdSchema,
+  direction: DirectionSchema,
+  explanation: z.string(),
+  status: z.enum(['measured', 'not-measured']),
+  /** Raw measured value (share 0–1, count, rate…); null when not measured. */
+  value: z.number().nullable(),
+  displayValue: z.string(),
+  /** 0 = producer, 100 = conductor; null when not measured. */
+  score: z.number().min(0).max(100).nullable(),
+  weight: z.number().nonnegative(),
+  /** Pages the signal looked at. */
+  pagesObserved: z.number().int().nonnegative(),
+  /** Why the signal was not measured. */
+  reason: z.string().optional(),
+  evidence: z.array(EvidenceSchema),
+});
+export type SignalResult = z.infer<typeof SignalResultSchema>;
+
+export const AnalystQuestionSchema = z.object({
+  note: z.string().optional(),
+  /** Analyst's own score, shown beside the machine score, never replacing it silently. */
+  score: z.number().min(0).max(100).optional(),
+  rationale: z.string().optional(),
+});
+
+export const QuestionResultSchema = z.object({
+  id: QuestionIdSchema,
+  key: z.string(),
+  title: z.string(),
+  question: z.string(),
+  weight: z.number().nonnegative(),
+  /** Machine score 0–100; null when no signal had evidence. */
+  score: z.number().min(0).max(100).nullable(),
+  /** Share (0–1) of the question's signal weight that was measured. */
+  coverage: z.number().min(0).max(1),
+  band: z.string().nullable(),
+  summary: z.string(),
+  signals: z.array(SignalResultSchema),
+  analyst: AnalystQuestionSchema.nullable(),
+});
+export type QuestionResult = z.infer<typeof QuestionResultSchema>;
+
+export const PageRecordSchema = z.object({
+  url: z.string(),
+  depth: z.number().int().nonnegative(),
+  outcome: z.enum(['fetched', 'failed', 'skipped', 'robots-blocked']),
+  status: z.number().int().optional(),
+  reason: z.string().optional(),
+  detail: z.string().optional(),
+});
+
+export const CrawlSummarySchema = z.object({
+  startUrl: z.string(),
+  userAgent: z.string(),
+  render: z.enum(['static', 'browser', 'auto']),
+  maxPages: z.number().int(),
+  maxDepth: z.number().int(),
+  pagesFetched: z.number().int().nonnegative(),
+  pagesFailed: z.number().int().nonnegative(),
+  pagesSkipped: z.number().int().nonnegative(),
+  robotsBlocked: z.number().int().nonnegative(),
+  durationMs: z.number().nonnegative(),
+  robots: z.object({
+    url: z.string(),
+    status: z.number().int().nullable(),
+    policy: z.enum(['parsed', 'allow-all', 'disallow-all']),
+    crawlDelaySec: z.number().nullable(),
+    note: z.string(),
+  }),
+  failedByReason: z.record(z.string(), z.number().int()),
+  skippedByReason: z.record(z.string(), z.number().int()),
+  stoppedEarly: z.string().nullable(),
+  pages: z.array(PageRecordSchema),
+});
+export type CrawlSummary = z.infer<typeof CrawlSummarySchema>;
+
+export const IndexLabelSchema = z.enum(['producer', 'leaning producer', 'balanced', 'leaning conductor', 'conductor']);
+export type IndexLabel = z.infer<typeof IndexLabelSchema>;
+
+export const AuditResultSchema = z.object({
+  schemaVersion: z.literal(1),
+  brand: z.string(),
+  site: z.object({
+    url: z.string(),
+    /** Where the pages were actually fetched from when a saved snapshot was served locally. */
+    servedFrom: z.string().nullable(),
+  }),
+  generatedAt: z.string(),
+  tool: z.object({ name: z.literal('conductor-audit'), version: z.string() }),
+  report: z.object({
+    title: z.string(),
+    analyst: z.object({ name: z.string().nullable(), organisation: z.string().nullable() }),
+  }),
+  crawl: CrawlSummarySchema,
+  questions: z.array(QuestionResultSchema).length(5),
+  index: z.object({
+    score: z.number().min(0).max(100).nullable(),
+    label: IndexLabelSchema.nullable(),
+    /** Share of question weight that had a score. */
+    coverage: z.number().min(0).max(1),
+  }),
+  rubric: z.object({ name: z.string(), version: z.string() }),
+  traffic: TrafficResultSchema.nullable(),
+  warnings: z.array(z.string()),
+});
+export type AuditResult = z.infer<typeof AuditResultSchema>;
