@@ -1,0 +1,46 @@
+// English word patterns used by text signals. Data, not logic: another language gets its own file, and a page
+// in a language without a lexicon is "not measured" rather than judged with English patterns.
+
+export const EN = {
+  /** Text that hides content until the reader signs in. */
+  signInWall:
+    /\b(?:(?:sign|log)\s?in|register|join(?: now| free| us)?|create an account|become a member)\s+(?:now\s+)?to\s+(?:read|view|see|continue|keep reading|access|unlock)\b|\bmembers[- ]only\b[^.]{0,40}\b(?:join|sign in|log in)\b|\bthis (?:content|thread|page|discussion) is (?:only )?(?:available|visible) to (?:registered )?members\b/i,
+  /** Asks for content that serves the brand (reviews, ratings, ideas, feedback). */
+  brandAsk:
+    /\b(?:write|leave|post|submit|add) (?:a|your|an honest) review\b|\brate (?:this|the|your) (?:product|item|purchase|store)\b|\bsubmit (?:your|an|a new) idea\b|\btell us what you think\b|\bshare your (?:feedback|opinion|thoughts) with us\b|\breview (?:this|your) (?:purchase|order|item)\b/gi,
+  /** Asks that help other members rather than the brand. */
+  memberAsk:
+    /\bhelp (?:a|another|other|fellow|the next) (?:member|rider|customer|shopper|person|people|reader|user|cook|gardener)s?\b|\bknow the answer\b|\bcan you help\b|\banswer (?:this|their) question\b|\bshare your (?:fix|solution|tip|experience) so\b|\bhelp (?:the next person|others)\b/gi,
+  /** Rewards paid for content. */
+  contentReward:
+    /\bearn (?:up to )?\d[\d,]* ?(?:\w+ ?)?points\b|\b(?:earn|get|receive) (?:a |an )?(?:\$|€|£)?\d+(?:\.\d\d)? ?(?:\w+ )?(?:coupon|voucher|credit|gift card)\b[^.]{0,60}\b(?:review|post|idea|answer|photo|rating)s?\b|\b(?:coupon|voucher|points|reward) for (?:every|each|your) (?:approved )?(?:review|post|idea|answer|rating)\b/gi,
+  /** Possessive or ownership framing of people and community. */
+  possessive:
+    /\bour (?:customers?|members?|shoppers?|users|fans|buyers|clients)\b|\bexclusive(?:ly)? (?:to|for) (?:\w+ )?members\b|\bmembers[- ]only\b|\byour \w+ family\b|\bMy(?:[A-Z][a-z]+){1,2}\b/g,
+  /** Calls to buy. */
+  callToBuy:
+    /\b(?:buy (?:it )?now|add to (?:cart|basket|bag)|shop (?:now|the (?:deal|sale|look))|order (?:now|today)|limited[- ]time(?: only| offer)?|ends (?:tonight|today|soon|sunday|midnight)|\d{1,2}% off|use (?:promo |coupon )?code|coupon code|check ?out now|don'?t miss out|while stocks? lasts?|hurry)\b/gi,
+  price: /(?:[$€£]\s?\d[\d,]*(?:\.\d\d)?|\b\d[\d,]*(?:\.\d\d)?\s?(?:USD|EUR|GBP|€))/g,
+  /** Statements of what members get. */
+  memberBenefit:
+    /\b(?:members? (?:get|enjoy|receive|can)|as a member,? you(?:'ll| will)? (?:get|can|enjoy)|membership (?:gives|includes|means|comes with)|benefits of (?:joining|membership)|why join)\b[^.!?]{0,200}/gi,
+  discountBenefit: /\b(?:discount|coupon|deal|% off|points|rewards?|sav(?:e|ings)|price|cashback|offers?|voucher)s?\b/i,
+  otherBenefit:
+    /\b(?:repair|clinic|librar(?:y|ies)|workshop|advice|help|support|events?|routes?|training|tools?|guides?|experts?|classes|mentors?|answers?|knowledge|learn|community rides?|meet-?ups?)\b/i,
+  /** Labels that mark a post as coming from the brand's staff. */
+  staffLabel: /^(?:staff|moderator|mod|official|employee|community (?:manager|team)|team member|admin(?:istrator)?|[\w&.' -]{2,30} staff|brand rep(?:resentative)?)$/i,
+  /** Licence grabs in terms: breadth words and ownership transfer. */
+  licenceBreadth: /\b(perpetual|irrevocable|sub-?licensable|royalty[- ]free|worldwide|transferable|unrestricted)\b/gi,
+  licenceGrant: /\b(?:grant|give|assign)s?\b[^.]{0,80}\b(?:licen[cs]e|rights?)\b/i,
+  ownershipTransfer: /\b(?:become|becomes|shall be(?:come)?|will be(?:come)?) (?:the )?(?:sole |exclusive )?property of\b|\bassign to (?:us|[A-Z]\w+) all (?:rights|title)/gi,
+  ownershipKept: /\byou (?:keep|retain|own|continue to own)\b[^.]{0,40}\b(?:ownership|rights|copyright|content|posts?|everything)\b/i,
+} as const;
+
+export type Lexicon = typeof EN;
+
+export const LEXICONS: Record<string, Lexicon> = { en: EN };
+
+/** The lexicon for a page's language; pages that declare no language are read as English. */
+export function lexiconFor(lang: string | null): Lexicon | null {
+  return LEXICONS[lang ?? 'en'] ?? null;
+}

@@ -1,0 +1,86 @@
+// Page-type recognition: which template a page is (thread, review, deal, help…), from its URL path, its
+// schema.org types and its headings. Signals use it to pick the pages they judge.
+import type { CheerioAPI } from 'cheerio';
+
+export type PageType =
+  | 'home'
+  | 'thread'
+  | 'review'
+  | 'idea'
+  | 'guide'
+  | 'help'
+  | 'deal'
+  | 'product'
+  | 'signup'
+  | 'signin'
+  | 'privacy'
+  | 'terms'
+  | 'contact'
+  | 'about'
+  | 'listing'
+  | 'other';
+
+/** Pages whose main content is community or knowledge content (what people come to read). */
+export const CONTENT_TYPES: ReadonlySet<PageType> = new Set(['thread', 'review', 'idea', 'guide', 'help']);
+
+// Ordered: the first rule that matches the path wins, so specific templates come before broad sections.
+const PATH_RULES: Array<[RegExp, PageType]> = [
+  [/(^|\/)(privacy|privacy-policy|datenschutz|confidentialite)(\.html?|\/|$)/i, 'privacy'],
+  [/(^|\/)(terms|tos|terms-of-(use|service)|conditions|legal\/terms|agb)(\.html?|\/|$)/i, 'terms'],
+  [/(^|\/)(join|register|registration|signup|sign-up|create-account)(\.html?|\/|$)/i, 'signup'],
+  [/(^|\/)(login|log-in|signin|sign-in)(\.html?|\/|$)/i, 'signin'],
+  [/(^|\/)(contact|contact-us)(\.html?|\/|$)/i, 'contact'],
+  [/(^|\/)(about|about-us)(\.html?|\/|$)/i, 'about'],
+  [/(^|\/)(deals?|coupons?|offers?|sales?|promotions?|clearance)(\/|$)/i, 'deal'],
+  [/(^|\/)(products?|shop|store|catalog|catalogue|p)\/[^/]+/i, 'product'],
+  [/(^|\/)(reviews?)\/[^/]+/i, 'review'],
+  [/(^|\/)(ideas?|idea-board|ideas-board|suggestions?)\/[^/]+/i, 'idea'],
+  [/(^|\/)(guides?|how-to|howto|tutorials?|learn|articles?|tips|tools?)\/[^/]+/i, 'guide'],
+  [/(^|\/)(help|support|faq|kb|knowledge-base|helpcenter|help-centre|help-center)\/[^/]+/i, 'help'],
+  [/(^|\/)(forums?|community|discussions?|threads?|topics?|t|questions?|boards?)\/[^/]+/i, 'thread'],
+];
+
+const SECTION_ROOT = /^\/(forums?|reviews?|ideas?|deals?|guides?|help|support|faq|discussions?|boards?|questions?|shop|tools?|search)(\/(index\.html?)?)?$/i;
+
+const SCHEMA_TYPES: Array<[RegExp, PageType]> = [
+  [/\b(DiscussionForumPosting|QAPage|Question)\b/, 'thread'],
+  [/\bReview\b/, 'review'],
+  [/\bHowTo\b/, 'guide'],
+  [/\bFAQPage\b/, 'help'],
+  [/\bProduct\b/, 'product'],
+];
+
+export function schemaTypes($: CheerioAPI): string[] {
+  const types = new Set<string>();
+  $('[itemtype]').each((_, el) => {
+    const t = $(el).attr('itemtype') ?? '';
+    for (const part of t.split(/\s+/)) if (part) types.add(part.replace(/^https?:\/\/schema\.org\//, ''));
+  });
+  $('script[type="application/ld+json"]').each((_, el) => {
+    const raw = $(el).text();
+    for (const m of raw.matchAll(/"@type"\s*:\s*(\[[^\]]*\]|"[^"]+")/g)) {
+      for (const t of m[1]!.matchAll(/"([^"]+)"/g)) types.add(t[1]!);
+    }
+  });
+  return [...types].sort();
+}
+
+export function classifyPage(url: string, $: CheerioAPI, types: string[]): PageType {
+  const { pathname } = new URL(url);
+  if (pathname === '/' || /^\/index\.html?$/i.test(pathname)) return 'home';
+  if (SECTION_ROOT.test(pathname)) return 'listing';
+  for (const [re, type] of PATH_RULES) {
+    if (!re.test(pathname)) continue;
+    // A section's own index (e.g. /forum/board-help/) is a listing, not a thread.
+    if ((type === 'thread' || type === 'help' || type === 'review' || type === 'idea') && /\/(index\.html?)?$/.test(pathname)) {
+      return $('article, .post, .reply, .answer').length >= 2 ? type : 'listing';
+    }
+    return type;
+  }
+  const joined = types.join(' ');
+  for (const [re, type] of SCHEMA_TYPES) if (re.test(joined)) return type;
+  const h1 = $('h1').first().text();
+  if (/privacy/i.test(h1)) return 'privacy';
+  if (/terms (of|and) (use|service)|terms & conditions/i.test(h1)) return 'terms';
+  return 'other';
+}

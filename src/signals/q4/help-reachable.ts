@@ -1,0 +1,87 @@
+import { defineSignal } from '../types.js';
+import { elementEvidence } from '../evidence.js';
+import type { PageContext } from '../page-context.js';
+import type { Evidence } from '../../result/types.js';
+
+export const UIStrings = {
+  title: 'Help and contact within two clicks',
+  explanation:
+    'Whether a help page and a way to contact the brand can be reached within two clicks of the home page, ' +
+    'following the links the crawler saw. A conductor puts support where people can find it; a producer buries ' +
+    'it, so that the only easy paths lead to the shop.',
+};
+
+const HELP_LINK = /\b(?:help|support|faq|help cent(?:re|er)|knowledge base)\b/i;
+const CONTACT_LINK = /\b(?:contact(?: us)?|get in touch|customer service|email us|call us)\b/i;
+
+interface Target {
+  kind: 'help' | 'contact';
+  test: (href: string, text: string) => boolean;
+}
+const TARGETS: Target[] = [
+  { kind: 'help', test: (href, text) => HELP_LINK.test(text) || /\/(help|support|faq)(\/|\.html?|$)/i.test(new URL(href).pathname) },
+  { kind: 'contact', test: (href, text) => CONTACT_LINK.test(text) || /\/contact(-us)?(\/|\.html?|$)/i.test(new URL(href).pathname) },
+];
+
+/**
+ * Clicks from the start page to the first link to each target, by breadth-first search over crawled pages. Pure:
+ * the link graph is what the pages contain.
+ */
+export function clicksToTargets(pages: PageContext[], startUrl: string): Map<'help' | 'contact', { clicks: number; evidence: Evidence }> {
+  const byUrl = new Map(pages.map((p) => [p.url, p]));
+  const start = byUrl.get(startUrl) ?? pages.find((p) => p.depth === 0);
+  const found = new Map<'help' | 'contact', { clicks: number; evidence: Evidence }>();
+  if (!start) return found;
+  let frontier = [start];
+  const seen = new Set([start.url]);
+  for (let clicks = 1; clicks <= 3 && frontier.length; clicks++) {
+    const next: PageContext[] = [];
+    for (const page of frontier) {
+      // page.links keeps http(s) links only; an email address is still a way to contact the brand.
+      const mailto = page.$('a[href^="mailto:" i]').first();
+      if (!found.has('contact') && mailto.length) {
+        const href = mailto.attr('href') ?? '';
+        found.set('contact', { clicks, evidence: elementEvidence(page, `“${mailto.text().trim()}” → ${href} (${clicks} click${clicks === 1 ? '' : 's'} from the home page)`, 'contact link') });
+      }
+      for (const link of page.links) {
+        for (const t of TARGETS) {
+          if (!found.has(t.kind) && !link.external && t.test(link.href, link.text)) {
+            found.set(t.kind, { clicks, evidence: elementEvidence(page, `“${link.text}” → ${link.href} (${clicks} click${clicks === 1 ? '' : 's'} from the home page)`, `${t.kind} link`) });
+          }
+        }
+        const target = byUrl.get(link.href);
+        if (target && !seen.has(target.url)) {
+          seen.add(target.url);
+          next.push(target);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return found;
+}
+
+export default defineSignal<true>({
+  meta: { id: 'q4-help-reachable', question: 'Q4', direction: 'conductor', requires: ['html'] },
+  strings: UIStrings,
+  extract: () => true,
+  aggregate(observations, site) {
+    if (observations.length === 0) return { notMeasured: 'No pages were fetched.' };
+    const pages = observations.map((o) => o.page);
+    if (!pages.some((p) => p.url === site.startUrl || p.depth === 0)) return { notMeasured: 'The start page was not fetched, so click distances are unknown.' };
+    const found = clicksToTargets(pages, site.startUrl);
+    const within = [...found.entries()].filter(([, v]) => v.clicks <= 2);
+    const evidence = [...found.values()].map((v) => v.evidence);
+    const missing = (['help', 'contact'] as const).filter((k) => !within.some(([kind]) => kind === k));
+    if (missing.length) {
+      const start = pages.find((p) => p.url === site.startUrl) ?? pages[0]!;
+      evidence.push(elementEvidence(start, `No link to ${missing.join(' or ')} within two clicks of the home page${found.size ? '' : ' (nor within three)'}.`, 'not reachable'));
+    }
+    return {
+      value: within.length,
+      displayValue: `${within.length} of 2 (${(['help', 'contact'] as const).map((k) => `${k}: ${found.get(k) ? `${found.get(k)!.clicks} click${found.get(k)!.clicks === 1 ? '' : 's'}` : 'not found'}`).join(', ')})`,
+      evidence,
+      pagesObserved: pages.length,
+    };
+  },
+});

@@ -1,0 +1,89 @@
+import { createRequire } from 'node:module';
+import { defineSignal } from '../types.js';
+import { elementEvidence, pickEvidence } from '../evidence.js';
+import { siteKey, type PageContext } from '../page-context.js';
+import type { Evidence } from '../../result/types.js';
+
+// third-party-web (MIT) is the entity database Lighthouse uses; it ships CommonJS only.
+const require = createRequire(import.meta.url);
+const thirdPartyWeb = require('third-party-web/nostats-subset.js') as {
+  getEntity(url: string): { name: string; company: string; categories: string[] } | undefined;
+};
+
+export const UIStrings = {
+  title: 'Third-party trackers per page',
+  explanation:
+    'The average number of distinct third-party tracking companies (advertising, analytics, social pixels, ' +
+    'marketing and tag managers, identified with the third-party-web database) whose scripts, frames or pixels ' +
+    'a page loads, as declared in its HTML. Respecting privacy is a rule of friendship; every tracker is another ' +
+    'party watching the visit. Cookieless, privacy-first analytics are listed but not counted. Static HTML shows ' +
+    'only the tags written into the page: trackers loaded later by a tag manager are not counted, so this is a floor.',
+};
+
+const TRACKING_CATEGORIES = new Set(['ad', 'analytics', 'social', 'marketing', 'tag-manager', 'customer-success']);
+/** Our own override: cookieless analytics that collect no personal data by design. */
+const COOKIELESS = new Set(['Plausible', 'Fathom Analytics', 'Simple Analytics', 'Umami', 'GoatCounter', 'Pirsch']);
+
+export interface TrackerObservation {
+  companies: string[];
+  cookieless: string[];
+  evidence: Evidence[];
+}
+
+export function findTrackers(page: PageContext): TrackerObservation {
+  const { $ } = page;
+  const pageSite = siteKey(new URL(page.finalUrl).hostname);
+  const companies = new Map<string, Evidence>();
+  const cookieless = new Set<string>();
+  $('script[src], iframe[src], img[src], link[rel~="preconnect"][href], noscript img[src]').each((_, el) => {
+    const raw = $(el).attr('src') ?? $(el).attr('href') ?? '';
+    let u: URL;
+    try {
+      u = new URL(raw, page.finalUrl);
+    } catch {
+      return;
+    }
+    if (!/^https?:$/.test(u.protocol) || siteKey(u.hostname) === pageSite) return;
+    const entity = thirdPartyWeb.getEntity(u.href);
+    if (!entity || !entity.categories.some((c) => TRACKING_CATEGORIES.has(c))) return;
+    if (COOKIELESS.has(entity.name)) {
+      cookieless.add(entity.name);
+      return;
+    }
+    const key = entity.company || entity.name;
+    if (!companies.has(key)) {
+      companies.set(key, elementEvidence(page, `<${el.tagName} src="${u.href}"> → ${entity.name} (${entity.categories.join(', ')})`, `tracker: ${key}`));
+    }
+  });
+  // evidence[i] is companies[i]'s tag: both in company order (aggregate pairs them by index).
+  const names = [...companies.keys()].sort();
+  return { companies: names, cookieless: [...cookieless].sort(), evidence: names.map((n) => companies.get(n)!) };
+}
+
+export default defineSignal<TrackerObservation>({
+  meta: { id: 'q4-third-party-trackers', question: 'Q4', direction: 'producer', requires: ['html'] },
+  strings: UIStrings,
+  extract: findTrackers,
+  aggregate(observations) {
+    if (observations.length === 0) return { notMeasured: 'No pages were fetched.' };
+    const total = observations.reduce((n, o) => n + o.obs.companies.length, 0);
+    const mean = total / observations.length;
+    const all = [...new Set(observations.flatMap((o) => o.obs.companies))].sort();
+    const cookieless = [...new Set(observations.flatMap((o) => o.obs.cookieless))].sort();
+    // One evidence item per company, from the first page (by URL) that loads it.
+    const perCompany = new Map<string, Evidence>();
+    for (const o of [...observations].sort((a, b) => a.page.url.localeCompare(b.page.url))) {
+      o.obs.companies.forEach((c, i) => perCompany.has(c) || perCompany.set(c, o.obs.evidence[i]!));
+    }
+    const evidence = [...perCompany.values()];
+    if (evidence.length === 0) {
+      evidence.push(elementEvidence(observations[0]!.page, `No third-party tracking tags in the HTML of ${observations.length} pages${cookieless.length ? ` (cookieless analytics: ${cookieless.join(', ')})` : ''}.`, 'no trackers'));
+    }
+    return {
+      value: Number(mean.toFixed(2)),
+      displayValue: `${mean.toFixed(1)} tracking companies per page${all.length ? ` (${all.length} in all: ${all.join(', ')})` : ''}`,
+      evidence: pickEvidence(evidence, 8),
+      pagesObserved: observations.length,
+    };
+  },
+});

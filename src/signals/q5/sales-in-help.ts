@@ -1,0 +1,55 @@
+import { defineSignal } from '../types.js';
+import { elementEvidence, pickEvidence, textEvidence } from '../evidence.js';
+import { lexiconFor } from '../lexicon/en.js';
+import { findAll, pct } from '../text.js';
+import type { PageContext } from '../page-context.js';
+import type { Evidence } from '../../result/types.js';
+
+export const UIStrings = {
+  title: 'Sales pitches inside help threads',
+  explanation:
+    'The share of help and support threads whose posts (not the site’s banners) carry a call to buy, a coupon ' +
+    'code or a deal. Answering a member’s problem with a promotion is acting as a seller while claiming to be a ' +
+    'friend; a conductor answers the question.',
+};
+
+const HELP_CONTEXT = /\b(help|support|problem|issue|troubleshoot|how do i|not working|broken|refund|return)\b/i;
+
+export function isHelpThread(page: PageContext): boolean {
+  if (page.type === 'help') return true;
+  if (page.type !== 'thread') return false;
+  const crumbs = page.$('.breadcrumb, .breadcrumbs, nav[aria-label*="breadcrumb" i]').text();
+  return /\/(help|support)/i.test(new URL(page.url).pathname) || HELP_CONTEXT.test(crumbs) || HELP_CONTEXT.test(page.title);
+}
+
+/** Text of the posts themselves: site chrome and ad banners are another signal's business. */
+export function postsText(page: PageContext): string {
+  const { $ } = page;
+  const posts = $('article, .post, .reply, .answer, .comment, .message');
+  return posts.length ? posts.toArray().map((el) => $(el).text()).join(' ').replace(/\s+/g, ' ') : page.mainText;
+}
+
+export default defineSignal<{ pitched: boolean; evidence: Evidence | null }>({
+  meta: { id: 'q5-sales-in-help', question: 'Q5', direction: 'producer', requires: ['html'] },
+  strings: UIStrings,
+  extract(page) {
+    const lex = lexiconFor(page.lang);
+    if (!lex || !isHelpThread(page)) return null;
+    const text = postsText(page);
+    const m = findAll(text, lex.callToBuy)[0];
+    return { pitched: Boolean(m), evidence: m ? textEvidence(page, text, m, 'sales pitch in a help thread') : null };
+  },
+  aggregate(observations) {
+    if (observations.length === 0) return { notMeasured: 'No help or support threads were found.' };
+    const pitched = observations.filter((o) => o.obs.pitched);
+    const share = pitched.length / observations.length;
+    const evidence = pitched.map((o) => o.obs.evidence!);
+    if (evidence.length === 0) evidence.push(elementEvidence(observations[0]!.page, `No sales pitch in ${observations.length} help threads.`, 'none found'));
+    return {
+      value: share,
+      displayValue: `${pct(share)} of ${observations.length} help threads`,
+      evidence: pickEvidence(evidence),
+      pagesObserved: observations.length,
+    };
+  },
+});

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import possessiveLanguage from '../../../src/signals/q2/possessive-language.js';
+import outboundLinks, { referenceLinks } from '../../../src/signals/q2/outbound-links.js';
+import openFormats, { findOpenFormats } from '../../../src/signals/q2/open-formats.js';
+import licenceGrab from '../../../src/signals/q2/licence-grab.js';
+import { filler, measure, pageFromHtml } from '../../helpers/page.js';
+import { expectDirection, expectEvidence, measured, notMeasured } from './score-helpers.js';
+
+const T = (n: number) => `https://community.example.com/forum/t/${n}`;
+const TERMS = 'https://community.example.com/terms.html';
+
+describe('q2-possessive-language', () => {
+  it('scores possessive framing low and plain talk high, per 1,000 words', async () => {
+    const producer = measure(possessiveLanguage, [
+      pageFromHtml(`<main><p>Our customers love MyMegaMart. Deals exclusive to MegaMart members. ${filler(120)}</p></main>`, T(1)),
+      pageFromHtml(`<main><p>Thank you to our members. ${filler(120)}</p></main>`, T(2)),
+    ]);
+    const pm = measured(producer);
+    expect(pm.value).toBeGreaterThan(8);
+    expectEvidence(pm, [T(1), T(2)], 'Our customers');
+    const conductor = measure(possessiveLanguage, [pageFromHtml(`<main><p>${filler(300)}</p></main>`, T(3))]);
+    expect(measured(conductor).value).toBe(0);
+    expectEvidence(measured(conductor), [T(3)], 'No possessive phrases');
+    await expectDirection(possessiveLanguage, producer, conductor);
+  });
+
+  it('is not measured on too little English text', () => {
+    notMeasured(measure(possessiveLanguage, [pageFromHtml('<main><p>Our customers first.</p></main>', T(1))]));
+    notMeasured(measure(possessiveLanguage, [pageFromHtml(`<main><p>Unsere Kunden. ${filler(400, 'die Kette springt am Berg')}</p></main>`, T(2), {}, { lang: 'de' })]));
+  });
+});
+
+describe('q2-outbound-links', () => {
+  it('referenceLinks drops share intents, OAuth and sponsored links', () => {
+    const p = pageFromHtml(
+      `<main><a href="https://twitter.com/intent/tweet?text=x">Tweet</a>
+       <a href="https://accounts.google.com/o/oauth2/auth">Google</a>
+       <a href="https://ads.example.net/x" rel="sponsored">Ad</a>
+       <a href="https://www.sheldonbrown.com/derailer-adjustment.html">Sheldon Brown on derailleurs</a>
+       <a href="/forum/t/2">internal</a></main>`,
+      T(1),
+    );
+    expect(referenceLinks(p.links).map((l) => l.href)).toEqual(['https://www.sheldonbrown.com/derailer-adjustment.html']);
+  });
+
+  it('scores walled-in threads low and threads that link out high', async () => {
+    const closed = [1, 2, 3].map((n) => pageFromHtml('<main><p>Ask in store.</p><a href="/deals/">See deals</a></main>', T(n)));
+    const producer = measure(outboundLinks, closed);
+    expect(measured(producer).value).toBe(0);
+    expectEvidence(measured(producer), [T(1)], 'None of 3 community pages');
+    const open = [1, 2].map((n) => pageFromHtml('<main><p>See <a href="https://www.parktool.com/en-us/blog/repair-help">Park Tool repair help</a>.</p></main>', T(n)));
+    const conductor = measure(outboundLinks, open);
+    const cm = measured(conductor);
+    expect(cm.value).toBe(1);
+    expectEvidence(cm, [T(1), T(2)], 'Park Tool repair help');
+    await expectDirection(outboundLinks, producer, conductor);
+  });
+
+  it('is not measured without community content pages', () => {
+    notMeasured(measure(outboundLinks, [pageFromHtml('<main><a href="https://example.org/">x</a></main>', 'https://community.example.com/')]));
+  });
+});
+
+describe('q2-open-formats', () => {
+  it('findOpenFormats finds a feed, share links, data export and an API link', () => {
+    const p = pageFromHtml(
+      `<main><a href="https://bsky.app/intent/compose?text=hi">Share on Bluesky</a>
+        <a href="/account/export">Download your data</a>
+        <a href="/developers/">Public API documentation</a></main>`,
+      T(1),
+      {},
+      { head: '<link rel="alternate" type="application/rss+xml" href="/forum/feed.xml">' },
+    );
+    const f = findOpenFormats(p);
+    expect([...f.keys()].sort()).toEqual(['api', 'export', 'feed', 'share']);
+    expect(f.get('feed')!.snippet).toContain('/forum/feed.xml');
+    expect(f.get('export')!.snippet).toContain('Download your data');
+    expect(f.get('api')!.url).toBe(T(1));
+  });
+
+  it('scores none low and several high', async () => {
+    const producer = measure(openFormats, [pageFromHtml('<main><p>Nothing to take away.</p></main>', T(1))]);
+    expect(measured(producer).value).toBe(0);
+    const conductor = measure(openFormats, [
+      pageFromHtml('<main><a href="https://www.reddit.com/submit?url=x">Share to Reddit</a></main>', T(1), {}, { head: '<link rel="alternate" type="application/atom+xml" href="/feed.atom">' }),
+      pageFromHtml('<main><a href="/settings/export">Export your posts</a></main>', T(2)),
+    ]);
+    const cm = measured(conductor);
+    expect(cm.value).toBe(3);
+    expectEvidence(cm, [T(1), T(2)], 'Export your posts');
+    await expectDirection(openFormats, producer, conductor);
+  });
+
+  it('is not measured without pages', () => {
+    notMeasured(measure(openFormats, []));
+  });
+});
+
+const grabTerms = `<main><h1>Terms of Use</h1>
+  <p>By posting, you grant MegaMart a perpetual, irrevocable, worldwide, royalty-free, sublicensable licence to use, copy and adapt your content.</p>
+  <p>Ideas you submit become the sole property of MegaMart.</p></main>`;
+const fairTerms = `<main><h1>Terms of Use</h1>
+  <p>You keep ownership of everything you post. You give us permission to display your posts on this forum, and you can delete them at any time.</p></main>`;
+
+describe('q2-licence-grab', () => {
+  it('scores a perpetual licence plus ownership transfer low and author-keeps-ownership high', async () => {
+    const producer = measure(licenceGrab, [pageFromHtml(grabTerms, TERMS), pageFromHtml('<main>x</main>', T(1))]);
+    const pm = measured(producer);
+    expect(pm.value).toBe(5 + 2);
+    expect(pm.displayValue).toContain('perpetual');
+    expectEvidence(pm, [TERMS], 'perpetual, irrevocable');
+    expect(pm.evidence.some((e) => e.snippet.includes('sole property of MegaMart'))).toBe(true);
+    const conductor = measure(licenceGrab, [pageFromHtml(fairTerms, TERMS)]);
+    const cm = measured(conductor);
+    expect(cm.value).toBe(0);
+    expect(cm.displayValue).toContain('authors keep ownership');
+    expectEvidence(cm, [TERMS], 'You keep ownership');
+    await expectDirection(licenceGrab, producer, conductor);
+  });
+
+  it('breadth words outside a grant sentence do not count', () => {
+    const p = pageFromHtml('<main><h1>Terms of Use</h1><p>Our worldwide community is free. You keep ownership of your posts.</p></main>', TERMS);
+    expect(measured(measure(licenceGrab, [p])).value).toBe(0);
+  });
+
+  it('is not measured without a terms page, nor on terms in a language without a lexicon', () => {
+    notMeasured(measure(licenceGrab, [pageFromHtml('<main>x</main>', T(1))]));
+    const de = pageFromHtml('<main><h1>Nutzungsbedingungen</h1><p>Sie räumen uns ein unbefristetes, unwiderrufliches Nutzungsrecht ein.</p></main>', 'https://community.example.com/agb', {}, { lang: 'de' });
+    notMeasured(measure(licenceGrab, [de]));
+  });
+});

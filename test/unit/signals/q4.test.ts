@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import thirdPartyTrackers, { findTrackers } from '../../../src/signals/q4/third-party-trackers.js';
+import capturePopups, { findCapture } from '../../../src/signals/q4/capture-popups.js';
+import siteSearch, { findSearch } from '../../../src/signals/q4/site-search.js';
+import helpReachable, { clicksToTargets } from '../../../src/signals/q4/help-reachable.js';
+import { measure, pageFromHtml } from '../../helpers/page.js';
+import { expectDirection, expectEvidence, measured, notMeasured } from './score-helpers.js';
+
+const T = (n: number) => `https://community.example.com/forum/t/${n}`;
+const HOME = 'https://community.example.com/';
+
+const tags = {
+  gtm: '<script async src="https://www.googletagmanager.com/gtag/js?id=G-XYZ"></script>',
+  hotjar: '<script src="https://static.hotjar.com/c/hotjar-123.js"></script>',
+  fb: '<script src="https://connect.facebook.net/en_US/fbevents.js"></script>',
+  bing: '<script src="https://bat.bing.com/bat.js"></script>',
+  plausible: '<script defer data-domain="community.example.com" src="https://plausible.io/js/script.js"></script>',
+  cdn: '<script src="https://cdn.jsdelivr.net/npm/alpinejs@3/dist/cdn.min.js"></script>',
+  own: '<script src="https://static.example.com/app.js"></script>',
+};
+
+describe('q4-third-party-trackers', () => {
+  it('findTrackers counts tracking companies, skips CDNs, own subdomains and cookieless analytics', () => {
+    const p = pageFromHtml(`<main>Thread</main>${tags.gtm}${tags.cdn}${tags.own}${tags.plausible}`, T(1));
+    const obs = findTrackers(p);
+    expect(obs.companies).toEqual(['Google']);
+    expect(obs.cookieless).toEqual(['Plausible']);
+    expect(obs.evidence[0]!.snippet).toContain('googletagmanager.com');
+  });
+
+  it('evidence[i] belongs to companies[i] whatever the order of the tags', () => {
+    const obs = findTrackers(pageFromHtml(`<main>x</main>${tags.hotjar}${tags.fb}`, T(1)));
+    expect(obs.companies).toEqual(['Facebook', 'Hotjar']);
+    obs.companies.forEach((c, i) => expect(obs.evidence[i]!.label).toBe(`tracker: ${c}`));
+    expect(obs.evidence[0]!.snippet).toContain('facebook.net');
+  });
+
+  it('scores a heavily tracked site low and an untracked one high', async () => {
+    const producer = measure(thirdPartyTrackers, [
+      pageFromHtml(`<main>a</main>${tags.gtm}${tags.hotjar}${tags.fb}${tags.bing}`, T(1)),
+      pageFromHtml(`<main>b</main>${tags.gtm}${tags.fb}${tags.bing}`, T(2)),
+    ]);
+    const pm = measured(producer);
+    expect(pm.value).toBe(3.5);
+    expectEvidence(pm, [T(1), T(2)], 'static.hotjar.com');
+    const hotjarEv = pm.evidence.find((e) => e.label === 'tracker: Hotjar')!;
+    expect(hotjarEv.snippet).toContain('hotjar');
+    const conductor = measure(thirdPartyTrackers, [pageFromHtml(`<main>c</main>${tags.plausible}`, T(3))]);
+    const cm = measured(conductor);
+    expect(cm.value).toBe(0);
+    expectEvidence(cm, [T(3)], 'cookieless analytics: Plausible');
+    await expectDirection(thirdPartyTrackers, producer, conductor);
+  });
+
+  it('is not measured without pages', () => {
+    notMeasured(measure(thirdPartyTrackers, []));
+  });
+});
+
+describe('q4-capture-popups', () => {
+  it('findCapture finds a newsletter modal and an email capture form, not a cookie banner or a sign-in form', () => {
+    const modal = pageFromHtml('<main>Thread</main><div class="modal newsletter-modal" role="dialog"><p>Get 10% off: join our list!</p></div>', T(1));
+    expect(findCapture(modal)).toMatchObject({ found: true, evidence: { url: T(1), label: 'pop-up' } });
+    expect(findCapture(modal).evidence!.snippet).toContain('Get 10% off');
+    const form = pageFromHtml('<main>Thread<form action="/subscribe"><label>Email <input type="email" name="email"></label><button>Send me deals</button></form></main>', T(2));
+    expect(findCapture(form)).toMatchObject({ found: true, evidence: { label: 'email capture' } });
+    expect(findCapture(form).evidence!.snippet).toContain('Send me deals');
+    const signIn = pageFromHtml('<main>Thread<form action="/session"><input type="email" name="email"><input type="password"></form></main>', T(3));
+    expect(findCapture(signIn).found).toBe(false);
+  });
+
+  it('a consent banner, including the modal parts inside it, is not a capture pop-up', () => {
+    const cmp = pageFromHtml(
+      `<main>Thread</main>
+       <div id="cookie-consent" role="dialog" aria-label="Cookie consent">
+         <div class="modal-content"><p>We use cookies.</p><button>Accept</button><button>Reject all</button></div>
+       </div>`,
+      T(1),
+    );
+    expect(findCapture(cmp).found).toBe(false);
+  });
+
+  it('scores capture on most threads low and clean threads high', async () => {
+    const producer = measure(capturePopups, [
+      pageFromHtml('<main>a</main><div id="exit-intent-popup"><p>Wait! Take 15% off.</p></div>', T(1)),
+      pageFromHtml('<main>b<form><input name="newsletter_email" placeholder="Your email"><button>Subscribe</button></form></main>', T(2)),
+      pageFromHtml('<main>c</main>', T(3)),
+    ]);
+    const pm = measured(producer);
+    expect(pm.value).toBeCloseTo(2 / 3);
+    expectEvidence(pm, [T(1), T(2)], 'Wait! Take 15% off');
+    const conductor = measure(capturePopups, [pageFromHtml('<main>a</main>', T(1)), pageFromHtml('<main>b</main>', T(2))]);
+    expect(measured(conductor).value).toBe(0);
+    await expectDirection(capturePopups, producer, conductor);
+  });
+
+  it('is not measured without community content pages', () => {
+    notMeasured(measure(capturePopups, [pageFromHtml('<main>x</main><div class="modal">Sign up</div>', HOME)]));
+  });
+});
+
+describe('q4-site-search', () => {
+  it('findSearch recognises search forms and landmarks', () => {
+    const p = pageFromHtml('<header><form role="search" action="/search"><input type="search" name="q" aria-label="Search the forum"></form></header><main>x</main>', T(1));
+    const e = findSearch(p)!;
+    expect(e.url).toBe(T(1));
+    expect(e.snippet).toContain('action="/search"');
+    expect(e.snippet).toContain('Search the forum');
+    expect(findSearch(pageFromHtml('<main>x</main>', T(2)))).toBeNull();
+  });
+
+  it('scores no search low and search everywhere high', async () => {
+    const producer = measure(siteSearch, [pageFromHtml('<main>a</main>', T(1)), pageFromHtml('<main>b</main>', T(2))]);
+    expect(measured(producer).value).toBe(0);
+    expectEvidence(measured(producer), [T(1)], 'No search form');
+    const withSearch = (n: number) => pageFromHtml('<form action="/search"><input name="q" placeholder="Search"></form><main>x</main>', T(n));
+    const conductor = measure(siteSearch, [withSearch(1), withSearch(2)]);
+    expect(measured(conductor).value).toBe(1);
+    expectEvidence(measured(conductor), [T(1), T(2)], 'action="/search"');
+    await expectDirection(siteSearch, producer, conductor);
+  });
+
+  it('is not measured without pages', () => {
+    notMeasured(measure(siteSearch, []));
+  });
+});
+
+describe('q4-help-reachable', () => {
+  const home = (links: string) => pageFromHtml(`<main>${links}</main>`, HOME, { depth: 0 });
+
+  it('clicksToTargets counts clicks by breadth-first search from the start page', () => {
+    const start = home('<a href="/forum/">Forum</a><a href="/contact.html">Contact us</a>');
+    const forum = pageFromHtml('<main><a href="/help/">Help centre</a></main>', 'https://community.example.com/forum/');
+    const found = clicksToTargets([start, forum], HOME);
+    expect(found.get('contact')!.clicks).toBe(1);
+    expect(found.get('help')!.clicks).toBe(2);
+    expect(found.get('help')!.evidence.url).toBe('https://community.example.com/forum/');
+    expect(found.get('help')!.evidence.snippet).toContain('Help centre');
+  });
+
+  it('scores buried help low and reachable help and contact high', async () => {
+    const producer = measure(helpReachable, [home('<a href="/deals/">Deals</a>'), pageFromHtml('<main><a href="/shop/">Shop</a></main>', 'https://community.example.com/deals/')], [], HOME);
+    const pm = measured(producer);
+    expect(pm.value).toBe(0);
+    expectEvidence(pm, [HOME, 'https://community.example.com/deals/'], 'No link to help or contact');
+    const conductor = measure(helpReachable, [home('<a href="/help/">Help</a> <a href="/contact-us">Get in touch</a>')], [], HOME);
+    const cm = measured(conductor);
+    expect(cm.value).toBe(2);
+    expectEvidence(cm, [HOME], 'Get in touch');
+    await expectDirection(helpReachable, producer, conductor);
+  });
+
+  it('is not measured without the start page', () => {
+    notMeasured(measure(helpReachable, [pageFromHtml('<main><a href="/help/">Help</a></main>', T(1))], [], HOME));
+    notMeasured(measure(helpReachable, [], [], HOME));
+  });
+});

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { SIGNALS, signalById } from '../../../src/signals/registry.js';
+import { runSignals } from '../../../src/signals/run-signals.js';
+import { defineSignal, isMeasured } from '../../../src/signals/types.js';
+import { loadRubric } from '../../../src/score/rubric.js';
+import { QUESTION_IDS } from '../../../src/result/schema.js';
+import { doc, snapshotFromHtml } from '../../helpers/page.js';
+
+describe('signal registry', () => {
+  it('ids are unique and findable', () => {
+    const ids = SIGNALS.map((s) => s.meta.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(signalById(id)!.meta.id).toBe(id);
+    expect(signalById('nope')).toBeUndefined();
+  });
+
+  it.each(SIGNALS.map((s) => [s.meta.id, s] as const))('%s has complete meta and strings', (id, s) => {
+    expect(id).toMatch(new RegExp(`^${s.meta.question.toLowerCase()}-[a-z-]+$`));
+    expect(QUESTION_IDS).toContain(s.meta.question);
+    expect(['producer', 'conductor']).toContain(s.meta.direction);
+    expect(s.meta.requires.length).toBeGreaterThan(0);
+    for (const r of s.meta.requires) expect(['html', 'headers', 'rendered']).toContain(r);
+    expect(s.strings.title.trim().length).toBeGreaterThan(5);
+    expect(s.strings.explanation.trim().length).toBeGreaterThan(80);
+    expect(typeof s.extract).toBe('function');
+    expect(typeof s.aggregate).toBe('function');
+  });
+
+  it('has at least two signals per question', () => {
+    for (const q of QUESTION_IDS) expect(SIGNALS.filter((s) => s.meta.question === q).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('matches the default rubric both ways, each signal under its own question', async () => {
+    const rubric = await loadRubric();
+    for (const s of SIGNALS) {
+      const entry = rubric.questions[s.meta.question]?.signals[s.meta.id];
+      expect(entry, `${s.meta.id} missing from default rubric under ${s.meta.question}`).toBeDefined();
+      expect(entry!.weight).toBeGreaterThan(0);
+      // The rubric's points must map the signal's direction: a producer signal's score falls as its value rises.
+      const first = entry!.points[0]![1];
+      const last = entry!.points[entry!.points.length - 1]![1];
+      if (s.meta.direction === 'conductor') expect(last).toBeGreaterThan(first);
+      else expect(last).toBeLessThan(first);
+    }
+    for (const [qid, q] of Object.entries(rubric.questions)) {
+      for (const id of Object.keys(q.signals)) expect(signalById(id)?.meta.question, id).toBe(qid);
+    }
+  });
+});
+
+describe('runSignals', () => {
+  const page = snapshotFromHtml(doc('<main><p>Hello</p></main>'), 'https://community.example.com/');
+  const input = { siteUrl: 'https://community.example.com/', startUrl: 'https://community.example.com/', pages: [page], records: [] };
+
+  it('turns a signal that throws into not-measured, and keeps the others', () => {
+    const boom = defineSignal<number>({
+      meta: { id: 'q1-boom', question: 'Q1', direction: 'conductor', requires: ['html'] },
+      strings: { title: 'Boom', explanation: 'Throws.' },
+      extract: () => {
+        throw new Error('kaput');
+      },
+      aggregate: () => ({ value: 1, displayValue: '1', evidence: [], pagesObserved: 1 }),
+    });
+    const ok = defineSignal<number>({
+      meta: { id: 'q1-ok', question: 'Q1', direction: 'conductor', requires: ['html'] },
+      strings: { title: 'Ok', explanation: 'Counts pages.' },
+      extract: () => 1,
+      aggregate: (obs) => ({ value: obs.length, displayValue: String(obs.length), evidence: [], pagesObserved: obs.length }),
+    });
+    const [a, b] = runSignals(input, [boom, ok]);
+    expect(isMeasured(a!.measurement)).toBe(false);
+    expect((a!.measurement as { notMeasured: string }).notMeasured).toContain('kaput');
+    expect(b!.measurement).toMatchObject({ value: 1 });
+  });
+
+  it('runs every registered signal on a page without throwing', () => {
+    const runs = runSignals(input);
+    expect(runs.map((r) => r.signal.meta.id)).toEqual(SIGNALS.map((s) => s.meta.id));
+    for (const r of runs) {
+      if (!isMeasured(r.measurement)) expect(r.measurement.notMeasured).not.toMatch(/failed on this site/);
+    }
+  });
+});

@@ -1,0 +1,47 @@
+// Shared by signal tests: score a measurement with the default rubric.
+import { expect } from 'vitest';
+import { loadRubric, type Rubric } from '../../../src/score/rubric.js';
+import { scoreSignal } from '../../../src/score/score.js';
+import { isMeasured, type Measured, type Measurement, type Signal } from '../../../src/signals/types.js';
+
+let rubric: Rubric | null = null;
+export async function defaultRubric(): Promise<Rubric> {
+  rubric ??= await loadRubric();
+  return rubric;
+}
+
+export async function scoreOf(signal: Signal<any>, m: Measurement): Promise<number | null> {
+  return scoreSignal({ signal, measurement: m }, await defaultRubric()).score;
+}
+
+export function measured(m: Measurement): Measured {
+  if (!isMeasured(m)) throw new Error(`expected a measurement, got not-measured: ${m.notMeasured}`);
+  return m;
+}
+
+export function notMeasured(m: Measurement): string {
+  expect(isMeasured(m)).toBe(false);
+  const reason = (m as { notMeasured: string }).notMeasured;
+  expect(reason.length).toBeGreaterThan(10);
+  return reason;
+}
+
+/** Every evidence item names a page URL from `urls`; at least one snippet contains `text` (case-insensitive). */
+export function expectEvidence(m: Measured, urls: string[], text: string | RegExp): void {
+  expect(m.evidence.length).toBeGreaterThan(0);
+  for (const e of m.evidence) expect(urls).toContain(e.url);
+  const re = typeof text === 'string' ? new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i') : text;
+  expect(m.evidence.some((e) => re.test(e.snippet)), `no evidence snippet matches ${re}: ${JSON.stringify(m.evidence)}`).toBe(true);
+}
+
+/** Producer-looking set scores low, conductor-looking set scores high, and the raw values point the signal's way. */
+export async function expectDirection(signal: Signal<any>, producer: Measurement, conductor: Measurement): Promise<void> {
+  const p = measured(producer);
+  const c = measured(conductor);
+  if (signal.meta.direction === 'conductor') expect(c.value).toBeGreaterThan(p.value);
+  else expect(p.value).toBeGreaterThan(c.value);
+  const ps = (await scoreOf(signal, p))!;
+  const cs = (await scoreOf(signal, c))!;
+  expect(ps).toBeLessThan(40);
+  expect(cs).toBeGreaterThan(60);
+}
