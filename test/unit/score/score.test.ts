@@ -1,0 +1,189 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadRubric, scoreFromPoints, type Rubric } from '../../../src/score/rubric.js';
+import { combine, scoreAudit, scoreSignal, summariseQuestion } from '../../../src/score/score.js';
+import { bandFor } from '../../../src/score/questions.js';
+import { SIGNALS } from '../../../src/signals/registry.js';
+import type { SignalRun } from '../../../src/signals/run-signals.js';
+import type { Measurement } from '../../../src/signals/types.js';
+import { UserError } from '../../../src/util/errors.js';
+
+describe('scoreFromPoints', () => {
+  const up: Array<[number, number]> = [[0, 0], [0.5, 35], [0.9, 90], [1, 100]];
+  const down: Array<[number, number]> = [[0, 100], [1, 75], [3, 35], [5, 10], [6, 0]];
+
+  it('interpolates linearly between control points', () => {
+    expect(scoreFromPoints(0.25, up)).toBeCloseTo(17.5);
+    expect(scoreFromPoints(0.7, up)).toBeCloseTo(62.5);
+    expect(scoreFromPoints(0.5, up)).toBe(35);
+    expect(scoreFromPoints(2, down)).toBeCloseTo(55);
+    expect(scoreFromPoints(4, down)).toBeCloseTo(22.5);
+  });
+
+  it('clamps outside the points', () => {
+    expect(scoreFromPoints(-1, up)).toBe(0);
+    expect(scoreFromPoints(7, up)).toBe(100);
+    expect(scoreFromPoints(-3, down)).toBe(100);
+    expect(scoreFromPoints(99, down)).toBe(0);
+  });
+});
+
+const signal = SIGNALS.find((s) => s.meta.id === 'q1-open-content')!;
+const run = (id: string, m: Measurement): SignalRun => ({ signal: SIGNALS.find((s) => s.meta.id === id)!, measurement: m });
+const ok = (value: number): Measurement => ({ value, displayValue: String(value), evidence: [{ url: 'https://x.example/', snippet: 's' }], pagesObserved: 3 });
+
+describe('scoreSignal', () => {
+  it('maps a measured value through the rubric and keeps evidence', async () => {
+    const rubric = await loadRubric();
+    const r = scoreSignal({ signal, measurement: ok(0.7) }, rubric);
+    expect(r).toMatchObject({ id: 'q1-open-content', status: 'measured', score: 62.5, weight: 3, pagesObserved: 3 });
+    expect(r.evidence).toHaveLength(1);
+  });
+
+  it('keeps a not-measured signal as null with its reason', async () => {
+    const rubric = await loadRubric();
+    const r = scoreSignal({ signal, measurement: { notMeasured: 'No threads.', pagesObserved: 2 } }, rubric);
+    expect(r).toMatchObject({ status: 'not-measured', value: null, score: null, reason: 'No threads.', pagesObserved: 2, evidence: [] });
+  });
+});
+
+describe('combine', () => {
+  it('is a weighted mean of the measured scores', () => {
+    expect(combine([{ score: 100, weight: 3 }, { score: 0, weight: 1 }])).toEqual({ score: 75, coverage: 1 });
+  });
+
+  it('treats null as missing, not zero, and reports coverage', () => {
+    expect(combine([{ score: 80, weight: 1 }, { score: null, weight: 3 }])).toEqual({ score: 80, coverage: 0.25 });
+  });
+
+  it('gives null and coverage 0 when nothing is measured or there is no weight', () => {
+    expect(combine([{ score: null, weight: 2 }])).toEqual({ score: null, coverage: 0 });
+    expect(combine([])).toEqual({ score: null, coverage: 0 });
+    expect(combine([{ score: 50, weight: 0 }])).toEqual({ score: null, coverage: 0 });
+  });
+});
+
+/** A rubric with one signal per question, so a question score equals that signal's score. */
+function oneSignalRubric(): Rubric {
+  const pick: Record<string, string> = { Q1: 'q1-open-content', Q2: 'q2-outbound-links', Q3: 'q3-help-vs-sell', Q4: 'q4-site-search', Q5: 'q5-staff-labelled' };
+  const questions = Object.fromEntries(
+    Object.entries(pick).map(([q, id]) => [q, { weight: 1, signals: { [id]: { weight: 1, points: [[0, 0], [100, 100]] as Array<[number, number]> } } }]),
+  );
+  return { name: 't', version: '1', questions } as Rubric;
+}
+
+describe('scoreAudit', () => {
+  it.each([
+    [19.9, 'producer'],
+    [20, 'leaning producer'],
+    [39.9, 'leaning producer'],
+    [40, 'balanced'],
+    [59.9, 'balanced'],
+    [60, 'leaning conductor'],
+    [79.9, 'leaning conductor'],
+    [80, 'conductor'],
+    [0, 'producer'],
+    [100, 'conductor'],
+  ])('index %s is labelled %s', (v, label) => {
+    expect(bandFor(v)).toBe(label);
+    const runs = ['q1-open-content', 'q2-outbound-links', 'q3-help-vs-sell', 'q4-site-search', 'q5-staff-labelled'].map((id) => run(id, ok(v)));
+    const res = scoreAudit(runs, oneSignalRubric(), {});
+    expect(res.index).toEqual({ score: v, label, coverage: 1 });
+    for (const q of res.questions) expect(q.band).toBe(label);
+  });
+
+  it('carries analyst notes beside the machine score', () => {
+    const runs = [run('q1-open-content', ok(30)), run('q2-outbound-links', ok(70))];
+    const res = scoreAudit(runs, oneSignalRubric(), { Q1: { note: 'Walls everywhere.', score: 10, rationale: 'The login wall covers all answers.' } });
+    const q1 = res.questions.find((q) => q.id === 'Q1')!;
+    expect(q1.score).toBe(30);
+    expect(q1.analyst).toEqual({ note: 'Walls everywhere.', score: 10, rationale: 'The login wall covers all answers.' });
+    expect(res.questions.find((q) => q.id === 'Q2')!.analyst).toBeNull();
+  });
+
+  it('a question with nothing measured has score null, coverage 0, and the index ignores it', () => {
+    const runs = [
+      run('q1-open-content', ok(30)),
+      run('q2-outbound-links', ok(70)),
+      run('q3-help-vs-sell', { notMeasured: 'No pages.' }),
+      // Q4 and Q5 have no run at all.
+    ];
+    const res = scoreAudit(runs, oneSignalRubric(), {});
+    const q3 = res.questions.find((q) => q.id === 'Q3')!;
+    expect(q3).toMatchObject({ score: null, coverage: 0, band: null });
+    expect(q3.summary).toMatch(/Not enough evidence/);
+    expect(res.questions.find((q) => q.id === 'Q4')!).toMatchObject({ score: null, coverage: 0 });
+    expect(res.index.score).toBe(50);
+    expect(res.index.label).toBe('balanced');
+    expect(res.index.coverage).toBe(0.4);
+  });
+
+  it('with nothing measured at all, the index is null with no label', () => {
+    const res = scoreAudit([], oneSignalRubric(), {});
+    expect(res.index).toEqual({ score: null, label: null, coverage: 0 });
+  });
+
+  it('orders signals by the rubric and summarises the pulls each way', async () => {
+    const rubric = await loadRubric();
+    const runs = SIGNALS.filter((s) => s.meta.question === 'Q1').reverse().map((s) => ({ signal: s, measurement: ok(0) }));
+    const q1 = scoreAudit(runs, rubric, {}).questions[0]!;
+    expect(q1.signals.map((s) => s.id)).toEqual(Object.keys(rubric.questions.Q1!.signals));
+    expect(q1.summary).toMatch(/Pulling toward the producer end: .*community content readable without an account \(0\)/);
+    expect(q1.summary).toMatch(/Toward the conductor end/);
+  });
+
+  it('summariseQuestion mentions partial coverage', () => {
+    expect(summariseQuestion('Q2', 55, 0.5, [])).toBe('Balanced at 55/100, with 50% of the evidence weight measured.');
+  });
+});
+
+describe('loadRubric', () => {
+  async function rubricFile(mutate: (text: string) => string): Promise<string> {
+    const { readFile } = await import('node:fs/promises');
+    const { DEFAULT_RUBRIC_PATH } = await import('../../../src/score/rubric.js');
+    const text = mutate(await readFile(DEFAULT_RUBRIC_PATH, 'utf8'));
+    const dir = await mkdtemp(path.join(tmpdir(), 'rubric-'));
+    const file = path.join(dir, 'r.yaml');
+    await writeFile(file, text);
+    return file;
+  }
+  async function problems(file: string): Promise<string[]> {
+    try {
+      await loadRubric(file);
+    } catch (e) {
+      expect(e).toBeInstanceOf(UserError);
+      return [(e as UserError).message, ...(e as UserError).details];
+    }
+    throw new Error('loadRubric accepted a bad rubric');
+  }
+
+  it('loads the default rubric', async () => {
+    const r = await loadRubric();
+    expect(Object.keys(r.questions).sort()).toEqual(['Q1', 'Q2', 'Q3', 'Q4', 'Q5']);
+  });
+
+  it('names an unknown signal id', async () => {
+    const lines = await problems(await rubricFile((t) => t.replace('q1-social-login:', 'q1-social-logins:')));
+    expect(lines.join('\n')).toContain('questions.Q1.signals.q1-social-logins: no such signal');
+  });
+
+  it('names a signal filed under the wrong question', async () => {
+    const lines = await problems(
+      await rubricFile((t) => t.replace('  Q2:\n    weight: 1\n    signals:\n', '  Q2:\n    weight: 1\n    signals:\n      q1-content-rewards:\n        weight: 1\n        points: [[0, 100], [1, 0]]\n')),
+    );
+    expect(lines.join('\n')).toContain('questions.Q2.signals.q1-content-rewards: this signal belongs to Q1');
+  });
+
+  it('names non-increasing control points', async () => {
+    const lines = await problems(await rubricFile((t) => t.replace('points: [[0, 20], [1, 80], [2, 100]]', 'points: [[0, 20], [2, 80], [1, 100]]')));
+    expect(lines.join('\n')).toMatch(/questions\.Q1\.signals\.q1-social-login\.points: control point values must increase strictly/);
+  });
+
+  it('names a missing question and a missing file', async () => {
+    const lines = await problems(await rubricFile((t) => t.slice(0, t.indexOf('  Q5:'))));
+    expect(lines.join('\n')).toMatch(/questions\.Q5: (is required|missing)/);
+    await expect(loadRubric('/nonexistent/rubric.yaml')).rejects.toThrow(/Rubric file not found/);
+  });
+});
