@@ -1,0 +1,125 @@
+// Static SVG charts made in Node and inlined into the report (the page runs no script). Every text is escaped.
+import { scaleLinear, scaleBand } from 'd3-scale';
+import { line } from 'd3-shape';
+import { escapeXml } from './text.js';
+
+const INK = '#1f2933';
+const MUTED = '#6b7785';
+const RULE = '#d9dee3';
+const TRACK = '#eef1f4';
+const FONT = `font-family="Liberation Sans, Arial, DejaVu Sans, sans-serif"`;
+
+function n(x: number): string {
+  return (Math.round(x * 10) / 10).toString();
+}
+
+export interface BarDatum {
+  id: string;
+  title: string;
+  score: number | null;
+  analystScore?: number | null;
+}
+
+/** Horizontal bars of the five question scores on a 0 (producer) – 100 (conductor) axis, band lines at 20/40/60/80. */
+export function renderQuestionBars(data: BarDatum[], opts: { accent: string; width?: number }): string {
+  const width = opts.width ?? 640;
+  const rowH = 34;
+  const top = 28;
+  const left = 150;
+  const right = 40;
+  const height = top + data.length * rowH + 40;
+  const x = scaleLinear().domain([0, 100]).range([left, width - right]);
+  const y = scaleBand<string>().domain(data.map((d) => d.id)).range([top, top + data.length * rowH]).paddingInner(0.35).paddingOuter(0.2);
+  const parts: string[] = [];
+  const hasAnalyst = data.some((d) => d.analystScore !== null && d.analystScore !== undefined);
+  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Score of each question, 0 producer to 100 conductor" class="chart chart-questions" ${FONT}>`);
+  for (const t of [0, 20, 40, 60, 80, 100]) {
+    parts.push(`<line x1="${n(x(t))}" x2="${n(x(t))}" y1="${top - 6}" y2="${top + data.length * rowH}" stroke="${RULE}" stroke-width="${t === 0 || t === 100 ? 1 : 0.75}"${t === 0 || t === 100 ? '' : ' stroke-dasharray="2 3"'}/>`);
+    parts.push(`<text x="${n(x(t))}" y="${top + data.length * rowH + 16}" font-size="10" fill="${MUTED}" text-anchor="middle">${t}</text>`);
+  }
+  parts.push(`<text x="${n(x(0))}" y="${top + data.length * rowH + 32}" font-size="10" fill="${MUTED}">← producer</text>`);
+  parts.push(`<text x="${n(x(100))}" y="${top + data.length * rowH + 32}" font-size="10" fill="${MUTED}" text-anchor="end">conductor →</text>`);
+  const bandNames = ['producer', 'leaning producer', 'balanced', 'leaning conductor', 'conductor'];
+  bandNames.forEach((b, i) => parts.push(`<text x="${n(x(i * 20 + 10))}" y="${top - 12}" font-size="9" fill="${MUTED}" text-anchor="middle">${escapeXml(b)}</text>`));
+  for (const d of data) {
+    const yy = y(d.id) ?? 0;
+    const h = y.bandwidth();
+    parts.push(`<text x="0" y="${n(yy + h / 2 + 4)}" font-size="12" fill="${INK}"><tspan font-weight="bold">${escapeXml(d.id)}</tspan> ${escapeXml(d.title)}</text>`);
+    parts.push(`<rect x="${n(x(0))}" y="${n(yy)}" width="${n(x(100) - x(0))}" height="${n(h)}" fill="${TRACK}"/>`);
+    if (d.score === null) {
+      parts.push(`<text x="${n(x(0) + 6)}" y="${n(yy + h / 2 + 4)}" font-size="11" fill="${MUTED}" font-style="italic">not scored: no evidence</text>`);
+    } else {
+      const s = Math.max(0, Math.min(100, d.score));
+      parts.push(`<rect x="${n(x(0))}" y="${n(yy)}" width="${n(Math.max(1, x(s) - x(0)))}" height="${n(h)}" fill="${escapeXml(opts.accent)}"/>`);
+      parts.push(`<text x="${n(x(s) + 6)}" y="${n(yy + h / 2 + 4)}" font-size="12" font-weight="bold" fill="${INK}">${Math.round(s)}</text>`);
+    }
+    if (d.analystScore !== null && d.analystScore !== undefined) {
+      const a = x(Math.max(0, Math.min(100, d.analystScore)));
+      const cy = yy + h / 2;
+      parts.push(`<path d="M${n(a)} ${n(cy - 7)} L${n(a + 6)} ${n(cy)} L${n(a)} ${n(cy + 7)} L${n(a - 6)} ${n(cy)} Z" fill="${INK}" stroke="#ffffff" stroke-width="1.2"/>`);
+    }
+  }
+  if (hasAnalyst) {
+    const lx = x(50) - 36;
+    parts.push(`<path d="M${n(lx)} ${height - 12} l5 -5 l5 5 l-5 5 Z" fill="${INK}"/><text x="${n(lx + 14)}" y="${height - 8}" font-size="10" fill="${MUTED}">analyst score</text>`);
+  }
+  parts.push('</svg>');
+  return parts.join('');
+}
+
+/** The producer ↔ conductor scale: five bands, a marker at the index. `position` null draws no marker. */
+export function renderScaleSvg(position: number | null, opts: { accent: string; width?: number }): string {
+  const width = opts.width ?? 400;
+  const height = 72;
+  const x = scaleLinear().domain([0, 100]).range([10, width - 10]);
+  const shades = ['#c9d1d9', '#dbe1e7', '#eceff2', '#dbe1e7', '#c9d1d9'];
+  const labels = ['Producer', 'Leaning producer', 'Balanced', 'Leaning conductor', 'Conductor'];
+  const parts: string[] = [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Producer to conductor scale" class="chart chart-scale" ${FONT}>`];
+  const barY = 26;
+  const barH = 14;
+  for (let i = 0; i < 5; i++) {
+    const x0 = x(i * 20);
+    const x1 = x(i * 20 + 20);
+    parts.push(`<rect x="${n(x0)}" y="${barY}" width="${n(x1 - x0 - (i < 4 ? 2 : 0))}" height="${barH}" fill="${shades[i]}"/>`);
+    const words = labels[i]!.split(' ');
+    words.forEach((w, j) => parts.push(`<text x="${n((x0 + x1) / 2)}" y="${barY + barH + 14 + j * 11}" font-size="10" fill="${MUTED}" text-anchor="middle">${w}</text>`));
+  }
+  if (position !== null) {
+    const px = x(Math.max(0, Math.min(100, position)));
+    parts.push(`<line x1="${n(px)}" x2="${n(px)}" y1="${barY - 4}" y2="${barY + barH + 3}" stroke="${escapeXml(opts.accent)}" stroke-width="3"/>`);
+    parts.push(`<path d="M${n(px - 7)} ${barY - 14} L${n(px + 7)} ${barY - 14} L${n(px)} ${barY - 4} Z" fill="${escapeXml(opts.accent)}"/>`);
+    parts.push(`<text x="${n(Math.min(width - 12, Math.max(12, px)))}" y="${barY - 17}" font-size="10" font-weight="bold" fill="${INK}" text-anchor="middle">${Math.round(position)}</text>`);
+  }
+  parts.push('</svg>');
+  return parts.join('');
+}
+
+/**
+ * A plain monthly visits line, used only when src/traffic/chart.ts is not available. Gaps (null visits) break
+ * the line; Decembers get a dot.
+ */
+export function renderTrafficFallback(months: Array<{ month: string; visits: number | null }>, opts: { accent: string; width?: number; height?: number }): string {
+  const width = opts.width ?? 640;
+  const height = opts.height ?? 240;
+  const m = { top: 16, right: 16, bottom: 28, left: 56 };
+  const max = Math.max(1, ...months.map((d) => d.visits ?? 0));
+  const x = scaleLinear().domain([0, Math.max(1, months.length - 1)]).range([m.left, width - m.right]);
+  const y = scaleLinear().domain([0, max]).nice(4).range([height - m.bottom, m.top]);
+  const parts: string[] = [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Monthly visits" class="chart chart-traffic" ${FONT}>`];
+  for (const t of y.ticks(4)) {
+    parts.push(`<line x1="${m.left}" x2="${width - m.right}" y1="${n(y(t))}" y2="${n(y(t))}" stroke="${RULE}" stroke-width="0.75"/>`);
+    const label = t >= 1e6 ? `${n(t / 1e6)}M` : t >= 1e3 ? `${n(t / 1e3)}k` : String(t);
+    parts.push(`<text x="${m.left - 6}" y="${n(y(t) + 3)}" font-size="9" fill="${MUTED}" text-anchor="end">${escapeXml(label)}</text>`);
+  }
+  const path = line<{ month: string; visits: number | null }>()
+    .defined((d) => d.visits !== null)
+    .x((_, i) => x(i))
+    .y((d) => y(d.visits ?? 0))(months);
+  if (path) parts.push(`<path d="${escapeXml(path)}" fill="none" stroke="${escapeXml(opts.accent)}" stroke-width="2"/>`);
+  months.forEach((d, i) => {
+    if (/-01$/.test(d.month)) parts.push(`<text x="${n(x(i))}" y="${height - m.bottom + 16}" font-size="9" fill="${MUTED}" text-anchor="middle">${escapeXml(d.month.slice(0, 4))}</text>`);
+    if (/-12$/.test(d.month) && d.visits !== null) parts.push(`<circle cx="${n(x(i))}" cy="${n(y(d.visits))}" r="3" fill="${INK}"/>`);
+  });
+  parts.push('</svg>');
+  return parts.join('');
+}

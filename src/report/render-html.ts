@@ -1,0 +1,69 @@
+// AuditResult → one self-contained HTML document (also written as report.html). No script, no external resource.
+import type { AuditResult } from '../result/types.js';
+import type { TrafficResult } from '../traffic/types.js';
+import { loadTemplates } from './handlebars.js';
+import { cssString } from './text.js';
+import { darken } from './theme-css.js';
+import { buildViewModel, type ReportOptions, type ReportViewModel } from './view-model.js';
+
+const PAGE_SIZE = { A4: { w: '210mm', h: '297mm' }, Letter: { w: '215.9mm', h: '279.4mm' } } as const;
+
+/** The generated head of the stylesheet: validated theme values and the @page rules with running footers. */
+export function themeCss(vm: ReportViewModel): string {
+  const size = PAGE_SIZE[vm.paper];
+  const t = vm.theme;
+  const footer = cssString(t.footerLeft);
+  const header = cssString(vm.cover.brand);
+  return `:root { --accent: ${t.accent}; --accent-dark: ${darken(t.accent)}; --accent-soft: ${t.accentSoft}; --accent-faint: ${t.accentFaint}; --on-accent: ${t.onAccent}; --page-w: ${size.w}; --page-h: ${size.h}; }
+@page {
+  size: ${vm.paper === 'Letter' ? 'letter' : 'A4'};
+  margin: 20mm 20mm 20mm 20mm;
+  @top-left { content: ${header}; font-family: "Liberation Sans", Arial, "DejaVu Sans", sans-serif; font-size: 7.5pt; color: #8a95a1; letter-spacing: 0.04em; vertical-align: bottom; padding-bottom: 6mm; }
+  @top-right { content: "Producer–conductor audit"; font-family: "Liberation Sans", Arial, "DejaVu Sans", sans-serif; font-size: 7.5pt; color: #8a95a1; vertical-align: bottom; padding-bottom: 6mm; }
+  @bottom-left { content: ${footer}; font-family: "Liberation Sans", Arial, "DejaVu Sans", sans-serif; font-size: 7.5pt; color: #8a95a1; vertical-align: top; padding-top: 6mm; }
+  @bottom-right { content: counter(page) " / " counter(pages); font-family: "Liberation Sans", Arial, "DejaVu Sans", sans-serif; font-size: 7.5pt; color: #8a95a1; vertical-align: top; padding-top: 6mm; }
+}
+@page cover { margin: 0; @top-left { content: none; } @top-right { content: none; } @bottom-left { content: none; } @bottom-right { content: none; } }
+`;
+}
+
+export type RenderHtmlOptions = ReportOptions;
+
+/** Renders the full report as one HTML document. Throws if a template refers to a missing field (strict mode). */
+export function renderReportHtml(result: AuditResult, opts: RenderHtmlOptions = {}): string {
+  const vm = buildViewModel(result, opts);
+  const { main, css } = loadTemplates({ templatesDir: opts.templatesDir ?? null });
+  return main({ ...vm, css: themeCss(vm) + css });
+}
+
+type ChartFn = (result: TrafficResult, opts?: { width?: number; height?: number; accent?: string; title?: string }) => string;
+
+/**
+ * The traffic chart from src/traffic/chart.ts, loaded lazily so the report builds without it; null when the
+ * module is missing or fails (the report then draws its own simple line).
+ */
+export async function loadTrafficChart(result: AuditResult, accent?: string | null): Promise<string | null> {
+  if (!result.traffic) return null;
+  // A variable specifier keeps tsc from requiring the module at compile time; `.ts` covers tsx/vitest runs.
+  for (const spec of ['../traffic/chart.js', '../traffic/chart.ts']) {
+    let mod: { renderTrafficChart?: ChartFn };
+    try {
+      mod = (await import(spec)) as { renderTrafficChart?: ChartFn };
+    } catch {
+      continue;
+    }
+    if (typeof mod.renderTrafficChart !== 'function') return null;
+    try {
+      return mod.renderTrafficChart(result.traffic, { width: 640, height: 260, ...(accent ? { accent } : {}), title: 'Monthly visits' });
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+/** renderReportHtml with the traffic chart loaded from src/traffic/chart.ts when the caller did not give one. */
+export async function renderReport(result: AuditResult, opts: RenderHtmlOptions = {}): Promise<string> {
+  const trafficChartSvg = opts.trafficChartSvg ?? (await loadTrafficChart(result, opts.accent));
+  return renderReportHtml(result, { ...opts, trafficChartSvg });
+}

@@ -1,0 +1,101 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { renderReportHtml } from '../../../src/report/render-html.js';
+import { loadFixture, SECTION_HEADINGS } from './helpers.js';
+
+describe('renderReportHtml', () => {
+  const sample = loadFixture('sample');
+  const html = renderReportHtml(sample);
+
+  it('is one self-contained document with a CSP and no script', () => {
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:">`);
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/<link\b/i);
+    expect(html).not.toMatch(/(?:src|href)="(?!https?:|data:)/i);
+    expect(html).toMatch(/<title>Northwind Home: social producer or social conductor\? — Northwind Home<\/title>/);
+  });
+
+  it('has every section, the brand and each question', () => {
+    expect(html).toContain('Northwind Home');
+    for (const h of SECTION_HEADINGS) expect(html).toContain(h.replace(/&/g, '&amp;'));
+    for (const q of sample.questions) {
+      expect(html).toContain(`${q.id} · ${q.title}`);
+      for (const s of q.signals) expect(html).toContain(s.title);
+    }
+    expect(html).toContain('counter(pages)');
+    expect(html).toContain('size: A4');
+    expect(html).toContain('break-inside: avoid');
+  });
+
+  it('shows the analyst score beside the machine score', () => {
+    expect(html).toContain('Machine score');
+    expect(html).toContain('Analyst view');
+    expect(html).toContain('Confirmed by hand on 10 threads');
+  });
+
+  it('says when no traffic data was supplied', () => {
+    const out = renderReportHtml({ ...sample, traffic: null });
+    expect(out).toContain('No traffic data was supplied');
+  });
+
+  it('renders an audit with no evidence, no traffic and no analyst', () => {
+    const empty = {
+      ...sample,
+      report: { ...sample.report, analyst: { name: null, organisation: null } },
+      crawl: { ...sample.crawl, pages: [], pagesFetched: 0, pagesFailed: 0, pagesSkipped: 0, robotsBlocked: 0, failedByReason: {}, skippedByReason: {}, stoppedEarly: 'interrupted' },
+      questions: sample.questions.map((q) => ({
+        ...q,
+        score: null,
+        band: null,
+        coverage: 0,
+        analyst: null,
+        signals: q.signals.map((s) => ({ ...s, status: 'not-measured' as const, score: null, value: null, evidence: [] })),
+      })),
+      index: { score: null, label: null, coverage: 0 },
+      traffic: null,
+      warnings: [],
+    };
+    const out = renderReportHtml(empty);
+    expect(out).toContain('Not enough evidence was gathered');
+    expect(out).toContain('not scored: no evidence');
+    expect(out).toContain('No signal could be measured');
+    expect(out).toContain('The crawl stopped early');
+    expect(out).toContain('No page was crawled');
+  });
+
+  it('switches to Letter paper', () => {
+    expect(renderReportHtml(sample, { paper: 'Letter' })).toContain('size: letter');
+  });
+
+  it('escapes the hostile fixture', () => {
+    const out = renderReportHtml(loadFixture('hostile'));
+    expect(out).not.toMatch(/<script/i);
+    expect(out).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(out).not.toMatch(/<iframe/i);
+    expect(out).not.toMatch(/<object/i);
+    expect(out).not.toMatch(/<img src=x/i);
+    expect(out).not.toMatch(/<h1>x/);
+    expect(out).toContain('&lt;/style&gt;&lt;h1&gt;x');
+    expect(out.match(/<\/style>/g)).toHaveLength(1);
+    expect(out).not.toMatch(/href="\s*javascript:/i);
+    expect(out).not.toMatch(/href="(?!https?:)/i);
+    expect(out).toContain('javascript:alert(1)');
+    expect(out).toContain('{{constructor}}');
+    expect(out).not.toMatch(/[\u202E\u200B]/);
+    expect(out).not.toContain('x'.repeat(400));
+  });
+
+  it('lets a user folder override a partial, in strict mode', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tpl-'));
+    mkdirSync(path.join(dir, 'partials'));
+    writeFileSync(path.join(dir, 'partials', 'cover.hbs'), '<section class="cover custom-cover">{{cover.brand}} by {{cover.organisation}}</section>');
+    const out = renderReportHtml(sample, { templatesDir: dir });
+    expect(out).toContain('<section class="cover custom-cover">Northwind Home by Brightline Advisory</section>');
+    expect(out).toContain('Executive summary');
+    writeFileSync(path.join(dir, 'partials', 'cover.hbs'), '{{cover.noSuchField}}');
+    expect(() => renderReportHtml(sample, { templatesDir: dir })).toThrow(/noSuchField/);
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { renderSummaryMarkdown } from '../../../src/report/render-markdown.js';
+import { escapeMarkdown } from '../../../src/report/text.js';
+import { loadFixture } from './helpers.js';
+
+/** Cells of a Markdown table row, splitting on unescaped pipes only. */
+function cells(row: string): string[] {
+  return row.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim());
+}
+
+describe('renderSummaryMarkdown', () => {
+  it('has the verdict, the index and a five-row question table', () => {
+    const md = renderSummaryMarkdown(loadFixture('sample'));
+    expect(md).toContain('## Executive summary');
+    expect(md).toContain('**Conductor index: 27/100 — Leaning producer**');
+    const lines = md.split('\n');
+    const head = lines.findIndex((l) => l.startsWith('| Question |'));
+    expect(cells(lines[head]!)).toEqual(['Question', 'Score', 'Coverage', 'Band']);
+    expect(lines[head + 1]).toBe('| --- | ---: | ---: | --- |');
+    const rows = lines.slice(head + 2, head + 7);
+    expect(rows.map((r) => cells(r))).toEqual([
+      ['Q1 Participation', '17', '100%', 'producer'],
+      ['Q2 Ownership', '20', '100%', 'leaning producer'],
+      ['Q3 Value', '27', '100%', 'leaning producer'],
+      ['Q4 Capture', '36', '100%', 'leaning producer'],
+      ['Q5 Aims', '35', '75%', 'leaning producer'],
+    ]);
+    expect(lines[head + 7]).toBe('');
+    expect(md).toContain('December holiday surge');
+  });
+
+  it('says when no traffic data was supplied', () => {
+    const md = renderSummaryMarkdown({ ...loadFixture('sample'), traffic: null });
+    expect(md).toContain('No traffic data was supplied');
+  });
+
+  it('escapes crawled text', () => {
+    const md = renderSummaryMarkdown(loadFixture('hostile'));
+    expect(md).not.toMatch(/<script/i);
+    expect(md).toContain('&lt;script&gt;');
+    expect(md).not.toMatch(/[\u202E\u200B]/);
+    const row = md.split('\n').find((l) => l.startsWith('| Q3 '))!;
+    expect(cells(row)).toHaveLength(4);
+    expect(row).toContain('\\|');
+    expect(row).toContain('\\`code\\`');
+    expect(row).toContain('\\[a\\]\\(javascript:alert\\(1\\)\\)');
+    expect(md).not.toMatch(/(?<!\\)\]\(javascript:/);
+  });
+
+  it('escapes the Markdown metacharacters it is asked to', () => {
+    expect(escapeMarkdown('a|b`c`[d]<e>')).toBe('a\\|b\\`c\\`\\[d\\]&lt;e&gt;');
+  });
+});
