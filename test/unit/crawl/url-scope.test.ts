@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { isStateChanging, makeScope, sameSite, trapReason } from '../../../src/crawl/scope.js';
+import { canonicalizeUrl } from '../../../src/crawl/url.js';
+
+describe('canonicalizeUrl', () => {
+  it('resolves relative links, lower-cases the host, drops fragments and default ports', () => {
+    expect(canonicalizeUrl('../b/c?x=1#frag', 'HTTP://Example.COM:80/a/z/')).toBe('http://example.com/a/b/c?x=1');
+    expect(canonicalizeUrl('https://Shop.Example.com:443/')).toBe('https://shop.example.com/');
+    expect(canonicalizeUrl('http://example.com:8080/x')).toBe('http://example.com:8080/x');
+  });
+  it('accepts http(s) only', () => {
+    expect(canonicalizeUrl('mailto:a@b.c', 'https://example.com/')).toBeNull();
+    expect(canonicalizeUrl('javascript:void(0)', 'https://example.com/')).toBeNull();
+    expect(canonicalizeUrl('ftp://example.com/f', 'https://example.com/')).toBeNull();
+    expect(canonicalizeUrl('http://[bad', 'https://example.com/')).toBeNull();
+  });
+  it('removes tracking and session parameters and sorts query keys', () => {
+    expect(
+      canonicalizeUrl('/t?z=1&utm_source=n&utm_medium=e&gclid=g&fbclid=f&mc_cid=1&mc_eid=2&a=2&sid=9&sessionid=8&PHPSESSID=7&jsessionid=6', 'https://example.com/'),
+    ).toBe('https://example.com/t?a=2&z=1');
+    expect(canonicalizeUrl('https://example.com/t;jsessionid=ABC123?b=2&a=1')).toBe('https://example.com/t?a=1&b=2');
+    expect(canonicalizeUrl('https://example.com/t?utm_campaign=x')).toBe('https://example.com/t');
+  });
+});
+
+describe('scope', () => {
+  it('same site = same registrable domain; IP/localhost = exact host:port', () => {
+    expect(sameSite('https://forum.example.co.uk/x', 'https://www.example.co.uk/')).toBe(true);
+    expect(sameSite('https://example.com.evil.org/', 'https://example.com/')).toBe(false);
+    expect(sameSite('http://127.0.0.1:8001/', 'http://127.0.0.1:8000/')).toBe(false);
+    expect(sameSite('http://127.0.0.1:8000/a', 'http://127.0.0.1:8000/')).toBe(true);
+    expect(sameSite('http://localhost:3000/a', 'http://localhost:4000/')).toBe(false);
+  });
+  it('detects state-changing links by path segment or query key, not words inside slugs', () => {
+    for (const u of [
+      'https://x.com/logout',
+      'https://x.com/session/sign-out',
+      'https://x.com/posts/1/delete',
+      'https://x.com/t/5/vote',
+      'https://x.com/unsubscribe?l=1',
+      'https://x.com/cart/add?sku=1',
+      'https://x.com/add-to-cart',
+      'https://x.com/u/bob/follow',
+      'https://x.com/p/1/report',
+      'https://x.com/forum/mark-all-read',
+      'https://x.com/t/9?action=like',
+    ])
+      expect(isStateChanging(u), u).toBe(true);
+    for (const u of ['https://x.com/how-to-follow-up', 'https://x.com/t/reporting-basics', 'https://x.com/t/1?page=2'])
+      expect(isStateChanging(u), u).toBe(false);
+  });
+  it('include/exclude globs match the path (and path + query)', () => {
+    const scope = makeScope({ start: 'https://x.com/', include: ['/forum/**'], exclude: ['**/print/**', '/forum/*?sort=*'] });
+    expect(scope('https://x.com/')).toBeNull(); // the start page is always in
+    expect(scope('https://x.com/forum/t/1')).toBeNull();
+    expect(scope('https://x.com/blog/1')).toBe('not-included');
+    expect(scope('https://x.com/forum/t/print/1')).toBe('excluded');
+    expect(scope('https://x.com/forum/latest?sort=new')).toBe('excluded');
+    expect(scope('https://other.com/forum/t/1')).toBe('out-of-scope');
+    expect(scope('https://x.com/forum/logout')).toBe('state-changing');
+  });
+  it('trap guards: long URLs, repeated segments, calendar variants are bounded', () => {
+    const v = new Map<string, number>();
+    expect(trapReason(`https://x.com/${'a'.repeat(2001)}`, v)).toMatch(/2,000/);
+    expect(trapReason('https://x.com/a/b/a/c/a', v)).toMatch(/repeats/);
+    expect(trapReason('https://x.com/a/b/a', v)).toBeNull();
+    const results = Array.from({ length: 10 }, (_, i) => trapReason(`https://x.com/events?month=${i}`, v));
+    expect(results.slice(0, 5).every((r) => r === null)).toBe(true);
+    expect(results.slice(5).every((r) => r !== null)).toBe(true);
+  });
+});
