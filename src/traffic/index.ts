@@ -1,0 +1,13 @@
+export { importTraffic, parseTraffic, detectFormat, TrafficImportError, type ImportOptions } from './import.js';
+export {
+  analyseTraffic,
+  mannKendall,
+  seasonalMannKendall,
+  seasonalIndex,
+  theilSen,
+  yearOverYear,
+  formatPct,
+  formatP,
+} from './trend.js';
+export { renderTrafficChart, renderMultiSeriesChart, escapeXml, safeColour, type ChartOptions } from './chart.js';
+export * from './types.js';
