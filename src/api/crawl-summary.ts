@@ -1,0 +1,59 @@
+import type { CrawlResult, PageSnapshot, UrlRecord } from '../crawl/types.js';
+import type { CrawlSummary } from '../result/types.js';
+
+function countBy<T>(items: T[], key: (t: T) => string | undefined): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const i of items) {
+    const k = key(i);
+    if (k) out[k] = (out[k] ?? 0) + 1;
+  }
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+export function summariseCrawl(crawl: CrawlResult, limits: { maxPages: number; maxDepth: number }): CrawlSummary {
+  const failed = crawl.records.filter((r) => r.outcome === 'failed');
+  const skipped = crawl.records.filter((r) => r.outcome === 'skipped');
+  return {
+    startUrl: crawl.startUrl,
+    userAgent: crawl.userAgent,
+    render: crawl.render,
+    maxPages: limits.maxPages,
+    maxDepth: limits.maxDepth,
+    pagesFetched: crawl.pages.length,
+    pagesFailed: failed.length,
+    pagesSkipped: skipped.length,
+    robotsBlocked: crawl.records.filter((r) => r.outcome === 'robots-blocked').length,
+    durationMs: Math.round(crawl.durationMs),
+    robots: { ...crawl.robots },
+    failedByReason: countBy(failed, (r) => r.reason),
+    skippedByReason: countBy(skipped, (r) => r.reason),
+    stoppedEarly: crawl.stoppedEarly,
+    pages: crawl.records.map((r) => ({
+      url: r.url,
+      depth: r.depth,
+      outcome: r.outcome,
+      ...(r.status !== undefined ? { status: r.status } : {}),
+      ...(r.reason ? { reason: r.reason } : {}),
+      ...(r.detail ? { detail: r.detail } : {}),
+    })),
+  };
+}
+
+/**
+ * A snapshot served on 127.0.0.1 is reported under the site's canonical origin, so evidence links point at the
+ * real site, not at a port that no longer exists.
+ */
+export function rewriteOrigin(crawl: CrawlResult, from: string, to: string): CrawlResult {
+  const fromOrigin = new URL(from).origin;
+  const toOrigin = new URL(to).origin;
+  const map = (u: string): string => (u.startsWith(fromOrigin) ? toOrigin + u.slice(fromOrigin.length) : u);
+  const page = (p: PageSnapshot): PageSnapshot => ({ ...p, url: map(p.url), finalUrl: map(p.finalUrl), redirectChain: p.redirectChain.map(map) });
+  const record = (r: UrlRecord): UrlRecord => ({ ...r, url: map(r.url), ...(r.detail ? { detail: r.detail.split(fromOrigin).join(toOrigin) } : {}) });
+  return {
+    ...crawl,
+    startUrl: map(crawl.startUrl),
+    robots: { ...crawl.robots, url: map(crawl.robots.url) },
+    pages: crawl.pages.map(page),
+    records: crawl.records.map(record),
+  };
+}

@@ -1,0 +1,163 @@
+// A thin CLI over the library: parse flags, call runAudit, print what happened. One top-level catch turns a
+// UserError into its message and exit 2; anything else is exit 1.
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { auditFromFlags, loadAuditFile, type ResolvedAudit } from './config/load-audit.js';
+import type { CrawlProgress, RenderMode } from './crawl/types.js';
+import { runAudit } from './api/run-audit.js';
+import type { OutputFormat } from './api/outputs.js';
+import { isUserError, UserError } from './util/errors.js';
+import { VERSION } from './version.js';
+
+const FORMATS: OutputFormat[] = ['pdf', 'html', 'json', 'md'];
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number ≥ 1.');
+  return n;
+}
+
+function formatList(value: string): OutputFormat[] {
+  const list = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const bad = list.filter((f) => !FORMATS.includes(f as OutputFormat));
+  if (bad.length || list.length === 0) throw new InvalidArgumentError(`use a comma-separated list of ${FORMATS.join(', ')} (got "${value}").`);
+  return [...new Set(list)] as OutputFormat[];
+}
+
+interface RunFlags {
+  out?: string;
+  force?: boolean;
+  maxPages?: number;
+  render?: RenderMode;
+  brand?: string;
+  url?: string;
+  rubric?: string;
+  formats?: OutputFormat[];
+  templates?: string;
+  quiet?: boolean;
+}
+
+/** Progress: one rewritten line on a terminal, a plain line every 25 pages elsewhere (CI logs). */
+function progressReporter(stream: NodeJS.WriteStream, quiet: boolean): { onProgress?: (p: CrawlProgress) => void; done(): void } {
+  if (quiet) return { done() {} };
+  const tty = Boolean(stream.isTTY);
+  let lastPlain = 0;
+  let wrote = false;
+  return {
+    onProgress(p) {
+      const line = `crawling: ${p.fetched} fetched, ${p.failed} failed, ${p.skipped} skipped, ${p.queued} queued`;
+      if (tty) {
+        const url = p.lastUrl ? ` — ${p.lastUrl}` : '';
+        const width = Math.max(20, (stream.columns ?? 100) - 1);
+        stream.write(`\r${(line + url).slice(0, width).padEnd(width)}`);
+        wrote = true;
+      } else if (p.fetched - lastPlain >= 25) {
+        lastPlain = p.fetched;
+        stream.write(`${line}\n`);
+      }
+    },
+    done() {
+      if (tty && wrote) stream.write('\r\x1b[K');
+    },
+  };
+}
+
+async function resolveAudit(file: string | undefined, flags: RunFlags): Promise<ResolvedAudit> {
+  if (file) {
+    if (flags.brand || flags.url) throw new UserError('Give either an audit file or --brand and --url, not both.');
+    return loadAuditFile(file);
+  }
+  if (!flags.brand || !flags.url) {
+    throw new UserError('Nothing to audit: give an audit file (conductor-audit run audits/demo/megamart.yaml) or both --brand and --url (conductor-audit run --brand "Acme" --url https://community.acme.example/).');
+  }
+  return auditFromFlags({ brand: flags.brand, site: { url: flags.url } });
+}
+
+async function runCommand(file: string | undefined, flags: RunFlags): Promise<void> {
+  const audit = await resolveAudit(file, flags);
+  const progress = progressReporter(process.stderr, Boolean(flags.quiet));
+  const controller = new AbortController();
+  // First Ctrl-C ends the crawl early and still writes a (partial) report; a second one exits at once.
+  const onSigint = () => {
+    if (controller.signal.aborted) process.exit(130);
+    process.stderr.write('\nInterrupted: finishing with the pages fetched so far (Ctrl-C again to quit now).\n');
+    controller.abort();
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    const { result, outDir, files } = await runAudit({
+      audit,
+      ...(flags.out ? { outDir: flags.out } : {}),
+      force: Boolean(flags.force),
+      ...(flags.maxPages ? { maxPages: flags.maxPages } : {}),
+      ...(flags.render ? { render: flags.render } : {}),
+      ...(flags.rubric ? { rubricFile: flags.rubric } : {}),
+      ...(flags.formats ? { formats: flags.formats } : {}),
+      ...(flags.templates ? { templatesDir: flags.templates } : {}),
+      ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
+      signal: controller.signal,
+    });
+    progress.done();
+    const idx = result.index.score === null ? 'not enough evidence' : `${Math.round(result.index.score)}/100 (${result.index.label})`;
+    const c = result.crawl;
+    process.stdout.write(
+      [
+        `${result.brand}: conductor index ${idx}`,
+        ...result.questions.map((q) => `  ${q.id} ${q.title.padEnd(13)} ${q.score === null ? '  —' : String(Math.round(q.score)).padStart(3)}  (coverage ${Math.round(q.coverage * 100)}%)`),
+        `  pages: ${c.pagesFetched} fetched, ${c.pagesFailed} failed, ${c.pagesSkipped} skipped, ${c.robotsBlocked} blocked by robots.txt`,
+        ...result.warnings.map((w) => `  warning: ${w}`),
+        `Wrote ${files.length} file${files.length === 1 ? '' : 's'} to ${outDir}`,
+        ...files.map((f) => `  ${f}`),
+        '',
+      ].join('\n'),
+    );
+  } finally {
+    progress.done();
+    process.off('SIGINT', onSigint);
+  }
+}
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('conductor-audit')
+    .description('Audit a brand’s online community site: social producer or social conductor?')
+    .version(VERSION, '-v, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  program
+    .command('run')
+    .description('crawl the site, score the five questions, and write report.pdf, report.html, audit.json and summary.md')
+    .argument('[audit]', 'audit file (YAML); see audits/demo/megamart.yaml')
+    .option('-o, --out <dir>', 'write exactly DIR/report.pdf, report.html, audit.json, summary.md (default: output/<brand>/<timestamp>/)')
+    .option('-f, --force', 'overwrite results of an earlier run in --out')
+    .option('--max-pages <n>', 'page budget for the crawl (overrides the audit file)', positiveInt)
+    .addOption(new Option('--render <mode>', 'how pages are fetched').choices(['static', 'browser', 'auto']))
+    .option('--brand <name>', 'audit without a file: the brand name (with --url)')
+    .option('--url <url>', 'audit without a file: the community site URL (with --brand)')
+    .option('--rubric <file>', 'scoring rubric (YAML); default: audits/rubrics/default.yaml')
+    .option('--formats <list>', `outputs to write, comma-separated (${FORMATS.join(',')})`, formatList)
+    .option('--templates <dir>', 'folder of Handlebars partials that replace the bundled ones')
+    .option('-q, --quiet', 'no progress output')
+    .action(runCommand);
+  return program;
+}
+
+/** Runs the CLI and returns the exit code: 0 success, 2 bad input, 1 failure. */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version end here with exit code 0; usage errors were already printed by commander.
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    if (isUserError(e)) {
+      process.stderr.write(`conductor-audit: ${e.message}\n${e.details.map((d) => `  - ${d}\n`).join('')}`);
+      return 2;
+    }
+    process.stderr.write(`conductor-audit: unexpected failure: ${(e as Error).stack ?? String(e)}\nThis is a bug; please report it with the command you ran.\n`);
+    return 1;
+  }
+}
