@@ -33,6 +33,8 @@ interface RunFlags {
   rubric?: string;
   formats?: OutputFormat[];
   templates?: string;
+  fromArchive?: string;
+  archive?: boolean;
   quiet?: boolean;
 }
 
@@ -93,6 +95,8 @@ async function runCommand(file: string | undefined, flags: RunFlags): Promise<vo
       ...(flags.rubric ? { rubricFile: flags.rubric } : {}),
       ...(flags.formats ? { formats: flags.formats } : {}),
       ...(flags.templates ? { templatesDir: flags.templates } : {}),
+      ...(flags.fromArchive ? { fromArchive: flags.fromArchive } : {}),
+      archive: flags.archive !== false,
       ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
       signal: controller.signal,
     });
@@ -137,6 +141,8 @@ export function buildProgram(): Command {
     .option('--rubric <file>', 'scoring rubric (YAML); default: audits/rubrics/default.yaml')
     .option('--formats <list>', `outputs to write, comma-separated (${FORMATS.join(',')})`, formatList)
     .option('--templates <dir>', 'folder of Handlebars partials that replace the bundled ones')
+    .option('--from-archive <dir>', 're-score and re-render a saved crawl (a run folder or its archive/crawl.warc.gz) with no network')
+    .option('--no-archive', 'do not keep the crawl as archive/crawl.warc.gz in the output folder')
     .option('-q, --quiet', 'no progress output')
     .action(runCommand);
   return program;

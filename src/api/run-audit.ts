@@ -1,8 +1,10 @@
 // The library API the CLI calls: audit a site (crawl → signals → score → traffic) into one AuditResult, then
-// render it to the requested formats and write them.
+// render it to the requested formats and write them, with the crawl archived beside them.
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULTS } from '../config/defaults.js';
 import type { ResolvedAudit } from '../config/load-audit.js';
+import { ARCHIVE_FILE, asArchived, readArchive, resolveArchivePath, writeArchive } from '../crawl/archive.js';
 import { crawlSite } from '../crawl/crawler.js';
 import { serveDirectory } from '../crawl/static-server.js';
 import type { CrawlProgress, CrawlResult, RenderMode } from '../crawl/types.js';
@@ -13,60 +15,81 @@ import { scoreAudit } from '../score/score.js';
 import { runSignals } from '../signals/run-signals.js';
 import { analyseTraffic, importTraffic } from '../traffic/index.js';
 import type { TrafficResult } from '../traffic/types.js';
+import { UserError } from '../util/errors.js';
 import { VERSION } from '../version.js';
 import { rewriteOrigin, summariseCrawl } from './crawl-summary.js';
-import { renderAll, requireChrome } from './render-outputs.js';
 import { assertNoEarlierResults, defaultRunDir, OUTPUT_FILES, writeOutputs, type OutputFormat } from './outputs.js';
+import { renderAll, requireChrome } from './render-outputs.js';
 
 export interface AuditOptions {
   /** Overrides of the audit file's crawl settings (CLI flags). */
   maxPages?: number;
   render?: RenderMode;
   rubricFile?: string;
+  /** Re-score a saved crawl (a run folder, an archive folder or the .warc.gz) instead of crawling. */
+  fromArchive?: string;
   onProgress?: (p: CrawlProgress) => void;
   signal?: AbortSignal;
-  /** Clock for generatedAt (tests pin it). */
-  now?: () => Date;
 }
 
 export function defaultUserAgent(): string {
   return `conductor-audit/${VERSION} (+${DEFAULTS.projectUrl})`;
 }
 
-/** Crawl a site (or its saved snapshot) and score it. Never throws for a site that misbehaves: that is in the result. */
-export async function auditSite(audit: ResolvedAudit, opts: AuditOptions = {}): Promise<AuditResult> {
-  const rubric: Rubric = await loadRubric(opts.rubricFile);
-  const crawlConfig = { ...audit.crawl, ...(opts.maxPages ? { maxPages: opts.maxPages } : {}), ...(opts.render ? { render: opts.render } : {}) };
-  const warnings: string[] = [];
-  const userAgent = crawlConfig.userAgent ?? defaultUserAgent();
+function crawlSettings(audit: ResolvedAudit, opts: AuditOptions) {
+  return { ...audit.crawl, ...(opts.maxPages ? { maxPages: opts.maxPages } : {}), ...(opts.render ? { render: opts.render } : {}) };
+}
 
-  let crawl: CrawlResult;
+/** Crawl the live site, or its saved snapshot served on 127.0.0.1 and reported under the canonical URL. */
+export async function crawlForAudit(audit: ResolvedAudit, opts: AuditOptions = {}): Promise<CrawlResult> {
+  const settings = crawlSettings(audit, opts);
+  const canonical = new URL(audit.site.url);
   const server = audit.site.snapshot ? await serveDirectory(audit.site.snapshot) : null;
   try {
-    const canonical = new URL(audit.site.url);
     const startUrl = server ? new URL(canonical.pathname + canonical.search, server.url).toString() : canonical.toString();
-    crawl = await crawlSite({
+    const crawl = await crawlSite({
       startUrl,
-      maxPages: crawlConfig.maxPages,
-      maxDepth: crawlConfig.maxDepth,
-      render: crawlConfig.render,
-      include: crawlConfig.include,
-      exclude: crawlConfig.exclude,
-      delayMs: crawlConfig.delayMs,
-      concurrency: crawlConfig.concurrency,
-      userAgent,
+      maxPages: settings.maxPages,
+      maxDepth: settings.maxDepth,
+      render: settings.render,
+      include: settings.include,
+      exclude: settings.exclude,
+      delayMs: settings.delayMs,
+      concurrency: settings.concurrency,
+      userAgent: settings.userAgent ?? defaultUserAgent(),
       robotsToken: DEFAULTS.robotsToken,
-      timeoutMs: crawlConfig.timeoutMs,
+      timeoutMs: settings.timeoutMs,
       maxBytes: DEFAULTS.crawl.maxBytes,
       ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
       ...(opts.signal ? { signal: opts.signal } : {}),
     });
-    if (server) crawl = rewriteOrigin(crawl, server.url, canonical.toString());
+    // Scored exactly as it will read back from the archive, so a re-run from the archive gives the same audit.
+    return asArchived(server ? rewriteOrigin(crawl, server.url, canonical.toString()) : crawl);
   } finally {
     await server?.close();
   }
-  if (crawlConfig.render !== 'static') {
-    warnings.push(`Render mode "${crawlConfig.render}" is not available in this version; pages were fetched statically (HTML as served, no JavaScript).`);
+}
+
+export async function loadCrawlArchive(input: string): Promise<CrawlResult> {
+  for (const file of resolveArchivePath(path.resolve(input))) {
+    if (await stat(file).then((s) => s.isFile(), () => false)) {
+      try {
+        return await readArchive(file);
+      } catch (e) {
+        throw new UserError(`Cannot re-score from ${file}: ${(e as Error).message}`);
+      }
+    }
+  }
+  throw new UserError(`No crawl archive found at ${input}: give a run folder (it holds archive/${ARCHIVE_FILE}), an archive folder, or the .warc.gz file itself.`);
+}
+
+/** Signals → scores → traffic for a crawl. Pure apart from reading the rubric and traffic files. */
+export async function scoreCrawl(audit: ResolvedAudit, crawl: CrawlResult, opts: AuditOptions = {}): Promise<AuditResult> {
+  const rubric: Rubric = await loadRubric(opts.rubricFile);
+  const settings = crawlSettings(audit, opts);
+  const warnings: string[] = [];
+  if (crawl.render !== 'static') {
+    warnings.push(`Render mode "${crawl.render}" is not available in this version; pages were fetched statically (HTML as served, no JavaScript).`);
   }
   if (crawl.pages.length === 0) {
     warnings.push(`No page could be fetched from ${audit.site.url}: the audit has no evidence. See "Coverage and limits" for what the crawler met.`);
@@ -95,13 +118,14 @@ export async function auditSite(audit: ResolvedAudit, opts: AuditOptions = {}): 
     schemaVersion: 1,
     brand: audit.brand,
     site: { url: audit.site.url, servedFrom: audit.site.snapshot ? `saved snapshot (${path.basename(audit.site.snapshot)}) served on 127.0.0.1` : null },
-    generatedAt: (opts.now?.() ?? new Date()).toISOString(),
+    // The audit is dated by when the site was observed, so re-scoring a saved crawl gives an identical result.
+    generatedAt: crawl.startedAt,
     tool: { name: 'conductor-audit', version: VERSION },
     report: {
       title: audit.report.title ?? `${audit.brand}: social producer or social conductor?`,
       analyst: { name: audit.report.analyst.name ?? null, organisation: audit.report.analyst.organisation ?? null },
     },
-    crawl: summariseCrawl(crawl, { maxPages: crawlConfig.maxPages, maxDepth: crawlConfig.maxDepth }),
+    crawl: summariseCrawl(crawl, { maxPages: settings.maxPages, maxDepth: settings.maxDepth }),
     questions,
     index,
     rubric: { name: rubric.name, version: rubric.version },
@@ -110,6 +134,16 @@ export async function auditSite(audit: ResolvedAudit, opts: AuditOptions = {}): 
   };
   // The contract every renderer reads: fail loudly here rather than render a malformed report.
   return AuditResultSchema.parse(result);
+}
+
+/** Crawl (or load the archive) and score. Never throws for a site that misbehaves: that is in the result. */
+export async function auditSite(audit: ResolvedAudit, opts: AuditOptions = {}): Promise<AuditResult> {
+  return (await auditWithCrawl(audit, opts)).result;
+}
+
+async function auditWithCrawl(audit: ResolvedAudit, opts: AuditOptions): Promise<{ result: AuditResult; crawl: CrawlResult }> {
+  const crawl = opts.fromArchive ? await loadCrawlArchive(opts.fromArchive) : await crawlForAudit(audit, opts);
+  return { result: await scoreCrawl(audit, crawl, opts), crawl };
 }
 
 export interface RunAuditOptions extends AuditOptions {
@@ -121,6 +155,8 @@ export interface RunAuditOptions extends AuditOptions {
   formats?: OutputFormat[];
   /** Replace any partial with one from this folder. */
   templatesDir?: string;
+  /** Keep the crawl as archive/crawl.warc.gz in the output folder (default true; never when re-scoring an archive). */
+  archive?: boolean;
 }
 
 export interface RunAuditResult {
@@ -131,10 +167,12 @@ export interface RunAuditResult {
 
 export async function runAudit(opts: RunAuditOptions): Promise<RunAuditResult> {
   const formats = opts.formats ?? (['pdf', 'html', 'json', 'md'] as OutputFormat[]);
-  // Fail before a long crawl if the PDF cannot be made.
+  const archive = opts.archive !== false && !opts.fromArchive;
+  const names = [...formats.map((f) => OUTPUT_FILES[f]), ...(archive ? [path.join('archive', ARCHIVE_FILE)] : [])];
+  // Fail before a long crawl if the PDF cannot be made or the results would land on an earlier run's.
   if (formats.includes('pdf')) requireChrome();
-  if (opts.outDir && !opts.force) await assertNoEarlierResults(path.resolve(opts.outDir), formats.map((f) => OUTPUT_FILES[f]));
-  const result = await auditSite(opts.audit, opts);
+  if (opts.outDir && !opts.force) await assertNoEarlierResults(path.resolve(opts.outDir), names);
+  const { result, crawl } = await auditWithCrawl(opts.audit, opts);
   const rendered = await renderAll(result, opts.audit, formats, opts.templatesDir);
   const outDir = opts.outDir ? path.resolve(opts.outDir) : await defaultRunDir(path.resolve(opts.outputRoot ?? 'output'), result.brand, new Date(result.generatedAt));
   const files = await writeOutputs(
@@ -142,5 +180,6 @@ export async function runAudit(opts: RunAuditOptions): Promise<RunAuditResult> {
     formats.map((f) => ({ name: OUTPUT_FILES[f], data: rendered[f]! })),
     { force: Boolean(opts.force) },
   );
+  if (archive) files.push(await writeArchive(path.join(outDir, 'archive'), crawl, `conductor-audit ${VERSION}`));
   return { result, outDir, files };
 }

@@ -105,6 +105,22 @@ describe('conductor-audit run on the bundled demo', () => {
     expect(pages).toBeLessThan(80);
   });
 
+  it('archives the crawl as WARC, and re-scoring the archive gives a byte-identical audit.json with no network', async () => {
+    const archive = path.join(tmp, 'megamart', 'archive', 'crawl.warc.gz');
+    expect((await stat(archive)).size).toBeGreaterThan(1000);
+    const out = path.join(tmp, 'rescored');
+    const r = await cli(['run', 'audits/demo/megamart.yaml', '--from-archive', path.join(tmp, 'megamart'), '--out', out, '--quiet', '--formats', 'json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(await readFile(path.join(out, 'audit.json'), 'utf8')).toBe(await readFile(path.join(tmp, 'megamart', 'audit.json'), 'utf8'));
+  });
+
+  it('says clearly when there is no archive to re-score', async () => {
+    const r = await cli(['run', 'audits/demo/megamart.yaml', '--from-archive', tmp, '--out', path.join(tmp, 'nowhere'), '--formats', 'json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/No crawl archive found/);
+  });
+
   it('writes a Markdown summary with the score table', async () => {
     const md = await readFile(path.join(tmp, 'megamart', 'summary.md'), 'utf8');
     expect(md).toContain('MegaMart');
@@ -114,11 +130,11 @@ describe('conductor-audit run on the bundled demo', () => {
   it('refuses to overwrite an earlier run unless --force is given', async () => {
     const out = path.join(tmp, 'megamart');
     const before = await readFile(path.join(out, 'audit.json'), 'utf8');
-    const r = await cli(['run', 'audits/demo/megamart.yaml', '--out', out, '--quiet', '--formats', 'json']);
+    const r = await cli(['run', 'audits/demo/megamart.yaml', '--out', out, '--quiet', '--formats', 'json', '--no-archive']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--force/);
     expect(await readFile(path.join(out, 'audit.json'), 'utf8')).toBe(before);
-    const forced = await cli(['run', 'audits/demo/megamart.yaml', '--out', out, '--quiet', '--formats', 'json', '--force']);
+    const forced = await cli(['run', 'audits/demo/megamart.yaml', '--out', out, '--quiet', '--formats', 'json', '--force', '--no-archive']);
     expect(forced.code).toBe(0);
   });
 });

@@ -1,0 +1,112 @@
+// The crawl archive: every fetched page as a WARC `response` record (readable by any WARC tool), plus one
+// `metadata` record with the rest of the crawl (every URL's outcome, robots, timings), so an audit can be
+// re-scored and re-rendered later with no network (`--from-archive`).
+import { createReadStream } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { WARCParser, WARCRecord, WARCSerializer } from 'warcio';
+import type { CrawlResult, PageSnapshot } from './types.js';
+
+export const ARCHIVE_FILE = 'crawl.warc.gz';
+const CRAWL_METADATA_URI = 'urn:conductor-audit:crawl';
+const STATUS_TEXT: Record<number, string> = { 200: 'OK', 201: 'Created', 203: 'Non-Authoritative Information', 206: 'Partial Content' };
+
+async function* bytes(text: string): AsyncGenerator<Uint8Array> {
+  yield new TextEncoder().encode(text);
+}
+
+/** Headers as kept in the archive: framing headers describe the original bytes, and cookies are never kept. */
+const NOT_ARCHIVED = new Set(['content-length', 'content-encoding', 'transfer-encoding', 'set-cookie']);
+
+export function archivedHeaders(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([k]) => !NOT_ARCHIVED.has(k)));
+}
+
+/** The crawl exactly as it will read back from its archive, so a live run and a re-run score the same input. */
+export function asArchived(crawl: CrawlResult): CrawlResult {
+  return { ...crawl, pages: crawl.pages.map((p) => ({ ...p, headers: archivedHeaders(p.headers) })) };
+}
+
+function pageRecord(page: PageSnapshot, date: string): Promise<WARCRecord> | WARCRecord {
+  // Bodies are stored as the decoded text, re-encoded as UTF-8; the header says so, and the original
+  // Content-Type is kept beside it.
+  const httpHeaders = archivedHeaders(page.headers);
+  httpHeaders['content-type'] = 'text/html; charset=utf-8';
+  return WARCRecord.create(
+    {
+      url: page.finalUrl,
+      date,
+      type: 'response',
+      warcVersion: 'WARC/1.1',
+      statusline: `HTTP/1.1 ${page.status} ${STATUS_TEXT[page.status] ?? 'OK'}`,
+      httpHeaders,
+      warcHeaders: {
+        'WARC-X-Requested-URI': page.url,
+        'WARC-X-Depth': String(page.depth),
+        'WARC-X-Render-Mode': page.renderMode,
+        'WARC-X-Redirect-Chain': JSON.stringify(page.redirectChain),
+        ...(page.headers['content-type'] ? { 'WARC-X-Original-Content-Type': page.headers['content-type'] } : {}),
+      },
+    },
+    bytes(page.html),
+  );
+}
+
+/** Writes the archive atomically; returns its path. Cookies are never stored (set-cookie is dropped). */
+export async function writeArchive(dir: string, crawl: CrawlResult, software: string): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  const file = path.join(dir, ARCHIVE_FILE);
+  const date = crawl.startedAt;
+  const parts: Uint8Array[] = [];
+  const info = await WARCRecord.createWARCInfo(
+    { filename: ARCHIVE_FILE, warcVersion: 'WARC/1.1' },
+    { software, format: 'WARC File Format 1.1', 'conductor-audit-start-url': crawl.startUrl, 'http-header-user-agent': crawl.userAgent },
+  );
+  parts.push(await WARCSerializer.serialize(info, { gzip: true }));
+  for (const page of crawl.pages) parts.push(await WARCSerializer.serialize(await pageRecord(page, date), { gzip: true }));
+  const { pages: _pages, ...rest } = crawl;
+  const meta = await WARCRecord.create(
+    { url: CRAWL_METADATA_URI, date, type: 'metadata', warcVersion: 'WARC/1.1', warcHeaders: { 'Content-Type': 'application/json' } },
+    bytes(JSON.stringify(rest)),
+  );
+  parts.push(await WARCSerializer.serialize(meta, { gzip: true }));
+  const tmp = `${file}.${process.pid}.tmp`;
+  await writeFile(tmp, Buffer.concat(parts));
+  await rename(tmp, file);
+  return file;
+}
+
+/** Where the archive is: a run folder (…/archive/crawl.warc.gz inside it), an archive folder, or the file. */
+export function resolveArchivePath(input: string): string[] {
+  if (/\.warc(\.gz)?$/i.test(input)) return [input];
+  return [path.join(input, 'archive', ARCHIVE_FILE), path.join(input, ARCHIVE_FILE)];
+}
+
+/** Rebuilds the CrawlResult a run saw, page for page, from its archive. */
+export async function readArchive(file: string): Promise<CrawlResult> {
+  const pages: PageSnapshot[] = [];
+  let rest: Omit<CrawlResult, 'pages'> | null = null;
+  const parser = new WARCParser(createReadStream(file));
+  for await (const record of parser) {
+    if (record.warcType === 'response') {
+      const h = (name: string) => record.warcHeader(name) ?? '';
+      const headers: Record<string, string> = {};
+      record.httpHeaders?.headers.forEach((v, k) => (headers[k.toLowerCase()] = v));
+      if (h('WARC-X-Original-Content-Type')) headers['content-type'] = h('WARC-X-Original-Content-Type');
+      pages.push({
+        url: h('WARC-X-Requested-URI') || record.warcTargetURI || '',
+        finalUrl: record.warcTargetURI ?? '',
+        status: Number(record.httpHeaders?.statusCode ?? 200),
+        headers,
+        html: await record.contentText(),
+        depth: Number(h('WARC-X-Depth') || 0),
+        redirectChain: JSON.parse(h('WARC-X-Redirect-Chain') || '[]') as string[],
+        renderMode: h('WARC-X-Render-Mode') === 'browser' ? 'browser' : 'static',
+      });
+    } else if (record.warcType === 'metadata' && record.warcTargetURI === CRAWL_METADATA_URI) {
+      rest = JSON.parse(await record.contentText()) as Omit<CrawlResult, 'pages'>;
+    }
+  }
+  if (!rest) throw new Error(`${file} has no conductor-audit crawl record: it was not written by this tool, or it is truncated.`);
+  return { ...rest, pages };
+}
