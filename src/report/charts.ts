@@ -1,13 +1,44 @@
 // Static SVG charts made in Node and inlined into the report (the page runs no script). Every text is escaped.
 import { scaleLinear, scaleBand } from 'd3-scale';
 import { line } from 'd3-shape';
+import { translator, type Locale } from '../i18n/index.js';
+import { REPORT_FONT_FAMILY } from './fonts.js';
 import { escapeXml } from './text.js';
 
 const INK = '#1f2933';
 const MUTED = '#6b7785';
 const RULE = '#d9dee3';
 const TRACK = '#eef1f4';
-const FONT = `font-family="Liberation Sans, Arial, DejaVu Sans, sans-serif"`;
+const FONT = `font-family="'${REPORT_FONT_FAMILY}', 'Liberation Sans', Arial, 'DejaVu Sans', sans-serif"`;
+
+/** The words the charts draw, in one language. */
+export interface ChartLabels {
+  barsAria: string;
+  scaleAria: string;
+  producerEnd: string;
+  conductorEnd: string;
+  notScored: string;
+  analystScore: string;
+  monthlyVisits: string;
+  /** Band names, producer → conductor, lower case (axis) and title case (scale). */
+  bands: [string, string, string, string, string];
+  scale: [string, string, string, string, string];
+}
+
+export function chartLabels(locale: Locale = 'en'): ChartLabels {
+  const tr = translator(locale);
+  return {
+    barsAria: tr('chart.barsAria'),
+    scaleAria: tr('chart.scaleAria'),
+    producerEnd: tr('chart.producerEnd'),
+    conductorEnd: tr('chart.conductorEnd'),
+    notScored: tr('chart.notScored'),
+    analystScore: tr('chart.analystScore'),
+    monthlyVisits: tr('chart.monthlyVisits'),
+    bands: [tr('band.producer'), tr('band.leaningProducer'), tr('band.balanced'), tr('band.leaningConductor'), tr('band.conductor')],
+    scale: [tr('scale.producer'), tr('scale.leaningProducer'), tr('scale.balanced'), tr('scale.leaningConductor'), tr('scale.conductor')],
+  };
+}
 
 function n(x: number): string {
   return (Math.round(x * 10) / 10).toString();
@@ -21,7 +52,8 @@ export interface BarDatum {
 }
 
 /** Horizontal bars of the five question scores on a 0 (producer) – 100 (conductor) axis, band lines at 20/40/60/80. */
-export function renderQuestionBars(data: BarDatum[], opts: { accent: string; width?: number }): string {
+export function renderQuestionBars(data: BarDatum[], opts: { accent: string; width?: number; labels?: ChartLabels }): string {
+  const L = opts.labels ?? chartLabels('en');
   const width = opts.width ?? 640;
   const rowH = 34;
   const top = 28;
@@ -32,14 +64,14 @@ export function renderQuestionBars(data: BarDatum[], opts: { accent: string; wid
   const y = scaleBand<string>().domain(data.map((d) => d.id)).range([top, top + data.length * rowH]).paddingInner(0.35).paddingOuter(0.2);
   const parts: string[] = [];
   const hasAnalyst = data.some((d) => d.analystScore !== null && d.analystScore !== undefined);
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Score of each question, 0 producer to 100 conductor" class="chart chart-questions" ${FONT}>`);
+  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeXml(L.barsAria)}" class="chart chart-questions" ${FONT}>`);
   for (const t of [0, 20, 40, 60, 80, 100]) {
     parts.push(`<line x1="${n(x(t))}" x2="${n(x(t))}" y1="${top - 6}" y2="${top + data.length * rowH}" stroke="${RULE}" stroke-width="${t === 0 || t === 100 ? 1 : 0.75}"${t === 0 || t === 100 ? '' : ' stroke-dasharray="2 3"'}/>`);
     parts.push(`<text x="${n(x(t))}" y="${top + data.length * rowH + 16}" font-size="10" fill="${MUTED}" text-anchor="middle">${t}</text>`);
   }
-  parts.push(`<text x="${n(x(0))}" y="${top + data.length * rowH + 32}" font-size="10" fill="${MUTED}">← producer</text>`);
-  parts.push(`<text x="${n(x(100))}" y="${top + data.length * rowH + 32}" font-size="10" fill="${MUTED}" text-anchor="end">conductor →</text>`);
-  const bandNames = ['producer', 'leaning producer', 'balanced', 'leaning conductor', 'conductor'];
+  parts.push(`<text x="${n(x(0))}" y="${top + data.length * rowH + 32}" font-size="10" fill="${MUTED}">${escapeXml(L.producerEnd)}</text>`);
+  parts.push(`<text x="${n(x(100))}" y="${top + data.length * rowH + 32}" font-size="10" fill="${MUTED}" text-anchor="end">${escapeXml(L.conductorEnd)}</text>`);
+  const bandNames = L.bands;
   bandNames.forEach((b, i) => parts.push(`<text x="${n(x(i * 20 + 10))}" y="${top - 12}" font-size="9" fill="${MUTED}" text-anchor="middle">${escapeXml(b)}</text>`));
   for (const d of data) {
     const yy = y(d.id) ?? 0;
@@ -47,7 +79,7 @@ export function renderQuestionBars(data: BarDatum[], opts: { accent: string; wid
     parts.push(`<text x="0" y="${n(yy + h / 2 + 4)}" font-size="12" fill="${INK}"><tspan font-weight="bold">${escapeXml(d.id)}</tspan> ${escapeXml(d.title)}</text>`);
     parts.push(`<rect x="${n(x(0))}" y="${n(yy)}" width="${n(x(100) - x(0))}" height="${n(h)}" fill="${TRACK}"/>`);
     if (d.score === null) {
-      parts.push(`<text x="${n(x(0) + 6)}" y="${n(yy + h / 2 + 4)}" font-size="11" fill="${MUTED}" font-style="italic">not scored: no evidence</text>`);
+      parts.push(`<text x="${n(x(0) + 6)}" y="${n(yy + h / 2 + 4)}" font-size="11" fill="${MUTED}" font-style="italic">${escapeXml(L.notScored)}</text>`);
     } else {
       const s = Math.max(0, Math.min(100, d.score));
       parts.push(`<rect x="${n(x(0))}" y="${n(yy)}" width="${n(Math.max(1, x(s) - x(0)))}" height="${n(h)}" fill="${escapeXml(opts.accent)}"/>`);
@@ -61,20 +93,21 @@ export function renderQuestionBars(data: BarDatum[], opts: { accent: string; wid
   }
   if (hasAnalyst) {
     const lx = x(50) - 36;
-    parts.push(`<path d="M${n(lx)} ${height - 12} l5 -5 l5 5 l-5 5 Z" fill="${INK}"/><text x="${n(lx + 14)}" y="${height - 8}" font-size="10" fill="${MUTED}">analyst score</text>`);
+    parts.push(`<path d="M${n(lx)} ${height - 12} l5 -5 l5 5 l-5 5 Z" fill="${INK}"/><text x="${n(lx + 14)}" y="${height - 8}" font-size="10" fill="${MUTED}">${escapeXml(L.analystScore)}</text>`);
   }
   parts.push('</svg>');
   return parts.join('');
 }
 
 /** The producer ↔ conductor scale: five bands, a marker at the index. `position` null draws no marker. */
-export function renderScaleSvg(position: number | null, opts: { accent: string; width?: number }): string {
+export function renderScaleSvg(position: number | null, opts: { accent: string; width?: number; labels?: ChartLabels }): string {
+  const L = opts.labels ?? chartLabels('en');
   const width = opts.width ?? 400;
   const height = 72;
   const x = scaleLinear().domain([0, 100]).range([10, width - 10]);
   const shades = ['#c9d1d9', '#dbe1e7', '#eceff2', '#dbe1e7', '#c9d1d9'];
-  const labels = ['Producer', 'Leaning producer', 'Balanced', 'Leaning conductor', 'Conductor'];
-  const parts: string[] = [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Producer to conductor scale" class="chart chart-scale" ${FONT}>`];
+  const labels = L.scale;
+  const parts: string[] = [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeXml(L.scaleAria)}" class="chart chart-scale" ${FONT}>`];
   const barY = 26;
   const barH = 14;
   for (let i = 0; i < 5; i++) {
@@ -82,7 +115,7 @@ export function renderScaleSvg(position: number | null, opts: { accent: string; 
     const x1 = x(i * 20 + 20);
     parts.push(`<rect x="${n(x0)}" y="${barY}" width="${n(x1 - x0 - (i < 4 ? 2 : 0))}" height="${barH}" fill="${shades[i]}"/>`);
     const words = labels[i]!.split(' ');
-    words.forEach((w, j) => parts.push(`<text x="${n((x0 + x1) / 2)}" y="${barY + barH + 14 + j * 11}" font-size="10" fill="${MUTED}" text-anchor="middle">${w}</text>`));
+    words.forEach((w, j) => parts.push(`<text x="${n((x0 + x1) / 2)}" y="${barY + barH + 14 + j * 11}" font-size="10" fill="${MUTED}" text-anchor="middle">${escapeXml(w)}</text>`));
   }
   if (position !== null) {
     const px = x(Math.max(0, Math.min(100, position)));
@@ -98,14 +131,15 @@ export function renderScaleSvg(position: number | null, opts: { accent: string; 
  * A plain monthly visits line, used only when src/traffic/chart.ts is not available. Gaps (null visits) break
  * the line; Decembers get a dot.
  */
-export function renderTrafficFallback(months: Array<{ month: string; visits: number | null }>, opts: { accent: string; width?: number; height?: number }): string {
+export function renderTrafficFallback(months: Array<{ month: string; visits: number | null }>, opts: { accent: string; width?: number; height?: number; locale?: Locale }): string {
+  const L = chartLabels(opts.locale ?? 'en');
   const width = opts.width ?? 640;
   const height = opts.height ?? 240;
   const m = { top: 16, right: 16, bottom: 28, left: 56 };
   const max = Math.max(1, ...months.map((d) => d.visits ?? 0));
   const x = scaleLinear().domain([0, Math.max(1, months.length - 1)]).range([m.left, width - m.right]);
   const y = scaleLinear().domain([0, max]).nice(4).range([height - m.bottom, m.top]);
-  const parts: string[] = [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Monthly visits" class="chart chart-traffic" ${FONT}>`];
+  const parts: string[] = [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeXml(L.monthlyVisits)}" class="chart chart-traffic" ${FONT}>`];
   for (const t of y.ticks(4)) {
     parts.push(`<line x1="${m.left}" x2="${width - m.right}" y1="${n(y(t))}" y2="${n(y(t))}" stroke="${RULE}" stroke-width="0.75"/>`);
     const label = t >= 1e6 ? `${n(t / 1e6)}M` : t >= 1e3 ? `${n(t / 1e3)}k` : String(t);

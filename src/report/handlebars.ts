@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
+import { interpolate, type Params } from '../i18n/index.js';
 
 /** templates/ at the package root (works from src/report and dist/report). */
 export const BUILTIN_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -18,6 +19,46 @@ function registerHelpers(hb: HandlebarsEnv): void {
   hb.registerHelper('and', (...args: unknown[]) => args.slice(0, -1).every(Boolean));
   hb.registerHelper('not', (a: unknown) => !a);
   hb.registerHelper('plural', (count: unknown, one: unknown, many: unknown) => (count === 1 ? String(one) : String(many)));
+  // {{t "key" name=value}}: a message from the report's catalogue (the view model's `messages`), placeholders
+  // filled from the hash. The result is escaped like any other {{ }} value.
+  hb.registerHelper('t', function (this: unknown, key: unknown, options: Handlebars.HelperOptions) {
+    const root = (options.data as { root?: { messages?: Record<string, string> } } | undefined)?.root;
+    const messages = root?.messages ?? {};
+    const k = String(key);
+    if (!Object.prototype.hasOwnProperty.call(messages, k)) throw new Error(`Unknown message key "${k}" in a report template.`);
+    return interpolate(messages[k]!, (options.hash ?? {}) as Params);
+  });
+}
+
+export class UserCssError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UserCssError';
+  }
+}
+
+/**
+ * A user's theme.css, checked before it is appended after the built-in stylesheet: no `@import`, no `url(…)`
+ * other than `data:`, nothing that closes the <style> element, no legacy script-bearing CSS. Throws a
+ * UserCssError naming the problem (a rejected stylesheet is the user's fix to make, not something to drop silently).
+ */
+export function sanitiseUserCss(css: string, file = 'theme.css'): string {
+  const src = css.replace(/^\uFEFF/, '');
+  // CSS escapes could spell "url(" or "@import" in hex; decode them for the checks.
+  const decoded = src.replace(/\\([0-9a-fA-F]{1,6})\s?/g, (_, h: string) => {
+    const cp = parseInt(h, 16);
+    return String.fromCodePoint(cp > 0 && cp <= 0x10ffff ? cp : 0xfffd);
+  }).replace(/\\(.)/g, '$1');
+  const noComments = decoded.replace(/\/\*[\s\S]*?\*\//g, '');
+  if (/@import/i.test(noComments)) throw new UserCssError(`${file}: @import is not allowed; the report loads nothing from outside the document.`);
+  if (/<\s*\/?\s*style|<!--|-->|<\s*script/i.test(decoded)) throw new UserCssError(`${file}: HTML markup (such as </style>) is not allowed in a stylesheet.`);
+  if (/expression\s*\(|behavior\s*:|-moz-binding|javascript:/i.test(noComments)) throw new UserCssError(`${file}: script-bearing CSS (expression(), behavior, -moz-binding, javascript:) is not allowed.`);
+  if (/\bimage-set\s*\(|\bsrc\s*\(/i.test(noComments)) throw new UserCssError(`${file}: image-set() and src() are not allowed; use url(data:…).`);
+  const urlRe = /url\s*\(\s*(['"]?)([^'")]*)/gi;
+  for (let m = urlRe.exec(noComments); m; m = urlRe.exec(noComments)) {
+    if (!/^data:/i.test(m[2]!.trim())) throw new UserCssError(`${file}: url(${m[2]!.slice(0, 60)}) is not allowed; only url(data:…) may be used.`);
+  }
+  return src;
 }
 
 /** `*.hbs` files of a folder, by partial name (file name without extension). */
@@ -35,13 +76,16 @@ export interface TemplateSet {
   hb: HandlebarsEnv;
   main: Handlebars.TemplateDelegate;
   css: string;
+  /** The user's theme.css (sanitised), appended after the built-in one; '' when none. */
+  userCss: string;
   /** Partial names taken from the user folder. */
   overridden: string[];
 }
 
 /**
  * Loads templates/report.hbs, templates/theme.css and templates/partials/*.hbs; a partial with the same name in
- * `templatesDir` (or `templatesDir/partials`) replaces the built-in one. Unknown user partial names are ignored
+ * `templatesDir` (or `templatesDir/partials`) replaces the built-in one, and `templatesDir/theme.css` is
+ * sanitised and appended after the built-in stylesheet. Unknown user partial names are ignored
  * only if nothing references them.
  */
 export function loadTemplates(opts: { templatesDir?: string | null; builtinDir?: string } = {}): TemplateSet {
@@ -50,6 +94,7 @@ export function loadTemplates(opts: { templatesDir?: string | null; builtinDir?:
   registerHelpers(hb);
   const partials = readPartials(path.join(builtin, 'partials'));
   const overridden: string[] = [];
+  let userCss = '';
   if (opts.templatesDir) {
     if (!existsSync(opts.templatesDir)) throw new Error(`The templates folder ${opts.templatesDir} does not exist.`);
     const user = { ...readPartials(opts.templatesDir), ...readPartials(path.join(opts.templatesDir, 'partials')) };
@@ -58,10 +103,12 @@ export function loadTemplates(opts: { templatesDir?: string | null; builtinDir?:
       partials[name] = src;
       overridden.push(name);
     }
+    const cssFile = path.join(opts.templatesDir, 'theme.css');
+    if (existsSync(cssFile)) userCss = sanitiseUserCss(readFileSync(cssFile, 'utf8'), cssFile);
   }
   const compileOpts = { strict: true, noEscape: false, preventIndent: true } as const;
   for (const [name, src] of Object.entries(partials)) hb.registerPartial(name, hb.compile(src, compileOpts));
   const main = hb.compile(readFileSync(path.join(builtin, 'report.hbs'), 'utf8'), compileOpts);
   const css = readFileSync(path.join(builtin, 'theme.css'), 'utf8');
-  return { hb, main, css, overridden: overridden.sort() };
+  return { hb, main, css, userCss, overridden: overridden.sort() };
 }

@@ -1,6 +1,8 @@
 // AuditResult → one self-contained HTML document (also written as report.html). No script, no external resource.
 import type { AuditResult } from '../result/types.js';
 import type { TrafficResult } from '../traffic/types.js';
+import { translator } from '../i18n/index.js';
+import { fontFaceCss, REPORT_FONT_STACK } from './fonts.js';
 import { loadTemplates } from './handlebars.js';
 import { cssString } from './text.js';
 import { darken } from './theme-css.js';
@@ -14,14 +16,16 @@ export function themeCss(vm: ReportViewModel): string {
   const t = vm.theme;
   const footer = cssString(t.footerLeft);
   const header = cssString(vm.cover.brand);
-  return `:root { --accent: ${t.accent}; --accent-dark: ${darken(t.accent)}; --accent-soft: ${t.accentSoft}; --accent-faint: ${t.accentFaint}; --on-accent: ${t.onAccent}; --page-w: ${size.w}; --page-h: ${size.h}; }
+  const running = cssString(t.runningHeader);
+  const font = REPORT_FONT_STACK;
+  return `:root { --accent: ${t.accent}; --accent-dark: ${darken(t.accent)}; --accent-soft: ${t.accentSoft}; --accent-faint: ${t.accentFaint}; --on-accent: ${t.onAccent}; --page-w: ${size.w}; --page-h: ${size.h}; --font: ${font}; }
 @page {
   size: ${vm.paper === 'Letter' ? 'letter' : 'A4'};
   margin: 20mm 20mm 20mm 20mm;
-  @top-left { content: ${header}; font-family: "Liberation Sans", Arial, "DejaVu Sans", sans-serif; font-size: 7.5pt; color: #8a95a1; letter-spacing: 0.04em; vertical-align: bottom; padding-bottom: 6mm; }
-  @top-right { content: "Producer–conductor audit"; font-family: "Liberation Sans", Arial, "DejaVu Sans", sans-serif; font-size: 7.5pt; color: #8a95a1; vertical-align: bottom; padding-bottom: 6mm; }
-  @bottom-left { content: ${footer}; font-family: "Liberation Sans", Arial, "DejaVu Sans", sans-serif; font-size: 7.5pt; color: #8a95a1; vertical-align: top; padding-top: 6mm; }
-  @bottom-right { content: counter(page) " / " counter(pages); font-family: "Liberation Sans", Arial, "DejaVu Sans", sans-serif; font-size: 7.5pt; color: #8a95a1; vertical-align: top; padding-top: 6mm; }
+  @top-left { content: ${header}; font-family: ${font}; font-size: 7.5pt; color: #8a95a1; letter-spacing: 0.04em; vertical-align: bottom; padding-bottom: 6mm; }
+  @top-right { content: ${running}; font-family: ${font}; font-size: 7.5pt; color: #8a95a1; vertical-align: bottom; padding-bottom: 6mm; }
+  @bottom-left { content: ${footer}; font-family: ${font}; font-size: 7.5pt; color: #8a95a1; vertical-align: top; padding-top: 6mm; }
+  @bottom-right { content: counter(page) " / " counter(pages); font-family: ${font}; font-size: 7.5pt; color: #8a95a1; vertical-align: top; padding-top: 6mm; }
 }
 @page cover { margin: 0; @top-left { content: none; } @top-right { content: none; } @bottom-left { content: none; } @bottom-right { content: none; } }
 `;
@@ -32,8 +36,9 @@ export type RenderHtmlOptions = ReportOptions;
 /** Renders the full report as one HTML document. Throws if a template refers to a missing field (strict mode). */
 export function renderReportHtml(result: AuditResult, opts: RenderHtmlOptions = {}): string {
   const vm = buildViewModel(result, opts);
-  const { main, css } = loadTemplates({ templatesDir: opts.templatesDir ?? null });
-  return main({ ...vm, css: themeCss(vm) + css });
+  const { main, css, userCss } = loadTemplates({ templatesDir: opts.templatesDir ?? null });
+  const all = fontFaceCss() + themeCss(vm) + css + (userCss ? `\n/* ---------- user theme.css ---------- */\n${userCss}\n` : '');
+  return main({ ...vm, css: all });
 }
 
 type ChartFn = (result: TrafficResult, opts?: { width?: number; height?: number; accent?: string; title?: string }) => string;
@@ -42,7 +47,7 @@ type ChartFn = (result: TrafficResult, opts?: { width?: number; height?: number;
  * The traffic chart from src/traffic/chart.ts, loaded lazily so the report builds without it; null when the
  * module is missing or fails (the report then draws its own simple line).
  */
-export async function loadTrafficChart(result: AuditResult, accent?: string | null): Promise<string | null> {
+export async function loadTrafficChart(result: AuditResult, accent?: string | null, locale: RenderHtmlOptions['locale'] = 'en'): Promise<string | null> {
   if (!result.traffic) return null;
   // A variable specifier keeps tsc from requiring the module at compile time; `.ts` covers tsx/vitest runs.
   for (const spec of ['../traffic/chart.js', '../traffic/chart.ts']) {
@@ -54,7 +59,7 @@ export async function loadTrafficChart(result: AuditResult, accent?: string | nu
     }
     if (typeof mod.renderTrafficChart !== 'function') return null;
     try {
-      return mod.renderTrafficChart(result.traffic, { width: 640, height: 260, ...(accent ? { accent } : {}), title: 'Monthly visits' });
+      return mod.renderTrafficChart(result.traffic, { width: 640, height: 260, ...(accent ? { accent } : {}), title: translator(locale ?? 'en')('chart.monthlyVisits') });
     } catch {
       return null;
     }
@@ -64,6 +69,6 @@ export async function loadTrafficChart(result: AuditResult, accent?: string | nu
 
 /** renderReportHtml with the traffic chart loaded from src/traffic/chart.ts when the caller did not give one. */
 export async function renderReport(result: AuditResult, opts: RenderHtmlOptions = {}): Promise<string> {
-  const trafficChartSvg = opts.trafficChartSvg ?? (await loadTrafficChart(result, opts.accent));
+  const trafficChartSvg = opts.trafficChartSvg ?? (await loadTrafficChart(result, opts.accent, opts.locale));
   return renderReportHtml(result, { ...opts, trafficChartSvg });
 }

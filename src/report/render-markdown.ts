@@ -1,35 +1,44 @@
 // The executive summary as Markdown (summary.md): paste-able into a post or a CI job summary.
+import { translator, resolveLocale, type Locale } from '../i18n/index.js';
 import type { AuditResult } from '../result/types.js';
 import { escapeMarkdown } from './text.js';
-import { capitalise, formatDate, formatPercent, formatScore, indexLabel, pullSentence, topFindings, verdictSentence } from './view-model.js';
+import { bandText, buildRecommendations, formatDate, formatPercent, formatScore, indexLabel, pullSentence, questionTitle, topFindings, verdictSentence } from './view-model.js';
 
-export function renderSummaryMarkdown(result: AuditResult): string {
+export function renderSummaryMarkdown(result: AuditResult, opts: { locale?: Locale } = {}): string {
+  const locale = resolveLocale(opts.locale);
+  const tr = translator(locale);
   const brand = escapeMarkdown(result.brand, 200);
   const label = indexLabel(result.index.score);
   const lines: string[] = [];
   lines.push(`# ${escapeMarkdown(result.report.title, 200)}`, '');
   const by = [result.report.analyst.name, result.report.analyst.organisation].filter((s): s is string => Boolean(s)).map((s) => escapeMarkdown(s, 80));
-  lines.push(`${brand} · ${escapeMarkdown(result.site.url, 200)} · ${formatDate(result.generatedAt)}${by.length ? ` · ${by.join(', ')}` : ''}`, '');
-  lines.push('## Executive summary', '');
-  lines.push(escapeMarkdown(verdictSentence(result.brand, result.index.score, result.index.coverage), 1000), '');
-  lines.push(
-    `**Conductor index: ${formatScore(result.index.score)}/100 — ${label ? capitalise(label) : 'not scored'}** (${formatPercent(result.index.coverage)} of question weight measured; 0 = producer, 100 = conductor)`,
-    '',
-  );
-  lines.push('| Question | Score | Coverage | Band |', '| --- | ---: | ---: | --- |');
+  lines.push(`${brand} · ${escapeMarkdown(result.site.url, 200)} · ${formatDate(result.generatedAt, locale)}${by.length ? ` · ${by.join(', ')}` : ''}`, '');
+  lines.push(`## ${tr('summary.title')}`, '');
+  lines.push(escapeMarkdown(verdictSentence(result.brand, result.index.score, result.index.coverage, locale), 1000), '');
+  lines.push(tr('md.indexLine', { score: formatScore(result.index.score), label: bandText(label, locale, true), coverage: formatPercent(result.index.coverage, locale) }), '');
+  lines.push(`| ${tr('summary.colQuestion')} | ${tr('summary.colScore')} | ${tr('summary.colCoverage')} | ${tr('summary.colBand')} |`, '| --- | ---: | ---: | --- |');
   for (const q of result.questions) {
-    lines.push(`| ${q.id} ${escapeMarkdown(q.title, 60)} | ${formatScore(q.score)} | ${formatPercent(q.coverage)} | ${q.score === null ? 'not scored' : (indexLabel(q.score) ?? '')} |`);
+    lines.push(`| ${q.id} ${escapeMarkdown(questionTitle(q, locale), 60)} | ${formatScore(q.score)} | ${formatPercent(q.coverage, locale)} | ${bandText(indexLabel(q.score), locale)} |`);
   }
   lines.push('');
   const findings = topFindings(result.questions, 3);
   if (findings.length) {
-    lines.push('### Most telling findings', '');
+    lines.push(`### ${tr('md.findingsTitle')}`, '');
     findings.forEach((f, i) => {
-      lines.push(`${i + 1}. **${escapeMarkdown(f.signal.title, 200)}** (${f.question.id} ${escapeMarkdown(f.question.title, 60)}): ${escapeMarkdown(f.signal.displayValue, 200)} — score ${formatScore(f.signal.score)}/100`);
+      lines.push(`${i + 1}. **${escapeMarkdown(f.signal.title, 200)}** (${f.question.id} ${escapeMarkdown(questionTitle(f.question, locale), 60)}): ${escapeMarkdown(f.signal.displayValue, 200)} — ${tr('md.findingScore', { score: formatScore(f.signal.score) })}`);
     });
     lines.push('');
   }
-  lines.push('## Pull', '', escapeMarkdown(pullSentence(result), 1000), '');
-  lines.push('_The verdict is an opinion built on observable evidence; the full report shows the evidence behind every score, and the reader makes the final call._', '');
+  const recs = buildRecommendations(result.questions, locale, 3);
+  if (recs.length) {
+    lines.push(`### ${tr('summary.todoTitle')}`, '');
+    recs.forEach((r, i) => {
+      const url = r.evidence?.link.href ? ` (${escapeMarkdown(r.evidence.link.href, 200)})` : '';
+      lines.push(`${i + 1}. ${escapeMarkdown(r.action, 400)}${url}`);
+    });
+    lines.push('');
+  }
+  lines.push(`## ${tr('summary.pull')}`, '', escapeMarkdown(pullSentence(result, locale), 1000), '');
+  lines.push(tr('md.note'), '');
   return lines.join('\n');
 }

@@ -2,6 +2,7 @@
 // URLs, so crawled markup cannot reach the network or the local file system.
 import type { Browser } from 'puppeteer-core';
 import { findChrome, launchArgs } from './chrome.js';
+import { compressWithQpdf, DETERMINISTIC_DATE, fillToc, hasToc, metadataFromHtml, readDestinationPages, setMetadata, type PdfMetadata } from './pdf-post.js';
 
 export interface PdfOptions {
   format?: 'A4' | 'Letter';
@@ -9,10 +10,33 @@ export interface PdfOptions {
   title?: string;
   /** Milliseconds for loading and printing; default 60 s. */
   timeout?: number;
+  /**
+   * Document metadata; fields not given are read from the HTML head (<title>, meta author/description/keywords,
+   * <html lang>). Creator defaults to "conductor-audit <version>".
+   */
+  metadata?: PdfMetadata;
+  /** Pins creation/modification dates (to 2000-01-01, or to the given date) and the file ID: byte-stable output. */
+  deterministic?: boolean | Date;
+  /** Pack the file with `qpdf --object-streams=generate` when qpdf is on PATH (default true). */
+  compress?: boolean;
+  /** Most print passes used to settle the table of contents' page numbers (1–3, default 3). */
+  maxTocPasses?: number;
+}
+
+/** What the last render did (for tests and diagnostics). */
+export interface PdfRenderInfo {
+  /** Print passes run (1 without a TOC). */
+  passes: number;
+  /** Heading anchor → page, as read from the PDF's named destinations. */
+  pages: Map<string, number>;
+  /** True when qpdf packed the file. */
+  compressed: boolean;
 }
 
 export interface PdfRenderer {
   render(html: string, opts?: PdfOptions): Promise<Buffer>;
+  /** render() that also says how many passes the TOC took and where each heading landed. */
+  renderWithInfo(html: string, opts?: PdfOptions): Promise<{ pdf: Buffer; info: PdfRenderInfo }>;
   close(): Promise<void>;
 }
 
@@ -34,7 +58,7 @@ function withTitle(html: string, title: string | undefined): string {
   return html.replace(/<title>[\s\S]*?<\/title>/i, `<title>${esc}</title>`);
 }
 
-async function renderWith(browser: Browser, html: string, opts: PdfOptions = {}): Promise<Buffer> {
+async function printOnce(browser: Browser, html: string, opts: PdfOptions = {}): Promise<Uint8Array> {
   const timeout = opts.timeout ?? 60_000;
   const page = await browser.newPage();
   try {
@@ -54,17 +78,53 @@ async function renderWith(browser: Browser, html: string, opts: PdfOptions = {})
       tagged: true,
       timeout,
     });
-    return Buffer.from(pdf);
+    return pdf;
   } finally {
     await page.close().catch(() => undefined);
   }
+}
+
+/**
+ * Prints the document; when it has a table of contents, reads each heading's page from the PDF's named
+ * destinations, writes the numbers into the TOC and prints again until the numbers are stable (at most
+ * `maxTocPasses` prints). Then sets metadata, pins dates when asked, and packs the file with qpdf.
+ */
+async function renderWith(browser: Browser, html: string, opts: PdfOptions = {}): Promise<{ pdf: Buffer; info: PdfRenderInfo }> {
+  const maxPasses = Math.min(3, Math.max(1, Math.floor(opts.maxTocPasses ?? 3)));
+  let current = html;
+  let pdf = await printOnce(browser, current, opts);
+  let passes = 1;
+  let pages = new Map<string, number>();
+  if (hasToc(html)) {
+    pages = await readDestinationPages(pdf);
+    while (passes < maxPasses) {
+      const next = fillToc(current, pages);
+      if (next === current) break;
+      current = next;
+      pdf = await printOnce(browser, current, opts);
+      passes++;
+      pages = await readDestinationPages(pdf);
+    }
+  }
+  const fromHtml = metadataFromHtml(withTitle(html, opts.title));
+  const meta: PdfMetadata = { ...fromHtml, ...(opts.metadata ?? {}) };
+  const date = opts.deterministic instanceof Date ? opts.deterministic : opts.deterministic ? DETERMINISTIC_DATE : null;
+  let out = await setMetadata(pdf, meta, date);
+  let compressed = false;
+  if (opts.compress !== false) {
+    const packed = await compressWithQpdf(out, { deterministic: Boolean(opts.deterministic) });
+    compressed = packed !== out;
+    out = packed;
+  }
+  return { pdf: Buffer.from(out), info: { passes, pages, compressed } };
 }
 
 /** One browser for several renders; call close() when done. */
 export async function createPdfRenderer(): Promise<PdfRenderer> {
   const browser = await launch();
   return {
-    render: (html, opts) => renderWith(browser, html, opts),
+    render: async (html, opts) => (await renderWith(browser, html, opts)).pdf,
+    renderWithInfo: (html, opts) => renderWith(browser, html, opts),
     close: async () => {
       await browser.close().catch(() => undefined);
     },
@@ -75,7 +135,7 @@ export async function createPdfRenderer(): Promise<PdfRenderer> {
 export async function renderPdf(html: string, opts: PdfOptions = {}): Promise<Buffer> {
   const browser = await launch();
   try {
-    return await renderWith(browser, html, opts);
+    return (await renderWith(browser, html, opts)).pdf;
   } finally {
     await browser.close().catch(() => undefined);
   }

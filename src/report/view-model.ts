@@ -2,7 +2,9 @@
 // in small pure functions; the templates only place values.
 import type { AuditResult, IndexLabel, QuestionResult, SignalResult } from '../result/types.js';
 import { QUESTIONS } from '../score/questions.js';
-import { renderQuestionBars, renderScaleSvg, renderTrafficFallback } from './charts.js';
+import { CATALOGUES, formatLongDate, formatNumber, formatShare, monthName as intlMonthName, resolveLocale, translator, type Locale, type MessageKey, type Translate } from '../i18n/index.js';
+import { chartLabels, renderQuestionBars, renderScaleSvg, renderTrafficFallback } from './charts.js';
+import { recommendationText, weakestSignals } from './recommendations.js';
 import { cleanText, LIMITS, toLink, type Link } from './text.js';
 import { DEFAULT_ACCENT, loadLogo, readableOn, tint, validateAccent } from './theme.js';
 
@@ -16,8 +18,10 @@ export interface ReportOptions {
   paper?: Paper;
   /** Traffic chart SVG from src/traffic/chart.ts (trusted, generated in Node). */
   trafficChartSvg?: string | null;
-  /** Folder whose partials override the built-in ones. */
+  /** Folder whose partials (and theme.css, appended after the built-in one) override the built-in ones. */
   templatesDir?: string | null;
+  /** Language of everything the report itself says: 'en' (default) or 'de'. */
+  locale?: Locale;
 }
 
 export const INDEX_BANDS_TABLE: ReadonlyArray<{ min: number; max: number; label: IndexLabel }> = [
@@ -28,24 +32,24 @@ export const INDEX_BANDS_TABLE: ReadonlyArray<{ min: number; max: number; label:
   { min: 80, max: 100, label: 'conductor' },
 ];
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const MINUS = '\u2212';
 
 // ---------- formatting ----------
 
 /** 0.734 → "73%"; null → "—". */
-export function formatPercent(share: number | null | undefined): string {
+export function formatPercent(share: number | null | undefined, locale: Locale = 'en'): string {
   if (share === null || share === undefined || !Number.isFinite(share)) return '—';
-  return `${Math.round(share * 100)}%`;
+  return formatShare(Math.round(share * 100) / 100, locale);
 }
 
 /** Signed percent change: −16.4 → "−16%", 3.2 → "+3.2%" (one decimal below 10). */
-export function formatChange(pct: number | null | undefined): string {
+export function formatChange(pct: number | null | undefined, locale: Locale = 'en'): string {
   if (pct === null || pct === undefined || !Number.isFinite(pct)) return '—';
   const abs = Math.abs(pct);
-  const num = abs < 10 ? (Math.round(abs * 10) / 10).toString() : Math.round(abs).toString();
-  if (num === '0') return '0%';
-  return `${pct < 0 ? MINUS : '+'}${num}%`;
+  const rounded = abs < 10 ? Math.round(abs * 10) / 10 : Math.round(abs);
+  const pc = locale === 'de' ? '\u00a0%' : '%';
+  if (rounded === 0) return `0${pc}`;
+  return `${pct < 0 ? MINUS : '+'}${formatNumber(rounded, locale, 1)}${pc}`;
 }
 
 /** Score 0–100 → "27"; null → "—". */
@@ -55,30 +59,46 @@ export function formatScore(score: number | null | undefined): string {
 }
 
 /** Integer with thin thousands separators: 1234567 → "1,234,567". */
-export function formatCount(n: number | null | undefined): string {
+export function formatCount(n: number | null | undefined, locale: Locale = 'en'): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return '—';
-  return Math.round(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return formatNumber(Math.round(n), locale);
 }
 
 /** ISO date-time → "20 November 2026" (UTC, locale-independent so output is deterministic). */
-export function formatDate(iso: string): string {
+export function formatDate(iso: string, locale: Locale = 'en'): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return cleanText(iso, 40);
-  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+  return formatLongDate(d, locale);
 }
 
-/** "2024-12" → "Dec 2024". */
-export function formatMonth(ym: string): string {
+/** "2024-12" → "Dec 2024" / "Dez. 2024". */
+export function formatMonth(ym: string, locale: Locale = 'en'): string {
   const m = /^(\d{4})-(\d{2})$/.exec(ym);
-  if (!m) return cleanText(ym, 20);
-  return `${MONTHS[Number(m[2]) - 1]?.slice(0, 3) ?? m[2]} ${m[1]}`;
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return cleanText(ym, 20);
+  return `${intlMonthName(Number(m[2]), locale, true)} ${m[1]}`;
 }
 
-export function formatDuration(ms: number): string {
+export function formatDuration(ms: number, locale: Locale = 'en'): string {
+  const tr = translator(locale);
   const s = Math.round(ms / 1000);
-  if (s < 60) return `${s} s`;
+  if (s < 60) return tr('duration.s', { s });
   const m = Math.floor(s / 60);
-  return m < 60 ? `${m} min ${s % 60} s` : `${Math.floor(m / 60)} h ${m % 60} min`;
+  return m < 60 ? tr('duration.ms', { m, s: s % 60 }) : tr('duration.hm', { h: Math.floor(m / 60), m: m % 60 });
+}
+
+const BAND_KEY: Record<IndexLabel, { band: MessageKey; scale: MessageKey; verdict: MessageKey }> = {
+  producer: { band: 'band.producer', scale: 'scale.producer', verdict: 'verdict.producer' },
+  'leaning producer': { band: 'band.leaningProducer', scale: 'scale.leaningProducer', verdict: 'verdict.leaningProducer' },
+  balanced: { band: 'band.balanced', scale: 'scale.balanced', verdict: 'verdict.balanced' },
+  'leaning conductor': { band: 'band.leaningConductor', scale: 'scale.leaningConductor', verdict: 'verdict.leaningConductor' },
+  conductor: { band: 'band.conductor', scale: 'scale.conductor', verdict: 'verdict.conductor' },
+};
+
+/** The band label in the report's language ("leaning producer" / "eher Produzent"); `title` capitalises it. */
+export function bandText(label: IndexLabel | null, locale: Locale = 'en', title = false): string {
+  const tr = translator(locale);
+  if (label === null) return tr(title ? 'band.notScoredTitle' : 'band.notScored');
+  return tr(title ? BAND_KEY[label].scale : BAND_KEY[label].band);
 }
 
 /** The index label for a 0–100 score (bands 0–19, 20–39, 40–59, 60–79, 80–100; a score below a band's lower
@@ -101,20 +121,12 @@ export function scalePosition(score: number | null): number | null {
 }
 
 /** The verdict in words, hedged by coverage. */
-export function verdictSentence(brand: string, score: number | null, coverage: number): string {
+export function verdictSentence(brand: string, score: number | null, coverage: number, locale: Locale = 'en'): string {
+  const tr = translator(locale);
   const label = indexLabel(score);
-  if (label === null) {
-    return `Not enough evidence was gathered to place ${brand} on the producer–conductor scale. See “Coverage and limits” for what the crawl could and could not see.`;
-  }
-  const core: Record<IndexLabel, string> = {
-    producer: `${brand} behaves as a social producer: its community is run to create content, data and attention for the brand, and little comes back to the people who take part.`,
-    'leaning producer': `${brand} leans towards the producer end: its community mainly serves the brand’s own aims — content, data and attention — though a few features let people pursue theirs.`,
-    balanced: `${brand} sits between the two ends: some parts of the site let people pursue their own aims, others are built to serve the brand first.`,
-    'leaning conductor': `${brand} leans towards the conductor end: people can mostly use the site to reach their own aims, with some features still built around the brand’s needs.`,
-    conductor: `${brand} behaves as a social conductor: people can use the site to reach their own wants, needs and aims, whether or not those are the brand’s.`,
-  };
-  const thin = coverage < 0.7 ? ` The evidence is thin — only ${formatPercent(coverage)} of the question weight could be measured — so read this as provisional.` : '';
-  return core[label] + thin;
+  if (label === null) return tr('verdict.none', { brand });
+  const thin = coverage < 0.7 ? tr('verdict.thin', { coverage: formatPercent(coverage, locale) }) : '';
+  return tr(BAND_KEY[label].verdict, { brand }) + thin;
 }
 
 // ---------- findings ----------
@@ -174,6 +186,8 @@ export interface SignalVM {
   reason: string | null;
   evidence: EvidenceVM[];
   moreEvidence: number;
+  reasonText: string | null;
+  moreEvidenceText: string | null;
 }
 
 export interface QuestionVM {
@@ -192,13 +206,38 @@ export interface QuestionVM {
   summary: string;
   analyst: { note: string | null; score: string | null; rationale: string | null; differs: string | null } | null;
   signals: SignalVM[];
+  eyebrow: string;
+  coverageText: string;
+}
+
+export interface RecommendationVM {
+  rank: number;
+  action: string;
+  why: string;
+  questionId: string;
+  signalId: string;
+  evidence: EvidenceVM | null;
+}
+
+export interface TocEntryVM {
+  anchor: string;
+  title: string;
+  level: number;
+  /** Page number, filled in by the PDF renderer's second pass ('' in the HTML report). */
+  page: string;
 }
 
 export interface ReportViewModel {
-  lang: 'en';
+  lang: Locale;
+  /** PDF/HTML metadata (author = analyst and organisation). */
+  meta: { author: string; description: string; keywords: string };
+  /** The report's message catalogue (read by the `t` template helper). */
+  messages: Record<string, string>;
+  toc: TocEntryVM[];
+  recommendations: RecommendationVM[];
   title: string;
   paper: Paper;
-  theme: { accent: string; accentSoft: string; accentFaint: string; onAccent: string; footerLeft: string };
+  theme: { accent: string; accentSoft: string; accentFaint: string; onAccent: string; footerLeft: string; runningHeader: string };
   cover: {
     brand: string;
     title: string;
@@ -218,7 +257,9 @@ export interface ReportViewModel {
     indexCoverage: string;
     scaleSvg: string;
     questionChartSvg: string;
-    findings: Array<{ rank: number; question: string; questionId: string; title: string; value: string; score: string; leaning: string | null; sentence: string; evidence: EvidenceVM | null }>;
+    findings: Array<{ rank: number; question: string; questionId: string; title: string; value: string; score: string; leaning: string | null; leaningText: string | null; sentence: string; evidence: EvidenceVM | null }>;
+    /** The first three recommendations, for the summary page. */
+    todo: RecommendationVM[];
     pull: string;
     questions: Array<{ id: string; title: string; score: string; band: string; coverage: string }>;
   };
@@ -229,6 +270,7 @@ export interface ReportViewModel {
     summary: string;
     source: string | null;
     period: string | null;
+    caption: string;
     stats: Array<{ label: string; value: string }>;
     warnings: string[];
   };
@@ -236,12 +278,14 @@ export interface ReportViewModel {
     bands: Array<{ range: string; label: string; current: boolean }>;
     rubric: string;
     tool: string;
+    rubricLine: string;
+    languageNote: string | null;
   };
   coverage: {
     stats: Array<{ label: string; value: string }>;
     failed: Array<{ reason: string; count: string }>;
     skipped: Array<{ reason: string; count: string }>;
-    robots: { url: Link; status: string; policy: string; crawlDelay: string; note: string };
+    robots: { url: Link; status: string; policy: string; crawlDelay: string; note: string; line: string };
     userAgent: string;
     render: string;
     limits: string;
@@ -252,6 +296,7 @@ export interface ReportViewModel {
   appendix: {
     pages: Array<{ n: number; link: Link; depth: number; outcome: string; outcomeClass: string; status: string; note: string }>;
     omitted: number;
+    omittedText: string | null;
   };
 }
 
@@ -262,8 +307,11 @@ function evidenceVM(e: { url: string; snippet: string; label?: string | undefine
   return { link: toLink(e.url), snippet: cleanText(e.snippet, LIMITS.snippet), label: e.label ? cleanText(e.label, LIMITS.label) : null };
 }
 
-function signalVM(s: SignalResult): SignalVM {
+function signalVM(s: SignalResult, locale: Locale): SignalVM {
+  const tr = translator(locale);
   const measured = s.status === 'measured' && s.score !== null;
+  const more = Math.max(0, s.evidence.length - MAX_EVIDENCE_PER_SIGNAL);
+  const reason = s.reason ? cleanText(s.reason, 300) : null;
   return {
     id: cleanText(s.id, LIMITS.label),
     title: cleanText(s.title, LIMITS.title),
@@ -272,42 +320,76 @@ function signalVM(s: SignalResult): SignalVM {
     displayValue: cleanText(s.displayValue, LIMITS.title),
     score: formatScore(s.score),
     weight: formatWeight(s.weight),
-    pagesObserved: formatCount(s.pagesObserved),
-    direction: s.direction === 'conductor' ? 'higher values point to the conductor end' : 'higher values point to the producer end',
+    pagesObserved: formatCount(s.pagesObserved, locale),
+    direction: tr(s.direction === 'conductor' ? 'signal.higherConductor' : 'signal.higherProducer'),
     leaning: leaning(s.score),
-    reason: s.reason ? cleanText(s.reason, 300) : null,
+    reason,
     evidence: s.evidence.slice(0, MAX_EVIDENCE_PER_SIGNAL).map(evidenceVM),
-    moreEvidence: Math.max(0, s.evidence.length - MAX_EVIDENCE_PER_SIGNAL),
+    moreEvidence: more,
+    reasonText: reason ? tr('signal.notMeasuredReason', { reason }) : null,
+    moreEvidenceText: more ? tr(more === 1 ? 'signal.moreEvidenceOne' : 'signal.moreEvidenceMany', { n: more }) : null,
   };
 }
 
-export function formatWeight(w: number): string {
-  return Number.isInteger(w) ? String(w) : (Math.round(w * 100) / 100).toString();
+export function formatWeight(w: number, locale: Locale = 'en'): string {
+  return formatNumber(Math.round(w * 100) / 100, locale, 2);
 }
 
-function questionVM(q: QuestionResult): QuestionVM {
+/**
+ * A question's wording in the report's language: the catalogue text when audit.json carries the built-in English
+ * wording (or for producer/conductor ends, which audit.json does not carry), else audit.json's own (custom) text.
+ */
+function questionText(q: QuestionResult, field: 'title' | 'question', tr: Translate): string {
+  const def = QUESTIONS[q.id];
+  const own = cleanText(q[field], field === 'title' ? LIMITS.title : 400);
+  if (!def || stripForCompare(q[field]) !== stripForCompare(def[field])) return own;
+  return tr(`q.${q.id}.${field}` as MessageKey);
+}
+
+/** A question's title in the report's language (see questionText). */
+export function questionTitle(q: QuestionResult, locale: Locale = 'en'): string {
+  return questionText(q, 'title', translator(locale));
+}
+
+function stripForCompare(s: string): string {
+  return s.replace(/[‘’']/g, "'").trim();
+}
+
+function questionVM(q: QuestionResult, locale: Locale): QuestionVM {
+  const tr = translator(locale);
   const def = QUESTIONS[q.id];
   const a = q.analyst;
   const hasAnalyst = a && (a.note || a.score !== undefined || a.rationale);
   let differs: string | null = null;
   if (a?.score !== undefined && q.score !== null) {
     const d = Math.round(a.score) - Math.round(q.score);
-    differs = d === 0 ? 'Agrees with the machine score' : `${d > 0 ? '+' : MINUS}${Math.abs(d)} points vs the machine score`;
+    differs = d === 0 ? tr('question.agrees') : tr('question.differs', { diff: `${d > 0 ? '+' : MINUS}${Math.abs(d)}` });
   }
+  const band = bandText(indexLabel(q.score), locale);
+  const coverage = formatPercent(q.coverage, locale);
+  // audit.json's summary is English; other languages get a sentence built from the numbers.
+  const summary =
+    locale === 'en'
+      ? cleanText(q.summary, 600)
+      : q.score === null
+        ? tr('question.summaryNone')
+        : tr('question.summary', { band: capitalise(band), score: formatScore(q.score), coverage });
   return {
     id: q.id,
     anchor: `q-${q.id.toLowerCase()}`,
     number: q.id.slice(1),
-    title: cleanText(q.title, LIMITS.title),
-    question: cleanText(q.question, 400),
-    producerEnd: def ? capitalise(def.producerEnd) : '',
-    conductorEnd: def ? capitalise(def.conductorEnd) : '',
+    title: questionText(q, 'title', tr),
+    question: questionText(q, 'question', tr),
+    producerEnd: def ? tr(`q.${q.id}.producerEnd` as MessageKey) : '',
+    conductorEnd: def ? tr(`q.${q.id}.conductorEnd` as MessageKey) : '',
     score: formatScore(q.score),
     scorePosition: scalePosition(q.score),
-    band: q.score === null ? 'not scored' : (indexLabel(q.score) ?? 'not scored'),
-    coverage: formatPercent(q.coverage),
+    band,
+    coverage,
     coverageThin: q.coverage < 0.7,
-    summary: cleanText(q.summary, 600),
+    summary,
+    eyebrow: tr('question.eyebrow', { n: q.id.slice(1) }),
+    coverageText: tr('question.coverage', { coverage }),
     analyst: hasAnalyst
       ? {
           note: a.note ? cleanText(a.note, LIMITS.text) : null,
@@ -316,52 +398,74 @@ function questionVM(q: QuestionResult): QuestionVM {
           differs,
         }
       : null,
-    signals: q.signals.map(signalVM),
+    signals: q.signals.map((sig) => signalVM(sig, locale)),
   };
 }
 
 /** One sentence explaining why a finding matters, e.g. "Measured: 18% of 22 thread pages. Scored 18/100 at weight 3, it pulls Participation towards the producer end." */
-export function findingSentence(f: FindingInput): string {
+export function findingSentence(f: FindingInput, locale: Locale = 'en'): string {
+  const tr = translator(locale);
   const side = leaning(f.signal.score);
-  const towards = side === 'producer' ? 'pulls' : side === 'conductor' ? 'pulls' : 'holds';
-  const end = side === 'producer' ? 'towards the producer end' : side === 'conductor' ? 'towards the conductor end' : 'near the middle';
+  const verb = tr(side === 'neutral' ? 'finding.holds' : 'finding.pulls');
+  const end = tr(side === 'producer' ? 'finding.towardsProducer' : side === 'conductor' ? 'finding.towardsConductor' : 'finding.nearMiddle');
   const value = capitalise(cleanText(f.signal.displayValue, LIMITS.title));
-  return `Measured: ${value}. Scored ${formatScore(f.signal.score)}/100 at weight ${formatWeight(f.signal.weight)}, it ${towards} ${cleanText(f.question.title, 60)} ${end}.`;
+  const question = cleanText(questionText(f.question, 'title', tr), 60);
+  return tr('finding.sentence', { value, score: formatScore(f.signal.score), weight: formatWeight(f.signal.weight, locale), verb, question, end });
 }
 
 /** The pull sentence for the executive summary and Markdown. */
-export function pullSentence(result: AuditResult): string {
-  if (!result.traffic) return 'No traffic data was supplied, so pull — whether the brand’s activity draws more people to its site — is not assessed in this report.';
-  return cleanText(result.traffic.trend.summary, 600);
+export function pullSentence(result: AuditResult, locale: Locale = 'en'): string {
+  const tr = translator(locale);
+  if (!result.traffic) return tr('traffic.none');
+  if (locale === 'en') return cleanText(result.traffic.trend.summary, 600);
+  // audit.json's trend summary is English: other languages get a sentence built from the numbers.
+  const tt = result.traffic.trend;
+  if (tt.direction === 'insufficient-data') return tr('traffic.summaryInsufficient');
+  const word = tr(tt.direction === 'rising' ? 'traffic.wordRising' : tt.direction === 'falling' ? 'traffic.wordFalling' : 'traffic.wordFlat');
+  let out = tr('traffic.summaryTrend', {
+    direction: word,
+    yoy: formatChange(tt.yoyPct, locale),
+    slope: formatChange(tt.slopePctPerMonth, locale),
+    sig: tt.pValue === null ? '' : tr(tt.significant ? 'traffic.summarySig' : 'traffic.summaryNotSig'),
+  });
+  if (tt.holidaySurge) out += tr('traffic.summarySurge', { dec: formatChange(tt.decemberAboveTrendPct, locale) });
+  return out;
 }
 
-function monthName(n: number | null): string {
-  return n === null ? '—' : (MONTHS[n - 1] ?? '—');
+function monthName(n: number | null, locale: Locale): string {
+  return n === null || n < 1 || n > 12 ? '—' : intlMonthName(n, locale);
 }
 
-function trafficVM(result: AuditResult, chartSvg: string | null, accent: string): ReportViewModel['traffic'] {
+const DIRECTION_KEY: Record<string, MessageKey> = { rising: 'traffic.dirRising', falling: 'traffic.dirFalling', flat: 'traffic.dirFlat', 'insufficient-data': 'traffic.dirInsufficient' };
+
+function trafficVM(result: AuditResult, chartSvg: string | null, accent: string, locale: Locale): ReportViewModel['traffic'] {
+  const tr = translator(locale);
   const t = result.traffic;
   if (!t) {
-    return { present: false, chartSvg: null, summary: pullSentence(result), source: null, period: null, stats: [], warnings: [] };
+    return { present: false, chartSvg: null, summary: pullSentence(result, locale), source: null, period: null, caption: '', stats: [], warnings: [] };
   }
   const first = t.months[0]?.month;
   const last = t.months[t.months.length - 1]?.month;
-  const tr = t.trend;
+  const tt = t.trend;
+  const p = tt.pValue === null ? '' : tt.pValue < 0.001 ? '< 0.001' : formatNumber(tt.pValue, locale, 3);
   const stats = [
-    { label: 'Direction', value: capitalise(tr.direction.replace('-', ' ')) },
-    { label: 'First to last full month', value: formatChange(tr.changePct) },
-    { label: 'Last 12 months vs previous 12', value: formatChange(tr.yoyPct) },
-    { label: 'Trend per month', value: tr.slopePctPerMonth === null ? '—' : formatChange(tr.slopePctPerMonth) },
-    { label: 'Statistically significant', value: tr.pValue === null ? '—' : `${tr.significant ? 'Yes' : 'No'} (p = ${tr.pValue < 0.001 ? '< 0.001' : tr.pValue.toFixed(3)})` },
-    { label: 'Peak month', value: monthName(tr.peakMonth) },
-    { label: 'December vs trend', value: formatChange(tr.decemberAboveTrendPct) + (tr.holidaySurge ? ' (holiday surge)' : '') },
+    { label: tr('traffic.direction'), value: DIRECTION_KEY[tt.direction] ? tr(DIRECTION_KEY[tt.direction]!) : cleanText(tt.direction, 40) },
+    { label: tr('traffic.change'), value: formatChange(tt.changePct, locale) },
+    { label: tr('traffic.yoy'), value: formatChange(tt.yoyPct, locale) },
+    { label: tr('traffic.slope'), value: tt.slopePctPerMonth === null ? '—' : formatChange(tt.slopePctPerMonth, locale) },
+    { label: tr('traffic.significant'), value: tt.pValue === null ? '—' : `${tr(tt.significant ? 'traffic.yes' : 'traffic.no')} (p = ${p})` },
+    { label: tr('traffic.peak'), value: monthName(tt.peakMonth, locale) },
+    { label: tr('traffic.december'), value: formatChange(tt.decemberAboveTrendPct, locale) + (tt.holidaySurge ? tr('traffic.holidaySurge') : '') },
   ];
+  const source = `${cleanText(t.source, 120)} (${cleanText(t.format, 40)})`;
+  const period = first && last ? tr('traffic.period', { first: formatMonth(first, locale), last: formatMonth(last, locale), n: t.months.length }) : null;
   return {
     present: true,
-    chartSvg: sanitiseTrustedSvg(chartSvg) ?? renderTrafficFallback(t.months, { accent }),
-    summary: cleanText(tr.summary, 600),
-    source: `${cleanText(t.source, 120)} (${cleanText(t.format, 40)})`,
-    period: first && last ? `${formatMonth(first)} – ${formatMonth(last)} (${t.months.length} months)` : null,
+    chartSvg: sanitiseTrustedSvg(chartSvg) ?? renderTrafficFallback(t.months, { accent, locale }),
+    summary: pullSentence(result, locale),
+    source,
+    period,
+    caption: tr('traffic.caption', { period: period ? `, ${period}` : '', source }),
     stats,
     warnings: t.warnings.map((w) => cleanText(w, 400)),
   };
@@ -380,108 +484,162 @@ export function sanitiseTrustedSvg(svg: string | null | undefined): string | nul
   return s;
 }
 
-const OUTCOME_TEXT: Record<string, string> = { fetched: 'fetched', failed: 'failed', skipped: 'skipped', 'robots-blocked': 'blocked by robots.txt' };
+const OUTCOME_KEY: Record<string, MessageKey> = { fetched: 'outcome.fetched', failed: 'outcome.failed', skipped: 'outcome.skipped', 'robots-blocked': 'outcome.robotsBlocked' };
+const RENDER_KEY: Record<string, MessageKey> = { static: 'coverage.renderStatic', browser: 'coverage.renderBrowser', auto: 'coverage.renderAuto' };
+const POLICY_KEY: Record<string, MessageKey> = { parsed: 'coverage.policyParsed', 'allow-all': 'coverage.policyAllowAll', 'disallow-all': 'coverage.policyDisallowAll' };
+
+/** Up to `max` recommendations from the weakest measured signals, each tied to its first evidence item. */
+export function buildRecommendations(questions: readonly QuestionResult[], locale: Locale = 'en', max = 6): RecommendationVM[] {
+  const tr = translator(locale);
+  return weakestSignals(questions, max).map((w, i) => {
+    const title = cleanText(w.signal.title, LIMITS.title);
+    return {
+      rank: i + 1,
+      action: recommendationText(w.signal, locale, tr, title),
+      why: tr('rec.why', { signal: title, score: formatScore(w.signal.score), weight: formatWeight(w.signal.weight, locale), question: `${w.question.id} ${cleanText(questionText(w.question, 'title', tr), 60)}` }),
+      questionId: w.question.id,
+      signalId: cleanText(w.signal.id, LIMITS.label),
+      evidence: w.signal.evidence[0] ? evidenceVM(w.signal.evidence[0]) : null,
+    };
+  });
+}
 
 export function buildViewModel(result: AuditResult, opts: ReportOptions = {}): ReportViewModel {
+  const locale = resolveLocale(opts.locale);
+  const tr = translator(locale);
   const accent = validateAccent(opts.accent) ?? DEFAULT_ACCENT;
   const paper: Paper = opts.paper === 'Letter' ? 'Letter' : 'A4';
-  const brand = cleanText(result.brand, LIMITS.title) || 'Unnamed brand';
+  const brand = cleanText(result.brand, LIMITS.title) || tr('doc.unnamedBrand');
   const organisation = result.report.analyst.organisation ? cleanText(result.report.analyst.organisation, LIMITS.label) : null;
   const analyst = result.report.analyst.name ? cleanText(result.report.analyst.name, LIMITS.label) : null;
-  const title = cleanText(result.report.title, LIMITS.title) || `${brand}: social producer or social conductor?`;
+  // The default title audit.json carries is English; other languages say it in their own words.
+  const ownTitle = cleanText(result.report.title, LIMITS.title);
+  const defaultEnglish = translator('en')('doc.titleFallback', { brand });
+  const title = ownTitle && ownTitle !== defaultEnglish ? ownTitle : tr('doc.titleFallback', { brand });
   const idx = result.index;
   const label = idx.score === null ? null : (idx.label ?? indexLabel(idx.score));
-  const questions = result.questions.map(questionVM);
+  const questions = result.questions.map((q) => questionVM(q, locale));
+  const recommendations = buildRecommendations(result.questions, locale, 6);
   const findings = topFindings(result.questions, 3).map((f, i) => ({
     rank: i + 1,
-    question: cleanText(f.question.title, 60),
+    question: cleanText(questionText(f.question, 'title', tr), 60),
     questionId: f.question.id,
     title: cleanText(f.signal.title, LIMITS.title),
     value: cleanText(f.signal.displayValue, LIMITS.title),
     score: formatScore(f.signal.score),
     leaning: leaning(f.signal.score),
-    sentence: findingSentence(f),
+    leaningText: leaning(f.signal.score) ? tr(`lean.${leaning(f.signal.score)!}` as MessageKey) : null,
+    sentence: findingSentence(f, locale),
     evidence: f.signal.evidence[0] ? evidenceVM(f.signal.evidence[0]) : null,
   }));
   const c = result.crawl;
   const reasons = (r: Record<string, number>) =>
     Object.entries(r)
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .map(([reason, count]) => ({ reason: cleanText(reason, 120), count: formatCount(count) }));
+      .map(([reason, count]) => ({ reason: cleanText(reason, 120), count: formatCount(count, locale) }));
   const pages = c.pages.slice(0, MAX_APPENDIX_ROWS).map((p, i) => ({
     n: i + 1,
     link: toLink(p.url),
     depth: p.depth,
-    outcome: OUTCOME_TEXT[p.outcome] ?? p.outcome,
+    outcome: OUTCOME_KEY[p.outcome] ? tr(OUTCOME_KEY[p.outcome]!) : cleanText(p.outcome, 40),
     outcomeClass: p.outcome,
     status: p.status === undefined ? '' : String(p.status),
     note: cleanText([p.reason, p.detail].filter(Boolean).join(' — '), 160),
   }));
   const servedFrom = result.site.servedFrom ? cleanText(result.site.servedFrom, LIMITS.url) : null;
 
+  const labels = chartLabels(locale);
+  const robotsStatus = c.robots.status === null ? tr('coverage.noResponse') : String(c.robots.status);
+  const robotsPolicy = POLICY_KEY[c.robots.policy] ? tr(POLICY_KEY[c.robots.policy]!) : cleanText(c.robots.policy, 40);
+  const crawlDelay = c.robots.crawlDelaySec === null ? tr('coverage.noDelay') : tr('coverage.seconds', { n: formatNumber(c.robots.crawlDelaySec, locale, 1) });
+  const toc: TocEntryVM[] = [
+    { anchor: 'summary', title: tr('summary.title'), level: 1, page: '' },
+    { anchor: 'recommendations', title: tr('rec.title'), level: 1, page: '' },
+    ...(questions[0] ? [{ anchor: questions[0].anchor, title: tr('toc.questions'), level: 1, page: '' }] : []),
+    ...questions.map((q) => ({ anchor: q.anchor, title: tr('toc.question', { id: q.number, title: q.title }), level: 2, page: '' })),
+    { anchor: 'pull', title: tr('traffic.title'), level: 1, page: '' },
+    { anchor: 'method', title: tr('method.title'), level: 1, page: '' },
+    { anchor: 'coverage', title: tr('coverage.title'), level: 1, page: '' },
+    { anchor: 'appendix', title: tr('appendix.title'), level: 1, page: '' },
+  ];
+  const rubric = `${cleanText(result.rubric.name, 60)} ${cleanText(result.rubric.version, 20)}`;
+  const tool = `${result.tool.name} ${cleanText(result.tool.version, 20)}`;
+
   return {
-    lang: 'en',
+    lang: locale,
+    meta: {
+      author: [analyst, organisation].filter(Boolean).join(', ') || brand,
+      description: tr('doc.subject', { brand, site: cleanText(result.site.url, LIMITS.url), score: formatScore(idx.score), label: bandText(label, locale) }),
+      keywords: [tr('doc.keywords'), brand].join(', '),
+    },
+    messages: { ...CATALOGUES[locale] },
+    toc,
+    recommendations,
     title: `${title} — ${brand}`,
     paper,
-    theme: { accent, accentSoft: tint(accent, 0.82), accentFaint: tint(accent, 0.94), onAccent: readableOn(accent), footerLeft: organisation ?? brand },
+    theme: { accent, accentSoft: tint(accent, 0.82), accentFaint: tint(accent, 0.94), onAccent: readableOn(accent), footerLeft: organisation ?? brand, runningHeader: tr('doc.runningHeader') },
     cover: {
       brand,
       title,
       site: toLink(result.site.url),
       servedFrom,
-      date: formatDate(result.generatedAt),
+      date: formatDate(result.generatedAt, locale),
       analyst,
       organisation,
       preparedBy: analyst && organisation ? `${analyst}, ${organisation}` : (analyst ?? organisation),
       logo: opts.logoPath ? loadLogo(opts.logoPath) : null,
     },
     summary: {
-      verdict: verdictSentence(brand, idx.score, idx.coverage),
+      verdict: verdictSentence(brand, idx.score, idx.coverage, locale),
       indexScore: formatScore(idx.score),
-      indexLabel: label ?? 'not scored',
-      indexLabelTitle: label ? capitalise(label) : 'Not scored',
-      indexCoverage: formatPercent(idx.coverage),
-      scaleSvg: renderScaleSvg(scalePosition(idx.score), { accent }),
+      indexLabel: bandText(label, locale),
+      indexLabelTitle: bandText(label, locale, true),
+      indexCoverage: formatPercent(idx.coverage, locale),
+      scaleSvg: renderScaleSvg(scalePosition(idx.score), { accent, labels }),
       questionChartSvg: renderQuestionBars(
-        result.questions.map((q) => ({ id: q.id, title: cleanText(q.title, 40), score: q.score, analystScore: q.analyst?.score ?? null })),
-        { accent },
+        result.questions.map((q) => ({ id: q.id, title: cleanText(questionText(q, 'title', tr), 40), score: q.score, analystScore: q.analyst?.score ?? null })),
+        { accent, labels },
       ),
       findings,
-      pull: pullSentence(result),
+      todo: recommendations.slice(0, 3),
+      pull: pullSentence(result, locale),
       questions: questions.map((q) => ({ id: q.id, title: q.title, score: q.score, band: q.band, coverage: q.coverage })),
     },
     questions,
-    traffic: trafficVM(result, opts.trafficChartSvg ?? null, accent),
+    traffic: trafficVM(result, opts.trafficChartSvg ?? null, accent, locale),
     method: {
-      bands: INDEX_BANDS_TABLE.map((b) => ({ range: `${b.min}–${b.max}`, label: capitalise(b.label), current: b.label === label })),
-      rubric: `${cleanText(result.rubric.name, 60)} ${cleanText(result.rubric.version, 20)}`,
-      tool: `${result.tool.name} ${cleanText(result.tool.version, 20)}`,
+      bands: INDEX_BANDS_TABLE.map((b) => ({ range: `${b.min}–${b.max}`, label: bandText(b.label, locale, true), current: b.label === label })),
+      rubric,
+      tool,
+      rubricLine: tr('method.rubric', { rubric, tool }),
+      languageNote: tr('method.languageNote') || null,
     },
     coverage: {
       stats: [
-        { label: 'Pages fetched', value: formatCount(c.pagesFetched) },
-        { label: 'Failed', value: formatCount(c.pagesFailed) },
-        { label: 'Skipped', value: formatCount(c.pagesSkipped) },
-        { label: 'Blocked by robots.txt', value: formatCount(c.robotsBlocked) },
-        { label: 'Crawl time', value: formatDuration(c.durationMs) },
-        { label: 'Question weight measured', value: formatPercent(idx.coverage) },
+        { label: tr('coverage.pagesFetched'), value: formatCount(c.pagesFetched, locale) },
+        { label: tr('coverage.failed'), value: formatCount(c.pagesFailed, locale) },
+        { label: tr('coverage.skipped'), value: formatCount(c.pagesSkipped, locale) },
+        { label: tr('coverage.robotsBlocked'), value: formatCount(c.robotsBlocked, locale) },
+        { label: tr('coverage.crawlTime'), value: formatDuration(c.durationMs, locale) },
+        { label: tr('coverage.weightMeasured'), value: formatPercent(idx.coverage, locale) },
       ],
       failed: reasons(c.failedByReason),
       skipped: reasons(c.skippedByReason),
       robots: {
         url: toLink(c.robots.url),
-        status: c.robots.status === null ? 'no response' : String(c.robots.status),
-        policy: { parsed: 'rules parsed and obeyed', 'allow-all': 'no rules: everything allowed', 'disallow-all': 'everything disallowed' }[c.robots.policy],
-        crawlDelay: c.robots.crawlDelaySec === null ? 'none set' : `${c.robots.crawlDelaySec} s`,
+        status: robotsStatus,
+        policy: robotsPolicy,
+        crawlDelay,
         note: cleanText(c.robots.note, 400),
+        line: tr('coverage.robotsLine', { status: robotsStatus, policy: robotsPolicy, delay: crawlDelay }),
       },
       userAgent: cleanText(c.userAgent, LIMITS.url),
-      render: c.render === 'static' ? 'static (HTML as served, no JavaScript run)' : c.render,
-      limits: `at most ${formatCount(c.maxPages)} pages, ${c.maxDepth} links deep`,
+      render: RENDER_KEY[c.render] ? tr(RENDER_KEY[c.render]!) : cleanText(c.render, 40),
+      limits: tr('coverage.limitsValue', { pages: formatCount(c.maxPages, locale), depth: c.maxDepth }),
       stoppedEarly: c.stoppedEarly ? cleanText(c.stoppedEarly, 300) : null,
       warnings: result.warnings.map((w) => cleanText(w, 400)),
       servedFrom,
     },
-    appendix: { pages, omitted: Math.max(0, c.pages.length - MAX_APPENDIX_ROWS) },
+    appendix: { pages, omitted: Math.max(0, c.pages.length - MAX_APPENDIX_ROWS), omittedText: c.pages.length > MAX_APPENDIX_ROWS ? tr('appendix.omitted', { n: formatCount(c.pages.length - MAX_APPENDIX_ROWS, locale) }) : null },
   };
 }

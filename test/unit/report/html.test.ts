@@ -14,7 +14,7 @@ describe('renderReportHtml', () => {
     expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:">`);
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/<link\b/i);
-    expect(html).not.toMatch(/(?:src|href)="(?!https?:|data:)/i);
+    expect(html).not.toMatch(/(?:src|href)="(?!https?:|data:|#[a-z0-9-]+")/i);
     expect(html).toMatch(/<title>Northwind Home: social producer or social conductor\? — Northwind Home<\/title>/);
   });
 
@@ -28,6 +28,25 @@ describe('renderReportHtml', () => {
     expect(html).toContain('counter(pages)');
     expect(html).toContain('size: A4');
     expect(html).toContain('break-inside: avoid');
+  });
+
+  it('has a table of contents after the cover linking to every section', () => {
+    const cover = html.indexOf('<section class="cover">');
+    const toc = html.indexOf('<nav class="section toc" id="contents"');
+    expect(toc).toBeGreaterThan(cover);
+    expect(toc).toBeLessThan(html.indexOf('id="summary"'));
+    const targets = [...html.slice(toc, html.indexOf('</nav>', toc)).matchAll(/href="#([a-z0-9-]+)"/g)].map((m) => m[1]!);
+    expect(targets).toEqual(expect.arrayContaining(['summary', 'recommendations', 'q-q1', 'q-q5', 'pull', 'method', 'coverage', 'appendix']));
+    for (const id of targets) expect(html).toContain(`id="${id}"`);
+    expect(html).toMatch(/<span class="toc-page" data-toc-target="summary"><\/span>/);
+  });
+
+  it('inlines the shipped font and uses it for body and margin boxes', () => {
+    expect(html.match(/@font-face \{ font-family: "Source Sans 3"/g)).toHaveLength(8);
+    expect(html).toContain('src: url(data:font/woff2;base64,');
+    expect(html).toMatch(/@bottom-left \{ content: [^;]+; font-family: "Source Sans 3"/);
+    expect(html).toContain('font-family: var(--font)');
+    expect(html).toContain('<meta name="author" content="Dana Whitfield, Brightline Advisory">');
   });
 
   it('shows the analyst score beside the machine score', () => {
@@ -81,7 +100,7 @@ describe('renderReportHtml', () => {
     expect(out).toContain('&lt;/style&gt;&lt;h1&gt;x');
     expect(out.match(/<\/style>/g)).toHaveLength(1);
     expect(out).not.toMatch(/href="\s*javascript:/i);
-    expect(out).not.toMatch(/href="(?!https?:)/i);
+    expect(out).not.toMatch(/href="(?!https?:|#[a-z0-9-]+")/i);
     expect(out).toContain('javascript:alert(1)');
     expect(out).toContain('{{constructor}}');
     expect(out).not.toMatch(/[\u202E\u200B]/);

@@ -29,6 +29,22 @@ describe('renderSummaryMarkdown', () => {
     expect(md).toContain('December holiday surge');
   });
 
+  it('lists what to do about it, with evidence URLs', () => {
+    const md = renderSummaryMarkdown(loadFixture('sample'));
+    expect(md).toContain('### What to do about it');
+    expect(md).toMatch(/^1\. Take threads, answers and reviews out from behind the sign-in wall.*\(https:\/\/community\.northwindhome\.example\//m);
+  });
+
+  it('speaks German when asked', () => {
+    const md = renderSummaryMarkdown(loadFixture('sample'), { locale: 'de' });
+    expect(md).toContain('## Zusammenfassung');
+    expect(md).toContain('**Dirigenten-Index: 27/100 — Eher Produzent**');
+    expect(md).toContain('| Frage | Wert | Abdeckung | Einstufung |');
+    expect(md).toContain('| Q1 Teilhabe | 17 | 100\u00a0% | Produzent |');
+    expect(md).toContain('### Was zu tun ist');
+    expect(md).not.toContain('Executive summary');
+  });
+
   it('says when no traffic data was supplied', () => {
     const md = renderSummaryMarkdown({ ...loadFixture('sample'), traffic: null });
     expect(md).toContain('No traffic data was supplied');
