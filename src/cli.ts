@@ -35,6 +35,7 @@ interface RunFlags {
   templates?: string;
   fromArchive?: string;
   archive?: boolean;
+  lang?: 'en' | 'de';
   quiet?: boolean;
 }
 
@@ -97,6 +98,7 @@ async function runCommand(file: string | undefined, flags: RunFlags): Promise<vo
       ...(flags.templates ? { templatesDir: flags.templates } : {}),
       ...(flags.fromArchive ? { fromArchive: flags.fromArchive } : {}),
       archive: flags.archive !== false,
+      ...(flags.lang ? { locale: flags.lang } : {}),
       ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
       signal: controller.signal,
     });
@@ -141,6 +143,7 @@ export function buildProgram(): Command {
     .option('--rubric <file>', 'scoring rubric (YAML); default: audits/rubrics/default.yaml')
     .option('--formats <list>', `outputs to write, comma-separated (${FORMATS.join(',')})`, formatList)
     .option('--templates <dir>', 'folder of Handlebars partials that replace the bundled ones')
+    .addOption(new Option('--lang <code>', 'language of the report (overrides report.language)').choices(['en', 'de']))
     .option('--from-archive <dir>', 're-score and re-render a saved crawl (a run folder or its archive/crawl.warc.gz) with no network')
     .option('--no-archive', 'do not keep the crawl as archive/crawl.warc.gz in the output folder')
     .option('-q, --quiet', 'no progress output')

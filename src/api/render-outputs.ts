@@ -8,6 +8,7 @@ import { renderSummaryMarkdown } from '../report/render-markdown.js';
 import type { AuditResult } from '../result/types.js';
 import { UserError } from '../util/errors.js';
 import type { OutputFormat } from './outputs.js';
+import type { Locale } from '../i18n/index.js';
 
 /** The browser is something the user installs: a missing one is their fix to make, with the command named. */
 export function requireChrome(): string {
@@ -19,19 +20,34 @@ export function requireChrome(): string {
   }
 }
 
-export async function renderAll(result: AuditResult, audit: ResolvedAudit, formats: OutputFormat[], templatesDir?: string): Promise<Partial<Record<OutputFormat, string | Uint8Array>>> {
+export async function renderAll(
+  result: AuditResult,
+  audit: ResolvedAudit,
+  formats: OutputFormat[],
+  opts: { templatesDir?: string; locale?: Locale } = {},
+): Promise<Partial<Record<OutputFormat, string | Uint8Array>>> {
+  const locale = opts.locale ?? audit.report.language;
   const out: Partial<Record<OutputFormat, string | Uint8Array>> = {};
   if (formats.includes('json')) out.json = `${JSON.stringify(result, null, 2)}\n`;
-  if (formats.includes('md')) out.md = renderSummaryMarkdown(result);
+  if (formats.includes('md')) out.md = renderSummaryMarkdown(result, { locale });
   if (formats.includes('html') || formats.includes('pdf')) {
-    const html = await renderReport(result, {
-      accent: audit.report.theme.accent,
-      logoPath: audit.report.analyst.logo ?? null,
-      paper: audit.report.paper,
-      templatesDir: templatesDir ?? null,
-    });
+    let html: string;
+    try {
+      html = await renderReport(result, {
+        accent: audit.report.theme.accent,
+        logoPath: audit.report.analyst.logo ?? null,
+        paper: audit.report.paper,
+        templatesDir: opts.templatesDir ?? null,
+        locale,
+      });
+    } catch (e) {
+      // A user's template folder or theme CSS that cannot be used is theirs to fix.
+      if (opts.templatesDir && e instanceof Error) throw new UserError(`The templates in ${opts.templatesDir} cannot be used: ${e.message}`);
+      throw e;
+    }
     if (formats.includes('html')) out.html = html;
-    if (formats.includes('pdf')) out.pdf = await renderPdf(html, { format: audit.report.paper, title: result.report.title });
+    // PDF dates are the audit's date, so a re-render of the same audit is the same file.
+    if (formats.includes('pdf')) out.pdf = await renderPdf(html, { format: audit.report.paper, title: result.report.title, deterministic: new Date(result.generatedAt) });
   }
   return out;
 }

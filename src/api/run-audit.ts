@@ -16,6 +16,7 @@ import { runSignals } from '../signals/run-signals.js';
 import { analyseTraffic, importTraffic } from '../traffic/index.js';
 import type { TrafficResult } from '../traffic/types.js';
 import { UserError } from '../util/errors.js';
+import type { Locale } from '../i18n/index.js';
 import { VERSION } from '../version.js';
 import { rewriteOrigin, summariseCrawl } from './crawl-summary.js';
 import { assertNoEarlierResults, defaultRunDir, OUTPUT_FILES, writeOutputs, type OutputFormat } from './outputs.js';
@@ -155,6 +156,8 @@ export interface RunAuditOptions extends AuditOptions {
   formats?: OutputFormat[];
   /** Replace any partial with one from this folder. */
   templatesDir?: string;
+  /** Language of the report (overrides the audit file's report.language). */
+  locale?: Locale;
   /** Keep the crawl as archive/crawl.warc.gz in the output folder (default true; never when re-scoring an archive). */
   archive?: boolean;
 }
@@ -173,7 +176,7 @@ export async function runAudit(opts: RunAuditOptions): Promise<RunAuditResult> {
   if (formats.includes('pdf')) requireChrome();
   if (opts.outDir && !opts.force) await assertNoEarlierResults(path.resolve(opts.outDir), names);
   const { result, crawl } = await auditWithCrawl(opts.audit, opts);
-  const rendered = await renderAll(result, opts.audit, formats, opts.templatesDir);
+  const rendered = await renderAll(result, opts.audit, formats, { ...(opts.templatesDir ? { templatesDir: opts.templatesDir } : {}), ...(opts.locale ? { locale: opts.locale } : {}) });
   const outDir = opts.outDir ? path.resolve(opts.outDir) : await defaultRunDir(path.resolve(opts.outputRoot ?? 'output'), result.brand, new Date(result.generatedAt));
   const files = await writeOutputs(
     outDir,

@@ -76,9 +76,11 @@ export const AuditFileSchema = z
           .default({}),
         theme: z.object({ accent: hexColour.default(DEFAULTS.report.accent) }).strict().default({ accent: DEFAULTS.report.accent }),
         paper: z.enum(['A4', 'Letter']).default(DEFAULTS.report.paper),
+        /** Language of the report's own words (crawled text and signal explanations stay as they are). */
+        language: z.enum(['en', 'de']).default(DEFAULTS.report.language),
       })
       .strict()
-      .default({ analyst: {}, theme: { accent: DEFAULTS.report.accent }, paper: DEFAULTS.report.paper }),
+      .default({ analyst: {}, theme: { accent: DEFAULTS.report.accent }, paper: DEFAULTS.report.paper, language: DEFAULTS.report.language }),
     analyst: z.partialRecord(z.enum(QUESTION_IDS), AnalystNoteSchema).default({}),
   })
   .strict();

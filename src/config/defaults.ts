@@ -16,6 +16,7 @@ export const DEFAULTS = {
   report: {
     accent: '#0b6e4f',
     paper: 'A4' as const,
+    language: 'en' as const,
   },
   projectUrl: 'https://github.com/conductor-audit/conductor-audit',
   robotsToken: 'conductor-audit',

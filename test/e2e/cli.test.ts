@@ -121,6 +121,15 @@ describe('conductor-audit run on the bundled demo', () => {
     expect(r.stderr).toMatch(/No crawl archive found/);
   });
 
+  it('renders the report in German with --lang de, from the archive', async () => {
+    const out = path.join(tmp, 'german');
+    const r = await cli(['run', 'audits/demo/megamart.yaml', '--from-archive', path.join(tmp, 'megamart'), '--out', out, '--quiet', '--formats', 'pdf', '--lang', 'de']);
+    expect(r.code).toBe(0);
+    const text = await pdfText(path.join(out, 'report.pdf'));
+    expect(text).toContain('Methode');
+    expect(text).toContain('MegaMart');
+  });
+
   it('writes a Markdown summary with the score table', async () => {
     const md = await readFile(path.join(tmp, 'megamart', 'summary.md'), 'utf8');
     expect(md).toContain('MegaMart');
