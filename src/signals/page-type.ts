@@ -1,6 +1,7 @@
 // Page-type recognition: which template a page is (thread, review, deal, help…), from its URL path, its
 // schema.org types and its headings. Signals use it to pick the pages they judge.
 import type { CheerioAPI } from 'cheerio';
+import { schemaNodes } from './schema-org.js';
 
 export type PageType =
   | 'home'
@@ -48,6 +49,9 @@ const SCHEMA_TYPES: Array<[RegExp, PageType]> = [
   [/\bHowTo\b/, 'guide'],
   [/\bFAQPage\b/, 'help'],
   [/\bProduct\b/, 'product'],
+  // An offer without a product is a deal; a rating summary without a product is a review page.
+  [/\bOffer\b/, 'deal'],
+  [/\bAggregateRating\b/, 'review'],
 ];
 
 export function schemaTypes($: CheerioAPI): string[] {
@@ -56,6 +60,8 @@ export function schemaTypes($: CheerioAPI): string[] {
     const t = $(el).attr('itemtype') ?? '';
     for (const part of t.split(/\s+/)) if (part) types.add(part.replace(/^https?:\/\/schema\.org\//, ''));
   });
+  // Parsed JSON-LD (incl. @graph and nested nodes) and microdata; the pattern scan below also reads broken JSON-LD.
+  for (const node of schemaNodes($)) for (const t of node.types) types.add(t);
   $('script[type="application/ld+json"]').each((_, el) => {
     const raw = $(el).text();
     for (const m of raw.matchAll(/"@type"\s*:\s*(\[[^\]]*\]|"[^"]+")/g)) {

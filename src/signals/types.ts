@@ -3,6 +3,7 @@
 import type { Direction, Evidence, QuestionId } from '../result/types.js';
 import type { UrlRecord } from '../crawl/types.js';
 import type { PageContext } from './page-context.js';
+import type { SitePlatform } from './platform.js';
 
 /** What a signal needs from the crawl: raw HTML, response headers, or a browser-rendered page. */
 export type SignalRequirement = 'html' | 'headers' | 'rendered';
@@ -29,6 +30,8 @@ export interface SiteContext {
   pages: PageContext[];
   /** Every URL the crawler considered, including failures (401/403 walls show up here). */
   records: UrlRecord[];
+  /** Community platforms and review/feedback widgets recognised on the pages (info only, not scored). */
+  platforms?: SitePlatform[];
 }
 
 export interface PageObservation<O> {

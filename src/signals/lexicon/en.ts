@@ -34,6 +34,19 @@ export const EN = {
   licenceGrant: /\b(?:grant|give|assign)s?\b[^.]{0,80}\b(?:licen[cs]e|rights?)\b/i,
   ownershipTransfer: /\b(?:become|becomes|shall be(?:come)?|will be(?:come)?) (?:the )?(?:sole |exclusive )?property of\b|\bassign to (?:us|[A-Z]\w+) all (?:rights|title)/gi,
   ownershipKept: /\byou (?:keep|retain|own|continue to own)\b[^.]{0,40}\b(?:ownership|rights|copyright|content|posts?|everything)\b/i,
+  /** Exclusivity framing: access, prices or content reserved to insiders (beyond the possessives above). */
+  exclusivity:
+    /\bexclusive (?:deals?|offers?|access|content|prices?|pricing|savings|perks|events?|previews?)\b|\bonly (?:at|on|for|from) (?:[A-Z][\w&'-]+|members|insiders|vips?)\b|\bvip (?:access|members?|club|prices?|pricing|perks)\b|\binsider (?:access|prices?|pricing|deals?|perks)\b|\bearly access\b|\bunlock (?:member|exclusive|vip)\b/gi,
+  /** Marks of an accepted or solving answer on a Q&A thread. */
+  acceptedLabel: /^(?:accepted(?: answer| solution)?|best answer|solution|solved|marked as (?:the )?(?:solution|answer)|verified answer|expert answer)$/i,
+  /** Headings that introduce a guide or how-to. */
+  howToHeading: /^(?:how to|how do (?:i|you)|step[- ]by[- ]step|a (?:beginner'?s|quick) guide|guide to|tutorial|steps?\b|what you(?:'ll)? need)/i,
+  /** A review says the reviewer got something for it. */
+  incentiveMention:
+    /\b(?:received (?:this|the|a) (?:product|item|sample)[^.]{0,40}\b(?:free|at no (?:cost|charge)|in exchange)|free (?:product|sample) (?:in exchange|for (?:my|an honest) review)|in exchange for (?:my|an|a) (?:honest )?review|(?:points|reward|coupon|voucher|entry) for (?:this|my|writing (?:a|this)) review)\b/gi,
+  /** An explicit disclosure that a review was incentivised. */
+  incentiveDisclosure:
+    /\bincentivi[sz]ed review\b|\b(?:collected|submitted) as part of a (?:promotion|sampling program(?:me)?)\b|\breceived (?:this|the) (?:product|item) (?:for free|free of charge)[^.]{0,40}\b(?:in exchange|honest review)\b|#ad\b|\bsponsored review\b|\b(?:reviewer )?received (?:a )?(?:free product|compensation|points|a reward) for (?:this|writing this) review\b/gi,
 } as const;
 
 export type Lexicon = typeof EN;

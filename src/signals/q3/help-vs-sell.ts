@@ -1,9 +1,10 @@
 import { defineSignal } from '../types.js';
 import { CONTENT_TYPES } from '../page-type.js';
+import { detectWall } from '../q1/open-content.js';
 import { elementEvidence, pickEvidence } from '../evidence.js';
 import { EN, lexiconFor } from '../lexicon/en.js';
-import { findAll, pct } from '../text.js';
-import type { PageContext } from '../page-context.js';
+import { findAll, normaliseSpace, pct } from '../text.js';
+import { BLOCK_ELEMENTS, type PageContext } from '../page-context.js';
 import type { Evidence } from '../../result/types.js';
 
 export const UIStrings = {
@@ -29,11 +30,28 @@ export function salesWeight(page: PageContext): { prices: number; calls: number 
   return { prices: findAll(page.mainText, lex.price).length, calls: findAll(page.mainText, lex.callToBuy).length };
 }
 
+/** Offers in a sidebar or a pop-up are the site's chrome, not what the thread or guide itself does. */
+const SIDE = /(?:^|[\s_-])(?:modal|popup|pop-up|overlay|newsletter|sidebar|promo|ad|ads|advert)(?:$|[\s_-])/i;
+function contentSalesWeight(page: PageContext): { prices: number; calls: number } {
+  const { $ } = page;
+  const main = ($('main').first().length ? $('main').first() : $('body')).clone();
+  main.find('aside, script, style, noscript, template, [role="dialog"], dialog').remove();
+  main.find('[class], [id]').filter((_, el) => SIDE.test(`${$(el).attr('class') ?? ''} ${$(el).attr('id') ?? ''}`)).remove();
+  main.find(BLOCK_ELEMENTS).each((_, el) => {
+    $(el).prepend(' ').append(' ');
+  });
+  const text = normaliseSpace(main.text());
+  const lex = lexiconFor(page.lang) ?? EN;
+  return { prices: findAll(text, lex.price).length, calls: findAll(text, lex.callToBuy).length };
+}
+
 export function classifyRole(page: PageContext): RoleObservation {
-  const { prices, calls } = salesWeight(page);
+  const { prices, calls } = CONTENT_TYPES.has(page.type) ? contentSalesWeight(page) : salesWeight(page);
   const sales = prices + 2 * calls;
   if (page.type === 'deal' || page.type === 'product') return { role: 'sells', prices, calls };
   if (CONTENT_TYPES.has(page.type)) {
+    // A thread behind a sign-in wall helps no visitor: it is left out rather than counted as help.
+    if (detectWall(page).walled) return { role: 'neither', prices, calls };
     // A content page drowning in offers (≥ 6 sales marks and more than one per 60 words) sells more than it helps.
     const dominated = sales >= 6 && sales * 60 > page.words;
     return { role: dominated ? 'sells' : 'helps', prices, calls };

@@ -38,7 +38,8 @@ describe('scoreSignal', () => {
   it('maps a measured value through the rubric and keeps evidence', async () => {
     const rubric = await loadRubric();
     const r = scoreSignal({ signal, measurement: ok(0.7) }, rubric);
-    expect(r).toMatchObject({ id: 'q1-open-content', status: 'measured', score: 62.5, weight: 3, pagesObserved: 3 });
+    // Default rubric: q1-open-content weight 4, points [0.5 → 25, 0.9 → 90], so 0.7 → 57.5.
+    expect(r).toMatchObject({ id: 'q1-open-content', status: 'measured', score: 57.5, weight: 4, pagesObserved: 3 });
     expect(r.evidence).toHaveLength(1);
   });
 
@@ -185,5 +186,15 @@ describe('loadRubric', () => {
     const lines = await problems(await rubricFile((t) => t.slice(0, t.indexOf('  Q5:'))));
     expect(lines.join('\n')).toMatch(/questions\.Q5: (is required|missing)/);
     await expect(loadRubric('/nonexistent/rubric.yaml')).rejects.toThrow(/Rubric file not found/);
+  });
+});
+
+describe('default rubric', () => {
+  it('gives every signal a reason beside its weight, and at least six signals per question', async () => {
+    const rubric = await loadRubric();
+    for (const [qid, q] of Object.entries(rubric.questions)) {
+      expect(Object.keys(q.signals).length, qid).toBeGreaterThanOrEqual(6);
+      for (const [id, ref] of Object.entries(q.signals)) expect(ref.why?.trim().length, id).toBeGreaterThan(20);
+    }
   });
 });

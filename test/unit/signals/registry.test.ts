@@ -4,7 +4,7 @@ import { runSignals } from '../../../src/signals/run-signals.js';
 import { defineSignal, isMeasured } from '../../../src/signals/types.js';
 import { loadRubric } from '../../../src/score/rubric.js';
 import { QUESTION_IDS } from '../../../src/result/schema.js';
-import { doc, snapshotFromHtml } from '../../helpers/page.js';
+import { doc, filler, snapshotFromHtml } from '../../helpers/page.js';
 
 describe('signal registry', () => {
   it('ids are unique and findable', () => {
@@ -49,7 +49,7 @@ describe('signal registry', () => {
 });
 
 describe('runSignals', () => {
-  const page = snapshotFromHtml(doc('<main><p>Hello</p></main>'), 'https://community.example.com/');
+  const page = snapshotFromHtml(doc(`<main><p>Hello. ${filler(80)}</p></main>`), 'https://community.example.com/');
   const input = { siteUrl: 'https://community.example.com/', startUrl: 'https://community.example.com/', pages: [page], records: [] };
 
   it('turns a signal that throws into not-measured, and keeps the others', () => {
@@ -79,5 +79,11 @@ describe('runSignals', () => {
     for (const r of runs) {
       if (!isMeasured(r.measurement)) expect(r.measurement.notMeasured).not.toMatch(/failed on this site/);
     }
+  });
+
+  it('measures nothing on a near-empty crawl: too little content to judge', () => {
+    const tiny = snapshotFromHtml(doc('<main><h1>Coming soon</h1><p>Opening next spring.</p></main>'), 'https://community.example.com/');
+    const runs = runSignals({ ...input, pages: [tiny] });
+    for (const r of runs) expect((r.measurement as { notMeasured: string }).notMeasured).toMatch(/Too little content to judge/);
   });
 });
