@@ -1,7 +1,8 @@
 // The parsed view of one fetched page that every signal's extract() reads. Parsed once per page, shared by all
 // signals, so adding a signal does not add a parse.
 import * as cheerio from 'cheerio';
-import type { CheerioAPI } from 'cheerio';
+import type { Cheerio, CheerioAPI } from 'cheerio';
+import type { AnyNode } from 'domhandler';
 import { getDomain } from 'tldts';
 import type { PageSnapshot } from '../crawl/types.js';
 import { classifyPage, schemaTypes, type PageType } from './page-type.js';
@@ -50,6 +51,21 @@ export function siteKey(host: string): string {
 export const BLOCK_ELEMENTS =
   'address, article, aside, blockquote, br, button, dd, details, dialog, div, dl, dt, fieldset, figcaption, figure, footer, form, h1, h2, h3, h4, h5, h6, header, hr, label, legend, li, main, nav, ol, option, p, pre, section, select, summary, table, td, th, tr, ul';
 
+/** Block boundaries are word boundaries: without this, `<p>Intro</p><p>Sign in…</p>` reads "IntroSign in…". Mutates `root`. */
+export function spaceBlocks($: CheerioAPI, root: Cheerio<AnyNode>): void {
+  root.find(BLOCK_ELEMENTS).each((_, el) => {
+    $(el).prepend(' ').append(' ');
+  });
+}
+
+/** Visible text of an element as a reader sees it: scripts dropped, blocks kept apart, whitespace collapsed. */
+export function blockText($: CheerioAPI, el: Cheerio<AnyNode>): string {
+  const copy = el.clone();
+  copy.find('script, style, noscript, template').remove();
+  spaceBlocks($, copy);
+  return normaliseSpace(copy.text());
+}
+
 export function buildPageContext(page: PageSnapshot): PageContext {
   const $ = cheerio.load(page.html);
   const types = schemaTypes($);
@@ -80,9 +96,7 @@ export function buildPageContext(page: PageSnapshot): PageContext {
   const body = $('body').clone();
   body.find('script, style, noscript, template, svg').remove();
   // Block boundaries are word boundaries: without this, minified `<p>Intro</p><p>Sign in…</p>` reads "IntroSign in…".
-  body.find(BLOCK_ELEMENTS).each((_, el) => {
-    $(el).prepend(' ').append(' ');
-  });
+  spaceBlocks($, body);
   const text = normaliseSpace(body.text());
   const mainEl = body.find('main').first().length ? body.find('main').first() : body.find('article').first();
   let mainText: string;

@@ -4,7 +4,7 @@ import { CONTENT_TYPES, classifyPage } from '../page-type.js';
 import { elementEvidence, firstMatchEvidence, pickEvidence } from '../evidence.js';
 import { EN } from '../lexicon/en.js';
 import { normaliseSpace, pct } from '../text.js';
-import { BLOCK_ELEMENTS, type PageContext } from '../page-context.js';
+import { blockText, spaceBlocks, type PageContext } from '../page-context.js';
 import type { Evidence } from '../../result/types.js';
 
 export const UIStrings = {
@@ -32,9 +32,7 @@ export function textWithoutChrome(page: PageContext): string {
     .find('header, nav, footer, [role="banner"], [role="navigation"], [role="contentinfo"]')
     .filter((_, el) => $(el).parents('article, main').length === 0)
     .remove();
-  body.find(BLOCK_ELEMENTS).each((_, el) => {
-    $(el).prepend(' ').append(' ');
-  });
+  spaceBlocks($, body);
   return normaliseSpace(body.text());
 }
 
@@ -46,13 +44,13 @@ export function detectWall(page: PageContext): WallObservation {
   const wallEl = $('[class], [id]')
     .filter((_, el) => WALL_CLASS.test(`${$(el).attr('class') ?? ''} ${$(el).attr('id') ?? ''}`))
     .first();
-  if (wallEl.length) return { walled: true, evidence: elementEvidence(page, wallEl.text(), 'sign-in wall') };
+  if (wallEl.length) return { walled: true, evidence: elementEvidence(page, blockText($, wallEl), 'sign-in wall') };
   // Wording in site-wide chrome ("Sign in to see member prices" in the header) says nothing about this page's content.
   const phrase = firstMatchEvidence(page, EN.signInWall, 'sign-in wall', textWithoutChrome(page));
   if (phrase) return { walled: true, evidence: phrase };
   // A password field inside the main content of a content page is a wall even without wording.
   const pw = $('main input[type="password"], article input[type="password"]').first();
-  if (pw.length) return { walled: true, evidence: elementEvidence(page, pw.closest('form').text() || 'Password field in the content area', 'sign-in form in content') };
+  if (pw.length) return { walled: true, evidence: elementEvidence(page, blockText($, pw.closest('form')) || 'Password field in the content area', 'sign-in form in content') };
   return { walled: false, evidence: null };
 }
 

@@ -5,7 +5,7 @@ import { pct } from '../text.js';
 import { schemaAnswers, schemaNodes } from '../schema-org.js';
 import { findStaffLabel } from '../q5/staff-labelled.js';
 import { detectWall } from '../q1/open-content.js';
-import type { PageContext } from '../page-context.js';
+import { blockText, type PageContext } from '../page-context.js';
 import type { Evidence } from '../../result/types.js';
 
 export const UIStrings = {
@@ -37,7 +37,7 @@ export function findExpertAnswer(page: PageContext): ExpertObservation | null {
         .first();
   if (labelled.length) {
     const post = labelled.closest('article, .post, .reply, .answer, .comment, li');
-    return { evidence: elementEvidence(page, post.length ? post.text() : labelled.text(), 'accepted answer') };
+    return { evidence: elementEvidence(page, blockText($, post.length ? post : labelled), 'accepted answer') };
   }
   const staff = findStaffLabel(page);
   if (staff) return { evidence: { ...staff, label: 'staff answer' } };

@@ -2,7 +2,7 @@ import { defineSignal } from '../types.js';
 import { elementEvidence, pickEvidence } from '../evidence.js';
 import { EN } from '../lexicon/en.js';
 import { pct } from '../text.js';
-import type { PageContext } from '../page-context.js';
+import { blockText, type PageContext } from '../page-context.js';
 import type { Evidence } from '../../result/types.js';
 
 export const UIStrings = {
@@ -40,7 +40,7 @@ export function inspectGuide(page: PageContext): GuideObservation | null {
   const tool = $('main form, article form')
     .filter((_, el) => $(el).find('input[type="number"], output, [class*="calculator" i]').length > 0)
     .first();
-  if (tool.length) return { guide: true, evidence: elementEvidence(page, `${page.title}: ${tool.text()}`, 'tool') };
+  if (tool.length) return { guide: true, evidence: elementEvidence(page, `${page.title}: ${blockText($, tool)}`, 'tool') };
   return { guide: false, evidence: null };
 }
 

@@ -4,7 +4,7 @@ import { detectWall } from '../q1/open-content.js';
 import { elementEvidence, pickEvidence } from '../evidence.js';
 import { EN, lexiconFor } from '../lexicon/en.js';
 import { findAll, normaliseSpace, pct } from '../text.js';
-import { BLOCK_ELEMENTS, type PageContext } from '../page-context.js';
+import { spaceBlocks, type PageContext } from '../page-context.js';
 import type { Evidence } from '../../result/types.js';
 
 export const UIStrings = {
@@ -37,9 +37,7 @@ function contentSalesWeight(page: PageContext): { prices: number; calls: number 
   const main = ($('main').first().length ? $('main').first() : $('body')).clone();
   main.find('aside, script, style, noscript, template, [role="dialog"], dialog').remove();
   main.find('[class], [id]').filter((_, el) => SIDE.test(`${$(el).attr('class') ?? ''} ${$(el).attr('id') ?? ''}`)).remove();
-  main.find(BLOCK_ELEMENTS).each((_, el) => {
-    $(el).prepend(' ').append(' ');
-  });
+  spaceBlocks($, main);
   const text = normaliseSpace(main.text());
   const lex = lexiconFor(page.lang) ?? EN;
   return { prices: findAll(text, lex.price).length, calls: findAll(text, lex.callToBuy).length };

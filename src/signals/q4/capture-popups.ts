@@ -2,7 +2,7 @@ import { defineSignal } from '../types.js';
 import { CONTENT_TYPES } from '../page-type.js';
 import { elementEvidence, pickEvidence } from '../evidence.js';
 import { pct } from '../text.js';
-import type { PageContext } from '../page-context.js';
+import { blockText, type PageContext } from '../page-context.js';
 import type { Evidence } from '../../result/types.js';
 
 export const UIStrings = {
@@ -37,11 +37,11 @@ export function findCapture(page: PageContext): CaptureObservation {
       return (el.tagName === 'dialog' || $(el).attr('role') === 'dialog' || OVERLAY.test(hay)) && !CONSENT.test(hay) && !inConsent && $(el).closest('header, nav').length === 0;
     })
     .first();
-  if (overlay.length) return { found: true, evidence: elementEvidence(page, overlay.text(), 'pop-up') };
+  if (overlay.length) return { found: true, evidence: elementEvidence(page, blockText($, overlay), 'pop-up') };
   const emailForm = $('form')
     .filter((_, f) => $(f).find('input[type="email"], input[name*="email" i]').length > 0 && $(f).find('input[type="password"]').length === 0)
     .first();
-  if (emailForm.length) return { found: true, evidence: elementEvidence(page, emailForm.text() || 'Email capture form', 'email capture') };
+  if (emailForm.length) return { found: true, evidence: elementEvidence(page, blockText($, emailForm) || 'Email capture form', 'email capture') };
   return { found: false, evidence: null };
 }
 

@@ -3,7 +3,7 @@ import { elementEvidence, pickEvidence } from '../evidence.js';
 import { EN } from '../lexicon/en.js';
 import { normaliseSpace, pct } from '../text.js';
 import { AUTHOR_SELECTOR, findPosts } from '../posts.js';
-import { siteKey, type PageContext } from '../page-context.js';
+import { blockText, siteKey, type PageContext } from '../page-context.js';
 import type { Evidence } from '../../result/types.js';
 
 export const UIStrings = {
@@ -46,7 +46,7 @@ export function inspectVoice(page: PageContext): VoiceObservation | null {
       [post, author, ...post.find('[class]').toArray().map((el) => $(el))].some((el) => STAFF_CLASS.test(el.attr('class') ?? ''));
     if (labelled || (token.length >= 3 && squashed.includes(token))) {
       brand++;
-      evidence ??= elementEvidence(page, `${name}: ${post.text()}`, 'brand post');
+      evidence ??= elementEvidence(page, `${name}: ${blockText($, post)}`, 'brand post');
     }
   }
   return posts ? { posts, brand, evidence } : null;

@@ -1,7 +1,7 @@
 import { defineSignal } from '../types.js';
 import { elementEvidence, pickEvidence } from '../evidence.js';
 import { findTrackers } from '../q4/third-party-trackers.js';
-import type { PageContext } from '../page-context.js';
+import { blockText, type PageContext } from '../page-context.js';
 import type { Evidence } from '../../result/types.js';
 
 export const UIStrings = {
@@ -43,7 +43,7 @@ export function inspectConsent(page: PageContext): ConsentObservation {
   if (!banner.length) return { trackers, banner: 'none', evidence: null };
   const controls = banner.find('button, a, input[type="submit"], input[type="button"]').toArray().map((el) => $(el).text() || $(el).attr('value') || '');
   const kind = controls.some((c) => REJECT.test(c)) ? 'reject' : controls.some((c) => SETTINGS.test(c)) ? 'settings' : 'accept-only';
-  return { trackers, banner: kind, evidence: elementEvidence(page, `${banner.text()} [controls: ${controls.map((c) => c.trim()).join(' | ')}]`, `consent banner (${kind})`) };
+  return { trackers, banner: kind, evidence: elementEvidence(page, `${blockText($, banner)} [controls: ${controls.map((c) => c.trim()).join(' | ')}]`, `consent banner (${kind})`) };
 }
 
 export function consentValue(o: ConsentObservation): number {

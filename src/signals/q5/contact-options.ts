@@ -1,7 +1,7 @@
 import { defineSignal } from '../types.js';
 import { elementEvidence } from '../evidence.js';
 import { findAll, plural } from '../text.js';
-import type { PageContext } from '../page-context.js';
+import { blockText, type PageContext } from '../page-context.js';
 import type { Evidence } from '../../result/types.js';
 
 export const UIStrings = {
@@ -28,7 +28,7 @@ export function findContacts(page: PageContext): Map<ContactKind, Evidence> {
   if (tel.length) found.set('phone', elementEvidence(page, `${tel.attr('href')}`, 'phone'));
   else if (phoneText) found.set('phone', elementEvidence(page, phoneText.match, 'phone'));
   const addr = $('address, [itemprop="address"], [itemtype*="PostalAddress"]').first();
-  if (addr.length && /\d/.test(addr.text())) found.set('postal address', elementEvidence(page, addr.text(), 'postal address'));
+  if (addr.length && /\d/.test(addr.text())) found.set('postal address', elementEvidence(page, blockText($, addr), 'postal address'));
   const form = $('form')
     .filter((_, el) => $(el).find('textarea').length > 0 && (page.type === 'contact' || /contact|message|enquir|support/i.test(`${$(el).attr('action') ?? ''} ${$(el).attr('id') ?? ''} ${$(el).attr('class') ?? ''}`)))
     .first();

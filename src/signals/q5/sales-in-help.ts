@@ -2,7 +2,7 @@ import { defineSignal } from '../types.js';
 import { elementEvidence, pickEvidence, textEvidence } from '../evidence.js';
 import { lexiconFor } from '../lexicon/en.js';
 import { findAll, pct } from '../text.js';
-import type { PageContext } from '../page-context.js';
+import { blockText, type PageContext } from '../page-context.js';
 import type { Evidence } from '../../result/types.js';
 
 export const UIStrings = {
@@ -26,7 +26,7 @@ export function isHelpThread(page: PageContext): boolean {
 export function postsText(page: PageContext): string {
   const { $ } = page;
   const posts = $('article, .post, .reply, .answer, .comment, .message');
-  return posts.length ? posts.toArray().map((el) => $(el).text()).join(' ').replace(/\s+/g, ' ') : page.mainText;
+  return posts.length ? posts.toArray().map((el) => blockText($, $(el))).join(' ') : page.mainText;
 }
 
 export default defineSignal<{ pitched: boolean; evidence: Evidence | null }>({

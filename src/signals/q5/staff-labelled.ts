@@ -2,7 +2,7 @@ import { defineSignal } from '../types.js';
 import { elementEvidence, pickEvidence } from '../evidence.js';
 import { EN } from '../lexicon/en.js';
 import { pct } from '../text.js';
-import type { PageContext } from '../page-context.js';
+import { blockText, type PageContext } from '../page-context.js';
 import type { Evidence } from '../../result/types.js';
 
 export const UIStrings = {
@@ -29,7 +29,7 @@ export function findStaffLabel(page: PageContext): Evidence | null {
     .first();
   if (!badge.length) return null;
   const post = badge.closest('article, .post, .reply, .answer, .comment, li');
-  return elementEvidence(page, post.length ? post.text() : badge.text(), `labelled ${badge.text().trim() || 'staff'} post`);
+  return elementEvidence(page, blockText($, post.length ? post : badge), `labelled ${badge.text().trim() || 'staff'} post`);
 }
 
 export default defineSignal<{ evidence: Evidence | null }>({
