@@ -1,13 +1,26 @@
 // The static crawler: breadth-first over same-site links, polite per host, every URL considered gets exactly one
-// record of what happened to it. Designed so browser rendering, sitemaps and sampling can slot in later.
+// record of what happened to it. Sitemaps seed the frontier, URL templates are sampled so one big group cannot
+// use up the budget, each host has its own queue, pacing and circuit breaker, and a time budget ends the crawl
+// with a partial result.
 import { createHash } from 'node:crypto';
 import * as cheerio from 'cheerio';
 import PQueue from 'p-queue';
-import { fetchPage } from './fetch-page.js';
+import { fetchPage, type FetchPageResult } from './fetch-page.js';
+import { CircuitBreaker, HostPacer, retryAfterMs } from './politeness.js';
 import { loadRobots, type RobotsRules } from './robots.js';
-import { makeScope, trapReason } from './scope.js';
-import type { CrawlOptions, CrawlResult, PageSnapshot, RobotsOutcome, UrlRecord } from './types.js';
+import { Sampler } from './sample.js';
+import { makeScope, sameSite, trapReason } from './scope.js';
+import { discoverSitemaps, type SitemapLimits } from './sitemap.js';
+import type { CrawlOptions, CrawlResult, HostStop, PageSnapshot, RobotsOutcome, SitemapRecord, UrlRecord } from './types.js';
 import { canonicalizeUrl } from './url.js';
+
+/** Test hook and expert knob: sitemap limits (defaults: depth 5, 50 MB, 50,000 URLs per file, 50 files). */
+export interface CrawlInternals {
+  sitemapLimits?: Partial<SitemapLimits>;
+}
+
+export const DEFAULT_GROUP_SHARE = 0.25;
+export const DEFAULT_PER_HOST_CONCURRENCY = 2;
 
 interface QueueItem {
   url: string;
@@ -20,7 +33,7 @@ export interface ExtractedLink {
 }
 
 /** Links a crawler may consider on a page: <a href> and <area href>, resolved against <base href>. */
-export function extractLinks(html: string, pageUrl: string): { links: ExtractedLink[]; canonical: string | null; metaNofollow: boolean } {
+export function extractLinks(html: string, pageUrl: string): { links: ExtractedLink[]; canonical: string | null; metaNofollow: boolean; metaNoindex: boolean } {
   const $ = cheerio.load(html);
   const base = canonicalizeUrl($('base[href]').attr('href') ?? '', pageUrl) ?? pageUrl;
   const robotsMeta = ($('meta[name="robots" i]').attr('content') ?? '').toLowerCase();
@@ -32,7 +45,12 @@ export function extractLinks(html: string, pageUrl: string): { links: ExtractedL
     links.push({ url, nofollow: rel.includes('nofollow') });
   });
   const canonicalHref = $('link[rel~="canonical"]').attr('href');
-  return { links, canonical: canonicalHref ? canonicalizeUrl(canonicalHref, base) : null, metaNofollow: /\bnofollow\b|\bnone\b/.test(robotsMeta) };
+  return {
+    links,
+    canonical: canonicalHref ? canonicalizeUrl(canonicalHref, base) : null,
+    metaNofollow: /\bnofollow\b|\bnone\b/.test(robotsMeta),
+    metaNoindex: /\bnoindex\b|\bnone\b/.test(robotsMeta),
+  };
 }
 
 /** Fingerprint of a page's visible text, so one page served under two URLs is recorded once. */
@@ -41,53 +59,51 @@ function contentHash(html: string): string {
   return createHash('sha1').update(text).digest('hex');
 }
 
-const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
-  new Promise((resolve) => {
-    if (ms <= 0 || signal?.aborted) return resolve();
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
-  });
+/** X-Robots-Tag: noindex (a bare directive or one for every bot; `otherbot: noindex` does not apply to us). */
+const headerNoindex = (headers: Record<string, string>): boolean =>
+  (headers['x-robots-tag'] ?? '').split(',').some((part) => /^\s*(?:noindex|none)\s*$/i.test(part));
 
-const MAX_RETRY_AFTER_MS = 120_000;
+/** 429, 5xx, timeouts and network errors count against a host's circuit breaker. */
+const isHostFailure = (res: FetchPageResult): boolean =>
+  res.kind === 'failed' && (res.reason === 'timeout' || res.reason === 'network' || (res.reason === 'http-error' && (res.status === 429 || (res.status ?? 0) >= 500)));
 
-/** Retry-After as seconds or an HTTP date, in ms; null when absent or unreadable. */
-function retryAfterMs(value: string | undefined): number | null {
-  if (!value) return null;
-  const secs = Number(value);
-  if (Number.isFinite(secs) && secs >= 0) return secs * 1000;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? null : Math.max(0, at - Date.now());
-}
-
-const isLoopback = (host: string): boolean => host === 'localhost' || host === '[::1]' || /^127\./.test(host);
-
-/** Per-host pacing: request starts at least `gapMs` apart (+ up to 20 % jitter on remote hosts). */
-class HostPacer {
-  private next = new Map<string, number>();
-  constructor(private gapFor: (host: string) => number) {}
-  async wait(host: string, signal?: AbortSignal): Promise<void> {
-    const now = Date.now();
-    const gap = this.gapFor(host);
-    const jitter = isLoopback(host) ? 0 : Math.round(gap * 0.2 * Math.random());
-    const at = Math.max(now, this.next.get(host) ?? 0);
-    this.next.set(host, at + gap + jitter);
-    await sleep(at - now, signal);
-  }
-  pushBack(host: string, ms: number): void {
-    this.next.set(host, Math.max(this.next.get(host) ?? 0, Date.now() + ms));
-  }
-}
-
-export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
+export async function crawlSite(options: CrawlOptions, internals: CrawlInternals = {}): Promise<CrawlResult> {
   const started = Date.now();
   const startUrl = canonicalizeUrl(options.startUrl);
   if (!startUrl) throw new Error(`Not an http(s) URL: ${options.startUrl}`);
   const startOrigin = new URL(startUrl).origin;
+  const startHost = new URL(startUrl).host;
+  const aliases = new Set(
+    (options.originAliases ?? []).flatMap((a) => {
+      try {
+        const o = new URL(a).origin;
+        return o === startOrigin ? [] : [o];
+      } catch {
+        return [];
+      }
+    }),
+  );
+  /** Canonical form, with alias origins mapped onto the start origin (before any scope decision). */
+  const normalize = (href: string, base?: string): string | null => {
+    const url = canonicalizeUrl(href, base);
+    if (!url || !aliases.size) return url;
+    const u = new URL(url);
+    return aliases.has(u.origin) ? canonicalizeUrl(u.pathname + u.search, startOrigin) : url;
+  };
   const records = new Map<string, UrlRecord>();
   const pages: PageSnapshot[] = [];
   const seenHashes = new Map<string, string>();
   const variants = new Map<string, number>();
   const inScope = makeScope({ start: startUrl, include: options.include, exclude: options.exclude });
+  const sampler = new Sampler(options.maxPages, options.groupShare ?? DEFAULT_GROUP_SHARE, startHost);
+
+  // The time budget: a signal that cuts pacing sleeps short, and a deadline checked before every request start.
+  const deadline = options.timeBudgetMs !== undefined ? started + Math.max(0, options.timeBudgetMs) : Number.POSITIVE_INFINITY;
+  const budgetTimer = Number.isFinite(deadline) ? AbortSignal.timeout(Math.max(1, deadline - Date.now())) : null;
+  const sleepSignal = [options.signal, budgetTimer].filter((x): x is AbortSignal => !!x);
+  const waitSignal = sleepSignal.length ? AbortSignal.any(sleepSignal) : undefined;
+  const outOfTime = (): boolean => Date.now() >= deadline;
+
   const robotsByOrigin = new Map<string, Promise<RobotsRules>>();
   const robotsFor = (origin: string): Promise<RobotsRules> => {
     let r = robotsByOrigin.get(origin);
@@ -100,27 +116,88 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
   const startRobots = await robotsFor(startOrigin);
   const crawlDelayMs = (startRobots.outcome.crawlDelaySec ?? 0) * 1000;
   const pacer = new HostPacer(() => Math.max(options.delayMs, crawlDelayMs));
-  const queue = new PQueue({ concurrency: options.concurrency });
+
+  // Concurrency: one queue per host (default 2 at a time), all of them under the overall `concurrency`.
+  const perHost = Math.max(1, Math.min(options.perHostConcurrency ?? DEFAULT_PER_HOST_CONCURRENCY, options.concurrency));
+  const overall = new PQueue({ concurrency: Math.max(1, options.concurrency) });
+  const hostQueues = new Map<string, PQueue>();
+  const breakers = new Map<string, CircuitBreaker>();
+  const breakerFor = (host: string): CircuitBreaker => {
+    let b = breakers.get(host);
+    if (!b) breakers.set(host, (b = new CircuitBreaker()));
+    return b;
+  };
+  const hostsStopped: HostStop[] = [];
+  const noteRequest = (host: string, failure: boolean): void => {
+    const opened = breakerFor(host).note(failure);
+    if (opened) hostsStopped.push({ host, reason: opened });
+  };
+  const inflight = new Set<Promise<void>>();
   let started_ = 0;
-  let stoppedEarly: string | null = null;
+  let pending = 0;
+  const stopReasons: string[] = [];
+  const stop = (why: string): void => {
+    if (!stopReasons.includes(why)) stopReasons.push(why);
+  };
+  const TIME_BUDGET_NOTE = `time budget of ${options.timeBudgetMs ?? 0} ms used up`;
 
   // Fetched already, or reserved for fetching (still in the queue).
   const isTaken = (r: UrlRecord | undefined): boolean => r?.outcome === 'fetched' || r?.detail === 'pending';
   const record = (r: UrlRecord): void => {
     if (!records.has(r.url)) records.set(r.url, r);
   };
+  /** Replaces the 'pending' reservation of a queued URL with its outcome. */
+  const settle = (r: UrlRecord): void => {
+    if (records.get(r.url)?.detail === 'pending') pending--;
+    records.set(r.url, r);
+  };
+  const completions: number[] = [];
   const counts = () => {
     let failed = 0;
     let skipped = 0;
     for (const r of records.values()) {
       if (r.outcome === 'failed') failed++;
-      else if (r.outcome === 'skipped' || r.outcome === 'robots-blocked') skipped++;
+      else if ((r.outcome === 'skipped' && r.detail !== 'pending') || r.outcome === 'robots-blocked') skipped++;
     }
-    return { fetched: pages.length, failed, skipped, queued: queue.size + queue.pending };
+    return { fetched: pages.length, failed, skipped, queued: pending };
+  };
+  const eta = (queued: number): number | undefined => {
+    if (queued === 0) return 0;
+    if (completions.length < 2) return undefined;
+    const first = completions[0]!;
+    const last = completions.at(-1)!;
+    const perMs = (completions.length - 1) / Math.max(1, last - first);
+    const estimate = Math.round(queued / perMs);
+    return Number.isFinite(deadline) ? Math.max(0, Math.min(estimate, deadline - Date.now())) : estimate;
+  };
+  const progress = (lastUrl: string): void => {
+    completions.push(Date.now());
+    if (completions.length > 20) completions.shift();
+    if (!options.onProgress) return;
+    const c = counts();
+    const e = eta(c.queued);
+    options.onProgress({ ...c, lastUrl, ...(e !== undefined ? { etaMs: e } : {}) });
   };
 
-  const consider = (url: string, depth: number, nofollow: boolean): void => {
-    if (records.has(url)) return;
+  const hostQueue = (host: string): PQueue => {
+    let q = hostQueues.get(host);
+    if (!q) hostQueues.set(host, (q = new PQueue({ concurrency: perHost })));
+    return q;
+  };
+  const enqueue = (item: QueueItem): void => {
+    const task = hostQueue(new URL(item.url).host)
+      .add(() => overall.add(() => visit(item)))
+      .catch((err: unknown) => {
+        // Only a caller abort gets here (fetchPage turns network trouble into a result).
+        settle({ url: item.url, depth: item.depth, outcome: 'skipped', reason: 'max-pages', detail: `crawl interrupted: ${(err as Error).message}` });
+      })
+      .finally(() => inflight.delete(task));
+    inflight.add(task);
+  };
+
+  const consider = (rawUrl: string, depth: number, nofollow: boolean): void => {
+    const url = normalize(rawUrl);
+    if (!url || records.has(url)) return;
     const reason = inScope(url);
     if (reason) return record({ url, depth, outcome: 'skipped', reason });
     if (nofollow) return record({ url, depth, outcome: 'skipped', reason: 'nofollow' });
@@ -130,47 +207,88 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
     if (options.signal?.aborted) return record({ url, depth, outcome: 'skipped', reason: 'max-pages', detail: 'crawl interrupted before this URL' });
     // Robots for the start origin is known already: blocked URLs do not use up the page budget.
     if (new URL(url).origin === startOrigin && !startRobots.isAllowed(url)) return record({ url, depth, outcome: 'robots-blocked', detail: 'disallowed by robots.txt' });
+    if (outOfTime()) {
+      stop(TIME_BUDGET_NOTE);
+      return record({ url, depth, outcome: 'skipped', reason: 'time-budget' });
+    }
+    const host = new URL(url).host;
+    const open = breakers.get(host)?.open;
+    if (open) return record({ url, depth, outcome: 'skipped', reason: 'circuit-open', detail: `${host} stopped: ${open}` });
+    // One URL template may use only its share of the budget (sign-up, help and policy pages keep their places).
+    if (!sampler.admit(url)) {
+      return record({ url, depth, outcome: 'skipped', reason: 'sampled', detail: `group ${sampler.pattern(url)} reached its cap of ${sampler.cap} pages` });
+    }
     // The page budget counts requests started, so the limit is exact.
     if (started_ >= options.maxPages) {
-      stoppedEarly ??= `page budget of ${options.maxPages} reached`;
+      sampler.release(url);
+      stop(`page budget of ${options.maxPages} reached`);
       return record({ url, depth, outcome: 'skipped', reason: 'max-pages' });
     }
     started_++;
+    pending++;
     // Reserve the URL now so a second link to it while it is queued is not counted again.
     records.set(url, { url, depth, outcome: 'skipped', reason: 'max-pages', detail: 'pending' });
-    void queue.add(() =>
-      visit({ url, depth }).catch((err: unknown) => {
-        // Only a caller abort gets here (fetchPage turns network trouble into a result).
-        records.set(url, { url, depth, outcome: 'skipped', reason: 'max-pages', detail: `crawl interrupted: ${(err as Error).message}` });
-      }),
-    );
+    enqueue({ url, depth });
+  };
+
+  /** Why a queued URL must not be requested now (abort, time budget, open breaker), or null. */
+  const blockedNow = (host: string): Pick<UrlRecord, 'reason' | 'detail'> | null => {
+    if (options.signal?.aborted) return { reason: 'max-pages', detail: 'crawl interrupted before this URL' };
+    if (outOfTime()) {
+      stop(TIME_BUDGET_NOTE);
+      return { reason: 'time-budget', detail: 'time budget used up before this URL was requested' };
+    }
+    const open = breakers.get(host)?.open;
+    if (open) return { reason: 'circuit-open', detail: `${host} stopped: ${open}` };
+    return null;
   };
 
   const visit = async ({ url, depth }: QueueItem): Promise<void> => {
     const host = new URL(url).host;
     const robots = await robotsFor(new URL(url).origin);
     if (!robots.isAllowed(url)) {
-      records.set(url, { url, depth, outcome: 'robots-blocked', detail: robots.outcome.policy === 'disallow-all' ? robots.outcome.note : 'disallowed by robots.txt' });
+      settle({ url, depth, outcome: 'robots-blocked', detail: robots.outcome.policy === 'disallow-all' ? robots.outcome.note : 'disallowed by robots.txt' });
+      progress(url);
       return;
     }
-    if (options.signal?.aborted) {
-      records.set(url, { url, depth, outcome: 'skipped', reason: 'max-pages', detail: 'crawl interrupted before this URL' });
-      return;
-    }
-    let res;
+    let res: FetchPageResult | undefined;
+    let retryNote = '';
     for (let attempt = 0; ; attempt++) {
-      await pacer.wait(host, options.signal);
+      let blocked = blockedNow(host);
+      if (!blocked) {
+        await pacer.wait(host, waitSignal);
+        blocked = blockedNow(host);
+      }
+      if (blocked) {
+        if (res) {
+          // A retry that cannot happen: keep the last answer.
+          retryNote = `; not retried: ${blocked.detail ?? blocked.reason}`;
+          break;
+        }
+        settle({ url, depth, outcome: 'skipped', ...blocked });
+        progress(url);
+        return;
+      }
       res = await fetchPage(url, {
         userAgent: options.userAgent,
         timeoutMs: options.timeoutMs,
         maxBytes: options.maxBytes,
         // Redirects are followed only within scope and, on the start origin, where robots.txt allows.
-        allowRedirect: (next) => inScope(next) ?? (new URL(next).origin === startOrigin && !startRobots.isAllowed(next) ? 'disallowed by robots.txt' : null),
+        allowRedirect: (next) => {
+          const mapped = normalize(next) ?? next;
+          return inScope(mapped) ?? (new URL(mapped).origin === startOrigin && !startRobots.isAllowed(mapped) ? 'disallowed by robots.txt' : null);
+        },
         ...(options.signal ? { signal: options.signal } : {}),
       });
-      // 429/503: back off (Retry-After, capped at 120 s) and retry at most twice.
+      noteRequest(host, isHostFailure(res));
+      // 429/503: back off (Retry-After as seconds or a date, capped at 120 s; else 2 → 4 s) and retry at most twice.
       if (res.kind === 'failed' && res.reason === 'http-error' && (res.status === 429 || res.status === 503) && attempt < 2 && !options.signal?.aborted) {
-        const waitMs = Math.min(retryAfterMs(res.headers?.['retry-after']) ?? 2000 * 2 ** attempt, MAX_RETRY_AFTER_MS);
+        const waitMs = retryAfterMs(res.headers?.['retry-after']) ?? 2000 * 2 ** attempt;
+        if (Date.now() + waitMs >= deadline) {
+          retryNote = `; not retried: the ${waitMs} ms back-off would pass the time budget`;
+          stop(TIME_BUDGET_NOTE);
+          break;
+        }
         pacer.pushBack(host, waitMs);
         continue;
       }
@@ -178,53 +296,89 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
     }
     switch (res.kind) {
       case 'page': {
-        const { links, canonical, metaNofollow } = extractLinks(res.html, res.finalUrl);
+        const { links, canonical, metaNofollow, metaNoindex } = extractLinks(res.html, res.finalUrl);
         const hash = contentHash(res.html);
+        const canon = canonical ? normalize(canonical) : null;
         // A <link rel=canonical> to another in-scope URL we already fetched, or the same text: one page, two names.
-        const canonicalTwin = canonical && canonical !== url && inScope(canonical) === null && isTaken(records.get(canonical)) ? canonical : undefined;
+        const canonicalTwin = canon && canon !== url && inScope(canon) === null && isTaken(records.get(canon)) ? canon : undefined;
         const twin = canonicalTwin ?? seenHashes.get(hash);
         if (twin && twin !== url) {
-          records.set(url, { url, depth, outcome: 'skipped', reason: 'duplicate', status: res.status, detail: `same ${twin === canonicalTwin ? 'canonical' : 'content'} as ${twin}` });
+          settle({ url, depth, outcome: 'skipped', reason: 'duplicate', status: res.status, detail: `same ${twin === canonicalTwin ? 'canonical' : 'content'} as ${twin}` });
         } else {
           seenHashes.set(hash, url);
-          const notes = [res.redirectChain.length ? `redirected via ${res.redirectChain.length} hop(s) to ${res.finalUrl}` : '', res.charsetNote ?? ''].filter(Boolean);
-          records.set(url, { url, depth, outcome: 'fetched', status: res.status, ...(notes.length ? { detail: notes.join('; ') } : {}) });
-          pages.push({ url, finalUrl: res.finalUrl, status: res.status, headers: res.headers, html: res.html, depth, redirectChain: res.redirectChain, renderMode: 'static' });
+          const noindex = metaNoindex || headerNoindex(res.headers);
+          const notes = [res.redirectChain.length ? `redirected via ${res.redirectChain.length} hop(s) to ${res.finalUrl}` : '', res.charsetNote ?? '', noindex ? 'noindex' : ''].filter(Boolean);
+          settle({ url, depth, outcome: 'fetched', status: res.status, ...(notes.length ? { detail: notes.join('; ') } : {}) });
+          pages.push({ url, finalUrl: res.finalUrl, status: res.status, headers: res.headers, html: res.html, depth, redirectChain: res.redirectChain, renderMode: 'static', ...(noindex ? { noindex: true } : {}) });
           // The declared canonical URL is considered too (at the same depth); a later copy then dedupes against it.
-          if (canonical && canonical !== url && inScope(canonical) === null) consider(canonical, depth, false);
+          if (canon && canon !== url && inScope(canon) === null) consider(canon, depth, false);
         }
         // A duplicate's links are not followed: its twin's links already were.
         if (!metaNofollow && !(twin && twin !== url)) for (const link of links) consider(link.url, depth + 1, link.nofollow);
         break;
       }
       case 'skipped':
-        records.set(url, { url, depth, outcome: 'skipped', reason: res.reason, ...(res.status ? { status: res.status } : {}), detail: res.detail });
+        settle({ url, depth, outcome: 'skipped', reason: res.reason, ...(res.status ? { status: res.status } : {}), detail: res.detail });
         if (res.redirectTarget && !records.has(res.redirectTarget)) {
           // Record where the redirect pointed, without ever requesting it.
-          const target = canonicalizeUrl(res.redirectTarget);
+          const target = normalize(res.redirectTarget);
           const why = target ? inScope(target) : null;
           if (target) record(why ? { url: target, depth: depth + 1, outcome: 'skipped', reason: why, detail: `redirect target of ${url}, not followed` } : { url: target, depth: depth + 1, outcome: 'robots-blocked', detail: `redirect target of ${url}, disallowed by robots.txt` });
         }
         break;
       case 'failed':
-        records.set(url, { url, depth, outcome: 'failed', reason: res.reason, ...(res.status ? { status: res.status } : {}), detail: res.detail });
+        settle({ url, depth, outcome: 'failed', reason: res.reason, ...(res.status ? { status: res.status } : {}), detail: res.detail + retryNote });
         break;
     }
-    options.onProgress?.({ ...counts(), lastUrl: url });
+    progress(url);
   };
 
-  options.signal?.addEventListener('abort', () => queue.clear(), { once: true });
+  const drain = async (): Promise<void> => {
+    while (inflight.size) await Promise.allSettled([...inflight]);
+  };
+
+  let sitemapRecords: SitemapRecord[] | undefined;
   if (startRobots.outcome.policy === 'disallow-all') {
     record({ url: startUrl, depth: 0, outcome: 'robots-blocked', detail: startRobots.outcome.note });
-    stoppedEarly = 'robots.txt could not be read, so the site was not crawled';
+    stop('robots.txt could not be read, so the site was not crawled');
   } else {
+    // Sitemaps are read while the start page is fetched; their URLs join the frontier at depth 1, after the
+    // start page's own links (so navigation keeps its place in the budget).
+    const sitemapTask =
+      options.sitemaps === false
+        ? null
+        : discoverSitemaps({
+            seeds: [...startRobots.sitemaps.map((url) => ({ url, listed: true })), { url: `${startOrigin}/sitemap.xml`, listed: false }],
+            userAgent: options.userAgent,
+            timeoutMs: options.timeoutMs,
+            ...(options.signal ? { signal: options.signal } : {}),
+            ...(internals.sitemapLimits ? { limits: internals.sitemapLimits } : {}),
+            normalize: (u) => normalize(u),
+            sameSite: (u) => sameSite(u, startUrl),
+            isAllowed: async (u) => (await robotsFor(new URL(u).origin)).isAllowed(u),
+            beforeRequest: async (u) => {
+              const host = new URL(u).host;
+              const blocked = blockedNow(host);
+              if (blocked) return blocked.detail ?? 'stopped';
+              await pacer.wait(host, waitSignal);
+              return blockedNow(host)?.detail ?? null;
+            },
+            afterRequest: (u, failure) => noteRequest(new URL(u).host, failure),
+            schedule: (u, task) => hostQueue(new URL(u).host).add(() => overall.add(task)),
+          }).catch(() => null);
     consider(startUrl, 0, false);
-    await queue.onIdle();
+    await drain();
+    const found = await sitemapTask;
+    if (found) {
+      sitemapRecords = found.outcomes;
+      for (const u of found.urls) consider(u, 1, false);
+    }
+    await drain();
   }
   if (options.signal?.aborted) {
-    stoppedEarly = 'interrupted';
     for (const r of records.values()) if (r.detail === 'pending') r.detail = 'crawl interrupted before this URL';
   }
+  for (const h of hostsStopped) stop(`${h.host} stopped by the circuit breaker: ${h.reason}`);
 
   const byDepthUrl = <T extends { depth: number; url: string }>(a: T, b: T) => a.depth - b.depth || a.url.localeCompare(b.url);
   const robots: RobotsOutcome = startRobots.outcome;
@@ -237,6 +391,9 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
     robots,
     pages: pages.sort(byDepthUrl),
     records: [...records.values()].sort(byDepthUrl),
-    stoppedEarly,
+    stoppedEarly: options.signal?.aborted ? 'interrupted' : stopReasons.length ? stopReasons.join('; ') : null,
+    ...(sitemapRecords ? { sitemaps: sitemapRecords } : {}),
+    groups: sampler.stats((u) => records.get(u)?.outcome === 'fetched'),
+    hostsStopped,
   };
 }

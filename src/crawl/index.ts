@@ -1,4 +1,7 @@
-export { crawlSite, extractLinks } from './crawler.js';
+export { crawlSite, extractLinks, DEFAULT_GROUP_SHARE, DEFAULT_PER_HOST_CONCURRENCY, type CrawlInternals } from './crawler.js';
+export { discoverSitemaps, parseSitemap, gunzipCapped, SITEMAP_LIMITS, type SitemapLimits, type SitemapOutcome } from './sitemap.js';
+export { urlTemplate, Sampler } from './sample.js';
+export { CircuitBreaker, HostPacer, jitterMs, retryAfterMs } from './politeness.js';
 export { serveDirectory, type StaticServer } from './static-server.js';
 export { canonicalizeUrl } from './url.js';
 export { makeScope, sameSite, isStateChanging, trapReason } from './scope.js';

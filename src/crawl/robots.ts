@@ -7,6 +7,7 @@ import type { RobotsOutcome } from './types.js';
 interface Robot {
   isAllowed(url: string, ua?: string): boolean | undefined;
   getCrawlDelay(ua?: string): number | undefined;
+  getSitemaps(): string[];
 }
 // robots-parser is CommonJS whose typings declare an ES default export: under NodeNext the default import is
 // module.exports itself at runtime, so take whichever is the function.
@@ -23,6 +24,8 @@ export interface RobotsRules {
   outcome: RobotsOutcome;
   /** Whether our token may fetch `url`. Other origins are never covered by this file: false. */
   isAllowed(url: string): boolean;
+  /** `Sitemap:` lines of the file (absolute URLs as written; empty when robots.txt was not parsed). */
+  sitemaps: string[];
 }
 
 export interface RobotsFetchOptions {
@@ -37,6 +40,7 @@ function policyOnly(origin: string, robotsUrl: string, policy: 'allow-all' | 'di
   return {
     outcome: { url: robotsUrl, status, policy, crawlDelaySec: null, note },
     isAllowed: (url) => new URL(url).origin === origin && policy === 'allow-all',
+    sitemaps: [],
   };
 }
 
@@ -80,9 +84,11 @@ export async function loadRobots(siteUrl: string, opts: RobotsFetchOptions): Pro
       const rawDelay = robot.getCrawlDelay(opts.token);
       const delay = typeof rawDelay === 'number' && Number.isFinite(rawDelay) && rawDelay >= 0 ? Math.min(rawDelay, MAX_CRAWL_DELAY_SEC) : null;
       if (delay !== null && rawDelay !== delay) note += `; Crawl-delay ${rawDelay}s capped at ${MAX_CRAWL_DELAY_SEC}s`;
+      const sitemaps = [...new Set(robot.getSitemaps().map((s) => s.trim()).filter(Boolean))];
       return {
-        outcome: { url: robotsUrl, status: res.status, policy: 'parsed', crawlDelaySec: delay, note },
+        outcome: { url: robotsUrl, status: res.status, policy: 'parsed', crawlDelaySec: delay, note, ...(sitemaps.length ? { sitemaps } : {}) },
         isAllowed: (url) => new URL(url).origin === origin && robot.isAllowed(url, opts.token) !== false,
+        sitemaps,
       };
     }
   } catch (err) {

@@ -14,7 +14,11 @@ export type SkipReason =
   | 'duplicate'
   | 'trap'
   | 'non-html'
-  | 'circuit-open';
+  | 'circuit-open'
+  /** Left out because its URL template (group) reached its share of the page budget. */
+  | 'sampled'
+  /** Not started because the crawl's time budget ran out. */
+  | 'time-budget';
 
 /** Why a fetch did not give a usable page. */
 export type FailReason = 'http-error' | 'network' | 'timeout' | 'redirect-loop' | 'too-large' | 'decode';
@@ -36,6 +40,8 @@ export interface PageSnapshot {
   redirectChain: string[];
   /** How the page was obtained. */
   renderMode: 'static' | 'browser';
+  /** `<meta name="robots" content="noindex">` (or X-Robots-Tag: noindex): fetched, but the site asks not to index it. */
+  noindex?: boolean;
 }
 
 /** The outcome for every URL the crawler considered. */
@@ -56,6 +62,32 @@ export interface RobotsOutcome {
   policy: 'parsed' | 'allow-all' | 'disallow-all';
   crawlDelaySec: number | null;
   note: string;
+  /** `Sitemap:` lines of robots.txt. */
+  sitemaps?: string[];
+}
+
+export interface SitemapRecord {
+  url: string;
+  /** HTTP status, or null when not requested / unreachable. */
+  status: number | null;
+  /** Same-site page URLs read from this file. */
+  urls: number;
+  note: string;
+}
+
+export interface UrlGroup {
+  /** URL template, e.g. `/forum/t/*` (host prefixed when not the start host). */
+  pattern: string;
+  /** URLs of this template that passed scope, robots and trap rules. */
+  discovered: number;
+  fetched: number;
+  /** Left out because the group reached its share of the page budget ('sampled'). */
+  skipped: number;
+}
+
+export interface HostStop {
+  host: string;
+  reason: string;
 }
 
 export interface CrawlOptions {
@@ -74,6 +106,16 @@ export interface CrawlOptions {
   maxBytes: number;
   onProgress?: (p: CrawlProgress) => void;
   signal?: AbortSignal;
+  /** Origins whose URLs mean the start origin (a snapshot served on 127.0.0.1 lists its canonical URLs). */
+  originAliases?: string[];
+  /** Read sitemaps (robots.txt `Sitemap:` lines and /sitemap.xml) and seed their URLs at depth 1. Default true. */
+  sitemaps?: boolean;
+  /** Largest share of the page budget one URL template may use (default 0.25; 1 disables sampling). */
+  groupShare?: number;
+  /** Simultaneous requests per host (default 2; never more than `concurrency`). */
+  perHostConcurrency?: number;
+  /** Stop starting requests after this long; the result is partial, never a failure. */
+  timeBudgetMs?: number;
 }
 
 export interface CrawlProgress {
@@ -82,6 +124,8 @@ export interface CrawlProgress {
   skipped: number;
   queued: number;
   lastUrl?: string;
+  /** Estimated time left, from the recent rate and the queued work (bounded by the time budget). */
+  etaMs?: number;
 }
 
 export interface CrawlResult {
@@ -93,6 +137,12 @@ export interface CrawlResult {
   robots: RobotsOutcome;
   pages: PageSnapshot[];
   records: UrlRecord[];
-  /** Set when the crawl ended before the frontier was exhausted (page budget, abort, robots). */
+  /** Set when the crawl ended before the frontier was exhausted (page budget, time budget, circuit breaker, abort, robots). */
   stoppedEarly: string | null;
+  /** Every sitemap file considered, with what came of it. */
+  sitemaps?: SitemapRecord[];
+  /** URL templates and each one's coverage (the sample the report describes). */
+  groups?: UrlGroup[];
+  /** Hosts the circuit breaker stopped, and why. */
+  hostsStopped?: HostStop[];
 }

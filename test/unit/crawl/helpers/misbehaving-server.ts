@@ -15,6 +15,8 @@ export interface MisbehavingServer {
   url: string;
   requests: RequestLog[];
   paths(): string[];
+  /** Most requests the server was answering at the same time. */
+  maxInFlight(): number;
   close(): Promise<void>;
 }
 
@@ -25,18 +27,36 @@ export interface ServerOptions {
   homeLinks?: string[];
   /** Where /offsite redirects to. */
   offsiteUrl?: string;
+  /** Custom routes, tried first: return true when the request was answered. */
+  route?: (path: string, req: http.IncomingMessage, res: http.ServerResponse, url: URL) => boolean;
 }
 
-const page = (title: string, body: string, head = ''): string =>
+export const page = (title: string, body: string, head = ''): string =>
   `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title>${head}</head><body><h1>${title}</h1>${body}</body></html>`;
-const links = (hrefs: string[]): string => hrefs.map((h) => `<a href="${h}">${h}</a>`).join('\n');
+export const links = (hrefs: string[]): string => hrefs.map((h) => `<a href="${h}">${h}</a>`).join('\n');
 
 export async function startMisbehavingServer(opts: ServerOptions): Promise<MisbehavingServer> {
   const requests: RequestLog[] = [];
   const sockets = new Set<import('node:net').Socket>();
+  let inFlight = 0;
+  let maxInFlight = 0;
   const server = http.createServer((req, res) => {
     const u = new URL(req.url ?? '/', 'http://x');
     requests.push({ method: req.method ?? '', path: u.pathname + u.search, at: performance.now(), userAgent: String(req.headers['user-agent']) });
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    // Counted down when the answer is handed over (res.end) or the connection drops, whichever comes first: the
+    // client cannot have its response before end() runs, so the count never under-reports overlap.
+    let done = false;
+    const finish = (): void => {
+      if (done) return;
+      done = true;
+      inFlight--;
+    };
+    const end = res.end.bind(res) as (...args: unknown[]) => http.ServerResponse;
+    res.end = ((...args: unknown[]) => (finish(), end(...args))) as typeof res.end;
+    res.once('close', finish);
+    if (opts.route?.(u.pathname, req, res, u)) return;
     const html = (body: string, status = 200, type = 'text/html; charset=utf-8'): void => {
       res.writeHead(status, { 'content-type': type }).end(body);
     };
@@ -112,6 +132,7 @@ export async function startMisbehavingServer(opts: ServerOptions): Promise<Misbe
     url: `http://127.0.0.1:${port}/`,
     requests,
     paths: () => requests.map((r) => r.path),
+    maxInFlight: () => maxInFlight,
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();
