@@ -28,6 +28,9 @@ export function summariseCrawl(crawl: CrawlResult, limits: { maxPages: number; m
     failedByReason: countBy(failed, (r) => r.reason),
     skippedByReason: countBy(skipped, (r) => r.reason),
     stoppedEarly: crawl.stoppedEarly,
+    sitemaps: (crawl.sitemaps ?? []).map((m) => ({ url: m.url, status: m.status, urls: m.urls, note: m.note })),
+    groups: (crawl.groups ?? []).map((g) => ({ pattern: g.pattern, discovered: g.discovered, fetched: g.fetched, skipped: g.skipped })),
+    hostsStopped: (crawl.hostsStopped ?? []).map((h) => ({ host: h.host, reason: h.reason })),
     pages: crawl.records.map((r) => ({
       url: r.url,
       depth: r.depth,
@@ -51,6 +54,8 @@ export function rewriteOrigin(crawl: CrawlResult, from: string, to: string): Cra
   const record = (r: UrlRecord): UrlRecord => ({ ...r, url: map(r.url), ...(r.detail ? { detail: r.detail.split(fromOrigin).join(toOrigin) } : {}) });
   return {
     ...crawl,
+    ...(crawl.sitemaps ? { sitemaps: crawl.sitemaps.map((m) => ({ ...m, url: map(m.url) })) } : {}),
+    ...(crawl.groups ? { groups: crawl.groups.map((g) => ({ ...g, pattern: g.pattern.split(fromOrigin).join(toOrigin) })) } : {}),
     startUrl: map(crawl.startUrl),
     robots: { ...crawl.robots, url: map(crawl.robots.url) },
     pages: crawl.pages.map(page),

@@ -61,6 +61,12 @@ export async function crawlForAudit(audit: ResolvedAudit, opts: AuditOptions = {
       robotsToken: DEFAULTS.robotsToken,
       timeoutMs: settings.timeoutMs,
       maxBytes: DEFAULTS.crawl.maxBytes,
+      perHostConcurrency: settings.concurrency,
+      groupShare: settings.groupShare,
+      sitemaps: settings.sitemaps,
+      ...(settings.timeBudgetSec ? { timeBudgetMs: settings.timeBudgetSec * 1000 } : {}),
+      // A snapshot's sitemap and absolute links name the real site: treat them as the local copy.
+      ...(server ? { originAliases: [canonical.origin] } : {}),
       ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
       ...(opts.signal ? { signal: opts.signal } : {}),
     });

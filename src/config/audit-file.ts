@@ -30,6 +30,12 @@ export const CrawlConfigSchema = z
     delayMs: z.number().int().min(0).max(60_000).default(DEFAULTS.crawl.delayMs),
     concurrency: z.number().int().min(1).max(8).default(DEFAULTS.crawl.concurrency),
     timeoutMs: z.number().int().min(1000).max(120_000).default(DEFAULTS.crawl.timeoutMs),
+    /** Wall-clock budget for the whole crawl; when it runs out the audit is partial, not failed. */
+    timeBudgetSec: z.number().int().min(10).max(24 * 3600).optional(),
+    /** Largest share of the page budget one URL template (e.g. /forum/t/*) may take. */
+    groupShare: z.number().min(0.01).max(1).default(DEFAULTS.crawl.groupShare),
+    /** Read sitemap.xml (from robots.txt and the default location) to find pages. */
+    sitemaps: z.boolean().default(true),
     userAgent: z.string().min(1).optional(),
   })
   .strict();

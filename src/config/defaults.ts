@@ -12,6 +12,8 @@ export const DEFAULTS = {
     concurrency: 2,
     timeoutMs: 20_000,
     maxBytes: 5 * 1024 * 1024,
+    /** No URL template (e.g. all thread pages) may take more than this share of the page budget. */
+    groupShare: 0.25,
   },
   report: {
     accent: '#0b6e4f',

@@ -285,6 +285,8 @@ export interface ReportViewModel {
     stats: Array<{ label: string; value: string }>;
     failed: Array<{ reason: string; count: string }>;
     skipped: Array<{ reason: string; count: string }>;
+    groups: Array<{ pattern: string; discovered: string; fetched: string; skipped: string }>;
+    sitemaps: Array<{ url: Link; urls: string; note: string }>;
     robots: { url: Link; status: string; policy: string; crawlDelay: string; note: string; line: string };
     userAgent: string;
     render: string;
@@ -625,6 +627,13 @@ export function buildViewModel(result: AuditResult, opts: ReportOptions = {}): R
       ],
       failed: reasons(c.failedByReason),
       skipped: reasons(c.skippedByReason),
+      groups: c.groups.map((g) => ({
+        pattern: cleanText(g.pattern, LIMITS.url),
+        discovered: formatCount(g.discovered, locale),
+        fetched: formatCount(g.fetched, locale),
+        skipped: formatCount(g.skipped, locale),
+      })),
+      sitemaps: c.sitemaps.map((m) => ({ url: toLink(m.url), urls: formatCount(m.urls, locale), note: cleanText(m.note, 300) })),
       robots: {
         url: toLink(c.robots.url),
         status: robotsStatus,

@@ -94,6 +94,12 @@ export const CrawlSummarySchema = z.object({
   failedByReason: z.record(z.string(), z.number().int()),
   skippedByReason: z.record(z.string(), z.number().int()),
   stoppedEarly: z.string().nullable(),
+  /** Sitemap files read, and how many same-site URLs each gave. */
+  sitemaps: z.array(z.object({ url: z.string(), status: z.number().int().nullable(), urls: z.number().int().nonnegative(), note: z.string() })),
+  /** The sample: URL templates, how many URLs of each were found, fetched, and left out by the group cap. */
+  groups: z.array(z.object({ pattern: z.string(), discovered: z.number().int().nonnegative(), fetched: z.number().int().nonnegative(), skipped: z.number().int().nonnegative() })),
+  /** Hosts the circuit breaker stopped after repeated failures. */
+  hostsStopped: z.array(z.object({ host: z.string(), reason: z.string() })),
   pages: z.array(PageRecordSchema),
 });
 export type CrawlSummary = z.infer<typeof CrawlSummarySchema>;
