@@ -8,7 +8,7 @@ import { ARCHIVE_FILE, asArchived, readArchive, resolveArchivePath, writeArchive
 import { crawlSite } from '../crawl/crawler.js';
 import { serveDirectory } from '../crawl/static-server.js';
 import type { CrawlProgress, CrawlResult, RenderMode } from '../crawl/types.js';
-import { AuditResultSchema } from '../result/schema.js';
+import { AuditResultSchema, QUESTION_IDS } from '../result/schema.js';
 import type { AuditResult } from '../result/types.js';
 import { loadRubric, type Rubric } from '../score/rubric.js';
 import { scoreAudit } from '../score/score.js';
@@ -135,7 +135,20 @@ export async function scoreCrawl(audit: ResolvedAudit, crawl: CrawlResult, opts:
     crawl: summariseCrawl(crawl, { maxPages: settings.maxPages, maxDepth: settings.maxDepth }),
     questions,
     index,
-    rubric: { name: rubric.name, version: rubric.version },
+    rubric: {
+      name: rubric.name,
+      version: rubric.version,
+      questions: QUESTION_IDS.map((id) => ({
+        id,
+        weight: rubric.questions[id]?.weight ?? 0,
+        signals: Object.entries(rubric.questions[id]?.signals ?? {}).map(([signalId, ref]) => ({
+          id: signalId,
+          weight: ref.weight,
+          points: ref.points.map(([v, sc]) => [v, sc] as [number, number]),
+          why: ref.why ?? null,
+        })),
+      })),
+    },
     traffic,
     warnings,
   };

@@ -280,6 +280,7 @@ export interface ReportViewModel {
     tool: string;
     rubricLine: string;
     languageNote: string | null;
+    rubricTable: RubricTableRow[];
   };
   coverage: {
     stats: Array<{ label: string; value: string }>;
@@ -506,6 +507,32 @@ export function buildRecommendations(questions: readonly QuestionResult[], local
   });
 }
 
+export interface RubricTableRow {
+  id: string;
+  title: string;
+  weight: string;
+  signals: Array<{ title: string; weight: string; mapping: string; why: string }>;
+}
+
+/** The rubric actually used, as the method section prints it: weights, and each raw-value → score mapping. */
+export function rubricTable(result: AuditResult, locale: Locale = 'en'): RubricTableRow[] {
+  const titleOf = new Map(result.questions.flatMap((q) => q.signals.map((sig) => [sig.id, sig.title] as const)));
+  return result.rubric.questions.map((rq) => {
+    const q = result.questions.find((x) => x.id === rq.id);
+    return {
+      id: rq.id,
+      title: q ? questionTitle(q, locale) : rq.id,
+      weight: formatNumber(rq.weight, locale, 2),
+      signals: rq.signals.map((sig) => ({
+        title: cleanText(titleOf.get(sig.id) ?? sig.id, LIMITS.title),
+        weight: formatNumber(sig.weight, locale, 2),
+        mapping: sig.points.map(([v, sc]) => `${formatNumber(v, locale, 2)} → ${formatNumber(Math.round(sc), locale)}`).join(' · '),
+        why: cleanText(sig.why ?? '', 300),
+      })),
+    };
+  });
+}
+
 export function buildViewModel(result: AuditResult, opts: ReportOptions = {}): ReportViewModel {
   const locale = resolveLocale(opts.locale);
   const tr = translator(locale);
@@ -615,6 +642,7 @@ export function buildViewModel(result: AuditResult, opts: ReportOptions = {}): R
       tool,
       rubricLine: tr('method.rubric', { rubric, tool }),
       languageNote: tr('method.languageNote') || null,
+      rubricTable: rubricTable(result, locale),
     },
     coverage: {
       stats: [

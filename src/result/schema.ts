@@ -129,7 +129,26 @@ export const AuditResultSchema = z.object({
     /** Share of question weight that had a score. */
     coverage: z.number().min(0).max(1),
   }),
-  rubric: z.object({ name: z.string(), version: z.string() }),
+  /** The rubric actually used, so the report's method section (and any reader) sees every weight and mapping. */
+  rubric: z.object({
+    name: z.string(),
+    version: z.string(),
+    questions: z.array(
+      z.object({
+        id: QuestionIdSchema,
+        weight: z.number().nonnegative(),
+        signals: z.array(
+          z.object({
+            id: z.string(),
+            weight: z.number().nonnegative(),
+            /** [raw value, score] control points; scores between them are interpolated. */
+            points: z.array(z.tuple([z.number(), z.number()])),
+            why: z.string().nullable(),
+          }),
+        ),
+      }),
+    ),
+  }),
   traffic: TrafficResultSchema.nullable(),
   warnings: z.array(z.string()),
 });
