@@ -6,6 +6,7 @@ import { DEFAULTS } from '../config/defaults.js';
 import type { ResolvedAudit } from '../config/load-audit.js';
 import { ARCHIVE_FILE, asArchived, readArchive, resolveArchivePath, writeArchive } from '../crawl/archive.js';
 import { crawlSite } from '../crawl/crawler.js';
+import { loadSessionFile, type SessionCookie } from '../crawl/session.js';
 import { serveDirectory } from '../crawl/static-server.js';
 import type { CrawlProgress, CrawlResult, RenderMode } from '../crawl/types.js';
 import { AuditResultSchema, QUESTION_IDS } from '../result/schema.js';
@@ -45,6 +46,14 @@ function crawlSettings(audit: ResolvedAudit, opts: AuditOptions) {
 export async function crawlForAudit(audit: ResolvedAudit, opts: AuditOptions = {}): Promise<CrawlResult> {
   const settings = crawlSettings(audit, opts);
   const canonical = new URL(audit.site.url);
+  let session: SessionCookie[] | undefined;
+  if (settings.session) {
+    try {
+      session = await loadSessionFile(settings.session);
+    } catch (e) {
+      throw new UserError(`crawl.session: cannot read ${path.basename(settings.session)}: ${(e as Error).message}. Export the cookies as a cookies.txt file or a Playwright storage state (JSON).`);
+    }
+  }
   const server = audit.site.snapshot ? await serveDirectory(audit.site.snapshot) : null;
   try {
     const startUrl = server ? new URL(canonical.pathname + canonical.search, server.url).toString() : canonical.toString();
@@ -62,6 +71,7 @@ export async function crawlForAudit(audit: ResolvedAudit, opts: AuditOptions = {
       timeoutMs: settings.timeoutMs,
       maxBytes: DEFAULTS.crawl.maxBytes,
       perHostConcurrency: settings.concurrency,
+      ...(session ? { session } : {}),
       groupShare: settings.groupShare,
       sitemaps: settings.sitemaps,
       ...(settings.timeBudgetSec ? { timeBudgetMs: settings.timeBudgetSec * 1000 } : {}),
@@ -102,6 +112,9 @@ export async function scoreCrawl(audit: ResolvedAudit, crawl: CrawlResult, opts:
     warnings.push(`No page could be fetched from ${audit.site.url}: the audit has no evidence. See "Coverage and limits" for what the crawler met.`);
   }
   if (crawl.stoppedEarly) warnings.push(`The crawl stopped early: ${crawl.stoppedEarly}.`);
+  if (settings.session) {
+    warnings.push('Member areas were crawled with a session supplied by the analyst: pages show what a signed-in member sees (the session itself was not stored).');
+  }
 
   const runs = runSignals({ siteUrl: audit.site.url, startUrl: crawl.startUrl, pages: crawl.pages, records: crawl.records });
   const { questions, index } = scoreAudit(runs, rubric, audit.analyst);

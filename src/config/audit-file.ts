@@ -37,6 +37,8 @@ export const CrawlConfigSchema = z
     /** Read sitemap.xml (from robots.txt and the default location) to find pages. */
     sitemaps: z.boolean().default(true),
     userAgent: z.string().min(1).optional(),
+    /** Opt-in member-area crawl: a cookies.txt export or a Playwright storage state (JSON). Never stored. */
+    session: z.string().min(1).optional(),
   })
   .strict();
 

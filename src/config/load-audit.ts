@@ -103,12 +103,14 @@ async function resolvePaths(audit: AuditFile, baseDir: string, sourceFile: strin
   const snapshot = await resolve(audit.site.snapshot, 'site.snapshot', 'dir');
   const trafficFile = await resolve(audit.traffic?.file, 'traffic.file', 'file');
   const logo = await resolve(audit.report.analyst.logo, 'report.analyst.logo', 'file');
+  const session = await resolve(audit.crawl.session, 'crawl.session', 'file');
   if (problems.length) throw new UserError(`${sourceFile} refers to missing files:`, problems);
   return {
     ...audit,
     site: { ...audit.site, snapshot },
     traffic: audit.traffic && trafficFile ? { ...audit.traffic, file: trafficFile } : audit.traffic,
     report: { ...audit.report, analyst: { ...audit.report.analyst, logo } },
+    crawl: { ...audit.crawl, session },
     baseDir,
     sourceFile,
   };

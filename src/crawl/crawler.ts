@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import * as cheerio from 'cheerio';
 import PQueue from 'p-queue';
+import { cookieHeaderFor } from './session.js';
 import { fetchPage, type FetchPageResult } from './fetch-page.js';
 import { CircuitBreaker, HostPacer, retryAfterMs } from './politeness.js';
 import { loadRobots, type RobotsRules } from './robots.js';
@@ -278,6 +279,8 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
           const mapped = normalize(next) ?? next;
           return inScope(mapped) ?? (new URL(mapped).origin === startOrigin && !startRobots.isAllowed(mapped) ? 'disallowed by robots.txt' : null);
         },
+        // The member session only ever goes to in-scope URLs.
+        ...(options.session ? { cookieFor: (u: string) => (inScope(normalize(u) ?? u) ? null : cookieHeaderFor(u, options.session!)) } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
       });
       noteRequest(host, isHostFailure(res));

@@ -10,6 +10,8 @@ export interface FetchPageOptions {
   maxRedirects?: number;
   /** Whether a redirect target may be followed (scope, robots). Return a reason to stop there. */
   allowRedirect?: (url: string) => string | null;
+  /** Cookie header for a URL (the opt-in member session); asked again for every redirect hop. */
+  cookieFor?: (url: string) => string | null;
   signal?: AbortSignal;
 }
 
@@ -123,6 +125,13 @@ function isHtml(ct: string | null): boolean {
 }
 
 /** GET `url` (already canonical). Never throws for network problems; aborts via `signal` throw AbortError. */
+function requestHeaders(url: string, opts: FetchPageOptions): Record<string, string> {
+  const headers: Record<string, string> = { 'user-agent': opts.userAgent, accept: ACCEPT, 'accept-language': 'en;q=0.9,*;q=0.5' };
+  const cookie = opts.cookieFor?.(url);
+  if (cookie) headers.cookie = cookie;
+  return headers;
+}
+
 export async function fetchPage(url: string, opts: FetchPageOptions): Promise<FetchPageResult> {
   const maxRedirects = opts.maxRedirects ?? 10;
   const chain: string[] = [];
@@ -136,7 +145,7 @@ export async function fetchPage(url: string, opts: FetchPageOptions): Promise<Fe
         method: 'GET',
         redirect: 'manual',
         signal,
-        headers: { 'user-agent': opts.userAgent, accept: ACCEPT, 'accept-language': 'en;q=0.9,*;q=0.5' },
+        headers: requestHeaders(current, opts),
       });
       const headers = headersToRecord(res.headers);
       if (res.status >= 300 && res.status < 400 && res.headers.has('location')) {

@@ -116,6 +116,8 @@ export interface CrawlOptions {
   perHostConcurrency?: number;
   /** Stop starting requests after this long; the result is partial, never a failure. */
   timeBudgetMs?: number;
+  /** Opt-in member session (cookies), sent on in-scope page requests only; never archived or logged. */
+  session?: import('./session.js').SessionCookie[];
 }
 
 export interface CrawlProgress {
