@@ -39,6 +39,11 @@ interface RunFlags {
   quiet?: boolean;
 }
 
+function formatEta(ms: number): string {
+  const sec = Math.max(1, Math.round(ms / 1000));
+  return sec < 90 ? `${sec} s` : `${Math.round(sec / 60)} min`;
+}
+
 /** Progress: one rewritten line on a terminal, a plain line every 25 pages elsewhere (CI logs). */
 function progressReporter(stream: NodeJS.WriteStream, quiet: boolean): { onProgress?: (p: CrawlProgress) => void; done(): void } {
   if (quiet) return { done() {} };
@@ -47,7 +52,8 @@ function progressReporter(stream: NodeJS.WriteStream, quiet: boolean): { onProgr
   let wrote = false;
   return {
     onProgress(p) {
-      const line = `crawling: ${p.fetched} fetched, ${p.failed} failed, ${p.skipped} skipped, ${p.queued} queued`;
+      const eta = p.etaMs !== undefined && p.queued > 0 ? `, about ${formatEta(p.etaMs)} left` : '';
+      const line = `crawling: ${p.fetched} fetched, ${p.failed} failed, ${p.skipped} skipped, ${p.queued} queued${eta}`;
       if (tty) {
         const url = p.lastUrl ? ` — ${p.lastUrl}` : '';
         const width = Math.max(20, (stream.columns ?? 100) - 1);
