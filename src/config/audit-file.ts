@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { DEFAULTS } from './defaults.js';
 import { QUESTION_IDS } from '../result/schema.js';
+import { TRAFFIC_FORMATS, TrafficColumnsSchema } from '../traffic/types.js';
 
 const httpUrl = z
   .string({ error: 'must be a URL such as https://community.example.com/' })
@@ -66,9 +67,20 @@ export const AuditFileSchema = z
     traffic: z
       .object({
         file: z.string().min(1),
-        format: z.string().optional(),
+        format: z
+          .string()
+          .refine((f) => (TRAFFIC_FORMATS as readonly string[]).includes(f), {
+            message: `must be one of ${TRAFFIC_FORMATS.map((f) => `"${f}"`).join(', ')}; for another tool's export leave it out and name the columns with \`columns: { date: "...", visits: "..." }\``,
+          })
+          .optional(),
+        /** Header names for exports the importers do not know (Umami, Similarweb variants, ...). */
+        columns: TrafficColumnsSchema.optional(),
       })
       .strict()
+      .refine((t) => !t.columns || t.format === undefined || ['auto', 'csv', 'json'].includes(t.format), {
+        message: 'traffic.columns is read by the generic importer: set `format` to "csv" or "json", or leave it out',
+        path: ['columns'],
+      })
       .optional(),
     crawl: CrawlConfigSchema.default(CrawlConfigSchema.parse({})),
     report: z

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { parseVisitsCell, TrafficImportError, type RawRow } from './cells.js';
+import { parseVisitsCell, TrafficImportError, ymdToIso, type RawRow } from './cells.js';
 
 /** GA4 "Download file" CSVs start with a `#` comment block (title, account, property, start/end dates). */
 export function looksLikeGa4(text: string): boolean {
@@ -9,13 +9,6 @@ export function looksLikeGa4(text: string): boolean {
 /** Metrics in order of preference for "visits"; Sessions is GA4's closest equivalent of a visit. */
 const METRIC_PREFERENCE = ['sessions', 'views', 'active users', 'total users', 'new users'];
 const DAY_MS = 86_400_000;
-
-function ymdToIso(ymd: string): string | null {
-  const m = /^(\d{4})(\d{2})(\d{2})$/.exec(ymd);
-  if (!m) return null;
-  const iso = `${m[1]}-${m[2]}-${m[3]}`;
-  return new Date(`${iso}T00:00:00Z`).toISOString().slice(0, 10) === iso ? iso : null;
-}
 
 /**
  * Reads the first daily table (`Nth day,<metric>` or `Date,<metric>`) of a GA4 export. A "Reports snapshot"

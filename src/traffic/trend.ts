@@ -176,7 +176,8 @@ export function analyseTraffic(series: TrafficSeries): TrafficResult {
   const last = points[n - 1];
   const changePct = first && last && n >= 2 && first.visits > 0 ? (last.visits / first.visits - 1) * 100 : null;
 
-  const base = { source: series.source, format: series.format, months: series.months, warnings: [...series.warnings] };
+  const metric = series.metric ?? 'visits';
+  const base = { source: series.source, format: series.format, metric, months: series.months, warnings: [...series.warnings] };
 
   if (n < MIN_MONTHS_TREND) {
     const summary =
@@ -222,6 +223,7 @@ export function analyseTraffic(series: TrafficSeries): TrafficResult {
   const summary = buildSummary({
     n, changePct, slopePctPerMonth, pValue: mk.pValue, significant, direction, yoyPct, peakMonth,
     decemberAboveTrendPct, holidaySurge, spanMonths: first && last ? last.index - first.index + 1 : n,
+    noun: metric === 'clicks' ? 'Search clicks' : 'Visits',
   });
   const trend: TrafficTrend = {
     direction, changePct, yoyPct, slopePctPerMonth, pValue: mk.pValue, significant,
@@ -242,11 +244,14 @@ interface SummaryInput {
   peakMonth: number | null;
   decemberAboveTrendPct: number | null;
   holidaySurge: boolean;
+  /** What the series counts, capitalised and plural: 'Visits' (default) or 'Search clicks' (Search Console). */
+  noun?: string;
 }
 
 /** One or two plain sentences built only from the numbers. */
 export function buildSummary(s: SummaryInput): string {
   const parts: string[] = [];
+  const noun = s.noun ?? 'Visits';
   const slope = s.slopePctPerMonth === null ? '' : `Theil–Sen ${formatPct(s.slopePctPerMonth, { decimals: 1, signed: true })} a month, `;
   const stats = `(${slope}${s.significant ? 'significant' : 'not significant'}, ${formatP(s.pValue)})`;
   const disagrees =
@@ -255,13 +260,13 @@ export function buildSummary(s: SummaryInput): string {
     // Endpoints can contradict the trend (e.g. a series ending on a December peak): lead with the trend.
     const rel = s.changePct > 0 ? `${formatPct(s.changePct)} above` : `${formatPct(Math.abs(s.changePct))} below`;
     parts.push(
-      `Visits trend ${s.direction === 'rising' ? 'up' : 'down'} over ${s.spanMonths} months ${stats}, though the last full month was ${rel} the first`,
+      `${noun} trend ${s.direction === 'rising' ? 'up' : 'down'} over ${s.spanMonths} months ${stats}, though the last full month was ${rel} the first`,
     );
   } else if (s.changePct !== null) {
     const verb = Math.abs(s.changePct) < 0.5 ? 'were unchanged' : s.changePct > 0 ? `rose ${formatPct(s.changePct)}` : `fell ${formatPct(Math.abs(s.changePct))}`;
-    parts.push(`Visits ${verb} over ${s.spanMonths} months ${stats}`);
+    parts.push(`${noun} ${verb} over ${s.spanMonths} months ${stats}`);
   } else {
-    parts.push(`Visits over ${s.spanMonths} months ${stats}`);
+    parts.push(`${noun} over ${s.spanMonths} months ${stats}`);
   }
   if (!s.significant) parts[0] += ': no significant trend';
   if (s.yoyPct !== null) {

@@ -1,11 +1,31 @@
 import { z } from 'zod';
 
+/** Values of `traffic.format` in the audit file ('auto' detects from the file). */
+export const TRAFFIC_FORMATS = ['auto', 'csv', 'json', 'ga4', 'plausible'] as const;
+export type TrafficFormat = (typeof TRAFFIC_FORMATS)[number];
+
+/**
+ * Extra monthly metrics beside the main series. All are totals, so they add up across days; rates and averages
+ * (bounce rate, visit duration) are rebuilt from them (bounces / visits, durationSec / visits). `visitors` is
+ * only kept from monthly rows: daily unique visitors do not add up to monthly ones.
+ */
+export const EXTRA_METRICS = ['visitors', 'pageviews', 'bounces', 'durationSec', 'impressions'] as const;
+export type ExtraMetric = (typeof EXTRA_METRICS)[number];
+export type MonthMetrics = Partial<Record<ExtraMetric, number>>;
+
+/** What the main series counts: visits (sessions), or clicks from Google Search (Search Console). */
+export const TRAFFIC_METRICS = ['visits', 'clicks'] as const;
+export type TrafficMetric = (typeof TRAFFIC_METRICS)[number];
+
 /** One calendar month of traffic. `visits` is null for a gap, never 0. */
 export const TrafficMonthSchema = z.object({
   month: z.string().regex(/^\d{4}-\d{2}$/),
+  /** The main series (see the series' `metric`: visits, or search clicks). */
   visits: z.number().nonnegative().nullable(),
   /** True when the source data did not cover the whole month. */
   partial: z.boolean().default(false),
+  /** Only metrics every row of the month had; absent when the file has none. */
+  metrics: z.partialRecord(z.enum(EXTRA_METRICS), z.number().nonnegative()).optional(),
 });
 export type TrafficMonth = z.infer<typeof TrafficMonthSchema>;
 
@@ -13,6 +33,7 @@ export type TrafficMonth = z.infer<typeof TrafficMonthSchema>;
 export const TrafficSeriesSchema = z.object({
   source: z.string(),
   format: z.string(),
+  metric: z.enum(TRAFFIC_METRICS).default('visits'),
   months: z.array(TrafficMonthSchema),
   warnings: z.array(z.string()),
 });
@@ -42,8 +63,20 @@ export type TrafficTrend = z.infer<typeof TrafficTrendSchema>;
 export const TrafficResultSchema = z.object({
   source: z.string(),
   format: z.string(),
+  metric: z.enum(TRAFFIC_METRICS).default('visits'),
   months: z.array(TrafficMonthSchema),
   trend: TrafficTrendSchema,
   warnings: z.array(z.string()),
 });
 export type TrafficResult = z.infer<typeof TrafficResultSchema>;
+
+/** `traffic.columns`: which headers hold the date and the visits when the export is not a known format. */
+export const TrafficColumnsSchema = z
+  .object({
+    date: z.string({ error: 'is required: the header of the date column, e.g. `date: "Day"`' }).trim().min(1),
+    visits: z.string({ error: 'is required: the header of the visits column, e.g. `visits: "Sessions"`' }).trim().min(1),
+    visitors: z.string().trim().min(1).optional(),
+    pageviews: z.string().trim().min(1).optional(),
+  })
+  .strict();
+export type TrafficColumns = z.infer<typeof TrafficColumnsSchema>;

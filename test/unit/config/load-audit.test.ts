@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { auditFromFlags, loadAuditFile, validateAudit } from '../../../src/config/load-audit.js';
 import { closest, formatPath } from '../../../src/config/format-issues.js';
 import { DEFAULTS } from '../../../src/config/defaults.js';
+import { TRAFFIC_FORMATS } from '../../../src/traffic/types.js';
 import { UserError } from '../../../src/util/errors.js';
 
 let dir: string;
@@ -185,5 +186,46 @@ describe('format helpers', () => {
     expect(closest('maxPage', ['maxPages', 'maxDepth'])).toBe('maxPages');
     expect(closest('Q7', ['Q1', 'Q2'])).toBeUndefined();
     expect(closest('zzzzzzzz', ['brand', 'site'])).toBeUndefined();
+  });
+});
+
+describe('traffic section', () => {
+  const base = { brand: 'X', site: { url: 'https://x.example/' } };
+  function problemLines(traffic: unknown): string[] {
+    try {
+      validateAudit({ ...base, traffic }, 'audit.yaml');
+    } catch (e) {
+      expect(e).toBeInstanceOf(UserError);
+      return (e as UserError).details;
+    }
+    throw new Error('accepted');
+  }
+
+  it('accepts every known format and a column mapping', () => {
+    for (const format of TRAFFIC_FORMATS) {
+      expect(validateAudit({ ...base, traffic: { file: 't.csv', format } }, 'audit.yaml').traffic!.format).toBe(format);
+    }
+    const a = validateAudit({ ...base, traffic: { file: 'umami.csv', columns: { date: 'Day', visits: 'Sessions', visitors: 'Visitors', pageviews: 'Views' } } }, 'audit.yaml');
+    expect(a.traffic!.columns).toEqual({ date: 'Day', visits: 'Sessions', visitors: 'Visitors', pageviews: 'Views' });
+  });
+
+  it('an unknown format lists the known ones and suggests columns', () => {
+    const line = lineFor(problemLines({ file: 't.csv', format: 'fathom' }), 'traffic.format');
+    expect(line).toContain(`must be one of ${TRAFFIC_FORMATS.map((f) => `"${f}"`).join(', ')};`);
+    expect(line).toContain('columns: { date: "...", visits: "..." }');
+    expect(line).toContain('(found "fathom")');
+  });
+
+  it('names the missing or misspelt mapping field', () => {
+    expect(lineFor(problemLines({ file: 't.csv', columns: { date: 'Day' } }), 'traffic.columns.visits')).toMatch(/is required/);
+    expect(lineFor(problemLines({ file: 't.csv', columns: { date: 'Day', visits: 'Hits', vistors: 'V' } }), 'traffic.columns.vistors')).toContain(
+      'did you mean `visitors`?',
+    );
+  });
+
+  it('refuses a mapping beside a tool format', () => {
+    expect(lineFor(problemLines({ file: 't.csv', format: 'ga4', columns: { date: 'Day', visits: 'Hits' } }), 'traffic.columns')).toMatch(
+      /read by the generic importer/,
+    );
   });
 });

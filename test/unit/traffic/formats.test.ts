@@ -38,9 +38,11 @@ describe('Plausible', () => {
   it('reads visitors.csv (visits column, not visitors)', async () => {
     const s = await importTraffic(fixture('plausible-visitors.csv'));
     expect(s.format).toBe('plausible-csv');
+    // bounce_rate (a percent) becomes a count of bounces; visit_duration is empty on one day of each month, so
+    // the months carry no duration rather than an undercounted one; daily visitors are not summed.
     expect(s.months).toEqual([
-      { month: '2025-01', visits: 1550, partial: false },
-      { month: '2025-02', visits: 1400, partial: false },
+      { month: '2025-01', visits: 1550, partial: false, metrics: { pageviews: 4030, bounces: 852.5 } },
+      { month: '2025-02', visits: 1400, partial: false, metrics: { pageviews: 3640, bounces: 770 } },
     ]);
   });
 

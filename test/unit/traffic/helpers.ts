@@ -16,5 +16,5 @@ export function seriesFrom(start: string, values: Array<number | null>, partial:
     const month = `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
     return { month, visits: v, partial: partial.includes(i) };
   });
-  return { source: 'test', format: 'generic-csv', months, warnings: [] };
+  return { source: 'test', format: 'generic-csv', metric: 'visits', months, warnings: [] };
 }

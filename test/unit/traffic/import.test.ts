@@ -21,16 +21,18 @@ describe('importTraffic: generic CSV and JSON', () => {
     expect(TrafficSeriesSchema.parse(s)).toEqual(s);
     expect(s.format).toBe('generic-csv');
     expect(s.months).toHaveLength(12);
-    expect(s.months[0]).toEqual({ month: '2025-01', visits: 1010, partial: false });
+    // Monthly rows keep their unique visitors.
+    expect(s.months[0]).toEqual({ month: '2025-01', visits: 1010, partial: false, metrics: { visitors: 801 } });
     expect(s.warnings).toEqual([]);
   });
 
   it('aggregates daily rows to months and marks the uncovered first/last months partial', async () => {
     const s = await importTraffic(fixture('daily.csv'));
+    // Rates and averages become totals (bounces = 55% of visits, durationSec = 62 s × visits), so months add up.
     expect(s.months).toEqual([
-      { month: '2025-01', visits: 1700, partial: true },
-      { month: '2025-02', visits: 2800, partial: false },
-      { month: '2025-03', visits: 1000, partial: true },
+      { month: '2025-01', visits: 1700, partial: true, metrics: { pageviews: 4250, bounces: 935, durationSec: 105400 } },
+      { month: '2025-02', visits: 2800, partial: false, metrics: { pageviews: 7000, bounces: 1540, durationSec: 173600 } },
+      { month: '2025-03', visits: 1000, partial: true, metrics: { pageviews: 2500, bounces: 550, durationSec: 62000 } },
     ]);
   });
 

@@ -1,0 +1,72 @@
+// The `traffic.columns` mapping: any table, read by the generic importer through the analyst's header names.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { decodeText, importTraffic, parseTraffic, TrafficImportError } from '../../../src/traffic/import.js';
+
+const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/traffic/${name}`, import.meta.url));
+const text = (name: string) => decodeText(readFileSync(fixture(name))).replace(/^\uFEFF/, '');
+
+function fails(fn: () => unknown): TrafficImportError {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(TrafficImportError);
+    return err as TrafficImportError;
+  }
+  throw new Error('expected a TrafficImportError');
+}
+
+describe('traffic.columns mapping (Umami and other unconfirmed exports)', () => {
+  const columns = { date: 't', visits: 'Sessions', pageviews: 'pageviews' };
+
+  it('reads the named columns (case-insensitive), midnight timestamps as dates', async () => {
+    const s = await importTraffic(fixture('umami-daily.csv'), { columns });
+    expect(s.format).toBe('generic-csv');
+    expect(s.months.map(({ month, visits, partial }) => ({ month, visits, partial }))).toEqual([
+      { month: '2024-03', visits: 4353, partial: false },
+      { month: '2024-04', visits: 4166, partial: false },
+    ]);
+    expect(s.months[0]!.metrics).toEqual({ pageviews: 4353 * 3 });
+  });
+
+  it('without the mapping the same file is an unknown format that suggests it', () => {
+    const e = fails(() => parseTraffic(text('umami-daily.csv'), 'umami-daily.csv'));
+    expect(e.message).toMatch(/unknown traffic format; found headers "t", "pageviews", "sessions"/);
+    expect(e.message).toContain('columns: { date: "<date header>", visits: "<visits header>" }');
+  });
+
+  it('names the mapping field whose column is missing, and the headers found', () => {
+    const e = fails(() => parseTraffic('day,hits\n2024-01-01,5\n', 'u.csv', { columns: { date: 'day', visits: 'sessions' } }));
+    expect(e.message).toBe('traffic.columns.visits: u.csv line 1 has no column "sessions"; found headers "day", "hits".');
+    expect(e.line).toBe(1);
+  });
+
+  it('applies to JSON too, and overrides detection of a known shape', () => {
+    const json = parseTraffic('[{"Day":"2024-01","Hits":7},{"Day":"2024-02","Hits":9}]', 'u.json', { columns: { date: 'day', visits: 'hits' } });
+    expect(json.months.map((m) => m.visits)).toEqual([7, 9]);
+    // A Search Console file read through a mapping is whatever the analyst says it is.
+    const gsc = parseTraffic('Date,Clicks,Impressions,CTR,Position\n2026-07-02,25,1200,2.08%,9\n', 'Dates.csv', {
+      columns: { date: 'Date', visits: 'Impressions' },
+    });
+    expect(gsc.format).toBe('generic-csv');
+    expect(gsc.months[0]!.visits).toBe(1200);
+  });
+
+  it('refuses a mapping beside a tool format', () => {
+    expect(fails(() => parseTraffic('date,visits\n2024-01,5\n', 'x.csv', { format: 'ga4', columns: { date: 'date', visits: 'visits' } })).message).toMatch(
+      /traffic\.columns applies to the generic importer/,
+    );
+  });
+
+  it('keeps the bad-input rules: no dates, negatives, text, mixed dates, duplicates', () => {
+    const map = { columns: { date: 'Day', visits: 'Hits' } };
+    expect(fails(() => parseTraffic('Day,Hits\n,5\n', 'u.csv', map)).message).toMatch(/no data rows/);
+    expect(fails(() => parseTraffic('Day,Hits\n2024-01,5\n2024-02,-1\n', 'u.csv', map)).message).toMatch(/u\.csv line 3: negative visits/);
+    expect(fails(() => parseTraffic('Day,Hits\n2024-01,five\n', 'u.csv', map)).message).toMatch(/u\.csv line 2: visits "five" is not a number/);
+    expect(fails(() => parseTraffic('Day,Hits\n2024-01,5\n2024-02-03,5\n', 'u.csv', map)).message).toMatch(/u\.csv line 3: mixed date formats/);
+    expect(fails(() => parseTraffic('Day,Hits\n2024-01-01 13:00:00,5\n', 'u.csv', map)).message).toMatch(/line 2: cannot read the date/);
+    const dup = parseTraffic('Day,Hits\n2024-01,5\n2024-01,6\n', 'u.csv', map);
+    expect(dup.warnings.join('\n')).toMatch(/duplicated 2024-01 \(lines 3\)/);
+  });
+});
