@@ -4,9 +4,12 @@ import iconv from 'iconv-lite';
 import { TrafficImportError, type ParsedRows } from './cells.js';
 import { looksLikeGa4, parseGa4Csv } from './ga4.js';
 import { KNOWN_FORMATS_HINT, parseGenericCsv, parseGenericJson } from './generic.js';
+import { looksLikeMatomo, parseMatomoCsv } from './matomo.js';
 import { fillGaps, toMonths, type Coverage } from './months.js';
 import { parsePlausibleCsv, plausibleKind } from './plausible.js';
+import { looksLikeSimilarweb, parseSimilarwebCsv } from './similarweb.js';
 import { TRAFFIC_FORMATS, type TrafficColumns, type TrafficFormat, type TrafficSeries } from './types.js';
+import { looksLikeUa, parseUaCsv } from './ua.js';
 
 export { daysInMonth, parseDateCell, parseVisitsCell, TrafficImportError, type RawRow } from './cells.js';
 export { parseGenericCsv, parseGenericJson } from './generic.js';
@@ -64,8 +67,12 @@ const isJson = (text: string): boolean => /^\s*[[{]/.test(text);
 /** The format a text export looks like, from its first lines; generic CSV when nothing more specific fits. */
 export function detectFormat(text: string): Concrete {
   if (isJson(text)) return 'json';
+  // UA before GA4: both open with a `#` block, and only UA has a "Day Index" table.
+  if (looksLikeUa(text)) return 'ua';
   if (looksLikeGa4(text)) return 'ga4';
   if (plausibleKind(text)) return 'plausible';
+  if (looksLikeMatomo(text)) return 'matomo';
+  if (looksLikeSimilarweb(text)) return 'similarweb';
   return 'csv';
 }
 
@@ -85,8 +92,14 @@ function parseAs(
       return { rows: parseGenericCsv(text, sourceName, columns), label: 'generic-csv' };
     case 'ga4':
       return { rows: parseGa4Csv(text, sourceName, warnings), label: 'ga4-csv' };
+    case 'ua':
+      return parseUaCsv(text, sourceName, warnings);
     case 'plausible':
       return parsePlausibleCsv(text, sourceName, fileName, coverage);
+    case 'matomo':
+      return parseMatomoCsv(text, sourceName, warnings);
+    case 'similarweb':
+      return parseSimilarwebCsv(text, sourceName, warnings);
   }
 }
 

@@ -77,11 +77,13 @@ describe('importTraffic: generic CSV and JSON', () => {
 });
 
 describe('importTraffic: bad input names the file, the line and the fix', () => {
-  it('unknown format lists the headers found and the expected ones', async () => {
+  it('unknown format lists the headers found, the known formats and the traffic.columns way out', async () => {
     const e = await importError('unknown-format.csv');
     expect(e.message).toContain('unknown-format.csv');
-    expect(e.message).toContain('"Day Index", "Sessions"');
+    expect(e.message).toContain('"Page", "Pageviews", "Unique Pageviews"');
     expect(e.message).toContain('month,visits');
+    expect(e.message).toMatch(/Known formats: csv, json, ga4, ua, plausible/);
+    expect(e.message).toContain('columns: { date:');
     expect(e.line).toBe(1);
   });
 
