@@ -1,15 +1,18 @@
 /** Traffic import: read the file, pick the format (from `traffic.format` or the header), normalise to months. */
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import iconv from 'iconv-lite';
 import { TrafficImportError, type ParsedRows } from './cells.js';
 import { looksLikeGa4, parseGa4Csv } from './ga4.js';
 import { KNOWN_FORMATS_HINT, parseGenericCsv, parseGenericJson } from './generic.js';
+import { looksLikeGsc, parseGscCsv } from './gsc.js';
 import { looksLikeMatomo, parseMatomoCsv } from './matomo.js';
 import { fillGaps, toMonths, type Coverage } from './months.js';
 import { parsePlausibleCsv, plausibleKind } from './plausible.js';
 import { looksLikeSimilarweb, parseSimilarwebCsv } from './similarweb.js';
 import { TRAFFIC_FORMATS, type TrafficColumns, type TrafficFormat, type TrafficSeries } from './types.js';
 import { looksLikeUa, parseUaCsv } from './ua.js';
+import { isZip, readZip } from './zip.js';
 
 export { daysInMonth, parseDateCell, parseVisitsCell, TrafficImportError, type RawRow } from './cells.js';
 export { parseGenericCsv, parseGenericJson } from './generic.js';
@@ -26,6 +29,7 @@ type Concrete = Exclude<TrafficFormat, 'auto'>;
 
 export async function importTraffic(filePath: string, opts: ImportOptions = {}): Promise<TrafficSeries> {
   const buf = await readFile(filePath);
+  if (isZip(buf)) return parseTrafficZip(buf, filePath, opts);
   return parseTraffic(decodeText(buf), filePath, opts);
 }
 
@@ -71,6 +75,7 @@ export function detectFormat(text: string): Concrete {
   if (looksLikeUa(text)) return 'ua';
   if (looksLikeGa4(text)) return 'ga4';
   if (plausibleKind(text)) return 'plausible';
+  if (looksLikeGsc(text)) return 'gsc';
   if (looksLikeMatomo(text)) return 'matomo';
   if (looksLikeSimilarweb(text)) return 'similarweb';
   return 'csv';
@@ -96,6 +101,8 @@ function parseAs(
       return parseUaCsv(text, sourceName, warnings);
     case 'plausible':
       return parsePlausibleCsv(text, sourceName, fileName, coverage);
+    case 'gsc':
+      return parseGscCsv(text, sourceName);
     case 'matomo':
       return parseMatomoCsv(text, sourceName, warnings);
     case 'similarweb':
@@ -115,4 +122,60 @@ function finish(parsed: ParsedRows, sourceName: string, warnings: string[]): Tra
     months: fillGaps(months, warnings),
     warnings,
   };
+}
+
+const PLAUSIBLE_ENTRY = /^(visitors\.csv|imported_visitors_\d{8}_\d{8}\.csv)$/i;
+const GSC_ENTRY = /^dates\.csv$/i;
+
+/** `Plausible export example.com 2024-01-01  to 2024-12-31 .zip` → the range it covers. */
+function plausibleZipRange(zipPath: string): Coverage | undefined {
+  const m = /(\d{4}-\d{2}-\d{2})\s+to\s+(\d{4}-\d{2}-\d{2})/.exec(path.basename(zipPath));
+  return m && m[1]! <= m[2]! ? { from: m[1]!, to: m[2]! } : undefined;
+}
+
+/** A Plausible dashboard/settings export zip or a Search Console export zip: read the one traffic table in it. */
+export function parseTrafficZip(buf: Uint8Array, sourceName: string, opts: ImportOptions = {}): TrafficSeries {
+  const asked = opts.format ?? 'auto';
+  if (opts.columns) {
+    throw new TrafficImportError(`${sourceName}: traffic.columns applies to a CSV or JSON file, not a zip; unzip it and point traffic.file at the CSV inside.`);
+  }
+  if (!['auto', 'plausible', 'gsc'].includes(asked)) {
+    throw new TrafficImportError(
+      `${sourceName}: this is a zip file, and only Plausible and Search Console exports come zipped; unzip it and point traffic.file at the CSV inside.`,
+    );
+  }
+  const want = (base: string): boolean => (asked !== 'gsc' && PLAUSIBLE_ENTRY.test(base)) || (asked !== 'plausible' && GSC_ENTRY.test(base));
+  const { names, entries } = readZip(buf, sourceName, want);
+  const inner = (e: { name: string }): string => `${sourceName} (${e.name})`;
+  const named = (re: RegExp) => entries.filter((e) => re.test(path.posix.basename(e.name)));
+  const dashboard = named(/^visitors\.csv$/i)[0];
+  if (dashboard) {
+    const s = parseTraffic(decodeText(dashboard.data), inner(dashboard), { format: 'plausible' }, dashboard.name, plausibleZipRange(sourceName));
+    return { ...s, format: 'plausible-zip' };
+  }
+  const imported = named(/^imported_visitors_/i);
+  if (imported.length > 0) {
+    // A settings export can hold several imported_visitors tables (one per imported range): read them all.
+    const parts = imported.map((e) => parsePlausibleCsv(decodeText(e.data).replace(/^\uFEFF/, ''), inner(e), e.name));
+    const ranges = parts.flatMap((p) => (p.coverage ? [p.coverage] : []));
+    // Partial-month flags need every table's range; the span runs from the earliest start to the latest end.
+    const starts = ranges.map((r) => r.from).sort();
+    const ends = ranges.map((r) => r.to).sort();
+    const coverage = ranges.length === parts.length ? { from: starts[0]!, to: ends[ends.length - 1]! } : undefined;
+    return finish({ rows: parts.flatMap((p) => p.rows), label: 'plausible-imported-zip', ...(coverage ? { coverage } : {}) }, sourceName, []);
+  }
+  const dates = named(GSC_ENTRY)[0];
+  if (dates) {
+    const s = parseTraffic(decodeText(dates.data), inner(dates), { format: 'gsc' });
+    return { ...s, format: 'gsc-zip' };
+  }
+  const expected =
+    asked === 'gsc'
+      ? 'Dates.csv (Search Console)'
+      : asked === 'plausible'
+        ? 'visitors.csv (Plausible)'
+        : 'visitors.csv (Plausible) or Dates.csv (Search Console)';
+  throw new TrafficImportError(
+    `${sourceName}: the zip has no ${expected}; it holds ${names.length ? names.join(', ') : 'no files'}. Point traffic.file at the CSV with the daily traffic instead.`,
+  );
 }

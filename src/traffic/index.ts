@@ -1,4 +1,4 @@
-export { importTraffic, parseTraffic, detectFormat, TrafficImportError, type ImportOptions } from './import.js';
+export { importTraffic, parseTraffic, parseTrafficZip, detectFormat, TrafficImportError, type ImportOptions } from './import.js';
 export {
   analyseTraffic,
   mannKendall,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Values of `traffic.format` in the audit file ('auto' detects from the file). */
-export const TRAFFIC_FORMATS = ['auto', 'csv', 'json', 'ga4', 'ua', 'plausible', 'matomo', 'similarweb'] as const;
+export const TRAFFIC_FORMATS = ['auto', 'csv', 'json', 'ga4', 'ua', 'plausible', 'gsc', 'matomo', 'similarweb'] as const;
 export type TrafficFormat = (typeof TRAFFIC_FORMATS)[number];
 
 /**

@@ -41,4 +41,10 @@ describe('scoreCrawl with traffic data', () => {
     expect(result.traffic?.months.map((m) => m.visits)).toEqual([10, 12]);
     expect(result.traffic?.metric).toBe('visits');
   });
+
+  it('carries the clicks metric of a Search Console file into audit.json', async () => {
+    const result = await scoreWith('Dates.csv', 'Date,Clicks,Impressions,CTR,Position\n2026-07-02,25,1200,2.08%,9\n2026-07-01,20,1100,1.82%,9\n');
+    expect(result.traffic?.metric).toBe('clicks');
+    expect(result.traffic?.format).toBe('gsc-csv');
+  });
 });

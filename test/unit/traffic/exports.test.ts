@@ -1,10 +1,14 @@
 // The tool-specific importers, each on a sample shaped like the tool's real export (see test/fixtures/traffic/).
 import { fileURLToPath } from 'node:url';
+import { zipSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { importTraffic, parseTraffic, TrafficImportError } from '../../../src/traffic/import.js';
+import { importTraffic, parseTraffic, parseTrafficZip, TrafficImportError } from '../../../src/traffic/import.js';
+import { analyseTraffic } from '../../../src/traffic/trend.js';
 import { TrafficSeriesSchema } from '../../../src/traffic/types.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/traffic/${name}`, import.meta.url));
+const PLAUSIBLE_ZIP = 'Plausible export community.example.com 2024-01-01  to 2024-12-18 .zip';
+const GSC_ZIP = 'https___community.example.com_-Performance-on-Search-2026-07-04.zip';
 
 function fails(fn: () => unknown): TrafficImportError {
   try {
@@ -65,6 +69,96 @@ describe('Universal Analytics CSV', () => {
     const s = parseTraffic('# 20150320-20150321\n\nDay Index,Users\n3/20/15,"1.204"\n3/21/15,10\n', 'ua.csv');
     expect(s.months[0]!.visits).toBe(1214); // "1.204" is a German-locale thousands separator
     expect(s.warnings.join('\n')).toMatch(/using "Users" as visits.*not unique users/);
+  });
+});
+
+describe('Plausible zip and settings export', () => {
+  it('reads visitors.csv from the dashboard zip; the range in the zip name marks December partial', async () => {
+    const s = await importTraffic(fixture(PLAUSIBLE_ZIP));
+    expect(s.format).toBe('plausible-zip');
+    expect(s.source).toMatch(/\.zip \(visitors\.csv\)$/);
+    expect(s.months).toHaveLength(12);
+    // Monthly-interval rows keep monthly unique visitors; bounce_rate % and average duration become totals.
+    expect(s.months[0]).toEqual({
+      month: '2024-01',
+      visits: 4350,
+      partial: false,
+      metrics: { visitors: 3480, pageviews: 10440, bounces: 2305.5, durationSec: 787350 },
+    });
+    expect(s.months.map((m) => m.partial)).toEqual([...Array(11).fill(false), true]);
+  });
+
+  it('reads imported_visitors: bounces and visit_duration as totals, missing days inside the named range as quiet days', async () => {
+    const s = await importTraffic(fixture('imported_visitors_20240101_20240229.csv'));
+    expect(s.format).toBe('plausible-imported-csv');
+    // 7, 14 and 21 of each month have no row: without the file name's range both months would look partial.
+    expect(s.months).toEqual([
+      { month: '2024-01', visits: 1131, partial: false, metrics: { pageviews: 3393, bounces: 369, durationSec: 107871 } },
+      { month: '2024-02', visits: 1079, partial: false, metrics: { pageviews: 3237, bounces: 350, durationSec: 103678 } },
+    ]);
+  });
+
+  it('reads imported_visitors tables from a settings-export zip', () => {
+    const csv = '"date","visitors","pageviews","bounces","visits","visit_duration"\n"2024-03-01",5,9,2,6,300\n"2024-03-31",5,9,2,6,300\n';
+    const zip = zipSync({ 'imported_visitors_20240301_20240331.csv': strToU8(csv), 'imported_pages_20240301_20240331.csv': strToU8('"date"\n') });
+    const s = parseTrafficZip(zip, 'export.zip');
+    expect(s.format).toBe('plausible-imported-zip');
+    expect(s.months).toEqual([{ month: '2024-03', visits: 12, partial: false, metrics: { pageviews: 18, bounces: 4, durationSec: 600 } }]);
+  });
+
+  it('refuses a goal-filtered dashboard zip as not traffic', () => {
+    const zip = zipSync({ 'visitors.csv': strToU8('date,unique_conversions,total_conversions,conversion_rate\n2025-01-01,3,4,1.2\n') });
+    expect(fails(() => parseTrafficZip(zip, 'goal.zip')).message).toMatch(/goal\.zip \(visitors\.csv\) line 1: .*goal-conversion export.*not traffic/);
+  });
+
+  it('names what a zip holds when it has no traffic table, and refuses zips for other formats', () => {
+    const zip = zipSync({ 'pages.csv': strToU8('name,visitors\n/,1\n'), 'sources.csv': strToU8('name,visitors\n') });
+    expect(fails(() => parseTrafficZip(zip, 'x.zip')).message).toMatch(
+      /no visitors\.csv \(Plausible\) or Dates\.csv \(Search Console\); it holds pages\.csv, sources\.csv/,
+    );
+    expect(fails(() => parseTrafficZip(zip, 'x.zip', { format: 'ua' })).message).toMatch(/only Plausible and Search Console exports come zipped/);
+    expect(fails(() => parseTrafficZip(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2]), 'broken.zip')).message).toMatch(/not a readable zip/);
+  });
+
+  it('does not inflate an entry larger than a traffic table can be', () => {
+    const zip = zipSync({ 'visitors.csv': new Uint8Array(65 * 1024 * 1024) }, { level: 1 });
+    expect(fails(() => parseTrafficZip(zip, 'bomb.zip')).message).toMatch(/visitors\.csv unpacks to \d+ bytes.*not read/);
+  });
+});
+
+describe('Google Search Console', () => {
+  it('reads Dates.csv (newest first) as search clicks with impressions, never as visits', async () => {
+    const s = await importTraffic(fixture('gsc-Dates.csv'));
+    expect(s.format).toBe('gsc-csv');
+    expect(s.metric).toBe('clicks');
+    expect(s.months).toEqual([
+      { month: '2026-04', visits: 791, partial: true, metrics: { impressions: 34318 } },
+      { month: '2026-05', visits: 867, partial: false, metrics: { impressions: 36423 } },
+      { month: '2026-06', visits: 834, partial: false, metrics: { impressions: 36855 } },
+      { month: '2026-07', visits: 54, partial: true, metrics: { impressions: 2249 } },
+    ]);
+  });
+
+  it('reads Dates.csv from the Performance export zip', async () => {
+    const s = await importTraffic(fixture(GSC_ZIP));
+    expect(s.format).toBe('gsc-zip');
+    expect(s.metric).toBe('clicks');
+    expect(s.months.map((m) => m.visits)).toEqual([791, 867, 834, 54]);
+  });
+
+  it('words the trend as search clicks', () => {
+    const months = Array.from({ length: 30 }, (_, i) => `${2024 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+    const text = 'Date,Clicks,Impressions,CTR,Position\n' + months.map((m, i) => `${m}-01,${1000 + 40 * i},${50000 + i},2%,8`).join('\n');
+    const r = analyseTraffic(parseTraffic(text, 'Dates.csv'));
+    expect(r.metric).toBe('clicks');
+    expect(r.trend.summary).toMatch(/^Search clicks rose/);
+    expect(r.trend.summary).not.toMatch(/visits/i);
+  });
+
+  it('names the line of a bad click count', () => {
+    const e = fails(() => parseTraffic('Date,Clicks,Impressions,CTR,Position\n2026-07-02,25,1200,2.08%,9\n2026-07-01,-3,1200,0%,9\n', 'Dates.csv'));
+    expect(e.line).toBe(3);
+    expect(e.message).toMatch(/negative visits "-3"/);
   });
 });
 
