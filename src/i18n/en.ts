@@ -61,6 +61,7 @@ export const en = {
   'chart.notScored': 'not scored: no evidence',
   'chart.analystScore': 'analyst score',
   'chart.monthlyVisits': 'Monthly visits',
+  'chart.monthlyClicks': 'Monthly clicks from Google Search',
   // findings
   'finding.sentence': 'Measured: {value}. Scored {score}/100 at weight {weight}, it {verb} {question} {end}.',
   'finding.pulls': 'pulls',
@@ -110,6 +111,7 @@ export const en = {
   'traffic.title': 'Pull: is the site drawing more people?',
   'traffic.lead': 'Pull is reported beside the conductor index, not mixed into it: traffic measures success, not orientation.',
   'traffic.caption': 'Monthly visits{period}. Source: {source}.',
+  'traffic.captionClicks': 'Monthly clicks from Google Search, not visits{period}. Source: {source}.',
   'traffic.none': 'No traffic data was supplied, so pull — whether the brand’s activity draws more people to its site — is not assessed in this report.',
   'traffic.period': '{first} – {last} ({n} months)',
   'traffic.direction': 'Direction',
@@ -127,6 +129,7 @@ export const en = {
   'traffic.dirFlat': 'Flat',
   'traffic.dirInsufficient': 'Insufficient data',
   'traffic.summaryTrend': 'Visits are {direction} ({yoy} year on year, {slope} a month{sig}).',
+  'traffic.summaryTrendClicks': 'Clicks from Google Search are {direction} ({yoy} year on year, {slope} a month{sig}).',
   'traffic.summarySig': ', statistically significant',
   'traffic.summaryNotSig': ', not statistically significant',
   'traffic.summarySurge': ' December stands {dec} above trend: a holiday surge.',

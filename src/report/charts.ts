@@ -131,15 +131,19 @@ export function renderScaleSvg(position: number | null, opts: { accent: string; 
  * A plain monthly visits line, used only when src/traffic/chart.ts is not available. Gaps (null visits) break
  * the line; Decembers get a dot.
  */
-export function renderTrafficFallback(months: Array<{ month: string; visits: number | null }>, opts: { accent: string; width?: number; height?: number; locale?: Locale }): string {
+export function renderTrafficFallback(
+  months: Array<{ month: string; visits: number | null }>,
+  opts: { accent: string; width?: number; height?: number; locale?: Locale; metric?: 'visits' | 'clicks' },
+): string {
   const L = chartLabels(opts.locale ?? 'en');
+  const label = opts.metric === 'clicks' ? translator(opts.locale ?? 'en')('chart.monthlyClicks') : L.monthlyVisits;
   const width = opts.width ?? 640;
   const height = opts.height ?? 240;
   const m = { top: 16, right: 16, bottom: 28, left: 56 };
   const max = Math.max(1, ...months.map((d) => d.visits ?? 0));
   const x = scaleLinear().domain([0, Math.max(1, months.length - 1)]).range([m.left, width - m.right]);
   const y = scaleLinear().domain([0, max]).nice(4).range([height - m.bottom, m.top]);
-  const parts: string[] = [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeXml(L.monthlyVisits)}" class="chart chart-traffic" ${FONT}>`];
+  const parts: string[] = [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeXml(label)}" class="chart chart-traffic" ${FONT}>`];
   for (const t of y.ticks(4)) {
     parts.push(`<line x1="${m.left}" x2="${width - m.right}" y1="${n(y(t))}" y2="${n(y(t))}" stroke="${RULE}" stroke-width="0.75"/>`);
     const label = t >= 1e6 ? `${n(t / 1e6)}M` : t >= 1e3 ? `${n(t / 1e3)}k` : String(t);

@@ -59,7 +59,7 @@ export async function loadTrafficChart(result: AuditResult, accent?: string | nu
     }
     if (typeof mod.renderTrafficChart !== 'function') return null;
     try {
-      return mod.renderTrafficChart(result.traffic, { width: 640, height: 260, ...(accent ? { accent } : {}), title: translator(locale ?? 'en')('chart.monthlyVisits') });
+      return mod.renderTrafficChart(result.traffic, { width: 640, height: 260, ...(accent ? { accent } : {}), title: translator(locale ?? 'en')(result.traffic.metric === 'clicks' ? 'chart.monthlyClicks' : 'chart.monthlyVisits') });
     } catch {
       return null;
     }

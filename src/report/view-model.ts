@@ -425,7 +425,7 @@ export function pullSentence(result: AuditResult, locale: Locale = 'en'): string
   const tt = result.traffic.trend;
   if (tt.direction === 'insufficient-data') return tr('traffic.summaryInsufficient');
   const word = tr(tt.direction === 'rising' ? 'traffic.wordRising' : tt.direction === 'falling' ? 'traffic.wordFalling' : 'traffic.wordFlat');
-  let out = tr('traffic.summaryTrend', {
+  let out = tr(result.traffic.metric === 'clicks' ? 'traffic.summaryTrendClicks' : 'traffic.summaryTrend', {
     direction: word,
     yoy: formatChange(tt.yoyPct, locale),
     slope: formatChange(tt.slopePctPerMonth, locale),
@@ -464,11 +464,11 @@ function trafficVM(result: AuditResult, chartSvg: string | null, accent: string,
   const period = first && last ? tr('traffic.period', { first: formatMonth(first, locale), last: formatMonth(last, locale), n: t.months.length }) : null;
   return {
     present: true,
-    chartSvg: sanitiseTrustedSvg(chartSvg) ?? renderTrafficFallback(t.months, { accent, locale }),
+    chartSvg: sanitiseTrustedSvg(chartSvg) ?? renderTrafficFallback(t.months, { accent, locale, ...(t.metric === 'clicks' ? { metric: 'clicks' as const } : {}) }),
     summary: pullSentence(result, locale),
     source,
     period,
-    caption: tr('traffic.caption', { period: period ? `, ${period}` : '', source }),
+    caption: tr(t.metric === 'clicks' ? 'traffic.captionClicks' : 'traffic.caption', { period: period ? `, ${period}` : '', source }),
     stats,
     warnings: t.warnings.map((w) => cleanText(w, 400)),
   };

@@ -86,7 +86,7 @@ function axes(f: Frame): string {
   return out.join('');
 }
 
-function seriesPath(f: Frame, months: TrafficMonth[], offset: number, colour: string): string {
+function seriesPath(f: Frame, months: TrafficMonth[], offset: number, colour: string, unit = 'visits'): string {
   const path = d3line<TrafficMonth & { i: number }>()
     .defined((d) => d.visits !== null) // gaps break the line
     .x((d) => f.x(d.i))
@@ -97,7 +97,7 @@ function seriesPath(f: Frame, months: TrafficMonth[], offset: number, colour: st
       if (m.visits === null) return '';
       // Partial months are hollow: their total is not comparable with full months.
       const fill = m.partial ? '#ffffff' : colour;
-      return `<circle cx="${r(f.x(i + offset))}" cy="${r(f.y(m.visits))}" r="3" fill="${fill}" stroke="${colour}" stroke-width="1.5"><title>${escapeXml(`${monthLabel(m.month)}: ${thousands(m.visits)} visits${m.partial ? ' (partial month)' : ''}`)}</title></circle>`;
+      return `<circle cx="${r(f.x(i + offset))}" cy="${r(f.y(m.visits))}" r="3" fill="${fill}" stroke="${colour}" stroke-width="1.5"><title>${escapeXml(`${monthLabel(m.month)}: ${thousands(m.visits)} ${unit}${m.partial ? ' (partial month)' : ''}`)}</title></circle>`;
     })
     .join('');
   return `<path d="${path ?? ''}" fill="none" stroke="${colour}" stroke-width="2"/>${points}`;
@@ -141,7 +141,7 @@ export function renderTrafficChart(result: TrafficResult, opts: ChartOptions = {
   const width = opts.width ?? 640;
   const height = opts.height ?? 320;
   const accent = safeColour(opts.accent);
-  const title = opts.title ?? 'Monthly visits';
+  const title = opts.title ?? (result.metric === 'clicks' ? 'Monthly clicks from Google Search' : 'Monthly visits');
   const months = result.months;
   const first = months[0];
   if (!first) {
@@ -152,7 +152,7 @@ export function renderTrafficChart(result: TrafficResult, opts: ChartOptions = {
     svgOpen(width, height, title, result.trend.summary) +
     axes(f) +
     trendPath(f, result, '#555555', 0) +
-    seriesPath(f, months, 0, accent) +
+    seriesPath(f, months, 0, accent, result.metric === 'clicks' ? 'search clicks' : 'visits') +
     peakMarks(f, result, accent, 0) +
     '</svg>'
   );
@@ -177,7 +177,7 @@ export function renderMultiSeriesChart(series: Array<{ label: string; result: Tr
       const colour = k === 0 ? safeColour(opts.accent, PALETTE[0]) : PALETTE[k % PALETTE.length]!;
       const first = s.result.months[0];
       if (!first) return '';
-      return seriesPath(f, s.result.months, monthsBetween(firstMonth, first.month), colour);
+      return seriesPath(f, s.result.months, monthsBetween(firstMonth, first.month), colour, s.result.metric === 'clicks' ? 'search clicks' : 'visits');
     })
     .join('');
   const legend = series

@@ -1,0 +1,35 @@
+// A Search Console series is clicks from Google Search: the report must not call it visits.
+import { describe, expect, it } from 'vitest';
+import { loadTrafficChart } from '../../../src/report/render-html.js';
+import { buildViewModel, pullSentence } from '../../../src/report/view-model.js';
+import type { AuditResult } from '../../../src/result/types.js';
+import { loadFixture } from './helpers.js';
+
+function withClicks(): AuditResult {
+  const r = loadFixture('sample');
+  return { ...r, traffic: { ...r.traffic!, source: 'Dates.csv', format: 'gsc-csv', metric: 'clicks' } };
+}
+
+describe('traffic wording for search clicks', () => {
+  it('captions and labels the chart as clicks from Google Search, in English and German', () => {
+    const en = buildViewModel(withClicks(), { locale: 'en' });
+    expect(en.traffic.caption).toMatch(/^Monthly clicks from Google Search, not visits, .*Source: Dates\.csv \(gsc-csv\)\./);
+    expect(en.traffic.chartSvg).toContain('aria-label="Monthly clicks from Google Search"');
+    const de = buildViewModel(withClicks(), { locale: 'de' });
+    expect(de.traffic.caption).toMatch(/^Monatliche Klicks aus der Google-Suche, keine Besuche/);
+    expect(pullSentence(withClicks(), 'de')).toMatch(/^Die Klicks aus der Google-Suche sind /);
+  });
+
+  it('keeps the visits wording for visits', () => {
+    const r = loadFixture('sample');
+    expect(buildViewModel(r).traffic.caption).toMatch(/^Monthly visits/);
+    expect(pullSentence(r, 'de')).toMatch(/^Die Besuche sind /);
+  });
+
+  it('titles the generated chart and its points as clicks', async () => {
+    const svg = await loadTrafficChart(withClicks(), null, 'en');
+    expect(svg).toContain('<title>Monthly clicks from Google Search</title>');
+    expect(svg).toMatch(/search clicks<\/title>/);
+    expect(svg).not.toMatch(/ visits(<| \()/);
+  });
+});
