@@ -5,14 +5,58 @@ import { createReadStream } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { WARCParser, WARCRecord, WARCSerializer } from 'warcio';
-import type { CrawlResult, PageSnapshot } from './types.js';
+import type { CrawlResult, PageScreenshot, PageSnapshot, ServedView, ThirdPartyRequest } from './types.js';
 
 export const ARCHIVE_FILE = 'crawl.warc.gz';
 const CRAWL_METADATA_URI = 'urn:conductor-audit:crawl';
+const SCREENSHOT_URI_PREFIX = 'urn:conductor-audit:screenshot:';
+
+/** What the archive keeps about a page beyond its response: how it was obtained, and what a rendered page loaded. */
+interface PageMetadata {
+  renderReason?: string;
+  served?: ServedView;
+  noindex?: boolean;
+  thirdPartyRequests?: ThirdPartyRequest[];
+  fetchMs?: number;
+}
 const STATUS_TEXT: Record<number, string> = { 200: 'OK', 201: 'Created', 203: 'Non-Authoritative Information', 206: 'Partial Content' };
 
-async function* bytes(text: string): AsyncGenerator<Uint8Array> {
-  yield new TextEncoder().encode(text);
+async function* bytes(text: string | Uint8Array): AsyncGenerator<Uint8Array> {
+  yield typeof text === 'string' ? new TextEncoder().encode(text) : text;
+}
+
+function pageMetadataRecord(page: PageSnapshot, date: string): WARCRecord | Promise<WARCRecord> | null {
+  const meta: PageMetadata = {
+    ...(page.renderReason ? { renderReason: page.renderReason } : {}),
+    ...(page.thirdPartyRequests ? { thirdPartyRequests: page.thirdPartyRequests } : {}),
+    ...(page.served ? { served: page.served } : {}),
+    ...(page.fetchMs !== undefined ? { fetchMs: page.fetchMs } : {}),
+    ...(page.noindex ? { noindex: true } : {}),
+  };
+  if (!Object.keys(meta).length) return null;
+  return WARCRecord.create(
+    {
+      url: page.finalUrl,
+      date,
+      type: 'metadata',
+      warcVersion: 'WARC/1.1',
+      warcHeaders: { 'Content-Type': 'application/json', 'WARC-X-Requested-URI': page.url },
+    },
+    bytes(JSON.stringify(meta)),
+  );
+}
+
+function screenshotRecord(shot: PageScreenshot, date: string): WARCRecord | Promise<WARCRecord> {
+  return WARCRecord.create(
+    {
+      url: SCREENSHOT_URI_PREFIX + shot.url,
+      date,
+      type: 'resource',
+      warcVersion: 'WARC/1.1',
+      warcHeaders: { 'Content-Type': shot.mimeType, 'WARC-X-Group': shot.group, 'WARC-X-Width': String(shot.width), 'WARC-X-Height': String(shot.height) },
+    },
+    bytes(new Uint8Array(shot.data)),
+  );
 }
 
 /** Headers as kept in the archive: framing headers describe the original bytes, and cookies are never kept. */
@@ -63,8 +107,13 @@ export async function writeArchive(dir: string, crawl: CrawlResult, software: st
     { software, format: 'WARC File Format 1.1', 'conductor-audit-start-url': crawl.startUrl, 'http-header-user-agent': crawl.userAgent },
   );
   parts.push(await WARCSerializer.serialize(info, { gzip: true }));
-  for (const page of crawl.pages) parts.push(await WARCSerializer.serialize(await pageRecord(page, date), { gzip: true }));
-  const { pages: _pages, ...rest } = crawl;
+  for (const page of crawl.pages) {
+    parts.push(await WARCSerializer.serialize(await pageRecord(page, date), { gzip: true }));
+    const meta = pageMetadataRecord(page, date);
+    if (meta) parts.push(await WARCSerializer.serialize(await meta, { gzip: true }));
+  }
+  for (const shot of crawl.screenshots ?? []) parts.push(await WARCSerializer.serialize(await screenshotRecord(shot, date), { gzip: true }));
+  const { pages: _pages, screenshots: _shots, ...rest } = crawl;
   const meta = await WARCRecord.create(
     { url: CRAWL_METADATA_URI, date, type: 'metadata', warcVersion: 'WARC/1.1', warcHeaders: { 'Content-Type': 'application/json' } },
     bytes(JSON.stringify(rest)),
@@ -85,6 +134,8 @@ export function resolveArchivePath(input: string): string[] {
 /** Rebuilds the CrawlResult a run saw, page for page, from its archive. */
 export async function readArchive(file: string): Promise<CrawlResult> {
   const pages: PageSnapshot[] = [];
+  const pageMeta = new Map<string, PageMetadata>();
+  const screenshots: PageScreenshot[] = [];
   let rest: Omit<CrawlResult, 'pages'> | null = null;
   const parser = new WARCParser(createReadStream(file));
   for await (const record of parser) {
@@ -105,8 +156,34 @@ export async function readArchive(file: string): Promise<CrawlResult> {
       });
     } else if (record.warcType === 'metadata' && record.warcTargetURI === CRAWL_METADATA_URI) {
       rest = JSON.parse(await record.contentText()) as Omit<CrawlResult, 'pages'>;
+    } else if (record.warcType === 'metadata' && record.warcHeader('WARC-X-Requested-URI')) {
+      pageMeta.set(record.warcHeader('WARC-X-Requested-URI')!, JSON.parse(await record.contentText()) as PageMetadata);
+    } else if (record.warcType === 'resource' && record.warcTargetURI?.startsWith(SCREENSHOT_URI_PREFIX)) {
+      const type = record.warcHeader('Content-Type');
+      screenshots.push({
+        url: record.warcTargetURI.slice(SCREENSHOT_URI_PREFIX.length),
+        group: record.warcHeader('WARC-X-Group') ?? '',
+        mimeType: type === 'image/png' ? 'image/png' : 'image/jpeg',
+        width: Number(record.warcHeader('WARC-X-Width') ?? 0),
+        height: Number(record.warcHeader('WARC-X-Height') ?? 0),
+        data: Buffer.from(await record.readFully()),
+      });
     }
   }
   if (!rest) throw new Error(`${file} has no conductor-audit crawl record: it was not written by this tool, or it is truncated.`);
-  return { ...rest, pages };
+  // Page metadata follows its response record; fields are put back in the order the crawler writes them.
+  const withMeta = pages.map((p) => {
+    const m = pageMeta.get(p.url);
+    return m
+      ? {
+          ...p,
+          ...(m.renderReason ? { renderReason: m.renderReason } : {}),
+          ...(m.thirdPartyRequests ? { thirdPartyRequests: m.thirdPartyRequests } : {}),
+          ...(m.served ? { served: m.served } : {}),
+          ...(m.fetchMs !== undefined ? { fetchMs: m.fetchMs } : {}),
+          ...(m.noindex ? { noindex: true } : {}),
+        }
+      : p;
+  });
+  return { ...rest, pages: withMeta, ...(screenshots.length || rest.render !== 'static' ? { screenshots } : {}) };
 }

@@ -14,10 +14,13 @@ import { makeScope, sameSite, trapReason } from './scope.js';
 import { discoverSitemaps, type SitemapLimits } from './sitemap.js';
 import type { CrawlOptions, CrawlResult, HostStop, PageSnapshot, RobotsOutcome, SitemapRecord, UrlRecord } from './types.js';
 import { canonicalizeUrl } from './url.js';
+import { PageRenderer, type CrawlFetchResult } from './render/page-renderer.js';
 
 /** Test hook and expert knob: sitemap limits (defaults: depth 5, 50 MB, 50,000 URLs per file, 50 files). */
 export interface CrawlInternals {
   sitemapLimits?: Partial<SitemapLimits>;
+  /** A browser pool to render with (tests share one across crawls). */
+  browserPool?: import('./render/browser-pool.js').BrowserPool;
 }
 
 export const DEFAULT_GROUP_SHARE = 0.25;
@@ -65,8 +68,9 @@ const headerNoindex = (headers: Record<string, string>): boolean =>
   (headers['x-robots-tag'] ?? '').split(',').some((part) => /^\s*(?:noindex|none)\s*$/i.test(part));
 
 /** 429, 5xx, timeouts and network errors count against a host's circuit breaker. */
-const isHostFailure = (res: FetchPageResult): boolean =>
-  res.kind === 'failed' && (res.reason === 'timeout' || res.reason === 'network' || (res.reason === 'http-error' && (res.status === 429 || (res.status ?? 0) >= 500)));
+const isHostFailure = (res: FetchPageResult | CrawlFetchResult): boolean =>
+  res.kind === 'failed' &&
+  (res.reason === 'timeout' || res.reason === 'network' || (res.reason === 'http-error' && (res.status === 429 || (res.status ?? 0) >= 500)));
 
 export async function crawlSite(options: CrawlOptions, internals: CrawlInternals = {}): Promise<CrawlResult> {
   const started = Date.now();
@@ -109,7 +113,12 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
   const robotsFor = (origin: string): Promise<RobotsRules> => {
     let r = robotsByOrigin.get(origin);
     if (!r) {
-      r = loadRobots(origin, { userAgent: options.userAgent, token: options.robotsToken, timeoutMs: options.timeoutMs, ...(options.signal ? { signal: options.signal } : {}) });
+      r = loadRobots(origin, {
+        userAgent: options.userAgent,
+        token: options.robotsToken,
+        timeoutMs: options.timeoutMs,
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
       robotsByOrigin.set(origin, r);
     }
     return r;
@@ -117,286 +126,371 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
   const startRobots = await robotsFor(startOrigin);
   const crawlDelayMs = (startRobots.outcome.crawlDelaySec ?? 0) * 1000;
   const pacer = new HostPacer(() => Math.max(options.delayMs, crawlDelayMs));
+  /** Same-origin URLs robots.txt disallows: never requested, not even as a redirect hop or a page's subresource. */
+  const robotsRefuses = (u: string): string | null => (new URL(u).origin === startOrigin && !startRobots.isAllowed(u) ? 'disallowed by robots.txt' : null);
+  const allowRedirect = (next: string): string | null => {
+    const mapped = normalize(next) ?? next;
+    return inScope(mapped) ?? robotsRefuses(mapped);
+  };
+  // The member session only ever goes to in-scope URLs.
+  const cookieFor = options.session ? (u: string) => (inScope(normalize(u) ?? u) ? null : cookieHeaderFor(u, options.session!)) : undefined;
+  // Browser and auto modes: Chromium is looked for now (a clear error before any request), launched on first render.
+  const renderer =
+    options.render === 'static'
+      ? null
+      : new PageRenderer({
+          mode: options.render,
+          userAgent: options.userAgent,
+          timeoutMs: options.timeoutMs,
+          maxBytes: options.maxBytes,
+          concurrency: Math.max(1, Math.min(options.perHostConcurrency ?? DEFAULT_PER_HOST_CONCURRENCY, options.concurrency)),
+          allowLocalNetwork: isLocalHost(new URL(startUrl).hostname),
+          allowNavigation: allowRedirect,
+          allowSubresource: robotsRefuses,
+          ...(cookieFor ? { cookieFor } : {}),
+          groupOf: (u) => sampler.pattern(u),
+          ...(options.signal ? { signal: options.signal } : {}),
+          ...(internals.browserPool ? { pool: internals.browserPool } : {}),
+        });
+  try {
+    // Concurrency: one queue per host (default 2 at a time), all of them under the overall `concurrency`.
+    const perHost = Math.max(1, Math.min(options.perHostConcurrency ?? DEFAULT_PER_HOST_CONCURRENCY, options.concurrency));
+    const overall = new PQueue({ concurrency: Math.max(1, options.concurrency) });
+    const hostQueues = new Map<string, PQueue>();
+    const breakers = new Map<string, CircuitBreaker>();
+    const breakerFor = (host: string): CircuitBreaker => {
+      let b = breakers.get(host);
+      if (!b) breakers.set(host, (b = new CircuitBreaker()));
+      return b;
+    };
+    const hostsStopped: HostStop[] = [];
+    const noteRequest = (host: string, failure: boolean): void => {
+      const opened = breakerFor(host).note(failure);
+      if (opened) hostsStopped.push({ host, reason: opened });
+    };
+    const inflight = new Set<Promise<void>>();
+    let started_ = 0;
+    let pending = 0;
+    const stopReasons: string[] = [];
+    const stop = (why: string): void => {
+      if (!stopReasons.includes(why)) stopReasons.push(why);
+    };
+    const TIME_BUDGET_NOTE = `time budget of ${options.timeBudgetMs ?? 0} ms used up`;
 
-  // Concurrency: one queue per host (default 2 at a time), all of them under the overall `concurrency`.
-  const perHost = Math.max(1, Math.min(options.perHostConcurrency ?? DEFAULT_PER_HOST_CONCURRENCY, options.concurrency));
-  const overall = new PQueue({ concurrency: Math.max(1, options.concurrency) });
-  const hostQueues = new Map<string, PQueue>();
-  const breakers = new Map<string, CircuitBreaker>();
-  const breakerFor = (host: string): CircuitBreaker => {
-    let b = breakers.get(host);
-    if (!b) breakers.set(host, (b = new CircuitBreaker()));
-    return b;
-  };
-  const hostsStopped: HostStop[] = [];
-  const noteRequest = (host: string, failure: boolean): void => {
-    const opened = breakerFor(host).note(failure);
-    if (opened) hostsStopped.push({ host, reason: opened });
-  };
-  const inflight = new Set<Promise<void>>();
-  let started_ = 0;
-  let pending = 0;
-  const stopReasons: string[] = [];
-  const stop = (why: string): void => {
-    if (!stopReasons.includes(why)) stopReasons.push(why);
-  };
-  const TIME_BUDGET_NOTE = `time budget of ${options.timeBudgetMs ?? 0} ms used up`;
-
-  // Fetched already, or reserved for fetching (still in the queue).
-  const isTaken = (r: UrlRecord | undefined): boolean => r?.outcome === 'fetched' || r?.detail === 'pending';
-  const record = (r: UrlRecord): void => {
-    if (!records.has(r.url)) records.set(r.url, r);
-  };
-  /** Replaces the 'pending' reservation of a queued URL with its outcome. */
-  const settle = (r: UrlRecord): void => {
-    if (records.get(r.url)?.detail === 'pending') pending--;
-    records.set(r.url, r);
-  };
-  const completions: number[] = [];
-  const counts = () => {
-    let failed = 0;
-    let skipped = 0;
-    for (const r of records.values()) {
-      if (r.outcome === 'failed') failed++;
-      else if ((r.outcome === 'skipped' && r.detail !== 'pending') || r.outcome === 'robots-blocked') skipped++;
-    }
-    return { fetched: pages.length, failed, skipped, queued: pending };
-  };
-  const eta = (queued: number): number | undefined => {
-    if (queued === 0) return 0;
-    if (completions.length < 2) return undefined;
-    const first = completions[0]!;
-    const last = completions.at(-1)!;
-    const perMs = (completions.length - 1) / Math.max(1, last - first);
-    const estimate = Math.round(queued / perMs);
-    return Number.isFinite(deadline) ? Math.max(0, Math.min(estimate, deadline - Date.now())) : estimate;
-  };
-  const progress = (lastUrl: string): void => {
-    completions.push(Date.now());
-    if (completions.length > 20) completions.shift();
-    if (!options.onProgress) return;
-    const c = counts();
-    const e = eta(c.queued);
-    options.onProgress({ ...c, lastUrl, ...(e !== undefined ? { etaMs: e } : {}) });
-  };
-
-  const hostQueue = (host: string): PQueue => {
-    let q = hostQueues.get(host);
-    if (!q) hostQueues.set(host, (q = new PQueue({ concurrency: perHost })));
-    return q;
-  };
-  const enqueue = (item: QueueItem): void => {
-    const task = hostQueue(new URL(item.url).host)
-      .add(() => overall.add(() => visit(item)))
-      .catch((err: unknown) => {
-        // Only a caller abort gets here (fetchPage turns network trouble into a result).
-        settle({ url: item.url, depth: item.depth, outcome: 'skipped', reason: 'max-pages', detail: `crawl interrupted: ${(err as Error).message}` });
-      })
-      .finally(() => inflight.delete(task));
-    inflight.add(task);
-  };
-
-  const consider = (rawUrl: string, depth: number, nofollow: boolean): void => {
-    const url = normalize(rawUrl);
-    if (!url || records.has(url)) return;
-    const reason = inScope(url);
-    if (reason) return record({ url, depth, outcome: 'skipped', reason });
-    if (nofollow) return record({ url, depth, outcome: 'skipped', reason: 'nofollow' });
-    if (depth > options.maxDepth) return record({ url, depth, outcome: 'skipped', reason: 'max-depth' });
-    const trap = trapReason(url, variants);
-    if (trap) return record({ url, depth, outcome: 'skipped', reason: 'trap', detail: trap });
-    if (options.signal?.aborted) return record({ url, depth, outcome: 'skipped', reason: 'max-pages', detail: 'crawl interrupted before this URL' });
-    // Robots for the start origin is known already: blocked URLs do not use up the page budget.
-    if (new URL(url).origin === startOrigin && !startRobots.isAllowed(url)) return record({ url, depth, outcome: 'robots-blocked', detail: 'disallowed by robots.txt' });
-    if (outOfTime()) {
-      stop(TIME_BUDGET_NOTE);
-      return record({ url, depth, outcome: 'skipped', reason: 'time-budget' });
-    }
-    const host = new URL(url).host;
-    const open = breakers.get(host)?.open;
-    if (open) return record({ url, depth, outcome: 'skipped', reason: 'circuit-open', detail: `${host} stopped: ${open}` });
-    // One URL template may use only its share of the budget (sign-up, help and policy pages keep their places).
-    if (!sampler.admit(url)) {
-      return record({ url, depth, outcome: 'skipped', reason: 'sampled', detail: `group ${sampler.pattern(url)} reached its cap of ${sampler.cap} pages` });
-    }
-    // The page budget counts requests started, so the limit is exact.
-    if (started_ >= options.maxPages) {
-      sampler.release(url);
-      stop(`page budget of ${options.maxPages} reached`);
-      return record({ url, depth, outcome: 'skipped', reason: 'max-pages' });
-    }
-    started_++;
-    pending++;
-    // Reserve the URL now so a second link to it while it is queued is not counted again.
-    records.set(url, { url, depth, outcome: 'skipped', reason: 'max-pages', detail: 'pending' });
-    enqueue({ url, depth });
-  };
-
-  /** Why a queued URL must not be requested now (abort, time budget, open breaker), or null. */
-  const blockedNow = (host: string): Pick<UrlRecord, 'reason' | 'detail'> | null => {
-    if (options.signal?.aborted) return { reason: 'max-pages', detail: 'crawl interrupted before this URL' };
-    if (outOfTime()) {
-      stop(TIME_BUDGET_NOTE);
-      return { reason: 'time-budget', detail: 'time budget used up before this URL was requested' };
-    }
-    const open = breakers.get(host)?.open;
-    if (open) return { reason: 'circuit-open', detail: `${host} stopped: ${open}` };
-    return null;
-  };
-
-  const visit = async ({ url, depth }: QueueItem): Promise<void> => {
-    const host = new URL(url).host;
-    const robots = await robotsFor(new URL(url).origin);
-    if (!robots.isAllowed(url)) {
-      settle({ url, depth, outcome: 'robots-blocked', detail: robots.outcome.policy === 'disallow-all' ? robots.outcome.note : 'disallowed by robots.txt' });
-      progress(url);
-      return;
-    }
-    let res: FetchPageResult | undefined;
-    let retryNote = '';
-    for (let attempt = 0; ; attempt++) {
-      let blocked = blockedNow(host);
-      if (!blocked) {
-        await pacer.wait(host, waitSignal);
-        blocked = blockedNow(host);
+    // Fetched already, or reserved for fetching (still in the queue).
+    const isTaken = (r: UrlRecord | undefined): boolean => r?.outcome === 'fetched' || r?.detail === 'pending';
+    const record = (r: UrlRecord): void => {
+      if (!records.has(r.url)) records.set(r.url, r);
+    };
+    /** Replaces the 'pending' reservation of a queued URL with its outcome. */
+    const settle = (r: UrlRecord): void => {
+      if (records.get(r.url)?.detail === 'pending') pending--;
+      records.set(r.url, r);
+    };
+    const completions: number[] = [];
+    const counts = () => {
+      let failed = 0;
+      let skipped = 0;
+      for (const r of records.values()) {
+        if (r.outcome === 'failed') failed++;
+        else if ((r.outcome === 'skipped' && r.detail !== 'pending') || r.outcome === 'robots-blocked') skipped++;
       }
-      if (blocked) {
-        if (res) {
-          // A retry that cannot happen: keep the last answer.
-          retryNote = `; not retried: ${blocked.detail ?? blocked.reason}`;
-          break;
-        }
-        settle({ url, depth, outcome: 'skipped', ...blocked });
+      return { fetched: pages.length, failed, skipped, queued: pending };
+    };
+    const eta = (queued: number): number | undefined => {
+      if (queued === 0) return 0;
+      if (completions.length < 2) return undefined;
+      const first = completions[0]!;
+      const last = completions.at(-1)!;
+      const perMs = (completions.length - 1) / Math.max(1, last - first);
+      const estimate = Math.round(queued / perMs);
+      return Number.isFinite(deadline) ? Math.max(0, Math.min(estimate, deadline - Date.now())) : estimate;
+    };
+    const progress = (lastUrl: string): void => {
+      completions.push(Date.now());
+      if (completions.length > 20) completions.shift();
+      if (!options.onProgress) return;
+      const c = counts();
+      const e = eta(c.queued);
+      options.onProgress({ ...c, lastUrl, ...(e !== undefined ? { etaMs: e } : {}) });
+    };
+
+    const hostQueue = (host: string): PQueue => {
+      let q = hostQueues.get(host);
+      if (!q) hostQueues.set(host, (q = new PQueue({ concurrency: perHost })));
+      return q;
+    };
+    const enqueue = (item: QueueItem): void => {
+      const task = hostQueue(new URL(item.url).host)
+        .add(() => overall.add(() => visit(item)))
+        .catch((err: unknown) => {
+          // Only a caller abort gets here (fetchPage turns network trouble into a result).
+          settle({ url: item.url, depth: item.depth, outcome: 'skipped', reason: 'max-pages', detail: `crawl interrupted: ${(err as Error).message}` });
+        })
+        .finally(() => inflight.delete(task));
+      inflight.add(task);
+    };
+
+    const consider = (rawUrl: string, depth: number, nofollow: boolean): void => {
+      const url = normalize(rawUrl);
+      if (!url || records.has(url)) return;
+      const reason = inScope(url);
+      if (reason) return record({ url, depth, outcome: 'skipped', reason });
+      if (nofollow) return record({ url, depth, outcome: 'skipped', reason: 'nofollow' });
+      if (depth > options.maxDepth) return record({ url, depth, outcome: 'skipped', reason: 'max-depth' });
+      const trap = trapReason(url, variants);
+      if (trap) return record({ url, depth, outcome: 'skipped', reason: 'trap', detail: trap });
+      if (options.signal?.aborted) return record({ url, depth, outcome: 'skipped', reason: 'max-pages', detail: 'crawl interrupted before this URL' });
+      // Robots for the start origin is known already: blocked URLs do not use up the page budget.
+      if (new URL(url).origin === startOrigin && !startRobots.isAllowed(url))
+        return record({ url, depth, outcome: 'robots-blocked', detail: 'disallowed by robots.txt' });
+      if (outOfTime()) {
+        stop(TIME_BUDGET_NOTE);
+        return record({ url, depth, outcome: 'skipped', reason: 'time-budget' });
+      }
+      const host = new URL(url).host;
+      const open = breakers.get(host)?.open;
+      if (open) return record({ url, depth, outcome: 'skipped', reason: 'circuit-open', detail: `${host} stopped: ${open}` });
+      // One URL template may use only its share of the budget (sign-up, help and policy pages keep their places).
+      if (!sampler.admit(url)) {
+        return record({ url, depth, outcome: 'skipped', reason: 'sampled', detail: `group ${sampler.pattern(url)} reached its cap of ${sampler.cap} pages` });
+      }
+      // The page budget counts requests started, so the limit is exact.
+      if (started_ >= options.maxPages) {
+        sampler.release(url);
+        stop(`page budget of ${options.maxPages} reached`);
+        return record({ url, depth, outcome: 'skipped', reason: 'max-pages' });
+      }
+      started_++;
+      pending++;
+      // Reserve the URL now so a second link to it while it is queued is not counted again.
+      records.set(url, { url, depth, outcome: 'skipped', reason: 'max-pages', detail: 'pending' });
+      enqueue({ url, depth });
+    };
+
+    /** Why a queued URL must not be requested now (abort, time budget, open breaker), or null. */
+    const blockedNow = (host: string): Pick<UrlRecord, 'reason' | 'detail'> | null => {
+      if (options.signal?.aborted) return { reason: 'max-pages', detail: 'crawl interrupted before this URL' };
+      if (outOfTime()) {
+        stop(TIME_BUDGET_NOTE);
+        return { reason: 'time-budget', detail: 'time budget used up before this URL was requested' };
+      }
+      const open = breakers.get(host)?.open;
+      if (open) return { reason: 'circuit-open', detail: `${host} stopped: ${open}` };
+      return null;
+    };
+
+    const visit = async ({ url, depth }: QueueItem): Promise<void> => {
+      const host = new URL(url).host;
+      const robots = await robotsFor(new URL(url).origin);
+      if (!robots.isAllowed(url)) {
+        settle({ url, depth, outcome: 'robots-blocked', detail: robots.outcome.policy === 'disallow-all' ? robots.outcome.note : 'disallowed by robots.txt' });
         progress(url);
         return;
       }
-      res = await fetchPage(url, {
-        userAgent: options.userAgent,
-        timeoutMs: options.timeoutMs,
-        maxBytes: options.maxBytes,
-        // Redirects are followed only within scope and, on the start origin, where robots.txt allows.
-        allowRedirect: (next) => {
-          const mapped = normalize(next) ?? next;
-          return inScope(mapped) ?? (new URL(mapped).origin === startOrigin && !startRobots.isAllowed(mapped) ? 'disallowed by robots.txt' : null);
-        },
-        // The member session only ever goes to in-scope URLs.
-        ...(options.session ? { cookieFor: (u: string) => (inScope(normalize(u) ?? u) ? null : cookieHeaderFor(u, options.session!)) } : {}),
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
-      noteRequest(host, isHostFailure(res));
-      // 429/503: back off (Retry-After as seconds or a date, capped at 120 s; else 2 → 4 s) and retry at most twice.
-      if (res.kind === 'failed' && res.reason === 'http-error' && (res.status === 429 || res.status === 503) && attempt < 2 && !options.signal?.aborted) {
-        const waitMs = retryAfterMs(res.headers?.['retry-after']) ?? 2000 * 2 ** attempt;
-        if (Date.now() + waitMs >= deadline) {
-          retryNote = `; not retried: the ${waitMs} ms back-off would pass the time budget`;
-          stop(TIME_BUDGET_NOTE);
+      let res: CrawlFetchResult | undefined;
+      let fetchMs = 0;
+      let retryNote = '';
+      for (let attempt = 0; ; attempt++) {
+        let blocked = blockedNow(host);
+        if (!blocked) {
+          await pacer.wait(host, waitSignal);
+          blocked = blockedNow(host);
+        }
+        if (blocked) {
+          if (res) {
+            // A retry that cannot happen: keep the last answer.
+            retryNote = `; not retried: ${blocked.detail ?? blocked.reason}`;
+            break;
+          }
+          settle({ url, depth, outcome: 'skipped', ...blocked });
+          progress(url);
+          return;
+        }
+        const t0 = performance.now();
+        res =
+          renderer && options.render === 'browser'
+            ? await renderer.render(url)
+            : await fetchPage(url, {
+                userAgent: options.userAgent,
+                timeoutMs: options.timeoutMs,
+                maxBytes: options.maxBytes,
+                // Redirects are followed only within scope and, on the start origin, where robots.txt allows.
+                allowRedirect,
+                ...(cookieFor ? { cookieFor } : {}),
+                ...(options.signal ? { signal: options.signal } : {}),
+              });
+        fetchMs = performance.now() - t0;
+        noteRequest(host, isHostFailure(res));
+        // 429/503: back off (Retry-After as seconds or a date, capped at 120 s; else 2 → 4 s) and retry at most twice.
+        if (res.kind === 'failed' && res.reason === 'http-error' && (res.status === 429 || res.status === 503) && attempt < 2 && !options.signal?.aborted) {
+          const waitMs = retryAfterMs(res.headers?.['retry-after']) ?? 2000 * 2 ** attempt;
+          if (Date.now() + waitMs >= deadline) {
+            retryNote = `; not retried: the ${waitMs} ms back-off would pass the time budget`;
+            stop(TIME_BUDGET_NOTE);
+            break;
+          }
+          pacer.pushBack(host, waitMs);
+          continue;
+        }
+        break;
+      }
+      // Auto mode: a page whose static HTML lacks what the browser shows (or the first of its group) is rendered.
+      if (renderer && options.render === 'auto' && res.kind === 'page' && !options.signal?.aborted) {
+        const t0 = performance.now();
+        res = await renderer.upgrade(url, res);
+        fetchMs += performance.now() - t0;
+      }
+      switch (res.kind) {
+        case 'page': {
+          const { links, canonical, metaNofollow, metaNoindex } = extractLinks(res.html, res.finalUrl);
+          const hash = contentHash(res.html);
+          const canon = canonical ? normalize(canonical) : null;
+          // A <link rel=canonical> to another in-scope URL we already fetched, or the same text: one page, two names.
+          const canonicalTwin = canon && canon !== url && inScope(canon) === null && isTaken(records.get(canon)) ? canon : undefined;
+          const twin = canonicalTwin ?? seenHashes.get(hash);
+          if (twin && twin !== url) {
+            settle({
+              url,
+              depth,
+              outcome: 'skipped',
+              reason: 'duplicate',
+              status: res.status,
+              detail: `same ${twin === canonicalTwin ? 'canonical' : 'content'} as ${twin}`,
+            });
+          } else {
+            seenHashes.set(hash, url);
+            const noindex = metaNoindex || headerNoindex(res.headers);
+            const notes = [
+              res.redirectChain.length ? `redirected via ${res.redirectChain.length} hop(s) to ${res.finalUrl}` : '',
+              res.charsetNote ?? '',
+              noindex ? 'noindex' : '',
+            ].filter(Boolean);
+            settle({ url, depth, outcome: 'fetched', status: res.status, ...(notes.length ? { detail: notes.join('; ') } : {}) });
+            pages.push({
+              url,
+              finalUrl: res.finalUrl,
+              status: res.status,
+              headers: res.headers,
+              html: res.html,
+              depth,
+              redirectChain: res.redirectChain,
+              renderMode: res.renderMode ?? 'static',
+              ...(res.renderReason ? { renderReason: res.renderReason } : {}),
+              ...(res.thirdPartyRequests ? { thirdPartyRequests: res.thirdPartyRequests } : {}),
+              ...(res.served ? { served: res.served } : {}),
+              fetchMs: Math.round(fetchMs),
+              ...(noindex ? { noindex: true } : {}),
+            });
+            // The declared canonical URL is considered too (at the same depth); a later copy then dedupes against it.
+            if (canon && canon !== url && inScope(canon) === null) consider(canon, depth, false);
+          }
+          // A duplicate's links are not followed: its twin's links already were.
+          if (!metaNofollow && !(twin && twin !== url)) for (const link of links) consider(link.url, depth + 1, link.nofollow);
           break;
         }
-        pacer.pushBack(host, waitMs);
-        continue;
+        case 'skipped':
+          settle({ url, depth, outcome: 'skipped', reason: res.reason, ...(res.status ? { status: res.status } : {}), detail: res.detail });
+          if (res.redirectTarget && !records.has(res.redirectTarget)) {
+            // Record where the redirect pointed, without ever requesting it.
+            const target = normalize(res.redirectTarget);
+            const why = target ? inScope(target) : null;
+            if (target)
+              record(
+                why
+                  ? { url: target, depth: depth + 1, outcome: 'skipped', reason: why, detail: `redirect target of ${url}, not followed` }
+                  : { url: target, depth: depth + 1, outcome: 'robots-blocked', detail: `redirect target of ${url}, disallowed by robots.txt` },
+              );
+          }
+          break;
+        case 'failed':
+          settle({ url, depth, outcome: 'failed', reason: res.reason, ...(res.status ? { status: res.status } : {}), detail: res.detail + retryNote });
+          break;
       }
-      break;
-    }
-    switch (res.kind) {
-      case 'page': {
-        const { links, canonical, metaNofollow, metaNoindex } = extractLinks(res.html, res.finalUrl);
-        const hash = contentHash(res.html);
-        const canon = canonical ? normalize(canonical) : null;
-        // A <link rel=canonical> to another in-scope URL we already fetched, or the same text: one page, two names.
-        const canonicalTwin = canon && canon !== url && inScope(canon) === null && isTaken(records.get(canon)) ? canon : undefined;
-        const twin = canonicalTwin ?? seenHashes.get(hash);
-        if (twin && twin !== url) {
-          settle({ url, depth, outcome: 'skipped', reason: 'duplicate', status: res.status, detail: `same ${twin === canonicalTwin ? 'canonical' : 'content'} as ${twin}` });
-        } else {
-          seenHashes.set(hash, url);
-          const noindex = metaNoindex || headerNoindex(res.headers);
-          const notes = [res.redirectChain.length ? `redirected via ${res.redirectChain.length} hop(s) to ${res.finalUrl}` : '', res.charsetNote ?? '', noindex ? 'noindex' : ''].filter(Boolean);
-          settle({ url, depth, outcome: 'fetched', status: res.status, ...(notes.length ? { detail: notes.join('; ') } : {}) });
-          pages.push({ url, finalUrl: res.finalUrl, status: res.status, headers: res.headers, html: res.html, depth, redirectChain: res.redirectChain, renderMode: 'static', ...(noindex ? { noindex: true } : {}) });
-          // The declared canonical URL is considered too (at the same depth); a later copy then dedupes against it.
-          if (canon && canon !== url && inScope(canon) === null) consider(canon, depth, false);
-        }
-        // A duplicate's links are not followed: its twin's links already were.
-        if (!metaNofollow && !(twin && twin !== url)) for (const link of links) consider(link.url, depth + 1, link.nofollow);
-        break;
+      progress(url);
+    };
+
+    const drain = async (): Promise<void> => {
+      while (inflight.size) await Promise.allSettled([...inflight]);
+    };
+
+    let sitemapRecords: SitemapRecord[] | undefined;
+    if (startRobots.outcome.policy === 'disallow-all') {
+      record({ url: startUrl, depth: 0, outcome: 'robots-blocked', detail: startRobots.outcome.note });
+      stop('robots.txt could not be read, so the site was not crawled');
+    } else {
+      // Sitemaps are read while the start page is fetched; their URLs join the frontier at depth 1, after the
+      // start page's own links (so navigation keeps its place in the budget).
+      const sitemapTask =
+        options.sitemaps === false
+          ? null
+          : discoverSitemaps({
+              seeds: [...startRobots.sitemaps.map((url) => ({ url, listed: true })), { url: `${startOrigin}/sitemap.xml`, listed: false }],
+              userAgent: options.userAgent,
+              timeoutMs: options.timeoutMs,
+              ...(options.signal ? { signal: options.signal } : {}),
+              ...(internals.sitemapLimits ? { limits: internals.sitemapLimits } : {}),
+              normalize: (u) => normalize(u),
+              sameSite: (u) => sameSite(u, startUrl),
+              isAllowed: async (u) => (await robotsFor(new URL(u).origin)).isAllowed(u),
+              beforeRequest: async (u) => {
+                const host = new URL(u).host;
+                const blocked = blockedNow(host);
+                if (blocked) return blocked.detail ?? 'stopped';
+                await pacer.wait(host, waitSignal);
+                return blockedNow(host)?.detail ?? null;
+              },
+              afterRequest: (u, failure) => noteRequest(new URL(u).host, failure),
+              schedule: (u, task) => hostQueue(new URL(u).host).add(() => overall.add(task)),
+            }).catch(() => null);
+      consider(startUrl, 0, false);
+      await drain();
+      const found = await sitemapTask;
+      if (found) {
+        sitemapRecords = found.outcomes;
+        for (const u of found.urls) consider(u, 1, false);
       }
-      case 'skipped':
-        settle({ url, depth, outcome: 'skipped', reason: res.reason, ...(res.status ? { status: res.status } : {}), detail: res.detail });
-        if (res.redirectTarget && !records.has(res.redirectTarget)) {
-          // Record where the redirect pointed, without ever requesting it.
-          const target = normalize(res.redirectTarget);
-          const why = target ? inScope(target) : null;
-          if (target) record(why ? { url: target, depth: depth + 1, outcome: 'skipped', reason: why, detail: `redirect target of ${url}, not followed` } : { url: target, depth: depth + 1, outcome: 'robots-blocked', detail: `redirect target of ${url}, disallowed by robots.txt` });
-        }
-        break;
-      case 'failed':
-        settle({ url, depth, outcome: 'failed', reason: res.reason, ...(res.status ? { status: res.status } : {}), detail: res.detail + retryNote });
-        break;
+      await drain();
     }
-    progress(url);
-  };
-
-  const drain = async (): Promise<void> => {
-    while (inflight.size) await Promise.allSettled([...inflight]);
-  };
-
-  let sitemapRecords: SitemapRecord[] | undefined;
-  if (startRobots.outcome.policy === 'disallow-all') {
-    record({ url: startUrl, depth: 0, outcome: 'robots-blocked', detail: startRobots.outcome.note });
-    stop('robots.txt could not be read, so the site was not crawled');
-  } else {
-    // Sitemaps are read while the start page is fetched; their URLs join the frontier at depth 1, after the
-    // start page's own links (so navigation keeps its place in the budget).
-    const sitemapTask =
-      options.sitemaps === false
-        ? null
-        : discoverSitemaps({
-            seeds: [...startRobots.sitemaps.map((url) => ({ url, listed: true })), { url: `${startOrigin}/sitemap.xml`, listed: false }],
-            userAgent: options.userAgent,
-            timeoutMs: options.timeoutMs,
-            ...(options.signal ? { signal: options.signal } : {}),
-            ...(internals.sitemapLimits ? { limits: internals.sitemapLimits } : {}),
-            normalize: (u) => normalize(u),
-            sameSite: (u) => sameSite(u, startUrl),
-            isAllowed: async (u) => (await robotsFor(new URL(u).origin)).isAllowed(u),
-            beforeRequest: async (u) => {
-              const host = new URL(u).host;
-              const blocked = blockedNow(host);
-              if (blocked) return blocked.detail ?? 'stopped';
-              await pacer.wait(host, waitSignal);
-              return blockedNow(host)?.detail ?? null;
-            },
-            afterRequest: (u, failure) => noteRequest(new URL(u).host, failure),
-            schedule: (u, task) => hostQueue(new URL(u).host).add(() => overall.add(task)),
-          }).catch(() => null);
-    consider(startUrl, 0, false);
-    await drain();
-    const found = await sitemapTask;
-    if (found) {
-      sitemapRecords = found.outcomes;
-      for (const u of found.urls) consider(u, 1, false);
+    if (options.signal?.aborted) {
+      for (const r of records.values()) if (r.detail === 'pending') r.detail = 'crawl interrupted before this URL';
     }
-    await drain();
-  }
-  if (options.signal?.aborted) {
-    for (const r of records.values()) if (r.detail === 'pending') r.detail = 'crawl interrupted before this URL';
-  }
-  for (const h of hostsStopped) stop(`${h.host} stopped by the circuit breaker: ${h.reason}`);
+    for (const h of hostsStopped) stop(`${h.host} stopped by the circuit breaker: ${h.reason}`);
 
-  const byDepthUrl = <T extends { depth: number; url: string }>(a: T, b: T) => a.depth - b.depth || a.url.localeCompare(b.url);
-  const robots: RobotsOutcome = startRobots.outcome;
-  return {
-    startUrl,
-    userAgent: options.userAgent,
-    render: options.render,
-    startedAt: new Date(started).toISOString(),
-    durationMs: Date.now() - started,
-    robots,
-    pages: pages.sort(byDepthUrl),
-    records: [...records.values()].sort(byDepthUrl),
-    stoppedEarly: options.signal?.aborted ? 'interrupted' : stopReasons.length ? stopReasons.join('; ') : null,
-    ...(sitemapRecords ? { sitemaps: sitemapRecords } : {}),
-    groups: sampler.stats((u) => records.get(u)?.outcome === 'fetched'),
-    hostsStopped,
-  };
+    const byDepthUrl = <T extends { depth: number; url: string }>(a: T, b: T) => a.depth - b.depth || a.url.localeCompare(b.url);
+    const robots: RobotsOutcome = startRobots.outcome;
+    return {
+      startUrl,
+      userAgent: options.userAgent,
+      render: options.render,
+      startedAt: new Date(started).toISOString(),
+      durationMs: Date.now() - started,
+      robots,
+      pages: pages.sort(byDepthUrl),
+      records: [...records.values()].sort(byDepthUrl),
+      stoppedEarly: options.signal?.aborted ? 'interrupted' : stopReasons.length ? stopReasons.join('; ') : null,
+      ...(sitemapRecords ? { sitemaps: sitemapRecords } : {}),
+      groups: sampler.stats((u) => records.get(u)?.outcome === 'fetched'),
+      hostsStopped,
+      ...(renderer ? { screenshots: renderer.screenshots() } : {}),
+      ...(renderer && options.render === 'auto' ? { renderGroups: renderer.decisions() } : {}),
+    };
+  } finally {
+    await renderer?.close();
+  }
+}
+
+/** Loopback and private-network hosts (a saved snapshot, a test site, an intranet). */
+export function isLocalHost(hostname: string): boolean {
+  const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return (
+    h === 'localhost' ||
+    h.endsWith('.localhost') ||
+    h === '::1' ||
+    /^127\./.test(h) ||
+    /^10\./.test(h) ||
+    /^192\.168\./.test(h) ||
+    /^172\.(1[6-9]|2\d|3[01])\./.test(h) ||
+    /^f[cd][0-9a-f]{2}:/.test(h)
+  );
 }

@@ -40,8 +40,50 @@ export interface PageSnapshot {
   redirectChain: string[];
   /** How the page was obtained. */
   renderMode: 'static' | 'browser';
+  /** Why that mode (set in `auto` mode, and when a browser render fell back to the static HTML). */
+  renderReason?: string;
+  /** Browser-rendered pages: the third-party requests the page made (scripts, pixels, frames, XHR), in order. */
+  thirdPartyRequests?: ThirdPartyRequest[];
+  /** Auto mode, rendered pages: what the HTML as served held before scripts ran (for signals about scriptless use). */
+  served?: ServedView;
+  /** Time to obtain the page (fetch, plus rendering when rendered), in ms. */
+  fetchMs?: number;
   /** `<meta name="robots" content="noindex">` (or X-Robots-Tag: noindex): fetched, but the site asks not to index it. */
   noindex?: boolean;
+}
+
+export interface ThirdPartyRequest {
+  url: string;
+  /** Browser resource type: script, image, xhr, fetch, sub_frame (document), ping, stylesheet, font, other… */
+  resourceType: string;
+}
+
+export interface ServedView {
+  /** Visible text characters in the HTML as served. */
+  textChars: number;
+  /** The served HTML was an app shell or a "please enable JavaScript" page: nothing to read without scripts. */
+  needsScripts: boolean;
+  /** One sentence, e.g. "static HTML had 0 characters of text and an empty #root app shell". */
+  note: string;
+}
+
+/** One screenshot per page type (URL group), taken in the browser. */
+export interface PageScreenshot {
+  url: string;
+  /** URL template the page stands for, e.g. `/forum/t/*`. */
+  group: string;
+  mimeType: 'image/jpeg' | 'image/png';
+  width: number;
+  height: number;
+  data: Buffer;
+}
+
+/** In `auto` mode: how each URL group was decided after rendering its first page. */
+export interface RenderGroupDecision {
+  group: string;
+  mode: 'static' | 'browser';
+  reason: string;
+  sampleUrl: string;
 }
 
 /** The outcome for every URL the crawler considered. */
@@ -147,4 +189,8 @@ export interface CrawlResult {
   groups?: UrlGroup[];
   /** Hosts the circuit breaker stopped, and why. */
   hostsStopped?: HostStop[];
+  /** Browser and auto modes: one screenshot per page type. Archived as WARC resource records, not in metadata. */
+  screenshots?: PageScreenshot[];
+  /** Auto mode: the per-group render decisions. */
+  renderGroups?: RenderGroupDecision[];
 }

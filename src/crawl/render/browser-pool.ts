@@ -1,0 +1,568 @@
+// Browser rendering for pages whose content is written by JavaScript. One Chromium (system install, launched on
+// first use; playwright-core is imported lazily so static crawls never load it), a bounded number of pages open at
+// once, a fresh context per page (no cookies carried between pages).
+//
+// Safety: scripts run and third-party subresources load (the network log is how trackers are found), but
+// top-level navigations are fetched by us hop by hop (`route.fetch` with no redirects) so every redirect and
+// every script-driven `location = …` passes the scope check before anything is requested; off-site ones are
+// aborted. Non-GET top-level navigations (form submissions) are aborted. Service workers are blocked, downloads
+// refused, popups closed, dialogs dismissed (Playwright's default). Nothing is clicked.
+import { randomUUID } from 'node:crypto';
+import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
+import { findChrome, launchArgs } from '../../report/chrome.js';
+import { sameSite } from '../scope.js';
+import type { FailReason } from '../types.js';
+import { captureScreenshot, type ScreenshotOptions } from './screenshots.js';
+
+export interface NetworkRequest {
+  url: string;
+  method: string;
+  /** Playwright resource type: document, script, image, xhr, fetch, stylesheet, font, ping, other… */
+  resourceType: string;
+  /** Not on the rendered page's site (registrable domain; exact host:port for IPs and localhost). */
+  thirdParty: boolean;
+  /** Set when we aborted it (off-site navigation, form submission, popup). */
+  blocked?: string;
+}
+
+export interface RenderTimings {
+  /** Waiting for a free page in the pool. */
+  waitMs: number;
+  /** Start of navigation to DOMContentLoaded (all redirect hops included). */
+  navigationMs: number;
+  /** Waiting for `load` and a short network-idle period (bounded by `settleMs`). */
+  settleMs: number;
+  totalMs: number;
+  /** `load` or network idle did not come within the bound; the HTML is what was there by then. */
+  settleTimedOut: boolean;
+}
+
+export interface RenderedPage {
+  kind: 'page';
+  url: string;
+  finalUrl: string;
+  status: number;
+  /** Lower-cased header names of the final document response. */
+  headers: Record<string, string>;
+  /** document.documentElement.outerHTML after load + network idle (bounded). */
+  html: string;
+  /** Every HTTP redirect hop before the final URL, in order. */
+  redirectChain: string[];
+  timings: RenderTimings;
+  /** Every request the page made (capped at `maxRequestsLogged`), in order. */
+  requests: NetworkRequest[];
+  /** Top-level navigations that were refused, with why (e.g. a script redirect off-site). */
+  blockedNavigations: string[];
+  screenshot?: Buffer;
+  screenshotType?: 'image/jpeg' | 'image/png';
+  screenshotSize?: { width: number; height: number };
+}
+
+export type RenderFailReason = FailReason | 'out-of-scope' | 'non-html';
+
+export interface RenderFailure {
+  kind: 'failed';
+  url: string;
+  reason: RenderFailReason;
+  status?: number;
+  detail: string;
+  redirectChain: string[];
+  /** For 'out-of-scope': where a redirect pointed (never requested). */
+  redirectTarget?: string;
+  requests: NetworkRequest[];
+  timings: RenderTimings;
+}
+
+export type RenderResult = RenderedPage | RenderFailure;
+
+export interface RenderOptions {
+  userAgent: string;
+  /** Navigation timeout across all redirect hops (default 30 s). */
+  timeoutMs?: number;
+  /** Upper bound for waiting on `load` + network idle after DOMContentLoaded (default 3 s). */
+  settleMs?: number;
+  /** Network idle = no request in flight for this long (default 500 ms). */
+  idleMs?: number;
+  signal?: AbortSignal;
+  /** HTML (and each navigation body) byte cap (default 5 MB). */
+  maxBytes?: number;
+  maxRedirects?: number;
+  /**
+   * May the page navigate (or redirect) to `url`? Return a reason to refuse. Default: same site as the URL
+   * being rendered. The crawler should pass its scope + robots check (same shape as fetchPage's allowRedirect).
+   */
+  allowNavigation?: (url: string) => string | null;
+  /**
+   * May the page load this subresource (script, image, XHR…)? Return a reason to refuse (it is aborted and logged
+   * with that reason). The crawler refuses same-origin URLs that robots.txt disallows. Default: all allowed.
+   */
+  allowSubresource?: (url: string) => string | null;
+  /** Cookie header for a URL (the opt-in member session), added to navigations and subresources that get one. */
+  cookieFor?: (url: string) => string | null;
+  /** Capture a screenshot (true = defaults from screenshots.ts). */
+  screenshot?: boolean | ScreenshotOptions;
+}
+
+export interface BrowserPoolOptions {
+  /** Pages rendered at once (default 2). */
+  size?: number;
+  /** Default: findChrome() (CHROME_PATH or a standard install). */
+  executablePath?: string;
+  /** Default: launchArgs() (+ a marker switch identifying this pool's processes). */
+  args?: string[];
+  maxRequestsLogged?: number;
+  /**
+   * Let pages reach loopback/private addresses from a document we served through interception. Chromium's Local
+   * Network Access checks treat such documents as public and block their requests to 127.0.0.1 and private IPs —
+   * right for public sites (a crawled page cannot probe the audit machine), wrong when the audited site itself is
+   * on loopback or a private network (saved snapshots, tests, intranets). Default false.
+   */
+  allowLocalNetwork?: boolean;
+}
+
+export class BrowserUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'BrowserUnavailableError';
+  }
+}
+
+const DEFAULTS = { timeoutMs: 30_000, settleMs: 3_000, idleMs: 500, maxBytes: 5 * 1024 * 1024, maxRedirects: 10 };
+
+const LOCAL_NETWORK_SWITCH =
+  '--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessSendPreflights,PrivateNetworkAccessRespectPreflightResults';
+
+const isHtmlType = (ct: string | undefined): boolean => {
+  if (!ct) return true;
+  const mime = ct.split(';')[0]?.trim().toLowerCase() ?? '';
+  return mime === 'text/html' || mime === 'application/xhtml+xml';
+};
+
+function isThirdParty(url: string, site: string): boolean {
+  try {
+    const u = new URL(url);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:' && u.protocol !== 'ws:' && u.protocol !== 'wss:') return false;
+    u.protocol = u.protocol === 'wss:' ? 'https:' : u.protocol === 'ws:' ? 'http:' : u.protocol;
+    return !sameSite(u.toString(), site);
+  } catch {
+    return false;
+  }
+}
+
+/** Requests in flight and the time of the last change, for a network-idle wait that does not depend on lifecycle events. */
+class NetworkActivity {
+  private inflight = 0;
+  private last = performance.now();
+  started(): void {
+    this.inflight++;
+    this.last = performance.now();
+  }
+  ended(): void {
+    this.inflight = Math.max(0, this.inflight - 1);
+    this.last = performance.now();
+  }
+  /** Resolves true once quiet for `quietMs`, false at `deadline` (performance.now() time) or abort. */
+  async idle(quietMs: number, deadline: number, signal?: AbortSignal): Promise<boolean> {
+    for (;;) {
+      const now = performance.now();
+      if (this.inflight === 0 && now - this.last >= quietMs) return true;
+      if (now >= deadline || signal?.aborted) return false;
+      await new Promise((r) => setTimeout(r, Math.min(50, Math.max(1, deadline - now))));
+    }
+  }
+}
+
+const abortError = (signal: AbortSignal): Error =>
+  signal.reason instanceof Error ? signal.reason : Object.assign(new Error('The operation was aborted'), { name: 'AbortError' });
+
+/**
+ * `p`, or the abort error as soon as the signal fires. Needed because a Playwright call in flight when its context
+ * is closed does not always settle (seen: `context.newPage()` pending forever), so closing alone cannot end a render.
+ */
+function raceAbort<T>(p: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return p;
+  p.catch(() => undefined); // the loser of the race may reject later: not an unhandled rejection
+  if (signal.aborted) return Promise.reject(abortError(signal));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(abortError(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
+}
+
+export class BrowserPool {
+  readonly size: number;
+  /** A switch passed to Chromium so its processes can be found (`pgrep -f <marker>`). */
+  readonly marker: string;
+  private launching: Promise<Browser> | null = null;
+  private closed = false;
+  private active = 0;
+  private peak = 0;
+  private rendered = 0;
+  private readonly waiters: Array<() => void> = [];
+  private readonly opts: BrowserPoolOptions;
+
+  constructor(opts: BrowserPoolOptions = {}) {
+    this.opts = opts;
+    this.size = Math.max(1, Math.floor(opts.size ?? 2));
+    this.marker = `--conductor-audit-render=${randomUUID()}`;
+  }
+
+  /** Pages open right now, the most ever open at once, pages rendered; and whether Chromium was started. */
+  stats(): { active: number; peak: number; rendered: number; launched: boolean } {
+    return { active: this.active, peak: this.peak, rendered: this.rendered, launched: this.launching !== null };
+  }
+
+  private browser(): Promise<Browser> {
+    if (this.closed) return Promise.reject(new BrowserUnavailableError('the browser pool is closed'));
+    if (!this.launching) {
+      const p = (async () => {
+        let executablePath: string;
+        try {
+          executablePath = this.opts.executablePath ?? findChrome();
+        } catch (err) {
+          throw new BrowserUnavailableError((err as Error).message, { cause: err });
+        }
+        const { chromium } = await import('playwright-core');
+        try {
+          const b = await chromium.launch({
+            executablePath,
+            args: [...(this.opts.args ?? launchArgs()), ...(this.opts.allowLocalNetwork ? [LOCAL_NETWORK_SWITCH] : []), this.marker],
+            headless: true,
+            timeout: 60_000,
+          });
+          b.on('disconnected', () => {
+            if (this.launching === p) this.launching = null; // a crash: relaunch on next use
+          });
+          return b;
+        } catch (err) {
+          throw new BrowserUnavailableError(`Chromium at ${executablePath} did not start: ${(err as Error).message.split('\n')[0]}`, { cause: err });
+        }
+      })();
+      this.launching = p;
+      p.catch(() => {
+        if (this.launching === p) this.launching = null;
+      });
+    }
+    return this.launching;
+  }
+
+  private async acquire(signal?: AbortSignal): Promise<void> {
+    while (this.active >= this.size) {
+      signal?.throwIfAborted();
+      await new Promise<void>((resolve, reject) => {
+        const wake = (): void => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        };
+        const onAbort = (): void => {
+          const i = this.waiters.indexOf(wake);
+          if (i >= 0) this.waiters.splice(i, 1);
+          reject(abortError(signal!));
+        };
+        this.waiters.push(wake);
+        signal?.addEventListener('abort', onAbort, { once: true });
+      });
+    }
+    this.active++;
+    this.peak = Math.max(this.peak, this.active);
+  }
+
+  private release(): void {
+    this.active--;
+    this.waiters.shift()?.();
+  }
+
+  /**
+   * Renders one URL. Never throws for page trouble (returns a RenderFailure); throws BrowserUnavailableError when
+   * Chromium cannot be found or started, and the signal's reason (AbortError) when aborted.
+   */
+  async renderPage(url: string, opts: RenderOptions): Promise<RenderResult> {
+    const t0 = performance.now();
+    opts.signal?.throwIfAborted();
+    await this.acquire(opts.signal);
+    try {
+      const browser = await raceAbort(this.browser(), opts.signal);
+      const creating = browser.newContext({
+        userAgent: opts.userAgent,
+        serviceWorkers: 'block',
+        acceptDownloads: false,
+        viewport: { width: 1280, height: 800 },
+        locale: 'en-US',
+      });
+      let context: BrowserContext;
+      try {
+        context = await raceAbort(creating, opts.signal);
+      } catch (err) {
+        void creating.then((c) => c.close()).catch(() => undefined); // aborted while it was being made
+        throw err;
+      }
+      const onAbort = (): void => void context.close().catch(() => undefined);
+      opts.signal?.addEventListener('abort', onAbort, { once: true });
+      if (opts.signal?.aborted) onAbort(); // aborted while the context was being created
+      try {
+        return await raceAbort(this.renderIn(context, url, opts, t0, performance.now() - t0), opts.signal);
+      } catch (err) {
+        // Closing the context on abort makes pending Playwright calls fail with their own errors: report the abort.
+        if (opts.signal?.aborted) throw abortError(opts.signal);
+        throw err;
+      } finally {
+        opts.signal?.removeEventListener('abort', onAbort);
+        await context.close().catch(() => undefined);
+        this.rendered++;
+      }
+    } finally {
+      this.release();
+    }
+  }
+
+  private async renderIn(context: BrowserContext, url: string, opts: RenderOptions, t0: number, waitMs: number): Promise<RenderResult> {
+    const timeoutMs = opts.timeoutMs ?? DEFAULTS.timeoutMs;
+    const settleCap = opts.settleMs ?? DEFAULTS.settleMs;
+    const idleMs = opts.idleMs ?? DEFAULTS.idleMs;
+    const maxBytes = opts.maxBytes ?? DEFAULTS.maxBytes;
+    const maxRedirects = opts.maxRedirects ?? DEFAULTS.maxRedirects;
+    const allow = opts.allowNavigation ?? ((next: string) => (sameSite(next, url) ? null : 'not on the same site'));
+    const cap = this.opts.maxRequestsLogged ?? 5000;
+    const requests: NetworkRequest[] = [];
+    const byRequest = new WeakMap<object, NetworkRequest>();
+    const blockedNavigations: string[] = [];
+    const chain: string[] = [];
+    const deadline = performance.now() + timeoutMs;
+    const remaining = (): number => Math.max(1, Math.round(deadline - performance.now()));
+    let navigating = true;
+    let redirect: { from: string; to: string; status: number } | null = null;
+    let navFailure: { reason: RenderFailReason; detail: string; status?: number } | null = null;
+    let navBlocked: string | null = null;
+    let navMs = 0;
+    let settleMs = 0;
+    let settleTimedOut = false;
+    const timings = (): RenderTimings => ({
+      waitMs: Math.round(waitMs),
+      navigationMs: Math.round(navMs),
+      settleMs: Math.round(settleMs),
+      totalMs: Math.round(performance.now() - t0),
+      settleTimedOut,
+    });
+    const fail = (reason: RenderFailReason, detail: string, extra: { status?: number; redirectTarget?: string } = {}): RenderFailure => ({
+      kind: 'failed',
+      url,
+      reason,
+      ...(extra.status !== undefined ? { status: extra.status } : {}),
+      detail,
+      redirectChain: [...chain],
+      ...(extra.redirectTarget ? { redirectTarget: extra.redirectTarget } : {}),
+      requests,
+      timings: timings(),
+    });
+
+    const net = new NetworkActivity();
+    context.on('request', () => net.started());
+    context.on('requestfinished', () => net.ended());
+    context.on('requestfailed', () => net.ended());
+    context.on('request', (req) => {
+      const u = req.url();
+      if (requests.length >= cap || u.startsWith('data:') || u.startsWith('blob:')) return;
+      const entry: NetworkRequest = { url: u, method: req.method(), resourceType: req.resourceType(), thirdParty: isThirdParty(u, url) };
+      byRequest.set(req, entry);
+      requests.push(entry);
+    });
+    const page: Page = await context.newPage();
+    // Popups are not ours to render: close them (their navigations are aborted below).
+    context.on('page', (p) => {
+      if (p === page) return;
+      blockedNavigations.push('popup window opened by the page: closed');
+      void p.close().catch(() => undefined);
+    });
+
+    const block = async (route: Route, why: string): Promise<void> => {
+      const req = route.request();
+      const entry = byRequest.get(req);
+      if (entry) entry.blocked = why;
+      blockedNavigations.push(`${req.method()} ${req.url()}: ${why}`);
+      if (navigating) navBlocked ??= `${req.url()}: ${why}`;
+      // 'aborted', not 'blockedbyclient': a blocked main-frame navigation must not commit Chromium's error page.
+      await route.abort('aborted').catch(() => undefined);
+    };
+
+    await context.route('**/*', async (route) => {
+      const req = route.request();
+      try {
+        const cookie = opts.cookieFor?.(req.url()) ?? null;
+        const withCookie = (): Record<string, string> => ({ ...req.headers(), cookie: cookie! });
+        if (!req.isNavigationRequest()) {
+          const refused = opts.allowSubresource?.(req.url()) ?? null;
+          if (refused) {
+            const entry = byRequest.get(req);
+            if (entry) entry.blocked = refused;
+            return await route.abort('blockedbyclient');
+          }
+          return await route.continue(cookie ? { headers: withCookie() } : undefined);
+        }
+        let frame;
+        try {
+          frame = req.frame();
+        } catch {
+          return await route.abort('blockedbyclient'); // a service worker's request (they are blocked anyway)
+        }
+        if (frame.parentFrame() !== null && frame.page() === page) return await route.continue(); // iframes: widgets live there
+        if (frame.page() !== page) return await block(route, 'popup window');
+        if (req.method() !== 'GET') return await block(route, 'form submission (never submitted)');
+        const why = allow(req.url());
+        if (why) return await block(route, why);
+        // Fetch the document ourselves without following redirects: every hop is checked before it is requested.
+        const resp = await route.fetch({ maxRedirects: 0, timeout: remaining(), ...(cookie ? { headers: withCookie() } : {}) });
+        const status = resp.status();
+        const headers = resp.headers();
+        const location = headers['location'];
+        if (status >= 300 && status < 400 && location) {
+          let to: string;
+          try {
+            to = new URL(location, req.url()).toString().replace(/#.*$/, '');
+          } catch {
+            navFailure = { reason: 'http-error', detail: 'bad Location header', status };
+            return await route.abort('failed');
+          }
+          if (navigating) redirect = { from: req.url(), to, status };
+          else blockedNavigations.push(`GET ${req.url()}: script navigation answered ${status} → ${to}, not followed`);
+          await resp.dispose().catch(() => undefined);
+          return await route.abort('aborted');
+        }
+        if (navigating && !isHtmlType(headers['content-type'])) {
+          navFailure = { reason: 'non-html', detail: headers['content-type'] ?? 'no content-type', status };
+          await resp.dispose().catch(() => undefined);
+          return await route.abort('blockedbyclient');
+        }
+        const body = await resp.body();
+        if (body.byteLength > maxBytes) {
+          navFailure = { reason: 'too-large', detail: `body exceeded ${maxBytes} bytes`, status };
+          return await route.abort('blockedbyclient');
+        }
+        return await route.fulfill({ response: resp, body });
+      } catch (err) {
+        if (navigating && req.isNavigationRequest() && !navFailure) {
+          const msg = (err as Error).message.split('\n')[0] ?? '';
+          navFailure = /timeout/i.test(msg) ? { reason: 'timeout', detail: `no response within ${timeoutMs} ms` } : { reason: 'network', detail: msg };
+        }
+        await route.abort('failed').catch(() => undefined);
+      }
+    });
+
+    // Navigation, following redirects ourselves. goto waits for commit only: a page that starts (and gets refused)
+    // another navigation while parsing leaves Playwright's lifecycle events unreliable, so DOMContentLoaded, load
+    // and network idle are read from the document and our own request counters instead.
+    const seen = new Set<string>([url]);
+    let target = url;
+    let response = null;
+    const navStart = performance.now();
+    for (;;) {
+      redirect = null;
+      navFailure = null;
+      navBlocked = null;
+      try {
+        response = await page.goto(target, { waitUntil: 'commit', timeout: remaining() });
+      } catch (err) {
+        if (opts.signal?.aborted) throw abortError(opts.signal);
+        navMs = performance.now() - navStart;
+        const r = redirect as { from: string; to: string; status: number } | null;
+        if (r) {
+          chain.push(r.from);
+          if (seen.has(r.to)) return fail('redirect-loop', `loop back to ${r.to}`, { status: r.status });
+          if (chain.length > maxRedirects) return fail('redirect-loop', `more than ${maxRedirects} redirects`, { status: r.status });
+          const why = allow(r.to);
+          if (why) return fail('out-of-scope', `redirect to ${r.to} not followed: ${why}`, { status: r.status, redirectTarget: r.to });
+          seen.add(r.to);
+          target = r.to;
+          continue;
+        }
+        const nf = navFailure as { reason: RenderFailReason; detail: string; status?: number } | null;
+        if (nf) return fail(nf.reason, nf.detail, nf.status !== undefined ? { status: nf.status } : {});
+        const e = err as Error;
+        if (e.name === 'TimeoutError' || performance.now() >= deadline) return fail('timeout', `navigation did not finish within ${timeoutMs} ms`);
+        if (navBlocked) return fail('out-of-scope', `navigation blocked: ${navBlocked as string}`);
+        const first = e.message.split('\n')[0] ?? e.message;
+        return fail('network', first.replace(/^page\.goto:\s*/, ''));
+      }
+      break;
+    }
+    if (!response) return fail('network', 'no response for the document');
+    const status = response.status();
+    const headers = await response.allHeaders().catch(() => ({}) as Record<string, string>);
+    if (status < 200 || status >= 300) return fail('http-error', `HTTP ${status}`, { status });
+    try {
+      await page.waitForFunction(() => document.readyState !== 'loading', undefined, { timeout: remaining(), polling: 50 });
+    } catch {
+      if (opts.signal?.aborted) throw abortError(opts.signal);
+      if (performance.now() >= deadline) return fail('timeout', `the document did not finish parsing within ${timeoutMs} ms`, { status });
+      // The execution context went away (an in-scope script navigation): carry on with whatever document is there.
+    }
+    navMs = performance.now() - navStart;
+    navigating = false;
+
+    // Settle: `load`, then a quiet network (no request in flight for idleMs), together bounded by settleCap.
+    const settleStart = performance.now();
+    const settleLeft = (): number => Math.max(1, Math.round(settleCap - (performance.now() - settleStart)));
+    try {
+      await page.waitForFunction(() => document.readyState === 'complete', undefined, { timeout: settleLeft(), polling: 50 });
+    } catch {
+      if (opts.signal?.aborted) throw abortError(opts.signal);
+      settleTimedOut = true;
+    }
+    if (!settleTimedOut) settleTimedOut = !(await net.idle(idleMs, settleStart + settleCap, opts.signal));
+    if (opts.signal?.aborted) throw abortError(opts.signal);
+    settleMs = performance.now() - settleStart;
+
+    let html: string;
+    try {
+      html = await page.evaluate(() => document.documentElement.outerHTML);
+    } catch (err) {
+      if (opts.signal?.aborted) throw abortError(opts.signal);
+      // The page navigated itself (in scope) while we read: read the new document once it is there.
+      try {
+        await page.waitForFunction(() => document.readyState !== 'loading', undefined, { timeout: settleCap, polling: 50 });
+        html = await page.evaluate(() => document.documentElement.outerHTML);
+      } catch {
+        return fail('network', `could not read the rendered document: ${(err as Error).message.split('\n')[0]}`, { status });
+      }
+    }
+    if (Buffer.byteLength(html) > maxBytes) return fail('too-large', `rendered HTML exceeded ${maxBytes} bytes`, { status });
+
+    let shot: { data: Buffer; mimeType: 'image/jpeg' | 'image/png'; width: number; height: number } | null = null;
+    if (opts.screenshot) {
+      shot = await captureScreenshot(page, opts.screenshot === true ? {} : opts.screenshot).catch(() => null);
+    }
+    if (opts.signal?.aborted) throw abortError(opts.signal);
+    return {
+      kind: 'page',
+      url,
+      finalUrl: page.url().replace(/#.*$/, ''),
+      status,
+      headers,
+      html,
+      redirectChain: chain,
+      timings: timings(),
+      requests,
+      blockedNavigations,
+      ...(shot ? { screenshot: shot.data, screenshotType: shot.mimeType, screenshotSize: { width: shot.width, height: shot.height } } : {}),
+    };
+  }
+
+  /** Closes Chromium (waits for it). Safe to call more than once; later renderPage calls throw. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const p = this.launching;
+    this.launching = null;
+    if (!p) return;
+    const b = await p.catch(() => null);
+    await b?.close().catch(() => undefined);
+  }
+}

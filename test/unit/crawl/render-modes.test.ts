@@ -1,0 +1,120 @@
+// The crawler's render modes on a loopback site whose /app/ page is written by JavaScript (its only link to
+// /app/hidden too), and whose script asks for a URL robots.txt disallows.
+import { readFile } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readArchive, writeArchive } from '../../../src/crawl/archive.js';
+import { crawlSite } from '../../../src/crawl/crawler.js';
+import { BrowserPool } from '../../../src/crawl/render/browser-pool.js';
+import type { CrawlResult } from '../../../src/crawl/types.js';
+import { hasChrome } from '../../../src/report/chrome.js';
+import { crawlOptions } from './helpers/crawl-options.js';
+
+const SITE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/sites/js-app');
+const ROUTES: Record<string, [string, string]> = {
+  '/': ['index.html', 'text/html; charset=utf-8'],
+  '/about': ['about.html', 'text/html; charset=utf-8'],
+  '/forum/t/1': ['t1.html', 'text/html; charset=utf-8'],
+  '/forum/t/2': ['t2.html', 'text/html; charset=utf-8'],
+  '/app/': ['app.html', 'text/html; charset=utf-8'],
+  '/app.js': ['app.js', 'text/javascript'],
+  '/app/hidden': ['hidden.html', 'text/html; charset=utf-8'],
+  '/robots.txt': ['robots.txt', 'text/plain'],
+  '/private/data.json': ['data.json', 'application/json'],
+};
+
+let origin = '';
+const requested: string[] = [];
+let server: http.Server;
+let pool: BrowserPool;
+
+beforeAll(async () => {
+  server = http.createServer(async (req, res) => {
+    const p = new URL(req.url ?? '/', 'http://x').pathname;
+    requested.push(p);
+    const route = ROUTES[p];
+    if (!route) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    res.writeHead(200, { 'content-type': route[1] }).end(await readFile(path.join(SITE, route[0])));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  pool = new BrowserPool({ size: 2, allowLocalNetwork: true });
+});
+
+afterAll(async () => {
+  await pool?.close();
+  await new Promise((r) => server.close(r));
+});
+
+const crawl = (render: 'static' | 'browser' | 'auto'): Promise<CrawlResult> => {
+  requested.length = 0;
+  return crawlSite(crawlOptions(`${origin}/`, { render, timeoutMs: 10_000 }), { browserPool: pool });
+};
+const page = (c: CrawlResult, p: string) => c.pages.find((x) => x.url === `${origin}${p}`);
+
+describe('render: static', () => {
+  it('keeps the HTML as served: the JS-only page is empty and its link is never found', async () => {
+    const c = await crawl('static');
+    expect(page(c, '/app/')?.renderMode).toBe('static');
+    expect(page(c, '/app/')?.html).not.toContain('CLIENT_RENDERED_MARKER');
+    expect(c.records.some((r) => r.url.endsWith('/app/hidden'))).toBe(false);
+    expect(c.screenshots).toBeUndefined();
+    expect(pool.stats().rendered).toBe(0);
+  });
+});
+
+describe.skipIf(!hasChrome())('render: auto and browser (system Chromium)', () => {
+  it('auto renders the JS-only page (and says why), follows its script-written link, and keeps server-rendered pages static', async () => {
+    const c = await crawl('auto');
+    const app = page(c, '/app/')!;
+    expect(app.renderMode).toBe('browser');
+    expect(app.html).toContain('CLIENT_RENDERED_MARKER');
+    expect(app.renderReason).toMatch(/#root app shell|<noscript> asking for JavaScript/);
+    expect(page(c, '/app/hidden')?.html).toContain('HIDDEN_PAGE_MARKER');
+    expect(app.served).toMatchObject({ needsScripts: true });
+    // One thread is the group's sample (rendered once, nothing gained, kept as served); the other is decided without the browser.
+    const threads = [page(c, '/forum/t/1')!, page(c, '/forum/t/2')!];
+    expect(threads.map((t) => t.renderMode)).toEqual(['static', 'static']);
+    const reasons = threads.map((t) => t.renderReason ?? '').sort();
+    expect(reasons.some((r) => /^rendered once to compare .*kept as served/.test(r))).toBe(true);
+    expect(reasons.some((r) => /group \S+ (is static|is being sampled)/.test(r))).toBe(true);
+    expect(page(c, '/')!.renderMode).toBe('static');
+    const appGroup = c.renderGroups!.find((g) => g.sampleUrl === `${origin}/app/`)!;
+    expect(appGroup.mode).toBe('browser');
+    expect(c.renderGroups!.find((g) => g.sampleUrl.includes('/forum/t/'))?.mode).toBe('static');
+    expect(requested).not.toContain('/private/data.json');
+  });
+
+  it('browser renders every page, never requests what robots.txt disallows, and keeps one screenshot per page type', async () => {
+    const c = await crawl('browser');
+    expect(c.pages.length).toBeGreaterThanOrEqual(6);
+    expect(c.pages.every((p) => p.renderMode === 'browser')).toBe(true);
+    expect(page(c, '/app/hidden')).toBeDefined();
+    expect(requested).toContain('/app.js');
+    expect(requested).not.toContain('/private/data.json');
+    const shots = c.screenshots!;
+    expect(shots.length).toBeGreaterThan(0);
+    expect(new Set(shots.map((s) => s.group)).size).toBe(shots.length);
+    expect(shots.length).toBeLessThan(c.pages.length); // per page type, not per page
+    for (const s of shots) expect(s.data.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
+
+    // The archive keeps the render record and the screenshots, and gives them back unchanged.
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'ca-render-'));
+    try {
+      const back = await readArchive(await writeArchive(dir, c, 'test'));
+      expect(back.pages.map((p) => [p.url, p.renderMode, p.renderReason, p.thirdPartyRequests])).toEqual(
+        c.pages.map((p) => [p.url, p.renderMode, p.renderReason, p.thirdPartyRequests]),
+      );
+      expect(back.screenshots!.map((s) => [s.url, s.group, s.width, s.height, s.data.equals(shots.find((x) => x.url === s.url)!.data)])).toEqual(
+        shots.map((s) => [s.url, s.group, s.width, s.height, true]),
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,205 @@
+import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChrome } from '../../../src/report/chrome.js';
+import { BrowserPool, type RenderResult, type RenderedPage } from '../../../src/crawl/render/browser-pool.js';
+import { analyzeStaticHtml, compareRendered, visibleText } from '../../../src/crawl/render/needs-browser.js';
+import { fetchPage } from '../../../src/crawl/fetch-page.js';
+import { startRenderServer, type RenderServer } from './helpers/render-server.js';
+
+const CHROME = hasChrome();
+if (!CHROME) console.warn('[render tests] skipped: no Chromium/Chrome found (install chromium or set CHROME_PATH)');
+
+const UA = 'conductor-audit/0.1.0 (+https://example.com/conductor-audit) render-test';
+
+const pgrep = (pattern: string): string[] => {
+  try {
+    return execFileSync('pgrep', ['-f', '--', pattern], { encoding: 'utf8' }).split('\n').filter(Boolean);
+  } catch {
+    return []; // pgrep exits 1 when nothing matches
+  }
+};
+
+function page(r: RenderResult): RenderedPage {
+  if (r.kind !== 'page') throw new Error(`expected a page, got ${r.reason}: ${r.detail}`);
+  return r;
+}
+
+describe.skipIf(!CHROME)('BrowserPool (system Chromium)', () => {
+  let site: RenderServer;
+  let third: RenderServer;
+  let pool: BrowserPool;
+
+  beforeAll(async () => {
+    third = await startRenderServer();
+    site = await startRenderServer({ third: third.url });
+    // The "site" and the "third party" are both on loopback: let interception-served documents reach it.
+    pool = new BrowserPool({ size: 2, allowLocalNetwork: true });
+  });
+  afterAll(async () => {
+    await pool?.close();
+    await site?.close();
+    await third?.close();
+  });
+
+  it('does not start Chromium until the first render', () => {
+    expect(pool.stats().launched).toBe(false);
+    expect(pgrep(pool.marker)).toEqual([]);
+  });
+
+  it('renders a JS-only page: the content is in the rendered HTML, not the static one', async () => {
+    const url = `${site.url}page/js-only.html`;
+    const stat = await fetchPage(url, { userAgent: UA, timeoutMs: 5000, maxBytes: 1e6 });
+    if (stat.kind !== 'page') throw new Error('static fetch failed');
+    expect(visibleText(stat.html)).not.toContain('CLIENT_RENDERED_MARKER');
+    const analysis = analyzeStaticHtml(stat.html);
+    expect(analysis.needsBrowser).toBe(true);
+    expect(analysis.reason).toMatch(/empty #root app shell/);
+
+    const r = page(await pool.renderPage(url, { userAgent: UA }));
+    expect(r.status).toBe(200);
+    expect(r.finalUrl).toBe(url);
+    expect(visibleText(r.html)).toContain('CLIENT_RENDERED_MARKER');
+    expect(r.html).toContain('<a href="/t/3">');
+    expect(r.html.startsWith('<html')).toBe(true);
+    expect(r.headers['content-type']).toBe('text/html; charset=utf-8');
+    const cmp = compareRendered(stat.html, r.html);
+    expect(cmp.browserWorthIt).toBe(true);
+    expect(cmp.staticChars).toBe(0);
+    console.log(`[render] js-only: ${cmp.reason}; timings ${JSON.stringify(r.timings)}`);
+  });
+
+  it('leaves a server-rendered page alone (needsBrowser no, little gain)', async () => {
+    const url = `${site.url}page/server-rendered.html`;
+    const stat = await fetchPage(url, { userAgent: UA, timeoutMs: 5000, maxBytes: 1e6 });
+    if (stat.kind !== 'page') throw new Error('static fetch failed');
+    expect(analyzeStaticHtml(stat.html).needsBrowser).toBe(false);
+    const r = page(await pool.renderPage(url, { userAgent: UA }));
+    expect(compareRendered(stat.html, r.html).browserWorthIt).toBe(false);
+  });
+
+  it('records third-party requests (script and the pixel it sends) in the network log', async () => {
+    const url = `${site.url}page/third-party.html`;
+    const r = page(await pool.renderPage(url, { userAgent: UA }));
+    const tp = r.requests.filter((q) => q.thirdParty).map((q) => [q.url, q.resourceType]);
+    expect(tp).toEqual(
+      expect.arrayContaining([
+        [`${third.url}tracker.js?id=UA-1`, 'script'],
+        [`${third.url}pixel.gif?e=pageview`, 'image'],
+      ]),
+    );
+    expect(r.requests.find((q) => q.url === url)).toMatchObject({ resourceType: 'document', thirdParty: false });
+    expect(r.requests.find((q) => q.url === `${site.url}local.gif`)).toMatchObject({ thirdParty: false });
+    expect(third.paths()).toEqual(expect.arrayContaining(['/tracker.js?id=UA-1', '/pixel.gif?e=pageview']));
+  });
+
+  it('blocks script navigation off-site and popups: nothing reaches the other server', async () => {
+    const before = third.requests.length;
+    const url = `${site.url}page/escape.html`;
+    const r = page(await pool.renderPage(url, { userAgent: UA, settleMs: 1500 }));
+    // Give a late navigation attempt time to (not) happen.
+    await new Promise((res) => setTimeout(res, 300));
+    expect(r.html).toContain('ESCAPE_PAGE_MARKER');
+    expect(r.finalUrl).toBe(url);
+    expect(third.requests.slice(before)).toEqual([]);
+    expect(r.blockedNavigations.join('\n')).toMatch(/popup/);
+    expect(r.blockedNavigations.join('\n')).toContain(`${third.url}stolen`);
+    expect(r.requests.find((q) => q.url.startsWith(`${third.url}stolen`))).toMatchObject({ blocked: 'not on the same site', thirdParty: true });
+  });
+
+  it('never submits a form: the POST is refused before it is sent, and the page stays', async () => {
+    const url = `${site.url}page/form.html`;
+    const r = page(await pool.renderPage(url, { userAgent: UA, settleMs: 1500 }));
+    expect(r.html).toContain('FORM_PAGE_MARKER');
+    expect(r.finalUrl).toBe(url);
+    expect(site.requests.filter((q) => q.method === 'POST')).toEqual([]);
+    expect(r.blockedNavigations.join('\n')).toMatch(/POST .*\/submit: form submission/);
+  });
+
+  it('records a redirect chain, and refuses an off-site redirect before requesting it', async () => {
+    const r = page(await pool.renderPage(`${site.url}redirect/1`, { userAgent: UA }));
+    expect(r.redirectChain).toEqual([`${site.url}redirect/1`, `${site.url}redirect/2`]);
+    expect(r.finalUrl).toBe(`${site.url}page/server-rendered.html`);
+    expect(r.status).toBe(200);
+
+    const before = third.requests.length;
+    const off = await pool.renderPage(`${site.url}redirect-off`, { userAgent: UA });
+    expect(off).toMatchObject({
+      kind: 'failed',
+      reason: 'out-of-scope',
+      status: 302,
+      redirectTarget: `${third.url}offsite-target`,
+      redirectChain: [`${site.url}redirect-off`],
+    });
+    expect(third.requests.slice(before)).toEqual([]);
+  });
+
+  it('reports a 404, a download and a timeout as failures with reasons', async () => {
+    expect(await pool.renderPage(`${site.url}missing`, { userAgent: UA })).toMatchObject({
+      kind: 'failed',
+      reason: 'http-error',
+      status: 404,
+      detail: 'HTTP 404',
+    });
+    expect(await pool.renderPage(`${site.url}download`, { userAgent: UA })).toMatchObject({
+      kind: 'failed',
+      reason: 'non-html',
+      detail: 'application/octet-stream',
+    });
+    const slow = await pool.renderPage(`${site.url}slow`, { userAgent: UA, timeoutMs: 1500 });
+    expect(slow).toMatchObject({ kind: 'failed', reason: 'timeout' });
+    expect(slow.kind === 'failed' && slow.detail).toMatch(/1500 ms/);
+  });
+
+  it('respects an AbortSignal, during navigation and while waiting for a free page', async () => {
+    const ac = new AbortController();
+    const p = pool.renderPage(`${site.url}slow`, { userAgent: UA, signal: ac.signal });
+    setTimeout(() => ac.abort(), 800);
+    // /slow never answers: only the abort can end this render before its 30 s navigation timeout.
+    await expect(p).rejects.toMatchObject({ name: 'AbortError' });
+
+    // Both pages busy on /slow: a third caller waits for a slot and gives up when aborted.
+    const busy = new AbortController();
+    const blockers = [1, 2].map(() => pool.renderPage(`${site.url}slow`, { userAgent: UA, signal: busy.signal }).catch((e: Error) => e.name));
+    const waiting = new AbortController();
+    const queued = pool.renderPage(`${site.url}page/server-rendered.html`, { userAgent: UA, signal: waiting.signal });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(pool.stats().active).toBe(2);
+    waiting.abort();
+    await expect(queued).rejects.toMatchObject({ name: 'AbortError' });
+    busy.abort();
+    expect(await Promise.all(blockers)).toEqual(['AbortError', 'AbortError']);
+    expect(pool.stats().active).toBe(0);
+  });
+
+  it('takes a capped JPEG screenshot when asked', async () => {
+    const r = page(await pool.renderPage(`${site.url}page/server-rendered.html`, { userAgent: UA, screenshot: { maxHeight: 600 } }));
+    expect(r.screenshotType).toBe('image/jpeg');
+    expect(r.screenshot?.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
+    expect(r.screenshot!.byteLength).toBeLessThan(200_000);
+    console.log(`[render] screenshot 1280×≤600 JPEG q60: ${r.screenshot!.byteLength} bytes`);
+  });
+});
+
+describe.skipIf(!CHROME)('BrowserPool limits, throughput and shutdown', () => {
+  it('never opens more pages than its limit and leaves no Chromium behind', async () => {
+    const site = await startRenderServer({ pageDelayMs: 50 });
+    const pool = new BrowserPool({ size: 2, allowLocalNetwork: true });
+    try {
+      // Warm-up (launch) is not part of the rate.
+      page(await pool.renderPage(`${site.url}p/0`, { userAgent: UA }));
+      expect(pgrep(pool.marker).length).toBe(1);
+      // Throughput is measured in `npm run bench`, not here.
+      const n = 8;
+      const results = await Promise.all(Array.from({ length: n }, (_, i) => pool.renderPage(`${site.url}p/${i + 1}`, { userAgent: UA })));
+      expect(results.every((r) => r.kind === 'page' && r.html.includes('added by script'))).toBe(true);
+      expect(site.peakInFlight).toBeLessThanOrEqual(2);
+      expect(site.peakInFlight).toBe(2);
+      expect(pool.stats().peak).toBe(2);
+    } finally {
+      await pool.close();
+      await site.close();
+    }
+    expect(pgrep(pool.marker)).toEqual([]);
+    await expect(pool.renderPage('http://127.0.0.1:9/', { userAgent: UA })).rejects.toThrow(/closed/);
+  });
+});
