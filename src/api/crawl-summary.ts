@@ -11,6 +11,7 @@ function countBy<T>(items: T[], key: (t: T) => string | undefined): Record<strin
 }
 
 export function summariseCrawl(crawl: CrawlResult, limits: { maxPages: number; maxDepth: number }): CrawlSummary {
+  const fetched = new Map(crawl.pages.map((p) => [p.url, p]));
   const failed = crawl.records.filter((r) => r.outcome === 'failed');
   const skipped = crawl.records.filter((r) => r.outcome === 'skipped');
   return {
@@ -31,14 +32,22 @@ export function summariseCrawl(crawl: CrawlResult, limits: { maxPages: number; m
     sitemaps: (crawl.sitemaps ?? []).map((m) => ({ url: m.url, status: m.status, urls: m.urls, note: m.note })),
     groups: (crawl.groups ?? []).map((g) => ({ pattern: g.pattern, discovered: g.discovered, fetched: g.fetched, skipped: g.skipped })),
     hostsStopped: (crawl.hostsStopped ?? []).map((h) => ({ host: h.host, reason: h.reason })),
-    pages: crawl.records.map((r) => ({
-      url: r.url,
-      depth: r.depth,
-      outcome: r.outcome,
-      ...(r.status !== undefined ? { status: r.status } : {}),
-      ...(r.reason ? { reason: r.reason } : {}),
-      ...(r.detail ? { detail: r.detail } : {}),
-    })),
+    pagesRendered: crawl.pages.filter((p) => p.renderMode === 'browser').length,
+    renderGroups: (crawl.renderGroups ?? []).map((g) => ({ group: g.group, mode: g.mode, reason: g.reason, sampleUrl: g.sampleUrl })),
+    screenshots: (crawl.screenshots ?? []).map((s) => ({ url: s.url, group: s.group, mimeType: s.mimeType, width: s.width, height: s.height })),
+    pages: crawl.records.map((r) => {
+      const page = r.outcome === 'fetched' ? fetched.get(r.url) : undefined;
+      return {
+        url: r.url,
+        depth: r.depth,
+        outcome: r.outcome,
+        ...(r.status !== undefined ? { status: r.status } : {}),
+        ...(r.reason ? { reason: r.reason } : {}),
+        ...(r.detail ? { detail: r.detail } : {}),
+        ...(page ? { render: page.renderMode } : {}),
+        ...(page?.renderReason ? { renderReason: page.renderReason } : {}),
+      };
+    }),
   };
 }
 
@@ -50,12 +59,21 @@ export function rewriteOrigin(crawl: CrawlResult, from: string, to: string): Cra
   const fromOrigin = new URL(from).origin;
   const toOrigin = new URL(to).origin;
   const map = (u: string): string => (u.startsWith(fromOrigin) ? toOrigin + u.slice(fromOrigin.length) : u);
-  const page = (p: PageSnapshot): PageSnapshot => ({ ...p, url: map(p.url), finalUrl: map(p.finalUrl), redirectChain: p.redirectChain.map(map) });
+  const text = (t: string): string => t.split(fromOrigin).join(toOrigin);
+  const page = (p: PageSnapshot): PageSnapshot => ({
+    ...p,
+    url: map(p.url),
+    finalUrl: map(p.finalUrl),
+    redirectChain: p.redirectChain.map(map),
+    ...(p.renderReason ? { renderReason: text(p.renderReason) } : {}),
+  });
   const record = (r: UrlRecord): UrlRecord => ({ ...r, url: map(r.url), ...(r.detail ? { detail: r.detail.split(fromOrigin).join(toOrigin) } : {}) });
   return {
     ...crawl,
     ...(crawl.sitemaps ? { sitemaps: crawl.sitemaps.map((m) => ({ ...m, url: map(m.url) })) } : {}),
-    ...(crawl.groups ? { groups: crawl.groups.map((g) => ({ ...g, pattern: g.pattern.split(fromOrigin).join(toOrigin) })) } : {}),
+    ...(crawl.groups ? { groups: crawl.groups.map((g) => ({ ...g, pattern: text(g.pattern) })) } : {}),
+    ...(crawl.screenshots ? { screenshots: crawl.screenshots.map((s) => ({ ...s, url: map(s.url), group: text(s.group) })) } : {}),
+    ...(crawl.renderGroups ? { renderGroups: crawl.renderGroups.map((g) => ({ ...g, group: text(g.group), sampleUrl: map(g.sampleUrl), reason: text(g.reason) })) } : {}),
     startUrl: map(crawl.startUrl),
     robots: { ...crawl.robots, url: map(crawl.robots.url) },
     pages: crawl.pages.map(page),

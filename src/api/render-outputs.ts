@@ -24,7 +24,7 @@ export async function renderAll(
   result: AuditResult,
   audit: ResolvedAudit,
   formats: OutputFormat[],
-  opts: { templatesDir?: string; locale?: Locale } = {},
+  opts: { templatesDir?: string; locale?: Locale; screenshots?: ReadonlyArray<{ url: string; data: Uint8Array }> } = {},
 ): Promise<Partial<Record<OutputFormat, string | Uint8Array>>> {
   const locale = opts.locale ?? audit.report.language;
   const out: Partial<Record<OutputFormat, string | Uint8Array>> = {};
@@ -39,6 +39,7 @@ export async function renderAll(
         paper: audit.report.paper,
         templatesDir: opts.templatesDir ?? null,
         locale,
+        ...(opts.screenshots ? { screenshots: opts.screenshots } : {}),
       });
     } catch (e) {
       // A user's template folder or theme CSS that cannot be used is theirs to fix.

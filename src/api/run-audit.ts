@@ -22,6 +22,7 @@ import { VERSION } from '../version.js';
 import { rewriteOrigin, summariseCrawl } from './crawl-summary.js';
 import { assertNoEarlierResults, defaultRunDir, OUTPUT_FILES, writeOutputs, type OutputFormat } from './outputs.js';
 import { renderAll, requireChrome } from './render-outputs.js';
+import { ChromeNotFoundError } from '../report/chrome.js';
 
 export interface AuditOptions {
   /** Overrides of the audit file's crawl settings (CLI flags). */
@@ -82,6 +83,10 @@ export async function crawlForAudit(audit: ResolvedAudit, opts: AuditOptions = {
     });
     // Scored exactly as it will read back from the archive, so a re-run from the archive gives the same audit.
     return asArchived(server ? rewriteOrigin(crawl, server.url, canonical.toString()) : crawl);
+  } catch (e) {
+    // Browser and auto modes need Chromium: its absence is the user's fix to make (the error names it).
+    if (e instanceof ChromeNotFoundError) throw new UserError(e.message);
+    throw e;
   } finally {
     await server?.close();
   }
@@ -105,9 +110,6 @@ export async function scoreCrawl(audit: ResolvedAudit, crawl: CrawlResult, opts:
   const rubric: Rubric = await loadRubric(opts.rubricFile);
   const settings = crawlSettings(audit, opts);
   const warnings: string[] = [];
-  if (crawl.render !== 'static') {
-    warnings.push(`Render mode "${crawl.render}" is not available in this version; pages were fetched statically (HTML as served, no JavaScript).`);
-  }
   if (crawl.pages.length === 0) {
     warnings.push(`No page could be fetched from ${audit.site.url}: the audit has no evidence. See "Coverage and limits" for what the crawler met.`);
   }
@@ -209,7 +211,11 @@ export async function runAudit(opts: RunAuditOptions): Promise<RunAuditResult> {
   if (formats.includes('pdf')) requireChrome();
   if (opts.outDir && !opts.force) await assertNoEarlierResults(path.resolve(opts.outDir), names);
   const { result, crawl } = await auditWithCrawl(opts.audit, opts);
-  const rendered = await renderAll(result, opts.audit, formats, { ...(opts.templatesDir ? { templatesDir: opts.templatesDir } : {}), ...(opts.locale ? { locale: opts.locale } : {}) });
+  const rendered = await renderAll(result, opts.audit, formats, {
+    ...(opts.templatesDir ? { templatesDir: opts.templatesDir } : {}),
+    ...(opts.locale ? { locale: opts.locale } : {}),
+    ...(crawl.screenshots?.length ? { screenshots: crawl.screenshots } : {}),
+  });
   const outDir = opts.outDir ? path.resolve(opts.outDir) : await defaultRunDir(path.resolve(opts.outputRoot ?? 'output'), result.brand, new Date(result.generatedAt));
   const files = await writeOutputs(
     outDir,

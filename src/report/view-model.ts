@@ -22,6 +22,8 @@ export interface ReportOptions {
   templatesDir?: string | null;
   /** Language of everything the report itself says: 'en' (default) or 'de'. */
   locale?: Locale;
+  /** Screenshot images from the crawl (browser and auto modes), matched by URL to audit.json's crawl.screenshots. */
+  screenshots?: ReadonlyArray<{ url: string; data: Uint8Array }>;
 }
 
 export const INDEX_BANDS_TABLE: ReadonlyArray<{ min: number; max: number; label: IndexLabel }> = [
@@ -170,6 +172,17 @@ export interface EvidenceVM {
   link: Link;
   snippet: string;
   label: string | null;
+  /** Anchor of the screenshot of this very page in the coverage section, when one was taken. */
+  shot: string | null;
+}
+
+export interface ScreenshotVM {
+  anchor: string;
+  group: string;
+  link: Link;
+  /** data: URI of a JPEG or PNG whose bytes were checked (never a crawled URL). */
+  src: string;
+  caption: string;
 }
 
 export interface SignalVM {
@@ -287,6 +300,8 @@ export interface ReportViewModel {
     failed: Array<{ reason: string; count: string }>;
     skipped: Array<{ reason: string; count: string }>;
     groups: Array<{ pattern: string; discovered: string; fetched: string; skipped: string }>;
+    renderGroups: Array<{ group: string; mode: string; reason: string }>;
+    screenshots: ScreenshotVM[];
     sitemaps: Array<{ url: Link; urls: string; note: string }>;
     robots: { url: Link; status: string; policy: string; crawlDelay: string; note: string; line: string };
     userAgent: string;
@@ -307,7 +322,7 @@ export const MAX_APPENDIX_ROWS = 1000;
 export const MAX_EVIDENCE_PER_SIGNAL = 3;
 
 function evidenceVM(e: { url: string; snippet: string; label?: string | undefined }): EvidenceVM {
-  return { link: toLink(e.url), snippet: cleanText(e.snippet, LIMITS.snippet), label: e.label ? cleanText(e.label, LIMITS.label) : null };
+  return { link: toLink(e.url), snippet: cleanText(e.snippet, LIMITS.snippet), label: e.label ? cleanText(e.label, LIMITS.label) : null, shot: null };
 }
 
 function signalVM(s: SignalResult, locale: Locale): SignalVM {
@@ -533,6 +548,34 @@ export function rubricTable(result: AuditResult, locale: Locale = 'en'): RubricT
   });
 }
 
+/** A JPEG or PNG by its first bytes: anything else is not put into the report. */
+export function imageMime(data: Uint8Array): 'image/jpeg' | 'image/png' | null {
+  if (data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'image/jpeg';
+  if (data[0] === 0x89 && data[1] === 0x50 && data[2] === 0x4e && data[3] === 0x47) return 'image/png';
+  return null;
+}
+
+/** The screenshots audit.json lists, with their images inlined; one without an image (or a bad one) is left out. */
+function screenshotVMs(result: AuditResult, images: NonNullable<ReportOptions['screenshots']>, locale: Locale): ScreenshotVM[] {
+  const tr = translator(locale);
+  const byUrl = new Map(images.map((i) => [i.url, i.data]));
+  const out: ScreenshotVM[] = [];
+  for (const s of result.crawl.screenshots) {
+    const data = byUrl.get(s.url);
+    const mime = data ? imageMime(data) : null;
+    if (!data || !mime) continue;
+    const group = cleanText(s.group, LIMITS.url);
+    out.push({
+      anchor: `shot-${out.length + 1}`,
+      group,
+      link: toLink(s.url),
+      src: `data:${mime};base64,${Buffer.from(data).toString('base64')}`,
+      caption: tr('coverage.screenshotCaption', { group }),
+    });
+  }
+  return out;
+}
+
 export function buildViewModel(result: AuditResult, opts: ReportOptions = {}): ReportViewModel {
   const locale = resolveLocale(opts.locale);
   const tr = translator(locale);
@@ -573,8 +616,13 @@ export function buildViewModel(result: AuditResult, opts: ReportOptions = {}): R
     outcome: OUTCOME_KEY[p.outcome] ? tr(OUTCOME_KEY[p.outcome]!) : cleanText(p.outcome, 40),
     outcomeClass: p.outcome,
     status: p.status === undefined ? '' : String(p.status),
-    note: cleanText([p.reason, p.detail].filter(Boolean).join(' — '), 160),
+    note: cleanText([p.reason, p.detail, p.render === 'browser' ? tr('appendix.rendered') : ''].filter(Boolean).join(' — '), 160),
   }));
+  const screenshots = screenshotVMs(result, opts.screenshots ?? [], locale);
+  const shotByUrl = new Map(screenshots.map((s) => [s.link.href, s.anchor]));
+  const shotFor = (e: EvidenceVM): string | null => (e.link.href ? (shotByUrl.get(e.link.href) ?? null) : null);
+  for (const q of questions) for (const sig of q.signals) for (const e of sig.evidence) e.shot = shotFor(e);
+  for (const r of recommendations) if (r.evidence) r.evidence.shot = shotFor(r.evidence);
   const servedFrom = result.site.servedFrom ? cleanText(result.site.servedFrom, LIMITS.url) : null;
 
   const labels = chartLabels(locale);
@@ -651,6 +699,7 @@ export function buildViewModel(result: AuditResult, opts: ReportOptions = {}): R
         { label: tr('coverage.skipped'), value: formatCount(c.pagesSkipped, locale) },
         { label: tr('coverage.robotsBlocked'), value: formatCount(c.robotsBlocked, locale) },
         { label: tr('coverage.crawlTime'), value: formatDuration(c.durationMs, locale) },
+        ...(c.render !== 'static' ? [{ label: tr('coverage.pagesRendered'), value: formatCount(c.pagesRendered, locale) }] : []),
         { label: tr('coverage.weightMeasured'), value: formatPercent(idx.coverage, locale) },
       ],
       failed: reasons(c.failedByReason),
@@ -661,6 +710,12 @@ export function buildViewModel(result: AuditResult, opts: ReportOptions = {}): R
         fetched: formatCount(g.fetched, locale),
         skipped: formatCount(g.skipped, locale),
       })),
+      renderGroups: c.renderGroups.map((g) => ({
+        group: cleanText(g.group, LIMITS.url),
+        mode: tr(g.mode === 'browser' ? 'coverage.renderGroupBrowser' : 'coverage.renderGroupStatic'),
+        reason: cleanText(g.reason, 300),
+      })),
+      screenshots,
       sitemaps: c.sitemaps.map((m) => ({ url: toLink(m.url), urls: formatCount(m.urls, locale), note: cleanText(m.note, 300) })),
       robots: {
         url: toLink(c.robots.url),

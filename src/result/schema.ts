@@ -71,6 +71,9 @@ export const PageRecordSchema = z.object({
   status: z.number().int().optional(),
   reason: z.string().optional(),
   detail: z.string().optional(),
+  /** Fetched pages: how the HTML was obtained, and why (auto mode, or a browser render that fell back). */
+  render: z.enum(['static', 'browser']).optional(),
+  renderReason: z.string().optional(),
 });
 
 export const CrawlSummarySchema = z.object({
@@ -100,6 +103,12 @@ export const CrawlSummarySchema = z.object({
   groups: z.array(z.object({ pattern: z.string(), discovered: z.number().int().nonnegative(), fetched: z.number().int().nonnegative(), skipped: z.number().int().nonnegative() })),
   /** Hosts the circuit breaker stopped after repeated failures. */
   hostsStopped: z.array(z.object({ host: z.string(), reason: z.string() })),
+  /** Pages whose HTML came from the browser (browser mode: all; auto mode: those that needed it). */
+  pagesRendered: z.number().int().nonnegative(),
+  /** Auto mode: how each URL group was decided after its first page was rendered and compared. */
+  renderGroups: z.array(z.object({ group: z.string(), mode: z.enum(['static', 'browser']), reason: z.string(), sampleUrl: z.string() })),
+  /** One screenshot per page type (browser and auto modes); the images are in the archive and the report. */
+  screenshots: z.array(z.object({ url: z.string(), group: z.string(), mimeType: z.string(), width: z.number().int(), height: z.number().int() })),
   pages: z.array(PageRecordSchema),
 });
 export type CrawlSummary = z.infer<typeof CrawlSummarySchema>;

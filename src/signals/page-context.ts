@@ -4,7 +4,7 @@ import * as cheerio from 'cheerio';
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode } from 'domhandler';
 import { getDomain } from 'tldts';
-import type { PageSnapshot } from '../crawl/types.js';
+import type { PageSnapshot, ServedView, ThirdPartyRequest } from '../crawl/types.js';
 import { classifyPage, schemaTypes, type PageType } from './page-type.js';
 import { normaliseSpace, wordCount } from './text.js';
 
@@ -40,6 +40,12 @@ export interface PageContext {
   words: number;
   links: PageLink[];
   redirectChain: string[];
+  /** 'browser' when the HTML is the rendered DOM (scripts ran); 'static' when it is the HTML as served. */
+  renderMode: 'static' | 'browser';
+  /** Browser-rendered pages: the third-party requests the page made (the network log). */
+  thirdPartyRequests?: ThirdPartyRequest[];
+  /** Auto mode, rendered pages: what the HTML as served held. */
+  served?: ServedView;
 }
 
 /** Registrable domain for a host, or the host itself for IPs and localhost (tldts gives null there). */
@@ -129,5 +135,8 @@ export function buildPageContext(page: PageSnapshot): PageContext {
     words: wordCount(text),
     links,
     redirectChain: page.redirectChain,
+    renderMode: page.renderMode,
+    ...(page.thirdPartyRequests ? { thirdPartyRequests: page.thirdPartyRequests } : {}),
+    ...(page.served ? { served: page.served } : {}),
   };
 }

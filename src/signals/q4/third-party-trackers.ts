@@ -15,9 +15,10 @@ export const UIStrings = {
   explanation:
     'The average number of distinct third-party tracking companies (advertising, analytics, social pixels, ' +
     'marketing and tag managers, identified with the third-party-web database) whose scripts, frames or pixels ' +
-    'a page loads, as declared in its HTML. Respecting privacy is a rule of friendship; every tracker is another ' +
-    'party watching the visit. Cookieless, privacy-first analytics are listed but not counted. Static HTML shows ' +
-    'only the tags written into the page: trackers loaded later by a tag manager are not counted, so this is a floor.',
+    'a page loads: from its HTML and, on pages rendered in the browser, from the requests the page actually made. ' +
+    'Respecting privacy is a rule of friendship; every tracker is another party watching the visit. Cookieless, ' +
+    'privacy-first analytics are listed but not counted. Static HTML shows only the tags written into the page: ' +
+    'on pages that were not rendered, trackers loaded later by a tag manager are missed, so there the count is a floor.',
 };
 
 const TRACKING_CATEGORIES = new Set(['ad', 'analytics', 'social', 'marketing', 'tag-manager', 'customer-success']);
@@ -55,6 +56,26 @@ export function findTrackers(page: PageContext): TrackerObservation {
       companies.set(key, elementEvidence(page, `<${el.tagName} src="${u.href}"> → ${entity.name} (${entity.categories.join(', ')})`, `tracker: ${key}`));
     }
   });
+  // A rendered page's network log also holds what tag managers and scripts loaded after the HTML arrived.
+  for (const req of page.thirdPartyRequests ?? []) {
+    let u: URL;
+    try {
+      u = new URL(req.url);
+    } catch {
+      continue;
+    }
+    if (!/^https?:$/.test(u.protocol) || siteKey(u.hostname) === pageSite) continue;
+    const entity = thirdPartyWeb.getEntity(u.href);
+    if (!entity || !entity.categories.some((c) => TRACKING_CATEGORIES.has(c))) continue;
+    if (COOKIELESS.has(entity.name)) {
+      cookieless.add(entity.name);
+      continue;
+    }
+    const key = entity.company || entity.name;
+    if (!companies.has(key)) {
+      companies.set(key, elementEvidence(page, `network request (${req.resourceType}) ${u.href} → ${entity.name} (${entity.categories.join(', ')})`, `tracker: ${key}`));
+    }
+  }
   // evidence[i] is companies[i]'s tag: both in company order (aggregate pairs them by index).
   const names = [...companies.keys()].sort();
   return { companies: names, cookieless: [...cookieless].sort(), evidence: names.map((n) => companies.get(n)!) };

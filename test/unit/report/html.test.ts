@@ -118,3 +118,44 @@ describe('renderReportHtml', () => {
     expect(() => renderReportHtml(sample, { templatesDir: dir })).toThrow(/noSuchField/);
   });
 });
+
+describe('screenshots (browser and auto crawls)', () => {
+  const sample = loadFixture('sample');
+  const evidenceUrl = sample.questions[0]!.signals[0]!.evidence[0]!.url;
+  const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00]);
+  const withShots = {
+    ...sample,
+    crawl: {
+      ...sample.crawl,
+      render: 'browser' as const,
+      pagesRendered: 3,
+      screenshots: [
+        { url: evidenceUrl, group: '/forum/t/*', mimeType: 'image/jpeg', width: 1280, height: 2400 },
+        { url: 'https://community.northwindhome.example/x', group: '/x<script>alert(1)</script>', mimeType: 'image/jpeg', width: 1280, height: 800 },
+        { url: 'https://community.northwindhome.example/svg', group: '/svg', mimeType: 'image/jpeg', width: 10, height: 10 },
+      ],
+    },
+  };
+  const images = [
+    { url: evidenceUrl, data: JPEG },
+    { url: 'https://community.northwindhome.example/x', data: JPEG },
+    // Not a JPEG or PNG whatever audit.json says: never inlined.
+    { url: 'https://community.northwindhome.example/svg', data: Buffer.from('<svg onload="alert(1)"></svg>') },
+  ];
+
+  it('shows one inlined image per page type, escapes its caption, and links evidence from that page to it', () => {
+    const out = renderReportHtml(withShots, { screenshots: images });
+    expect(out).toContain('Pages as a visitor sees them');
+    expect(out.match(/<img src="data:image\/jpeg;base64,/g)).toHaveLength(2);
+    expect(out).not.toContain('onload');
+    expect(out).toContain('/x&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(out).toContain('id="shot-1"');
+    expect(out).toMatch(/<a class="shot-ref" href="#shot-1">screenshot<\/a>/);
+    expect(out).toMatch(/pages rendered in a browser/);
+  });
+
+  it('leaves the gallery out when the images are not available (a static crawl, or no images given)', () => {
+    expect(renderReportHtml(withShots)).not.toContain('Pages as a visitor sees them');
+    expect(renderReportHtml(sample, { screenshots: images })).not.toContain('class="shot-ref"');
+  });
+});

@@ -191,6 +191,18 @@ describe('q4-works-without-scripts', () => {
   it('is not measured without a home page or community pages', () => {
     notMeasured(measure(worksWithoutScripts, [pageFromHtml('<main>Terms</main>', 'https://community.example.com/terms')]));
   });
+  it('judges a browser-rendered page by the HTML as served, and does not judge it when that was not kept', () => {
+    // The rendered DOM is full of text either way; only the served view tells whether scripts were needed.
+    const rendered = (n: number, served?: { textChars: number; needsScripts: boolean; note: string }) =>
+      pageFromHtml(`<main><p>${filler(60)}</p></main>`, T(n), { renderMode: 'browser', ...(served ? { served } : {}) });
+    const wall = rendered(1, { textChars: 0, needsScripts: true, note: 'static HTML had 0 characters of text and an empty #root app shell' });
+    expect(inspectScriptless(wall)).toMatchObject({ usable: false });
+    expect(inspectScriptless(wall)!.evidence.snippet).toContain('empty #root app shell');
+    expect(inspectScriptless(rendered(2, { textChars: 900, needsScripts: false, note: 'static HTML had 900 characters of text' }))).toMatchObject({ usable: true });
+    expect(inspectScriptless(rendered(3))).toBeNull();
+    const m = measure(worksWithoutScripts, [rendered(3), rendered(4)]);
+    expect('notMeasured' in m && m.notMeasured).toMatch(/rendered in a browser/);
+  });
 });
 
 describe('q5-incentives-disclosed', () => {

@@ -28,6 +28,23 @@ describe('q4-third-party-trackers', () => {
     expect(obs.evidence[0]!.snippet).toContain('googletagmanager.com');
   });
 
+  it('reads a rendered page\'s network log: trackers a tag manager loaded after the HTML arrived count too', () => {
+    const requests = [
+      { url: 'https://connect.facebook.net/en_US/fbevents.js', resourceType: 'script' },
+      { url: 'https://www.facebook.com/tr?id=1&ev=PageView', resourceType: 'image' },
+      { url: 'https://cdn.jsdelivr.net/npm/x.js', resourceType: 'script' },
+      { url: 'https://plausible.io/api/event', resourceType: 'fetch' },
+      { url: 'https://community.example.com/api/posts', resourceType: 'fetch' },
+    ];
+    const rendered = pageFromHtml(`<main>Thread</main>${tags.gtm}`, T(1), { renderMode: 'browser', thirdPartyRequests: requests });
+    const obs = findTrackers(rendered);
+    expect(obs.companies).toEqual(['Facebook', 'Google']);
+    expect(obs.cookieless).toEqual(['Plausible']);
+    expect(obs.evidence[0]!.snippet).toMatch(/^network request \(script\) https:\/\/connect\.facebook\.net/);
+    // The same HTML without the log: only the tag written into the page.
+    expect(findTrackers(pageFromHtml(`<main>Thread</main>${tags.gtm}`, T(1))).companies).toEqual(['Google']);
+  });
+
   it('evidence[i] belongs to companies[i] whatever the order of the tags', () => {
     const obs = findTrackers(pageFromHtml(`<main>x</main>${tags.hotjar}${tags.fb}`, T(1)));
     expect(obs.companies).toEqual(['Facebook', 'Hotjar']);
