@@ -1,12 +1,8 @@
 // The crawler's render modes on a loopback site whose /app/ page is written by JavaScript (its only link to
 // /app/hidden too), and whose script asks for a URL robots.txt disallows.
-import { readFile } from 'node:fs/promises';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readArchive, writeArchive } from '../../../src/crawl/archive.js';
 import { crawlSite } from '../../../src/crawl/crawler.js';
@@ -14,41 +10,23 @@ import { BrowserPool } from '../../../src/crawl/render/browser-pool.js';
 import type { CrawlResult } from '../../../src/crawl/types.js';
 import { hasChrome } from '../../../src/report/chrome.js';
 import { crawlOptions } from './helpers/crawl-options.js';
+import { startJsAppServer, type JsAppServer } from './helpers/js-app-server.js';
 
-const SITE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/sites/js-app');
-const ROUTES: Record<string, [string, string]> = {
-  '/': ['index.html', 'text/html; charset=utf-8'],
-  '/about': ['about.html', 'text/html; charset=utf-8'],
-  '/forum/t/1': ['t1.html', 'text/html; charset=utf-8'],
-  '/forum/t/2': ['t2.html', 'text/html; charset=utf-8'],
-  '/app/': ['app.html', 'text/html; charset=utf-8'],
-  '/app.js': ['app.js', 'text/javascript'],
-  '/app/hidden': ['hidden.html', 'text/html; charset=utf-8'],
-  '/robots.txt': ['robots.txt', 'text/plain'],
-  '/private/data.json': ['data.json', 'application/json'],
-};
-
+let site: JsAppServer;
 let origin = '';
-const requested: string[] = [];
-let server: http.Server;
+let requested: string[] = [];
 let pool: BrowserPool;
 
 beforeAll(async () => {
-  server = http.createServer(async (req, res) => {
-    const p = new URL(req.url ?? '/', 'http://x').pathname;
-    requested.push(p);
-    const route = ROUTES[p];
-    if (!route) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-    res.writeHead(200, { 'content-type': route[1] }).end(await readFile(path.join(SITE, route[0])));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  site = await startJsAppServer();
+  origin = site.origin;
+  requested = site.requested;
   pool = new BrowserPool({ size: 2, allowLocalNetwork: true });
 });
 
 afterAll(async () => {
   await pool?.close();
-  await new Promise((r) => server.close(r));
+  await site?.close();
 });
 
 const crawl = (render: 'static' | 'browser' | 'auto'): Promise<CrawlResult> => {
