@@ -8,11 +8,16 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { serveDirectory } from '../src/crawl/static-server.js';
 import { generateSite } from './site.js';
+import { hasChrome } from '../src/report/chrome.js';
 
 const run = promisify(execFile);
 const PAGES = 1000;
 const CONCURRENCY = 2;
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
+// A browser renders a page in ~0.5 s: its sample is a shorter crawl of the same site, run once by default.
+const BROWSER_PAGES = Number(process.env.BENCH_BROWSER_PAGES ?? 300);
+const BROWSER_REPEATS = Number(process.env.BENCH_BROWSER_REPEATS ?? 1);
+const WITH_BROWSER = process.env.BENCH_BROWSER !== '0' && hasChrome();
 
 interface Sample {
   mode: string;
@@ -21,9 +26,9 @@ interface Sample {
   maxRssMb: number;
 }
 
-async function sample(mode: string, url: string): Promise<Sample> {
+async function sample(mode: string, url: string, pages = PAGES): Promise<Sample> {
   const worker = path.join(import.meta.dirname, 'worker.ts');
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', worker, mode, url, String(PAGES), String(CONCURRENCY)], { maxBuffer: 1 << 20 });
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', worker, mode, url, String(pages), String(CONCURRENCY)], { maxBuffer: 1 << 20 });
   return JSON.parse(stdout) as Sample;
 }
 
@@ -37,6 +42,11 @@ try {
   try {
     // Interleaved so drift on a shared machine hits both alike.
     for (let i = 0; i < REPEATS; i++) for (const mode of Object.keys(results)) results[mode]!.push(await sample(mode, server.url));
+    if (WITH_BROWSER) {
+      results.browser = [];
+      results.auto = [];
+      for (let i = 0; i < BROWSER_REPEATS; i++) for (const mode of ['browser', 'auto']) results[mode]!.push(await sample(mode, server.url, BROWSER_PAGES));
+    }
   } finally {
     await server.close();
   }
@@ -48,6 +58,11 @@ try {
   }));
   const base = rows.find((r) => r.mode === 'baseline')!;
   console.log(`conductor-audit crawl benchmark: ${count}-page generated site on 127.0.0.1, concurrency ${CONCURRENCY}, median of ${REPEATS}`);
+  if (WITH_BROWSER) {
+    console.log(
+      `browser and auto: the first ${BROWSER_PAGES} pages of the same site, ${BROWSER_REPEATS} run(s) (BENCH_BROWSER_PAGES, BENCH_BROWSER_REPEATS); their peak memory includes Chromium's processes`,
+    );
+  } else console.log('browser and auto: skipped (no Chromium found, or BENCH_BROWSER=0)');
   console.log('mode            pages  pages/min   peak RSS   speed vs baseline   memory vs baseline');
   for (const r of rows) {
     console.log(

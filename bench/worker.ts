@@ -1,5 +1,8 @@
 // One benchmark run in its own process, so peak memory (maxRSS) belongs to that run alone.
-// Usage: worker.ts <baseline|static> <startUrl> <maxPages> <concurrency>
+// Usage: worker.ts <baseline|static|browser|auto> <startUrl> <maxPages> <concurrency>
+// Browser modes: Chromium runs in child processes, so peak memory there is the largest sum of the RSS of this
+// process and all its descendants, sampled every 200 ms (shared pages are counted once per process: an upper bound).
+import { readdirSync, readFileSync } from 'node:fs';
 import * as cheerio from 'cheerio';
 import PQueue from 'p-queue';
 import { crawlSite } from '../src/crawl/crawler.js';
@@ -33,12 +36,40 @@ async function baseline(): Promise<number> {
   return fetched;
 }
 
-async function ours(): Promise<number> {
+/** RSS in MB of this process and every process descending from it (Linux /proc; 0 where unreadable). */
+function treeRssMb(): number {
+  const parent = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      parent.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      /* gone */
+    }
+  }
+  const inTree = (pid: number): boolean => {
+    for (let p = pid, hops = 0; p > 1 && hops < 64; p = parent.get(p) ?? 0, hops++) if (p === process.pid) return true;
+    return false;
+  };
+  let kb = 0;
+  for (const pid of parent.keys()) {
+    if (!inTree(pid)) continue;
+    try {
+      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      /* gone */
+    }
+  }
+  return kb / 1024;
+}
+
+async function ours(render: 'static' | 'browser' | 'auto'): Promise<number> {
   const r = await crawlSite({
     startUrl,
     maxPages,
     maxDepth: 10,
-    render: 'static',
+    render,
     include: [],
     exclude: [],
     delayMs: 0,
@@ -51,7 +82,11 @@ async function ours(): Promise<number> {
   return r.pages.length;
 }
 
+let treePeak = 0;
+const sampler = mode === 'browser' || mode === 'auto' ? setInterval(() => (treePeak = Math.max(treePeak, treeRssMb())), 200) : null;
 const t0 = performance.now();
-const pages = mode === 'baseline' ? await baseline() : await ours();
+const pages = mode === 'baseline' ? await baseline() : await ours(mode as 'static' | 'browser' | 'auto');
 const ms = performance.now() - t0;
-process.stdout.write(JSON.stringify({ mode, pages, ms, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+if (sampler) clearInterval(sampler);
+const ownPeak = process.resourceUsage().maxRSS / 1024;
+process.stdout.write(JSON.stringify({ mode, pages, ms, maxRssMb: Math.max(ownPeak, treePeak) }));
