@@ -2,6 +2,7 @@
 // The browser-free parts (the plan) are pure; capture takes a playwright Page by type only, so importing this
 // module never loads playwright-core.
 import type { Page } from 'playwright-core';
+import type { PageScreenshot } from '../types.js';
 
 export interface ScreenshotOptions {
   /** 'jpeg' (default, small) or 'png' (lossless, larger). */
@@ -14,14 +15,8 @@ export interface ScreenshotOptions {
   maxHeight?: number;
 }
 
-export interface Screenshot {
-  url: string;
-  group: string;
-  mimeType: 'image/jpeg' | 'image/png';
-  width: number;
-  height: number;
-  data: Buffer;
-}
+/** A screenshot with the page type it stands for (the crawl's own type, kept in the archive). */
+export type Screenshot = PageScreenshot;
 
 export const SCREENSHOT_DEFAULTS: Required<ScreenshotOptions> = { format: 'jpeg', quality: 60, maxWidth: 1280, maxHeight: 2400 };
 

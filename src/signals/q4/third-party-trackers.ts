@@ -36,8 +36,8 @@ export function findTrackers(page: PageContext): TrackerObservation {
   const pageSite = siteKey(new URL(page.finalUrl).hostname);
   const companies = new Map<string, Evidence>();
   const cookieless = new Set<string>();
-  $('script[src], iframe[src], img[src], link[rel~="preconnect"][href], noscript img[src]').each((_, el) => {
-    const raw = $(el).attr('src') ?? $(el).attr('href') ?? '';
+  /** Counts `raw` (resolved against the page) when it is a third-party tracker; `describe` words its evidence. */
+  const consider = (raw: string, describe: (href: string) => string): void => {
     let u: URL;
     try {
       u = new URL(raw, page.finalUrl);
@@ -52,30 +52,13 @@ export function findTrackers(page: PageContext): TrackerObservation {
       return;
     }
     const key = entity.company || entity.name;
-    if (!companies.has(key)) {
-      companies.set(key, elementEvidence(page, `<${el.tagName} src="${u.href}"> → ${entity.name} (${entity.categories.join(', ')})`, `tracker: ${key}`));
-    }
+    if (!companies.has(key)) companies.set(key, elementEvidence(page, `${describe(u.href)} → ${entity.name} (${entity.categories.join(', ')})`, `tracker: ${key}`));
+  };
+  $('script[src], iframe[src], img[src], link[rel~="preconnect"][href], noscript img[src]').each((_, el) => {
+    consider($(el).attr('src') ?? $(el).attr('href') ?? '', (href) => `<${el.tagName} src="${href}">`);
   });
   // A rendered page's network log also holds what tag managers and scripts loaded after the HTML arrived.
-  for (const req of page.thirdPartyRequests ?? []) {
-    let u: URL;
-    try {
-      u = new URL(req.url);
-    } catch {
-      continue;
-    }
-    if (!/^https?:$/.test(u.protocol) || siteKey(u.hostname) === pageSite) continue;
-    const entity = thirdPartyWeb.getEntity(u.href);
-    if (!entity || !entity.categories.some((c) => TRACKING_CATEGORIES.has(c))) continue;
-    if (COOKIELESS.has(entity.name)) {
-      cookieless.add(entity.name);
-      continue;
-    }
-    const key = entity.company || entity.name;
-    if (!companies.has(key)) {
-      companies.set(key, elementEvidence(page, `network request (${req.resourceType}) ${u.href} → ${entity.name} (${entity.categories.join(', ')})`, `tracker: ${key}`));
-    }
-  }
+  for (const req of page.thirdPartyRequests ?? []) consider(req.url, (href) => `network request (${req.resourceType}) ${href}`);
   // evidence[i] is companies[i]'s tag: both in company order (aggregate pairs them by index).
   const names = [...companies.keys()].sort();
   return { companies: names, cookieless: [...cookieless].sort(), evidence: names.map((n) => companies.get(n)!) };

@@ -1,21 +1,10 @@
 // The `traffic.columns` mapping: any table, read by the generic importer through the analyst's header names.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { decodeText, importTraffic, parseTraffic, TrafficImportError } from '../../../src/traffic/import.js';
+import { decodeText, importTraffic, parseTraffic } from '../../../src/traffic/import.js';
+import { fails, fixture } from './helpers.js';
 
-const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/traffic/${name}`, import.meta.url));
 const text = (name: string) => decodeText(readFileSync(fixture(name))).replace(/^\uFEFF/, '');
-
-function fails(fn: () => unknown): TrafficImportError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(TrafficImportError);
-    return err as TrafficImportError;
-  }
-  throw new Error('expected a TrafficImportError');
-}
 
 describe('traffic.columns mapping (Umami and other unconfirmed exports)', () => {
   const columns = { date: 't', visits: 'Sessions', pageviews: 'pageviews' };

@@ -1,21 +1,10 @@
 // Format detection from the file's header, and the `traffic.format` override.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { decodeText, detectFormat, parseTraffic, TrafficImportError } from '../../../src/traffic/import.js';
+import { decodeText, detectFormat, parseTraffic } from '../../../src/traffic/import.js';
+import { fails, fixture } from './helpers.js';
 
-const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/traffic/${name}`, import.meta.url));
 const text = (name: string) => decodeText(readFileSync(fixture(name))).replace(/^\uFEFF/, '');
-
-function fails(fn: () => unknown): TrafficImportError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(TrafficImportError);
-    return err as TrafficImportError;
-  }
-  throw new Error('expected a TrafficImportError');
-}
 
 describe('detectFormat', () => {
   it.each([

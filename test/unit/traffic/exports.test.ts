@@ -1,24 +1,13 @@
 // The tool-specific importers, each on a sample shaped like the tool's real export (see test/fixtures/traffic/).
-import { fileURLToPath } from 'node:url';
 import { zipSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { importTraffic, parseTraffic, parseTrafficZip, TrafficImportError } from '../../../src/traffic/import.js';
+import { importTraffic, parseTraffic, parseTrafficZip } from '../../../src/traffic/import.js';
 import { analyseTraffic } from '../../../src/traffic/trend.js';
 import { TrafficSeriesSchema } from '../../../src/traffic/types.js';
+import { fails, fixture } from './helpers.js';
 
-const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/traffic/${name}`, import.meta.url));
 const PLAUSIBLE_ZIP = 'Plausible export community.example.com 2024-01-01  to 2024-12-18 .zip';
 const GSC_ZIP = 'https___community.example.com_-Performance-on-Search-2026-07-04.zip';
-
-function fails(fn: () => unknown): TrafficImportError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(TrafficImportError);
-    return err as TrafficImportError;
-  }
-  throw new Error('expected a TrafficImportError');
-}
 
 describe('Universal Analytics CSV', () => {
   it('reads M/D/YY days after the comment header, quoted thousands, stops at the totals row', async () => {

@@ -1,8 +1,6 @@
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { importTraffic, TrafficImportError } from '../../../src/traffic/import.js';
-
-const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/traffic/${name}`, import.meta.url));
+import { fixture } from './helpers.js';
 
 describe('GA4 CSV export', () => {
   it('reads "Nth day" offsets from "# Start date" and only the first table of a snapshot', async () => {

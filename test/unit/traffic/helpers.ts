@@ -1,4 +1,21 @@
+import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import { TrafficImportError } from '../../../src/traffic/import.js';
 import type { TrafficMonth, TrafficSeries } from '../../../src/traffic/types.js';
+
+/** Absolute path of a file in test/fixtures/traffic/. */
+export const fixture = (name: string): string => fileURLToPath(new URL(`../../fixtures/traffic/${name}`, import.meta.url));
+
+/** Runs `fn`, expecting a TrafficImportError, and returns it for the caller to check its message. */
+export function fails(fn: () => unknown): TrafficImportError {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(TrafficImportError);
+    return err as TrafficImportError;
+  }
+  throw new Error('expected a TrafficImportError');
+}
 
 /** Deterministic noise in [-1, 1) (a small LCG) so statistical tests are reproducible. */
 export function noise(seed: number): () => number {

@@ -1,9 +1,7 @@
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { decodeText, importTraffic, parseTraffic, TrafficImportError } from '../../../src/traffic/import.js';
 import { TrafficSeriesSchema } from '../../../src/traffic/types.js';
-
-const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/traffic/${name}`, import.meta.url));
+import { fixture } from './helpers.js';
 
 async function importError(name: string): Promise<TrafficImportError> {
   try {
