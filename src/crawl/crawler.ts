@@ -63,9 +63,25 @@ function contentHash(html: string): string {
   return createHash('sha1').update(text).digest('hex');
 }
 
-/** X-Robots-Tag: noindex (a bare directive or one for every bot; `otherbot: noindex` does not apply to us). */
-const headerNoindex = (headers: Record<string, string>): boolean =>
-  (headers['x-robots-tag'] ?? '').split(',').some((part) => /^\s*(?:noindex|none)\s*$/i.test(part));
+/**
+ * The X-Robots-Tag directives that apply to us: bare ones, and those after our own product token
+ * (`conductor-audit: nofollow`); `otherbot: noindex` does not. A `name:` prefix scopes the directives after it
+ * (until the next prefix), as search engines read the header. Directives with values (max-snippet: 20) are kept whole.
+ */
+export function headerRobotsDirectives(headers: Record<string, string>, token: string): Set<string> {
+  const out = new Set<string>();
+  let agent: string | null = null;
+  for (const raw of (headers['x-robots-tag'] ?? '').split(',')) {
+    let part = raw.trim().toLowerCase();
+    const scoped = /^([a-z0-9_-]+)\s*:\s*(.*)$/.exec(part);
+    if (scoped && !/^(?:max-snippet|max-image-preview|max-video-preview|unavailable_after)$/.test(scoped[1]!)) {
+      agent = scoped[1]!;
+      part = scoped[2]!;
+    }
+    if (part && (agent === null || agent === token.toLowerCase())) out.add(part);
+  }
+  return out;
+}
 
 /** 429, 5xx, timeouts and network errors count against a host's circuit breaker. */
 const isHostFailure = (res: FetchPageResult | CrawlFetchResult): boolean =>
@@ -344,6 +360,8 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
       switch (res.kind) {
         case 'page': {
           const { links, canonical, metaNofollow, metaNoindex } = extractLinks(res.html, res.finalUrl);
+        const headerDirectives = headerRobotsDirectives(res.headers, options.robotsToken);
+        const nofollowAll = metaNofollow || headerDirectives.has('nofollow') || headerDirectives.has('none');
           const hash = contentHash(res.html);
           const canon = canonical ? normalize(canonical) : null;
           // A <link rel=canonical> to another in-scope URL we already fetched, or the same text: one page, two names.
@@ -360,7 +378,7 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
             });
           } else {
             seenHashes.set(hash, url);
-            const noindex = metaNoindex || headerNoindex(res.headers);
+            const noindex = metaNoindex || headerDirectives.has('noindex') || headerDirectives.has('none');
             const notes = [
               res.redirectChain.length ? `redirected via ${res.redirectChain.length} hop(s) to ${res.finalUrl}` : '',
               res.charsetNote ?? '',
@@ -386,7 +404,7 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
             if (canon && canon !== url && inScope(canon) === null) consider(canon, depth, false);
           }
           // A duplicate's links are not followed: its twin's links already were.
-          if (!metaNofollow && !(twin && twin !== url)) for (const link of links) consider(link.url, depth + 1, link.nofollow);
+          if (!nofollowAll && !(twin && twin !== url)) for (const link of links) consider(link.url, depth + 1, link.nofollow);
           break;
         }
         case 'skipped':

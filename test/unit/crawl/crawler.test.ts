@@ -162,6 +162,26 @@ describe('crawl limits and link rules (fixture site)', () => {
     expect([...s.paths()].sort()).toEqual(['/', '/robots.txt', '/sitemap.xml']);
   });
 
+  it('X-Robots-Tag nofollow (bare, or for our token) stops link following; one for another bot does not', async () => {
+    const pageWith = (tag: string) => (p: string, _req: unknown, res: import('node:http').ServerResponse) => {
+      if (p !== '/hub') return false;
+      res.writeHead(200, { 'content-type': 'text/html', 'x-robots-tag': tag }).end(`<html><body><h1>Hub</h1><a href="/behind">behind</a></body></html>`);
+      return true;
+    };
+    for (const [tag, follows] of [
+      ['nofollow', false],
+      ['noarchive, conductor-audit: nofollow', false],
+      ['none', false],
+      ['otherbot: nofollow', true],
+      ['max-snippet: 20, noarchive', true],
+    ] as const) {
+      const s = await server({ robots: 404, homeLinks: ['/hub'], route: pageWith(tag) });
+      const r = await crawlSite(options(s.url, { sitemaps: false }));
+      expect(rec(r, `${s.url}hub`)?.outcome, tag).toBe('fetched');
+      expect(s.paths().includes('/behind'), tag).toBe(follows);
+    }
+  });
+
   it('maxPages is exact and maxDepth is respected', async () => {
     const site = await serveDirectory(path.join(SITES, 'forum'));
     closers.push(() => site.close());
