@@ -37,7 +37,10 @@ export interface ExtractedLink {
 }
 
 /** Links a crawler may consider on a page: <a href> and <area href>, resolved against <base href>. */
-export function extractLinks(html: string, pageUrl: string): { links: ExtractedLink[]; canonical: string | null; metaNofollow: boolean; metaNoindex: boolean } {
+export function extractLinks(
+  html: string,
+  pageUrl: string,
+): { links: ExtractedLink[]; canonical: string | null; metaNofollow: boolean; metaNoindex: boolean; textHash: string } {
   const $ = cheerio.load(html);
   const base = canonicalizeUrl($('base[href]').attr('href') ?? '', pageUrl) ?? pageUrl;
   const robotsMeta = ($('meta[name="robots" i]').attr('content') ?? '').toLowerCase();
@@ -54,13 +57,9 @@ export function extractLinks(html: string, pageUrl: string): { links: ExtractedL
     canonical: canonicalHref ? canonicalizeUrl(canonicalHref, base) : null,
     metaNofollow: /\bnofollow\b|\bnone\b/.test(robotsMeta),
     metaNoindex: /\bnoindex\b|\bnone\b/.test(robotsMeta),
+    // Fingerprint of the page's text, so one page served under two URLs is recorded once (same parse as the links).
+    textHash: createHash('sha1').update($('body').text().replace(/\s+/g, ' ').trim()).digest('hex'),
   };
-}
-
-/** Fingerprint of a page's visible text, so one page served under two URLs is recorded once. */
-function contentHash(html: string): string {
-  const text = cheerio.load(html)('body').text().replace(/\s+/g, ' ').trim();
-  return createHash('sha1').update(text).digest('hex');
 }
 
 /**
@@ -359,11 +358,10 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
       }
       switch (res.kind) {
         case 'page': {
-          const { links, canonical, metaNofollow, metaNoindex } = extractLinks(res.html, res.finalUrl);
+          const { links, canonical, metaNofollow, metaNoindex, textHash: hash } = extractLinks(res.html, res.finalUrl);
         const headerDirectives = headerRobotsDirectives(res.headers, options.robotsToken);
         const nofollowAll = metaNofollow || headerDirectives.has('nofollow') || headerDirectives.has('none');
-          const hash = contentHash(res.html);
-          const canon = canonical ? normalize(canonical) : null;
+            const canon = canonical ? normalize(canonical) : null;
           // A <link rel=canonical> to another in-scope URL we already fetched, or the same text: one page, two names.
           const canonicalTwin = canon && canon !== url && inScope(canon) === null && isTaken(records.get(canon)) ? canon : undefined;
           const twin = canonicalTwin ?? seenHashes.get(hash);
