@@ -19,7 +19,7 @@ export const EN = {
     /\bour (?:customers?|members?|shoppers?|users|fans|buyers|clients)\b|\bexclusive(?:ly)? (?:to|for) (?:\w+ )?members\b|\bmembers[- ]only\b|\byour \w+ family\b|\bMy(?:[A-Z][a-z]+){1,2}\b/g,
   /** Calls to buy. */
   callToBuy:
-    /\b(?:buy (?:it )?now|add to (?:cart|basket|bag)|shop (?:now|the (?:deal|sale|look))|order (?:now|today)|limited[- ]time(?: only| offer)?|ends (?:tonight|today|soon|sunday|midnight)|\d{1,2}% off|use (?:promo |coupon )?code|coupon code|check ?out now|don'?t miss out|while stocks? lasts?|hurry)\b/gi,
+    /\b(?:buy (?:it )?now|add to (?:cart|basket|bag)|shop (?:now|the (?:deal|sale|look))|order (?:now|today)|limited[- ]time(?: only| offer)?|ends (?:tonight|today|soon|sunday|midnight)|\d{1,2}% off|use (?:promo |coupon )?code|coupon code|check ?out now|don'?t miss out|while stocks? lasts?|(?<!\b(?:no|not in a|in no|there'?s no) )hurry)\b/gi,
   price: /(?:[$€£]\s?\d[\d,]*(?:\.\d\d)?|\b\d[\d,]*(?:\.\d\d)?\s?(?:USD|EUR|GBP|€))/g,
   /** Statements of what members get. */
   memberBenefit:

@@ -53,6 +53,13 @@ describe('q3-calls-to-buy', () => {
     await expectDirection(callsToBuy, producer, conductor);
   });
 
+  it('reads "no hurry" as reassurance, not a sales push', () => {
+    const calm = measure(callsToBuy, [pageFromHtml(`<main><p>No hurry: take your time and answer when you can. There's no hurry either. ${filler(300)}</p></main>`, T(1))]);
+    expect(measured(calm).value).toBe(0);
+    const push = measure(callsToBuy, [pageFromHtml(`<main><p>Hurry, the sale ends tonight. ${filler(300)}</p></main>`, T(1))]);
+    expect(measured(push).value).toBeGreaterThan(0);
+  });
+
   it('is not measured on too little text or a language without a lexicon', () => {
     notMeasured(measure(callsToBuy, [pageFromHtml('<main><p>Buy now!</p></main>', T(1))]));
     notMeasured(measure(callsToBuy, [pageFromHtml(`<main><p>Jetzt kaufen. ${filler(400, 'die Kette springt am Berg')}</p></main>`, T(1), {}, { lang: 'de' })]));
