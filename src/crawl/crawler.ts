@@ -162,7 +162,7 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
           allowLocalNetwork: isLocalHost(new URL(startUrl).hostname),
           allowNavigation: allowRedirect,
           allowSubresource: robotsRefuses,
-          ...(cookieFor ? { cookieFor } : {}),
+          ...(cookieFor && options.session ? { session: { cookies: options.session, cookieFor } } : {}),
           groupOf: (u) => sampler.pattern(u),
           ...(options.signal ? { signal: options.signal } : {}),
           ...(internals.browserPool ? { pool: internals.browserPool } : {}),

@@ -13,6 +13,7 @@ import { findChrome, launchArgs } from '../../report/chrome.js';
 import { sameSite } from '../scope.js';
 import type { FailReason } from '../types.js';
 import { captureScreenshot, type ScreenshotOptions } from './screenshots.js';
+import { cookieHeaderFor, type SessionCookie } from '../session.js';
 
 export interface NetworkRequest {
   url: string;
@@ -97,8 +98,12 @@ export interface RenderOptions {
    * with that reason). The crawler refuses same-origin URLs that robots.txt disallows. Default: all allowed.
    */
   allowSubresource?: (url: string) => string | null;
-  /** Cookie header for a URL (the opt-in member session), added to navigations and subresources that get one. */
-  cookieFor?: (url: string) => string | null;
+  /**
+   * The opt-in member session. Its cookies go into the page's (throw-away) cookie store, so the page's own requests
+   * carry them as a browser would; `cookieFor` says which URLs may get them (in scope), and a subresource that would
+   * carry them anywhere else is not loaded. Never written anywhere.
+   */
+  session?: { cookies: SessionCookie[]; cookieFor: (url: string) => string | null };
   /** Capture a screenshot (true = defaults from screenshots.ts). */
   screenshot?: boolean | ScreenshotOptions;
 }
@@ -376,6 +381,11 @@ export class BrowserPool {
       byRequest.set(req, entry);
       requests.push(entry);
     });
+    if (opts.session?.cookies.length) {
+      await context.addCookies(
+        opts.session.cookies.map((c) => ({ name: c.name, value: c.value, domain: c.domain, path: c.path || '/', secure: c.secure, expires: c.expires > 0 ? c.expires : -1 })),
+      );
+    }
     const page: Page = await context.newPage();
     // Popups are not ours to render: close them (their navigations are aborted below).
     context.on('page', (p) => {
@@ -397,16 +407,17 @@ export class BrowserPool {
     await context.route('**/*', async (route) => {
       const req = route.request();
       try {
-        const cookie = opts.cookieFor?.(req.url()) ?? null;
+        const cookie = opts.session?.cookieFor(req.url()) ?? null;
         const withCookie = (): Record<string, string> => ({ ...req.headers(), cookie: cookie! });
         if (!req.isNavigationRequest()) {
-          const refused = opts.allowSubresource?.(req.url()) ?? null;
+          const leaks = opts.session && !cookie && cookieHeaderFor(req.url(), opts.session.cookies) ? 'would carry the member session out of scope' : null;
+          const refused = leaks ?? opts.allowSubresource?.(req.url()) ?? null;
           if (refused) {
             const entry = byRequest.get(req);
             if (entry) entry.blocked = refused;
             return await route.abort('blockedbyclient');
           }
-          return await route.continue(cookie ? { headers: withCookie() } : undefined);
+          return await route.continue();
         }
         let frame;
         try {

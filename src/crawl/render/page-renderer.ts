@@ -7,6 +7,7 @@ import type { FetchPageResult } from '../fetch-page.js';
 import type { PageScreenshot, RenderGroupDecision, ServedView, ThirdPartyRequest } from '../types.js';
 import { BrowserPool, BrowserUnavailableError, type RenderResult } from './browser-pool.js';
 import { analyzeStaticHtml, AutoRenderPolicy } from './needs-browser.js';
+import type { SessionCookie } from '../session.js';
 import { ScreenshotPlan } from './screenshots.js';
 
 type StaticPage = Extract<FetchPageResult, { kind: 'page' }>;
@@ -35,7 +36,8 @@ export interface PageRendererOptions {
   allowNavigation: (url: string) => string | null;
   /** Robots check for same-origin subresources. */
   allowSubresource: (url: string) => string | null;
-  cookieFor?: (url: string) => string | null;
+  /** The opt-in member session and the in-scope test for it. */
+  session?: { cookies: SessionCookie[]; cookieFor: (url: string) => string | null };
   /** URL → page type (the sampler's URL template): one screenshot and, in auto mode, one decision per group. */
   groupOf: (url: string) => string;
   signal?: AbortSignal;
@@ -141,7 +143,7 @@ export class PageRenderer {
         maxBytes: this.opts.maxBytes,
         allowNavigation: this.opts.allowNavigation,
         allowSubresource: this.opts.allowSubresource,
-        ...(this.opts.cookieFor ? { cookieFor: this.opts.cookieFor } : {}),
+        ...(this.opts.session ? { session: this.opts.session } : {}),
         ...(this.opts.signal ? { signal: this.opts.signal } : {}),
         screenshot: wantShot,
       });

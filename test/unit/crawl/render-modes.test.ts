@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readArchive, writeArchive } from '../../../src/crawl/archive.js';
 import { crawlSite } from '../../../src/crawl/crawler.js';
 import { BrowserPool } from '../../../src/crawl/render/browser-pool.js';
-import type { CrawlResult } from '../../../src/crawl/types.js';
+import type { CrawlOptions, CrawlResult } from '../../../src/crawl/types.js';
 import { hasChrome } from '../../../src/report/chrome.js';
 import { crawlOptions } from './helpers/crawl-options.js';
 import { startJsAppServer, type JsAppServer } from './helpers/js-app-server.js';
@@ -29,9 +29,10 @@ afterAll(async () => {
   await site?.close();
 });
 
-const crawl = (render: 'static' | 'browser' | 'auto'): Promise<CrawlResult> => {
+const crawl = (render: 'static' | 'browser' | 'auto', over: Partial<CrawlOptions> = {}): Promise<CrawlResult> => {
   requested.length = 0;
-  return crawlSite(crawlOptions(`${origin}/`, { render, timeoutMs: 10_000 }), { browserPool: pool });
+  site.cookies.length = 0;
+  return crawlSite(crawlOptions(`${origin}/`, { render, timeoutMs: 10_000, ...over }), { browserPool: pool });
 };
 const page = (c: CrawlResult, p: string) => c.pages.find((x) => x.url === `${origin}${p}`);
 
@@ -91,6 +92,24 @@ describe.skipIf(!hasChrome())('render: auto and browser (system Chromium)', () =
       expect(back.screenshots!.map((s) => [s.url, s.group, s.width, s.height, s.data.equals(shots.find((x) => x.url === s.url)!.data)])).toEqual(
         shots.map((s) => [s.url, s.group, s.width, s.height, true]),
       );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('sends a member session in the browser too, to the site\'s pages and its own scripts, and keeps it out of the archive', async () => {
+    const session = [{ name: 'sid', value: 'member-s3cret', domain: '127.0.0.1', path: '/', secure: false, expires: -1 }];
+    const c = await crawl('browser', { session });
+    const sent = site.cookies.filter((x) => x.path !== '/robots.txt' && x.path !== '/sitemap.xml');
+    expect(sent.length).toBeGreaterThan(0);
+    expect(sent.filter((x) => x.cookie !== 'sid=member-s3cret')).toEqual([]);
+    expect(sent.map((x) => x.path)).toEqual(expect.arrayContaining(['/', '/app/', '/app.js']));
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'ca-render-'));
+    try {
+      const file = await writeArchive(dir, c, 'test');
+      const { gunzipSync } = await import('node:zlib');
+      const { readFile } = await import('node:fs/promises');
+      expect(gunzipSync(await readFile(file)).toString('latin1')).not.toContain('member-s3cret');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

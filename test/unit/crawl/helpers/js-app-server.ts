@@ -23,14 +23,18 @@ const ROUTES: Record<string, [string, string]> = {
 export interface JsAppServer {
   origin: string;
   requested: string[];
+  /** The Cookie header of every request, by path (null when none was sent). */
+  cookies: Array<{ path: string; cookie: string | null }>;
   close(): Promise<void>;
 }
 
 export async function startJsAppServer(): Promise<JsAppServer> {
   const requested: string[] = [];
+  const cookies: JsAppServer['cookies'] = [];
   const server = http.createServer(async (req, res) => {
     const p = new URL(req.url ?? '/', 'http://x').pathname;
     requested.push(p);
+    cookies.push({ path: p, cookie: req.headers.cookie ?? null });
     const route = ROUTES[p];
     if (!route) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     res.writeHead(200, { 'content-type': route[1] }).end(await readFile(path.join(SITE, route[0])));
@@ -39,6 +43,7 @@ export async function startJsAppServer(): Promise<JsAppServer> {
   return {
     origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requested,
+    cookies,
     close: () => new Promise((r) => server.close(() => r())),
   };
 }
