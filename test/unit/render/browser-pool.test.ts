@@ -182,7 +182,7 @@ describe.skipIf(!CHROME)('BrowserPool (system Chromium)', () => {
 
 describe.skipIf(!CHROME)('BrowserPool limits, throughput and shutdown', () => {
   it('never opens more pages than its limit and leaves no Chromium behind', async () => {
-    const site = await startRenderServer({ pageDelayMs: 50 });
+    const site = await startRenderServer({ pageDelayMs: 400 }); // long enough that two pages are always in flight together, even on a loaded machine;
     const pool = new BrowserPool({ size: 2, allowLocalNetwork: true });
     try {
       // Warm-up (launch) is not part of the rate.
