@@ -184,6 +184,8 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
       if (opened) hostsStopped.push({ host, reason: opened });
     };
     const inflight = new Set<Promise<void>>();
+    /** URLs a group cap left out, in the order they were found (they may get leftover budget at the end). */
+    const sampledOut: QueueItem[] = [];
     let started_ = 0;
     let pending = 0;
     const stopReasons: string[] = [];
@@ -268,6 +270,7 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
       if (open) return record({ url, depth, outcome: 'skipped', reason: 'circuit-open', detail: `${host} stopped: ${open}` });
       // One URL template may use only its share of the budget (sign-up, help and policy pages keep their places).
       if (!sampler.admit(url)) {
+        sampledOut.push({ url, depth });
         return record({ url, depth, outcome: 'skipped', reason: 'sampled', detail: `group ${sampler.pattern(url)} reached its cap of ${sampler.cap} pages` });
       }
       // The page budget counts requests started, so the limit is exact.
@@ -430,6 +433,25 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
       while (inflight.size) await Promise.allSettled([...inflight]);
     };
 
+    /**
+     * Budget left once the frontier is exhausted goes to the URLs the group caps left out, one group at a time in
+     * turn, so a site with few templates is still crawled up to maxPages (every other page was reached first).
+     */
+    const spendLeftover = async (): Promise<void> => {
+      while (started_ < options.maxPages && sampledOut.length && !options.signal?.aborted && !outOfTime()) {
+        const batch = roundRobin(sampledOut.splice(0), options.maxPages - started_, (i) => sampler.pattern(i.url));
+        sampledOut.push(...batch.rest);
+        for (const item of batch.taken) {
+          sampler.readmit(item.url);
+          started_++;
+          pending++;
+          records.set(item.url, { url: item.url, depth: item.depth, outcome: 'skipped', reason: 'max-pages', detail: 'pending' });
+          enqueue(item);
+        }
+        await drain();
+      }
+    };
+
     let sitemapRecords: SitemapRecord[] | undefined;
     if (startRobots.outcome.policy === 'disallow-all') {
       record({ url: startUrl, depth: 0, outcome: 'robots-blocked', detail: startRobots.outcome.note });
@@ -467,6 +489,7 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
         for (const u of found.urls) consider(u, 1, false);
       }
       await drain();
+      await spendLeftover();
     }
     if (options.signal?.aborted) {
       for (const r of records.values()) if (r.detail === 'pending') r.detail = 'crawl interrupted before this URL';
@@ -494,6 +517,29 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
   } finally {
     await renderer?.close();
   }
+}
+
+/** Up to `n` items taken in turns across groups (first of each group, then second of each…); the rest in order. */
+export function roundRobin<T>(items: T[], n: number, groupOf: (item: T) => string): { taken: T[]; rest: T[] } {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = groupOf(item);
+    const list = groups.get(key);
+    if (list) list.push(item);
+    else groups.set(key, [item]);
+  }
+  const taken = new Set<T>();
+  for (let round = 0; taken.size < n; round++) {
+    let any = false;
+    for (const list of groups.values()) {
+      if (round < list.length && taken.size < n) {
+        taken.add(list[round]!);
+        any = true;
+      }
+    }
+    if (!any) break;
+  }
+  return { taken: items.filter((i) => taken.has(i)), rest: items.filter((i) => !taken.has(i)) };
 }
 
 /** Loopback and private-network hosts (a saved snapshot, a test site, an intranet). */

@@ -1,5 +1,6 @@
 // Sampling for big sites: URLs are grouped by template (ID-like path segments replaced by `*`), and each group may
 // use at most a share of the page budget, so thousands of thread pages cannot crowd out sign-up, help or policy pages.
+// Budget still unused when the frontier runs dry goes back to the left-out URLs (the crawler's spendLeftover).
 
 const NUMERIC = /^\d+$/;
 const HEXISH = /^[0-9a-f]{8,}$/i;
@@ -76,6 +77,13 @@ export class Sampler {
     }
     g.admitted++;
     return true;
+  }
+  /** A URL `admit` left out gets a slot after all (leftover budget at the end of the crawl). */
+  readmit(url: string): void {
+    const g = this.groups.get(this.pattern(url));
+    if (!g) return;
+    g.sampled = Math.max(0, g.sampled - 1);
+    g.admitted++;
   }
   /** A slot reserved by `admit` that the page budget then refused: give it back. */
   release(url: string): void {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { crawlSite } from '../../../src/crawl/crawler.js';
+import { crawlSite, roundRobin } from '../../../src/crawl/crawler.js';
 import { urlTemplate } from '../../../src/crawl/sample.js';
 import { gunzipCapped, parseSitemap, SITEMAP_LIMITS } from '../../../src/crawl/sitemap.js';
 import { serveDirectory } from '../../../src/crawl/static-server.js';
@@ -151,10 +151,17 @@ describe('sampling by URL template', () => {
     for (const k of key) expect(rec(r, `${s.url}${k.slice(1)}`)?.outcome).toBe('fetched');
     const threadRecords = r.records.filter((x) => new URL(x.url).pathname.startsWith('/forum/t/'));
     expect(threadRecords).toHaveLength(300);
-    expect(threadRecords.filter((x) => x.outcome === 'fetched')).toHaveLength(10); // 25 % of 40
-    expect(threadRecords.filter((x) => x.reason === 'sampled')).toHaveLength(290);
-    expect(s.paths().filter((p) => p.startsWith('/forum/t/'))).toHaveLength(10);
-    expect(r.groups?.find((g) => g.pattern === '/forum/t/*')).toEqual({ pattern: '/forum/t/*', discovered: 300, fetched: 10, skipped: 290 });
+    // 25 % of 40 in the first pass; once every other page was reached, the budget left over goes to threads too.
+    const requested = s.paths();
+    const tenthThread = requested.filter((p) => p.startsWith('/forum/t/'))[9]!;
+    const eleventhThread = requested.filter((p) => p.startsWith('/forum/t/'))[10]!;
+    for (const k of key) expect(requested.indexOf(k)).toBeLessThan(requested.indexOf(eleventhThread));
+    expect(requested.indexOf(tenthThread)).toBeLessThan(requested.indexOf(eleventhThread));
+    expect(r.pages).toHaveLength(40);
+    expect(threadRecords.filter((x) => x.outcome === 'fetched')).toHaveLength(35);
+    expect(threadRecords.filter((x) => x.reason === 'sampled')).toHaveLength(265);
+    expect(requested.filter((p) => p.startsWith('/forum/t/'))).toHaveLength(35);
+    expect(r.groups?.find((g) => g.pattern === '/forum/t/*')).toEqual({ pattern: '/forum/t/*', discovered: 300, fetched: 35, skipped: 265 });
     expect(r.groups?.find((g) => g.pattern === '/help')).toEqual({ pattern: '/help', discovered: 1, fetched: 1, skipped: 0 });
     // Without sampling the same budget goes to threads and the key pages are never reached.
     const unsampled = await crawlSite(crawlOptions(s.url, { maxPages: 40, concurrency: 4, sitemaps: false, groupShare: 1 }));
@@ -176,8 +183,28 @@ describe('sampling by URL template', () => {
     origin = s.url;
     const r = await crawlSite(crawlOptions(s.url, { maxPages: 20 }));
     expect(rec(r, `${s.url}help`)?.outcome).toBe('fetched');
-    expect(r.pages.filter((p) => p.url.includes('/forum/t/'))).toHaveLength(5);
+    // 5 (a quarter of 20) in the first pass, then the 13 pages of budget left over.
+    expect(r.pages.filter((p) => p.url.includes('/forum/t/'))).toHaveLength(18);
     expect(r.pages.filter((p) => p.url.includes('/forum/t/')).every((p) => p.depth === 1)).toBe(true);
-    expect(r.records.filter((x) => x.reason === 'sampled')).toHaveLength(95);
+    expect(r.records.filter((x) => x.reason === 'sampled')).toHaveLength(82);
+  });
+
+  it('leftover budget is shared out in turns between the groups the caps cut', async () => {
+    const threads = Array.from({ length: 60 }, (_, i) => `/forum/t/${i + 1}`);
+    const users = Array.from({ length: 60 }, (_, i) => `/u/${i + 1}`);
+    const s = await server({
+      robots: 404,
+      homeLinks: [...threads, ...users],
+      route: (p, _req, res) => {
+        if (p.startsWith('/forum/t/') || p.startsWith('/u/')) return void res.writeHead(200, { 'content-type': 'text/html' }).end(page(p, `<p>${p}</p>`)), true;
+        return false;
+      },
+    });
+    const r = await crawlSite(crawlOptions(s.url, { maxPages: 41, concurrency: 2, sitemaps: false }));
+    expect(r.pages).toHaveLength(41);
+    expect(r.pages.filter((p) => p.url.includes('/forum/t/'))).toHaveLength(20);
+    expect(r.pages.filter((p) => p.url.includes('/u/'))).toHaveLength(20);
+    expect(r.groups?.find((g) => g.pattern === '/u/*')).toEqual({ pattern: '/u/*', discovered: 60, fetched: 20, skipped: 40 });
+    expect(roundRobin(['a1', 'a2', 'a3', 'b1', 'c1', 'c2'], 4, (x) => x[0]!)).toEqual({ taken: ['a1', 'a2', 'b1', 'c1'], rest: ['a3', 'c2'] });
   });
 });
