@@ -7,12 +7,23 @@ export const UIStrings = {
   title: 'Help and contact within two clicks',
   explanation:
     'Whether a help page and a way to contact the brand can be reached within two clicks of the home page, ' +
-    'following the links the crawler saw. A conductor puts support where people can find it; a producer buries ' +
+    'following the links the crawler saw (a help centre on another site counts when the site\'s own navigation ' +
+    'links to it, or it is on a help-desk platform). A conductor puts support where people can find it; a producer buries ' +
     'it, so that the only easy paths lead to the shop.',
 };
 
 const HELP_LINK = /\b(?:help|support|faq|help cent(?:re|er)|knowledge base)\b/i;
 const CONTACT_LINK = /\b(?:contact(?: us)?|get in touch|customer service|email us|call us)\b/i;
+
+/** Help-desk platforms brands host their help centres and contact forms on. */
+const HELPDESK_HOST = /(?:^|\.)(?:zendesk\.com|freshdesk\.com|helpscoutdocs\.com|intercom\.help|helpshift\.com|gorgias\.help|kustomer\.help|force\.com|salesforce-sites\.com|helpjuice\.com|document360\.io)$/i;
+
+/**
+ * A link on another domain counts when it sits in the site's own navigation (a footer "Help Centre" on the
+ * brand's help desk) or points at a help-desk platform; a passing mention in a post does not.
+ */
+const countsAsSiteLink = (link: { href: string; external: boolean; inChrome: boolean }): boolean =>
+  !link.external || link.inChrome || HELPDESK_HOST.test(new URL(link.href).hostname);
 
 interface Target {
   kind: 'help' | 'contact';
@@ -45,8 +56,9 @@ export function clicksToTargets(pages: PageContext[], startUrl: string): Map<'he
       }
       for (const link of page.links) {
         for (const t of TARGETS) {
-          if (!found.has(t.kind) && !link.external && t.test(link.href, link.text)) {
-            found.set(t.kind, { clicks, evidence: elementEvidence(page, `“${link.text}” → ${link.href} (${clicks} click${clicks === 1 ? '' : 's'} from the home page)`, `${t.kind} link`) });
+          if (!found.has(t.kind) && countsAsSiteLink(link) && t.test(link.href, link.text)) {
+            const where = link.external ? ', on another site' : '';
+            found.set(t.kind, { clicks, evidence: elementEvidence(page, `“${link.text}” → ${link.href} (${clicks} click${clicks === 1 ? '' : 's'} from the home page${where})`, `${t.kind} link`) });
           }
         }
         const target = byUrl.get(link.href);

@@ -145,6 +145,15 @@ describe('q4-site-search', () => {
 describe('q4-help-reachable', () => {
   const home = (links: string) => pageFromHtml(`<main>${links}</main>`, HOME, { depth: 0 });
 
+  it('counts a help centre on another site when the navigation links to it or it is a help desk, not a passing mention', () => {
+    const footer = pageFromHtml('<main>Forum</main><footer><a href="https://acme-support.example.org/">Help Centre</a></footer>', HOME, { depth: 0 });
+    expect(clicksToTargets([footer], HOME).get('help')!.evidence.snippet).toMatch(/Help Centre.*on another site/);
+    const desk = home('<p>Questions? <a href="https://acme.zendesk.com/hc/en-us/requests/new">Contact us</a></p>');
+    expect(clicksToTargets([desk], HOME).get('contact')!.clicks).toBe(1);
+    const mention = home('<p>See the <a href="https://en.wikipedia.org/wiki/Help">help</a> article on Wikipedia.</p>');
+    expect(clicksToTargets([mention], HOME).has('help')).toBe(false);
+  });
+
   it('clicksToTargets counts clicks by breadth-first search from the start page', () => {
     const start = home('<a href="/forum/">Forum</a><a href="/contact.html">Contact us</a>');
     const forum = pageFromHtml('<main><a href="/help/">Help centre</a></main>', 'https://community.example.com/forum/');
