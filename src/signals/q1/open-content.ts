@@ -15,7 +15,8 @@ export const UIStrings = {
     'members wrote behind a sign-up so that reading becomes a way to collect accounts.',
 };
 
-const WALL_CLASS = /(?:^|[\s_-])(?:login|signin|sign-in|reg|registration|member)?-?(?:wall|gate|paywall|regwall)(?:$|[\s_-])/i;
+// A sign-in wall or gate by class/id: a bare "wall" (social-wall, photo-wall) or "gate" is not one.
+const WALL_CLASS = /(?:^|[\s_-])(?:(?:login|signin|sign-in|reg|registration|member|members|auth|account)[-_]?(?:wall|gate)|paywall|regwall|loginwall)(?:$|[\s_-])/i;
 const LOGIN_PATH = /\/(?:login|log-in|signin|sign-in|register|join|account\/login)(?:\.html?|\/|\?|$)/i;
 
 export interface WallObservation {

@@ -40,6 +40,13 @@ describe('q1-open-content', () => {
     expect(detectWall(openThread(5))).toEqual({ walled: false, evidence: null });
   });
 
+  it('a social wall or a photo wall is not a sign-in wall; a regwall or member gate is', () => {
+    const social = pageFromHtml(`<main><p>${'Members share rides here. '.repeat(10)}</p><div class="social-wall"><p>Latest photos from members</p></div><ul id="photo-wall"><li>pic</li></ul></main>`, T(7));
+    expect(detectWall(social).walled).toBe(false);
+    expect(detectWall(pageFromHtml('<main><p>Intro</p><div class="js-regwall">Create an account</div></main>', T(8))).walled).toBe(true);
+    expect(detectWall(pageFromHtml('<main><p>Intro</p><section id="member-gate">Members only</section></main>', T(9))).walled).toBe(true);
+  });
+
   it('an invitation to reply is not a wall on reading', () => {
     const p = pageFromHtml('<main><article class="post"><p>Answer text.</p></article><p>Sign in to join the discussion.</p></main>', T(6));
     expect(detectWall(p).walled).toBe(false);
