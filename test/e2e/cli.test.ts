@@ -18,9 +18,9 @@ interface CliOutcome {
   stderr: string;
 }
 
-async function cli(args: string[]): Promise<CliOutcome> {
+async function cli(args: string[], env: Record<string, string> = {}): Promise<CliOutcome> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: ROOT, maxBuffer: 16 << 20, env: { ...process.env, CI: 'true' } });
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: ROOT, maxBuffer: 16 << 20, env: { ...process.env, CI: 'true', ...env } });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };
@@ -149,6 +149,14 @@ describe('conductor-audit run on the bundled demo', () => {
 });
 
 describe('conductor-audit input handling', () => {
+  it('stops before crawling, naming the fix, when --render auto has no browser to use', async () => {
+    const r = await cli(['run', 'audits/demo/megamart.yaml', '--render', 'auto', '--formats', 'json', '--out', path.join(tmp, 'no-browser')], { CHROME_PATH: path.join(tmp, 'no-such-chrome') });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/render: auto needs a browser/);
+    expect(r.stderr).toMatch(/--render static/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('explains every problem in a bad audit file, one line each, and exits 2', async () => {
     const file = path.join(tmp, 'bad.yaml');
     await writeFile(file, 'brand: Acme\nsite: { url: "not a url" }\ncrawl: { maxPage: 10, render: fast }\nreport: { theme: { accent: red } }\n');
