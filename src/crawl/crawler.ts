@@ -164,6 +164,7 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
           allowSubresource: robotsRefuses,
           ...(cookieFor && options.session ? { session: { cookies: options.session, cookieFor } } : {}),
           groupOf: (u) => sampler.pattern(u),
+          beforeRender: (u) => pacer.wait(new URL(u).host, waitSignal),
           ...(options.signal ? { signal: options.signal } : {}),
           ...(internals.browserPool ? { pool: internals.browserPool } : {}),
         });

@@ -41,6 +41,8 @@ export interface PageRendererOptions {
   /** URL → page type (the sampler's URL template): one screenshot and, in auto mode, one decision per group. */
   groupOf: (url: string) => string;
   signal?: AbortSignal;
+  /** Auto mode: awaited before a page fetched statically is requested again by the browser (the host's pacing). */
+  beforeRender?: (url: string) => Promise<void>;
   /** At most this many screenshots in all (default 12). */
   maxScreenshots?: number;
   /** Test hook: a pool to use instead of launching one. */
@@ -105,6 +107,8 @@ export class PageRenderer {
     const group = this.opts.groupOf(url);
     const action = this.policy.decide(group, url, page.html);
     if (action.action === 'static') return { ...page, renderMode: 'static', renderReason: action.reason };
+    // The browser asks the server for the page again: that request is paced like any other.
+    await this.opts.beforeRender?.(url);
     const r = await this.renderWithShot(url);
     const failed = r === null ? `browser unavailable (${this.unavailable})` : r.kind === 'failed' ? `${r.reason}: ${r.detail}` : null;
     if (failed !== null || r === null || r.kind !== 'page') {

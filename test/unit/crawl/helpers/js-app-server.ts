@@ -23,8 +23,8 @@ const ROUTES: Record<string, [string, string]> = {
 export interface JsAppServer {
   origin: string;
   requested: string[];
-  /** The Cookie header of every request, by path (null when none was sent). */
-  cookies: Array<{ path: string; cookie: string | null }>;
+  /** Every request: its path, Cookie header (null when none was sent) and arrival time (Date.now()). */
+  cookies: Array<{ path: string; cookie: string | null; at: number }>;
   close(): Promise<void>;
 }
 
@@ -34,7 +34,7 @@ export async function startJsAppServer(): Promise<JsAppServer> {
   const server = http.createServer(async (req, res) => {
     const p = new URL(req.url ?? '/', 'http://x').pathname;
     requested.push(p);
-    cookies.push({ path: p, cookie: req.headers.cookie ?? null });
+    cookies.push({ path: p, cookie: req.headers.cookie ?? null, at: Date.now() });
     const route = ROUTES[p];
     if (!route) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     res.writeHead(200, { 'content-type': route[1] }).end(await readFile(path.join(SITE, route[0])));
