@@ -50,10 +50,3 @@ export const EN = {
 } as const;
 
 export type Lexicon = typeof EN;
-
-export const LEXICONS: Record<string, Lexicon> = { en: EN };
-
-/** The lexicon for a page's language; pages that declare no language are read as English. */
-export function lexiconFor(lang: string | null): Lexicon | null {
-  return LEXICONS[lang ?? 'en'] ?? null;
-}

@@ -2,7 +2,7 @@ import * as cheerio from 'cheerio';
 import { defineSignal } from '../types.js';
 import { CONTENT_TYPES, classifyPage } from '../page-type.js';
 import { elementEvidence, firstMatchEvidence, pickEvidence } from '../evidence.js';
-import { EN } from '../lexicon/en.js';
+import { EN } from '../lexicon/index.js';
 import { normaliseSpace, pct } from '../text.js';
 import { blockText, spaceBlocks, type PageContext } from '../page-context.js';
 import type { Evidence } from '../../result/types.js';

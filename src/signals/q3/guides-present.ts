@@ -1,6 +1,6 @@
 import { defineSignal } from '../types.js';
 import { elementEvidence, pickEvidence } from '../evidence.js';
-import { EN } from '../lexicon/en.js';
+import { EN } from '../lexicon/index.js';
 import { pct } from '../text.js';
 import { blockText, type PageContext } from '../page-context.js';
 import type { Evidence } from '../../result/types.js';

@@ -2,7 +2,7 @@ import { defineSignal } from '../types.js';
 import { CONTENT_TYPES } from '../page-type.js';
 import { detectWall } from '../q1/open-content.js';
 import { elementEvidence, pickEvidence } from '../evidence.js';
-import { EN, lexiconFor } from '../lexicon/en.js';
+import { EN, lexiconFor } from '../lexicon/index.js';
 import { findAll, normaliseSpace, pct } from '../text.js';
 import { spaceBlocks, type PageContext } from '../page-context.js';
 import type { Evidence } from '../../result/types.js';

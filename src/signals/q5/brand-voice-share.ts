@@ -1,6 +1,6 @@
 import { defineSignal } from '../types.js';
 import { elementEvidence, pickEvidence } from '../evidence.js';
-import { EN } from '../lexicon/en.js';
+import { EN } from '../lexicon/index.js';
 import { normaliseSpace, pct } from '../text.js';
 import { AUTHOR_SELECTOR, findPosts } from '../posts.js';
 import { blockText, siteKey, type PageContext } from '../page-context.js';

@@ -1,6 +1,6 @@
 import { defineSignal } from '../types.js';
 import { elementEvidence, pickEvidence, textEvidence } from '../evidence.js';
-import { lexiconFor } from '../lexicon/en.js';
+import { lexiconFor } from '../lexicon/index.js';
 import { findAll, pct } from '../text.js';
 import { blockText, type PageContext } from '../page-context.js';
 import type { Evidence } from '../../result/types.js';
