@@ -19,6 +19,19 @@ export interface LicenceObservation {
   evidence: Evidence[];
 }
 
+/**
+ * The breadth terms in a sentence, as the lower-case word without hyphens ("sub-licensable" → "sublicensable"), or,
+ * when the pattern names its groups, as the group's name: a lexicon then counts its synonyms as one term (German
+ * "unbefristet" and "zeitlich unbegrenzt" are both "perpetual").
+ */
+export function breadthTerms(sentence: string, pattern: RegExp): string[] {
+  const re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+  return [...sentence.matchAll(re)].map((m) => {
+    const named = Object.entries(m.groups ?? {}).find(([, v]) => v !== undefined);
+    return named ? named[0] : m[0].toLowerCase().replace(/-/g, '');
+  });
+}
+
 export default defineSignal<LicenceObservation>({
   meta: { id: 'q2-licence-grab', question: 'Q2', direction: 'producer', requires: ['html'] },
   strings: UIStrings,
@@ -34,7 +47,7 @@ export default defineSignal<LicenceObservation>({
     const evidence: Evidence[] = [];
     for (const s of sentences) {
       if (!lex.licenceGrant.test(s)) continue;
-      const words = findAll(s, lex.licenceBreadth).map((m) => m.match.toLowerCase().replace(/-/g, ''));
+      const words = breadthTerms(s, lex.licenceBreadth);
       if (words.length) {
         words.forEach((w) => breadth.add(w));
         evidence.push(elementEvidence(page, s, 'licence grant'));

@@ -60,8 +60,8 @@ describe('q2-exclusivity', () => {
     await expectDirection(exclusivity, producer, conductor);
   });
   it('is not measured for a language without a word list', () => {
-    const de = pageFromHtml(`<main><p>${filler(30, 'nur für Mitglieder exklusive Angebote heute')}</p></main>`, HOME, {}, { lang: 'de' });
-    notMeasured(measure(exclusivity, [de]));
+    const fr = pageFromHtml(`<main><p>${filler(30, 'réservé aux membres offres exclusives aujourd’hui')}</p></main>`, HOME, {}, { lang: 'fr' });
+    notMeasured(measure(exclusivity, [fr]));
   });
 });
 

@@ -182,7 +182,7 @@ describe('q1-content-asks', () => {
     expect(obs.brandAsks).toBe(2);
     expect(obs.memberAsks).toBe(2);
     expect(obs.evidence.map((e) => e.label)).toEqual(['asks for brand content', 'asks to help members']);
-    expect(countAsks(pageFromHtml('<main><p>Schreiben Sie eine Bewertung.</p></main>', T(2), {}, { lang: 'de' }))).toBeNull();
+    expect(countAsks(pageFromHtml('<main><p>Écrivez un avis.</p></main>', T(2), {}, { lang: 'fr' }))).toBeNull();
   });
 
   it('scores brand-serving asks low and member-to-member asks high', async () => {
@@ -204,7 +204,7 @@ describe('q1-content-asks', () => {
 
   it('is not measured when there are no asks, or the page is in a language without a lexicon', () => {
     notMeasured(measure(contentAsks, [openThread(1)]));
-    notMeasured(measure(contentAsks, [pageFromHtml('<main><p>Schreiben Sie eine Bewertung.</p></main>', T(2), {}, { lang: 'de' })]));
+    notMeasured(measure(contentAsks, [pageFromHtml('<main><p>Écrivez un avis.</p></main>', T(2), {}, { lang: 'fr' })]));
   });
 });
 

@@ -24,9 +24,9 @@ describe('q2-possessive-language', () => {
     await expectDirection(possessiveLanguage, producer, conductor);
   });
 
-  it('is not measured on too little English text', () => {
+  it('is not measured on too little English text, nor on text in a language without a lexicon', () => {
     notMeasured(measure(possessiveLanguage, [pageFromHtml('<main><p>Our customers first.</p></main>', T(1))]));
-    notMeasured(measure(possessiveLanguage, [pageFromHtml(`<main><p>Unsere Kunden. ${filler(400, 'die Kette springt am Berg')}</p></main>`, T(2), {}, { lang: 'de' })]));
+    notMeasured(measure(possessiveLanguage, [pageFromHtml(`<main><p>Nos clients. ${filler(400, 'la chaîne saute en montée')}</p></main>`, T(2), {}, { lang: 'fr' })]));
   });
 });
 
@@ -125,7 +125,8 @@ describe('q2-licence-grab', () => {
 
   it('is not measured without a terms page, nor on terms in a language without a lexicon', () => {
     notMeasured(measure(licenceGrab, [pageFromHtml('<main>x</main>', T(1))]));
-    const de = pageFromHtml('<main><h1>Nutzungsbedingungen</h1><p>Sie räumen uns ein unbefristetes, unwiderrufliches Nutzungsrecht ein.</p></main>', 'https://community.example.com/agb', {}, { lang: 'de' });
-    notMeasured(measure(licenceGrab, [de]));
+    const fr = pageFromHtml('<main><h1>Conditions d’utilisation</h1><p>Vous nous accordez une licence perpétuelle et irrévocable.</p></main>', 'https://community.example.com/conditions', {}, { lang: 'fr' });
+    expect(fr.type).toBe('terms');
+    notMeasured(measure(licenceGrab, [fr]));
   });
 });

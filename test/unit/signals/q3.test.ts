@@ -62,7 +62,7 @@ describe('q3-calls-to-buy', () => {
 
   it('is not measured on too little text or a language without a lexicon', () => {
     notMeasured(measure(callsToBuy, [pageFromHtml('<main><p>Buy now!</p></main>', T(1))]));
-    notMeasured(measure(callsToBuy, [pageFromHtml(`<main><p>Jetzt kaufen. ${filler(400, 'die Kette springt am Berg')}</p></main>`, T(1), {}, { lang: 'de' })]));
+    notMeasured(measure(callsToBuy, [pageFromHtml(`<main><p>Achetez maintenant. ${filler(400, 'la chaîne saute en montée')}</p></main>`, T(1), {}, { lang: 'fr' })]));
   });
 });
 
@@ -94,6 +94,6 @@ describe('q3-member-benefit', () => {
     notMeasured(measure(memberBenefit, [1, 2, 3].map((n) => pageFromHtml('<main><p>Thread.</p></main>', T(n)))));
     const many = Array.from({ length: 10 }, (_, i) => pageFromHtml('<main><p>Thread.</p></main>', T(i)));
     expect(measured(measure(memberBenefit, many)).value).toBe(0);
-    notMeasured(measure(memberBenefit, [pageFromHtml('<main><p>Mitglieder bekommen Rabatt.</p></main>', T(1), {}, { lang: 'de' })]));
+    notMeasured(measure(memberBenefit, [pageFromHtml('<main><p>Les membres reçoivent une remise.</p></main>', T(1), {}, { lang: 'fr' })]));
   });
 });
