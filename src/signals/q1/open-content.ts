@@ -2,7 +2,7 @@ import * as cheerio from 'cheerio';
 import { defineSignal } from '../types.js';
 import { CONTENT_TYPES, classifyPage } from '../page-type.js';
 import { elementEvidence, firstMatchEvidence, pickEvidence } from '../evidence.js';
-import { EN } from '../lexicon/index.js';
+import { lexiconFor } from '../lexicon/index.js';
 import { normaliseSpace, pct } from '../text.js';
 import { blockText, spaceBlocks, type PageContext } from '../page-context.js';
 import type { Evidence } from '../../result/types.js';
@@ -47,7 +47,9 @@ export function detectWall(page: PageContext): WallObservation {
     .first();
   if (wallEl.length) return { walled: true, evidence: elementEvidence(page, blockText($, wallEl), 'sign-in wall') };
   // Wording in site-wide chrome ("Sign in to see member prices" in the header) says nothing about this page's content.
-  const phrase = firstMatchEvidence(page, EN.signInWall, 'sign-in wall', textWithoutChrome(page));
+  // Wording is read in the page's language; a language without a lexicon leaves the structural checks only.
+  const lex = lexiconFor(page.lang);
+  const phrase = lex ? firstMatchEvidence(page, lex.signInWall, 'sign-in wall', textWithoutChrome(page)) : null;
   if (phrase) return { walled: true, evidence: phrase };
   // A password field inside the main content of a content page is a wall even without wording.
   const pw = $('main input[type="password"], article input[type="password"]').first();

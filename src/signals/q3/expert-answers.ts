@@ -1,6 +1,6 @@
 import { defineSignal } from '../types.js';
 import { elementEvidence, pickEvidence } from '../evidence.js';
-import { EN } from '../lexicon/index.js';
+import { isLabel } from '../lexicon/index.js';
 import { pct } from '../text.js';
 import { schemaAnswers, schemaNodes } from '../schema-org.js';
 import { findStaffLabel } from '../q5/staff-labelled.js';
@@ -33,7 +33,7 @@ export function findExpertAnswer(page: PageContext): ExpertObservation | null {
   const labelled = marked.length
     ? marked
     : $('.badge, .label, .tag, .flair, .status, strong, span')
-        .filter((_, el) => EN.acceptedLabel.test($(el).text().trim()))
+        .filter((_, el) => isLabel('acceptedLabel', $(el).text().trim(), page.lang))
         .first();
   if (labelled.length) {
     const post = labelled.closest('article, .post, .reply, .answer, .comment, li');

@@ -1,6 +1,6 @@
 import { defineSignal } from '../types.js';
 import { elementEvidence, pickEvidence } from '../evidence.js';
-import { EN } from '../lexicon/index.js';
+import { lexiconFor } from '../lexicon/index.js';
 import { pct } from '../text.js';
 import { blockText, type PageContext } from '../page-context.js';
 import type { Evidence } from '../../result/types.js';
@@ -28,8 +28,10 @@ export function inspectGuide(page: PageContext): GuideObservation | null {
   const list = $('main ol, article ol, ol').filter((_, el) => $(el).children('li').length >= 3).first();
   const numbered = $('h2, h3').filter((_, el) => /^(?:\d{1,2}[.)]\s|step \d)/i.test($(el).text().trim()));
   const stepCount = list.length ? list.children('li').length : numbered.length >= 3 ? numbered.length : 0;
+  // Headings are read in the page's language; without a lexicon only markup, the guide template and tools count.
+  const howTo = lexiconFor(page.lang)?.howToHeading;
   const heading = $('h1, h2, h3')
-    .filter((_, el) => EN.howToHeading.test($(el).text().trim()))
+    .filter((_, el) => howTo?.test($(el).text().trim()) ?? false)
     .first();
   if ((page.type === 'guide' || heading.length) && stepCount) {
     return { guide: true, evidence: elementEvidence(page, `${heading.text().trim() || page.title}: ${stepCount} steps`, 'guide with steps') };

@@ -1,6 +1,6 @@
 import { defineSignal } from '../types.js';
 import { elementEvidence, pickEvidence } from '../evidence.js';
-import { EN } from '../lexicon/index.js';
+import { isLabel } from '../lexicon/index.js';
 import { normaliseSpace, pct } from '../text.js';
 import { AUTHOR_SELECTOR, findPosts } from '../posts.js';
 import { blockText, siteKey, type PageContext } from '../page-context.js';
@@ -42,7 +42,7 @@ export function inspectVoice(page: PageContext): VoiceObservation | null {
     const name = normaliseSpace(author.text());
     const squashed = name.toLowerCase().replace(/[^a-z0-9]/g, '');
     const labelled =
-      post.find('.badge, .role, .label, .flair, .user-title, .author-role').filter((_, el) => EN.staffLabel.test($(el).text().trim())).length > 0 ||
+      post.find('.badge, .role, .label, .flair, .user-title, .author-role').filter((_, el) => isLabel('staffLabel', $(el).text().trim(), page.lang)).length > 0 ||
       [post, author, ...post.find('[class]').toArray().map((el) => $(el))].some((el) => STAFF_CLASS.test(el.attr('class') ?? ''));
     if (labelled || (token.length >= 3 && squashed.includes(token))) {
       brand++;

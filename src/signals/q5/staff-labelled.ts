@@ -1,6 +1,6 @@
 import { defineSignal } from '../types.js';
 import { elementEvidence, pickEvidence } from '../evidence.js';
-import { EN } from '../lexicon/index.js';
+import { isLabel } from '../lexicon/index.js';
 import { pct } from '../text.js';
 import { blockText, type PageContext } from '../page-context.js';
 import type { Evidence } from '../../result/types.js';
@@ -25,7 +25,7 @@ const STAFF_TOKEN = /^(?:[a-z0-9]+[-_]+)?(?:staff|moderator|official|employee)(?
 export function findStaffLabel(page: PageContext): Evidence | null {
   const { $ } = page;
   const badge = $(BADGE_SELECTOR)
-    .filter((_, el) => EN.staffLabel.test($(el).text().trim()) || `${$(el).attr('class') ?? ''} ${$(el).attr('data-role') ?? ''}`.split(/\s+/).some((t) => STAFF_TOKEN.test(t)))
+    .filter((_, el) => isLabel('staffLabel', $(el).text().trim(), page.lang) || `${$(el).attr('class') ?? ''} ${$(el).attr('data-role') ?? ''}`.split(/\s+/).some((t) => STAFF_TOKEN.test(t)))
     .first();
   if (!badge.length) return null;
   const post = badge.closest('article, .post, .reply, .answer, .comment, li');

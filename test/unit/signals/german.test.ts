@@ -1,6 +1,7 @@
 // The text signals on German pages (lexicon/de.ts): each in both directions and with nothing to find, written the way
 // German community sites, shops and brand forums phrase things.
 import { describe, expect, it } from 'vitest';
+import openContent, { detectWall } from '../../../src/signals/q1/open-content.js';
 import contentAsks, { countAsks } from '../../../src/signals/q1/content-asks.js';
 import contentRewards from '../../../src/signals/q1/content-rewards.js';
 import possessiveLanguage from '../../../src/signals/q2/possessive-language.js';
@@ -9,6 +10,10 @@ import licenceGrab from '../../../src/signals/q2/licence-grab.js';
 import helpVsSell, { classifyRole } from '../../../src/signals/q3/help-vs-sell.js';
 import callsToBuy from '../../../src/signals/q3/calls-to-buy.js';
 import memberBenefit from '../../../src/signals/q3/member-benefit.js';
+import expertAnswers, { findExpertAnswer } from '../../../src/signals/q3/expert-answers.js';
+import guidesPresent, { inspectGuide } from '../../../src/signals/q3/guides-present.js';
+import staffLabelled, { findStaffLabel } from '../../../src/signals/q5/staff-labelled.js';
+import brandVoiceShare from '../../../src/signals/q5/brand-voice-share.js';
 import salesInHelp from '../../../src/signals/q5/sales-in-help.js';
 import incentivesDisclosed from '../../../src/signals/q5/incentives-disclosed.js';
 import { filler, measure, pageFromHtml } from '../../helpers/page.js';
@@ -36,6 +41,38 @@ const openThread = (n: number) =>
        <p>Melde dich an, um zu antworten.</p></main>`,
     T(n),
   );
+
+describe('q1-open-content (de)', () => {
+  it('reads German sign-in walls, and an invitation to reply is not one', () => {
+    const walled = de('<main><p>Erster Beitrag …</p><div class="cta">Melde dich an, um die ganze Diskussion und 30 Antworten zu lesen.</div></main>', T(1));
+    expect(detectWall(walled)).toMatchObject({ walled: true, evidence: { url: T(1), label: 'sign-in wall' } });
+    expect(detectWall(walled).evidence!.snippet).toContain('Melde dich an, um die ganze Diskussion');
+    expect(detectWall(de('<main><p>Vorschau</p><p>Jetzt registrieren, um weiterzulesen.</p></main>', T(2))).walled).toBe(true);
+    expect(detectWall(de('<main><p>Vorschau</p><p>Um alle Antworten zu sehen, musst du dich anmelden.</p></main>', T(3))).walled).toBe(true);
+    expect(detectWall(de('<main><p>Dieser Beitrag ist nur für registrierte Mitglieder sichtbar.</p></main>', T(4))).walled).toBe(true);
+    expect(detectWall(openThread(5))).toEqual({ walled: false, evidence: null });
+  });
+
+  it('scores walled German threads low and open ones high', async () => {
+    const walled = [1, 2, 3].map((n) => de('<main><p>Vorschau</p><p>Bitte melden Sie sich an, um diesen Beitrag zu lesen.</p></main>', T(n)));
+    const producer = measure(openContent, [...walled, openThread(4)]);
+    expect(measured(producer).value).toBeCloseTo(1 / 4);
+    expectEvidence(measured(producer), [T(1), T(2), T(3)], 'Bitte melden Sie sich an, um diesen Beitrag zu lesen');
+    const conductor = measure(openContent, [openThread(1), openThread(2), openThread(3)]);
+    expect(measured(conductor).value).toBe(1);
+    await expectDirection(openContent, producer, conductor);
+  });
+
+  it('in a language without a lexicon only the structural checks apply; a page with no declared language is read as English', () => {
+    expect(detectWall(pageFromHtml('<main><p>Intro</p><p>Sign in to read the full discussion.</p></main>', T(1), {}, { lang: 'fr' })).walled).toBe(false);
+    expect(detectWall(pageFromHtml('<main><p>Intro</p><div class="login-wall">Connectez-vous</div></main>', T(2), {}, { lang: 'fr' })).walled).toBe(true);
+    expect(detectWall(pageFromHtml('<main><p>Intro</p><p>Sign in to read the full discussion.</p></main>', T(3), {}, { lang: null })).walled).toBe(true);
+  });
+
+  it('is not measured without content pages', () => {
+    notMeasured(measure(openContent, [de('<main>Willkommen</main>', HOME)]));
+  });
+});
 
 describe('q1-content-asks (de)', () => {
   it('countAsks separates asks for brand content from asks to help members', () => {
@@ -232,6 +269,111 @@ describe('q3-member-benefit (de)', () => {
     notMeasured(measure(memberBenefit, [1, 2, 3].map((n) => de('<main><p>Beitrag.</p></main>', T(n)))));
     const many = Array.from({ length: 10 }, (_, i) => de('<main><p>Beitrag.</p></main>', T(i)));
     expect(measured(measure(memberBenefit, many)).value).toBe(0);
+  });
+});
+
+describe('q3-expert-answers (de)', () => {
+  const accepted = (n: number) => de(`<main>${post('anna', 'Frage?')}${post('bob', 'Mach das so.', '<span class="badge">Akzeptierte Lösung</span>')}</main>`, T(n));
+  const staff = (n: number) => de(`<main>${post('anna', 'Frage?')}${post('Ruth', 'Antwort aus der Werkstatt.', '<span class="badge">Mitarbeiterin</span>')}</main>`, T(n));
+  const plain = (n: number) => de(`<main>${post('anna', 'Frage?')}${post('bob', 'Vielleicht so.')}</main>`, T(n));
+  it('finds German and English accepted marks on German threads, and German staff answers', () => {
+    expect(findExpertAnswer(accepted(1))!.evidence!.label).toBe('accepted answer');
+    expect(findExpertAnswer(de(`<main>${post('anna', 'Frage?')}${post('bob', 'So.', '<span class="badge">Beste Antwort</span>')}</main>`, T(2)))!.evidence).not.toBeNull();
+    expect(findExpertAnswer(de(`<main>${post('anna', 'Frage?')}${post('bob', 'So.', '<span class="status">Solved</span>')}</main>`, T(3)))!.evidence).not.toBeNull();
+    expect(findExpertAnswer(staff(4))!.evidence!.label).toBe('staff answer');
+    expect(findExpertAnswer(plain(5))!.evidence).toBeNull();
+    // English pages keep the English marks only.
+    expect(findExpertAnswer(pageFromHtml(`<main>${post('ann', 'Q?')}${post('bob', 'Do this.', '<span class="badge">Gelöst</span>')}</main>`, T(6)))!.evidence).toBeNull();
+  });
+
+  it('scores settled threads high, unsettled low', async () => {
+    const producer = measure(expertAnswers, [plain(1), plain(2), plain(3), plain(4)]);
+    const conductor = measure(expertAnswers, [accepted(1), staff(2), plain(3)]);
+    expectEvidence(measured(conductor), [T(1), T(2), T(3)], 'Mach das so');
+    await expectDirection(expertAnswers, producer, conductor);
+  });
+
+  it('is not measured without threads', () => {
+    notMeasured(measure(expertAnswers, [de('<main><span class="badge">Gelöst</span></main>', HOME)]));
+  });
+});
+
+describe('q3-guides-present (de)', () => {
+  // Not under /guides/: the heading has to make the guide.
+  const W = (n: number) => `${HOME}wissen/kette-${n}`;
+  const steps = '<ol><li>Verschleiß mit der Lehre messen.</li><li>Alte Kette öffnen.</li><li>Neue Kette kürzen und schließen.</li></ol>';
+  const guide = (n: number, heading = 'Kette wechseln: Schritt für Schritt') => de(`<main><h1>${heading}</h1>${steps}</main>`, W(n));
+  const deal = (n: number) => de('<main><h1>So sparst du heute 20 %</h1><p>Zum Sale.</p></main>', D(n));
+  it('finds German how-to headings over a list of steps, not a "So sparst du" promo', () => {
+    expect(inspectGuide(guide(1))!.guide).toBe(true);
+    for (const h of ['Anleitung: Kette wechseln', 'So wechselst du die Kette', 'Wie kann ich die Kette wechseln?', 'Kette wechseln in 3 Schritten']) expect(inspectGuide(guide(2, h))!.guide, h).toBe(true);
+    expect(inspectGuide(guide(3, 'Kette springt unter Last'))!.guide).toBe(false);
+    expect(inspectGuide(deal(1))!.guide).toBe(false);
+  });
+
+  it('a language without a lexicon has no heading rule; no declared language is read as English', () => {
+    const howTo = '<main><h1>How to fix a puncture</h1><ol><li>Remove the wheel.</li><li>Find the hole.</li><li>Patch it.</li></ol></main>';
+    expect(inspectGuide(pageFromHtml(howTo, W(4), {}, { lang: 'fr' }))!.guide).toBe(false);
+    expect(inspectGuide(pageFromHtml(howTo, W(5), {}, { lang: null }))!.guide).toBe(true);
+  });
+
+  it('scores a site of guides high and a site of deals low', async () => {
+    const producer = measure(guidesPresent, [deal(1), deal(2), deal(3), deal(4)]);
+    const conductor = measure(guidesPresent, [guide(1), guide(2), deal(3)]);
+    expectEvidence(measured(conductor), [W(1), W(2), D(3)], 'Schritt für Schritt: 3 steps');
+    await expectDirection(guidesPresent, producer, conductor);
+  });
+
+  it('is not measured when only sign-in and legal pages were fetched', () => {
+    notMeasured(measure(guidesPresent, [de('<main><h1>Anleitung</h1></main>', `${HOME}login`)]));
+  });
+});
+
+const staffThread = (n: number, badge = 'Mitarbeiterin') =>
+  de(`<main>${post('radler42', 'Meine Bremse quietscht.')}${post('Dana', 'Reinige die Scheibe mit Isopropanol.', `<span class="badge">${badge}</span>`)}</main>`, T(n));
+const memberThread = (n: number) => de(`<main>${post('radler42', 'Meine Bremse quietscht.')}${post('bob', 'Bei mir auch.', '<span class="badge">Neues Mitglied</span>')}</main>`, T(n));
+
+describe('q5-staff-labelled (de)', () => {
+  it('reads German role badges, and English ones on German pages', () => {
+    expect(findStaffLabel(staffThread(1))).toMatchObject({ url: T(1), label: 'labelled Mitarbeiterin post' });
+    for (const badge of ['Moderator', 'Radwerk-Team', 'Offiziell', 'Staff']) expect(findStaffLabel(staffThread(2, badge)), badge).not.toBeNull();
+    expect(findStaffLabel(memberThread(3))).toBeNull();
+    // English pages keep the English labels only.
+    const en = pageFromHtml(`<main>${post('rider42', 'My brakes squeal.')}${post('Dana', 'Clean the rotor.', '<span class="badge">Mitarbeiterin</span>')}</main>`, T(4));
+    expect(findStaffLabel(en)).toBeNull();
+  });
+
+  it('scores absent staff low and labelled staff high', async () => {
+    const producer = measure(staffLabelled, [memberThread(1), memberThread(2), memberThread(3)]);
+    expect(measured(producer).value).toBe(0);
+    const conductor = measure(staffLabelled, [staffThread(1), staffThread(2), memberThread(3)]);
+    expect(measured(conductor).value).toBeCloseTo(2 / 3);
+    expectEvidence(measured(conductor), [T(1), T(2)], 'Reinige die Scheibe');
+    await expectDirection(staffLabelled, producer, conductor);
+  });
+
+  it('is not measured without threads', () => {
+    notMeasured(measure(staffLabelled, [de('<main><span class="badge">Mitarbeiter</span></main>', HOME)]));
+  });
+});
+
+describe('q5-brand-voice-share (de)', () => {
+  const URL_ = (n: number) => `https://community.megamart.com/forum/t/${n}`;
+  const brandy = (n: number) =>
+    de(`<main>${post('Jonas', 'Schau dir unsere Angebote an!', '<span class="badge">Mitarbeiter</span>')}${post('Lena', 'Jetzt kaufen!', '<span class="role">Offiziell</span>')}${post('jo', 'ok')}</main>`, URL_(n));
+  const members = (n: number) =>
+    de(`<main>${post('anna', 'Frage?')}${post('bob', 'Probier das.')}${post('cy', 'Hat geklappt.')}${post('Ruth', 'Bestätigt.', '<span class="badge">Moderatorin</span>')}</main>`, URL_(n));
+  it('scores brand-dominated German threads low and member threads high', async () => {
+    const producer = measure(brandVoiceShare, [brandy(1), brandy(2)]);
+    expect(measured(producer).value).toBeCloseTo(4 / 6, 2);
+    expectEvidence(measured(producer), [URL_(1), URL_(2)], 'Schau dir unsere Angebote an');
+    const conductor = measure(brandVoiceShare, [members(1), members(2)]);
+    expect(measured(conductor).value).toBeCloseTo(0.25);
+    await expectDirection(brandVoiceShare, producer, conductor);
+  });
+
+  it('is not measured when no post shows an author', () => {
+    notMeasured(measure(brandVoiceShare, [de('<main><article class="post"><p>anonym</p></article></main>', T(1))]));
   });
 });
 

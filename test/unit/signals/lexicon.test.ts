@@ -1,7 +1,7 @@
 // The word lists themselves: German has every English entry with the same flags (plus u), its word boundaries know
 // umlauts and ß, and compounds are read as German writes them.
 import { describe, expect, it } from 'vitest';
-import { DE, EN, lexiconFor } from '../../../src/signals/lexicon/index.js';
+import { DE, EN, isLabel, lexiconFor } from '../../../src/signals/lexicon/index.js';
 import { breadthTerms } from '../../../src/signals/q2/licence-grab.js';
 import { findAll } from '../../../src/signals/text.js';
 
@@ -20,6 +20,16 @@ describe('lexicons', () => {
     expect(lexiconFor('en')).toBe(EN);
     expect(lexiconFor(null)).toBe(EN);
     expect(lexiconFor('fr')).toBeNull();
+  });
+
+  it('isLabel accepts English badges on any page and the page language’s badges on its own pages', () => {
+    expect(isLabel('staffLabel', 'Staff', 'de')).toBe(true);
+    expect(isLabel('staffLabel', 'Mitarbeiter', 'de')).toBe(true);
+    expect(isLabel('staffLabel', 'Mitarbeiter', 'en')).toBe(false);
+    expect(isLabel('staffLabel', 'Staff', 'fr')).toBe(true);
+    expect(isLabel('acceptedLabel', 'Gelöst', 'de')).toBe(true);
+    expect(isLabel('acceptedLabel', 'Gelöst', null)).toBe(false);
+    expect(isLabel('acceptedLabel', 'Lösungsvorschlag', 'de')).toBe(false);
   });
 });
 
