@@ -191,6 +191,11 @@ export const DE: Lexicon = {
     r`\b(?:kostenlose[sn]? |gratis-?)(?:produkt|muster|probe|testprodukt|exemplar)\b[^.]{0,40}\b(?:für (?:eine|meine) (?:ehrliche )?${REVIEW}|im austausch|als gegenleistung)\b`,
     r`\b(?:[\p{L}-]*punkte|belohnung|prämie|[\p{L}-]*gutschein|teilnahme|los) für (?:diese|meine|das schreiben (?:einer|dieser)|das verfassen (?:einer|dieser)) (?:[\p{L}-]*bewertung|rezension)\b`,
   ),
+  /** Words in a thread's title or breadcrumb that make it a help or support thread ("Bremse quietscht – Problem"). */
+  helpContext: de(
+    'i',
+    r`\b(?:hilfe|support|[\p{L}-]*probleme?|fehler(?:suche)?|störung|funktioniert nicht|geht nicht|defekt|kaputt|wie kann ich|erstattung|rückerstattung|rückgabe|retoure|umtausch|reklamation)\b`,
+  ),
   /** An explicit disclosure that a review was incentivised ("#Werbung", "(Anzeige)", "gesponserte Bewertung"). */
   incentiveDisclosure: de(
     'gi',

@@ -44,6 +44,8 @@ export const EN = {
   /** A review says the reviewer got something for it. */
   incentiveMention:
     /\b(?:received (?:this|the|a) (?:product|item|sample)[^.]{0,40}\b(?:free|at no (?:cost|charge)|in exchange)|free (?:product|sample) (?:in exchange|for (?:my|an honest) review)|in exchange for (?:my|an|a) (?:honest )?review|(?:points|reward|coupon|voucher|entry) for (?:this|my|writing (?:a|this)) review)\b/gi,
+  /** Words in a thread's title or breadcrumb that make it a help or support thread. */
+  helpContext: /\b(help|support|problem|issue|troubleshoot|how do i|not working|broken|refund|return)\b/i,
   /** An explicit disclosure that a review was incentivised. */
   incentiveDisclosure:
     /\bincentivi[sz]ed review\b|\b(?:collected|submitted) as part of a (?:promotion|sampling program(?:me)?)\b|\breceived (?:this|the) (?:product|item) (?:for free|free of charge)[^.]{0,40}\b(?:in exchange|honest review)\b|#ad\b|\bsponsored review\b|\b(?:reviewer )?received (?:a )?(?:free product|compensation|points|a reward) for (?:this|writing this) review\b/gi,

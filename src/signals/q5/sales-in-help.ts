@@ -13,13 +13,13 @@ export const UIStrings = {
     'friend; a conductor answers the question.',
 };
 
-const HELP_CONTEXT = /\b(help|support|problem|issue|troubleshoot|how do i|not working|broken|refund|return)\b/i;
-
 export function isHelpThread(page: PageContext): boolean {
   if (page.type === 'help') return true;
   if (page.type !== 'thread') return false;
   const crumbs = page.$('.breadcrumb, .breadcrumbs, nav[aria-label*="breadcrumb" i]').text();
-  return /\/(help|support)/i.test(new URL(page.url).pathname) || HELP_CONTEXT.test(crumbs) || HELP_CONTEXT.test(page.title);
+  // Titles and breadcrumbs are read in the page's language; without a lexicon only the path says "help".
+  const context = lexiconFor(page.lang)?.helpContext;
+  return /\/(help|support)/i.test(new URL(page.url).pathname) || (context !== undefined && (context.test(crumbs) || context.test(page.title)));
 }
 
 /** Text of the posts themselves: site chrome and ad banners are another signal's business. */

@@ -14,7 +14,7 @@ import expertAnswers, { findExpertAnswer } from '../../../src/signals/q3/expert-
 import guidesPresent, { inspectGuide } from '../../../src/signals/q3/guides-present.js';
 import staffLabelled, { findStaffLabel } from '../../../src/signals/q5/staff-labelled.js';
 import brandVoiceShare from '../../../src/signals/q5/brand-voice-share.js';
-import salesInHelp from '../../../src/signals/q5/sales-in-help.js';
+import salesInHelp, { isHelpThread } from '../../../src/signals/q5/sales-in-help.js';
 import incentivesDisclosed from '../../../src/signals/q5/incentives-disclosed.js';
 import { filler, measure, pageFromHtml } from '../../helpers/page.js';
 import { expectDirection, expectEvidence, measured, notMeasured } from './score-helpers.js';
@@ -378,6 +378,13 @@ describe('q5-brand-voice-share (de)', () => {
 });
 
 describe('q5-sales-in-help (de)', () => {
+  it('isHelpThread reads German titles and breadcrumbs', () => {
+    expect(isHelpThread(de('<main>x</main>', T(1), 'Mixer funktioniert nicht mehr'))).toBe(true);
+    expect(isHelpThread(de('<nav class="breadcrumb"><a>Forum</a> › <a>Hilfe &amp; Support</a></nav><main>x</main>', T(2)))).toBe(true);
+    expect(isHelpThread(de('<main>x</main>', T(3), 'Bremsprobleme nach dem Regen'))).toBe(true);
+    expect(isHelpThread(de('<main>x</main>', T(4), 'Zeigt her eure Sommertouren'))).toBe(false);
+  });
+
   const pitched = (n: number) =>
     de(`<main>${post('anna', 'Mein Mixer geht nicht mehr an.')}${post('MegaMart', 'Das tut uns leid! Hol dir den neuen Blendmax 3000 – jetzt kaufen, 20 % Rabatt mit dem Code FIX20.')}</main>`, H(n));
   const answered = (n: number) => de(`<main>${post('anna', 'Mein Mixer geht nicht mehr an.')}${post('bob', 'Prüf die Thermosicherung unter dem Sockel.')}</main>`, H(n));
