@@ -12,8 +12,10 @@ export const UIStrings = {
     'it, so that the only easy paths lead to the shop.',
 };
 
-const HELP_LINK = /\b(?:help|support|faq|help cent(?:re|er)|knowledge base)\b/i;
-const CONTACT_LINK = /\b(?:contact(?: us)?|get in touch|customer service|email us|call us)\b/i;
+// Link words in English and German (the languages with a lexicon); URLs and mailto: links work in any language.
+const HELP_LINK = /(?<![\p{L}\d])(?:help|support|faq|help cent(?:re|er)|knowledge base|hilfe(?:-?(?:center|bereich|seiten))?|häufige fragen|wissensdatenbank)(?![\p{L}\d])/iu;
+const CONTACT_LINK =
+  /(?<![\p{L}\d])(?:contact(?: us)?|get in touch|customer service|email us|call us|kontakt(?:formular)?|kontaktiere uns|kontaktieren sie uns|kundenservice|kundendienst|schreib(?:en sie)? uns)(?![\p{L}\d])/iu;
 
 /** Help-desk platforms brands host their help centres and contact forms on. */
 const HELPDESK_HOST = /(?:^|\.)(?:zendesk\.com|freshdesk\.com|helpscoutdocs\.com|intercom\.help|helpshift\.com|gorgias\.help|kustomer\.help|force\.com|salesforce-sites\.com|helpjuice\.com|document360\.io)$/i;
@@ -30,8 +32,8 @@ interface Target {
   test: (href: string, text: string) => boolean;
 }
 const TARGETS: Target[] = [
-  { kind: 'help', test: (href, text) => HELP_LINK.test(text) || /\/(help|support|faq)(\/|\.html?|$)/i.test(new URL(href).pathname) },
-  { kind: 'contact', test: (href, text) => CONTACT_LINK.test(text) || /\/contact(-us)?(\/|\.html?|$)/i.test(new URL(href).pathname) },
+  { kind: 'help', test: (href, text) => HELP_LINK.test(text) || /\/(help|support|faq|hilfe)(\/|\.html?|$)/i.test(new URL(href).pathname) },
+  { kind: 'contact', test: (href, text) => CONTACT_LINK.test(text) || /\/(contact(-us)?|kontakt)(\/|\.html?|$)/i.test(new URL(href).pathname) },
 ];
 
 /**

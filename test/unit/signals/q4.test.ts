@@ -154,6 +154,15 @@ describe('q4-help-reachable', () => {
     expect(clicksToTargets([mention], HOME).has('help')).toBe(false);
   });
 
+  it('recognises German help and contact links, and not words that merely contain them', () => {
+    const de = pageFromHtml('<nav><a href="/service/fragen">Häufige Fragen</a><a href="/impressum">Kontaktformular</a></nav>', HOME, { depth: 0 }, { lang: 'de' });
+    const found = clicksToTargets([de], HOME);
+    expect(found.get('help')!.clicks).toBe(1);
+    expect(found.get('contact')!.clicks).toBe(1);
+    const neither = home('<a href="/forum/t/1">Selbsthilfegruppe</a><a href="/forum/t/2">Kontaktlinsen im Test</a>');
+    expect(clicksToTargets([neither], HOME).size).toBe(0);
+  });
+
   it('clicksToTargets counts clicks by breadth-first search from the start page', () => {
     const start = home('<a href="/forum/">Forum</a><a href="/contact.html">Contact us</a>');
     const forum = pageFromHtml('<main><a href="/help/">Help centre</a></main>', 'https://community.example.com/forum/');
