@@ -25,23 +25,25 @@ export type PageType =
 export const CONTENT_TYPES: ReadonlySet<PageType> = new Set(['thread', 'review', 'idea', 'guide', 'help']);
 
 // Ordered: the first rule that matches the path wins, so specific templates come before broad sections.
+// English and German path words (the languages with a lexicon); umlauts are left out because paths spell them ue/oe/ae.
 const PATH_RULES: Array<[RegExp, PageType]> = [
-  [/(^|\/)(privacy|privacy-policy|datenschutz|confidentialite)(\.html?|\/|$)/i, 'privacy'],
-  [/(^|\/)(terms|tos|terms-of-(use|service)|conditions|legal\/terms|agb)(\.html?|\/|$)/i, 'terms'],
-  [/(^|\/)(join|register|registration|signup|sign-up|create-account)(\.html?|\/|$)/i, 'signup'],
-  [/(^|\/)(login|log-in|signin|sign-in)(\.html?|\/|$)/i, 'signin'],
-  [/(^|\/)(contact|contact-us)(\.html?|\/|$)/i, 'contact'],
-  [/(^|\/)(about|about-us)(\.html?|\/|$)/i, 'about'],
-  [/(^|\/)(deals?|coupons?|offers?|sales?|promotions?|clearance)(\/|$)/i, 'deal'],
-  [/(^|\/)(products?|shop|store|catalog|catalogue|p)\/[^/]+/i, 'product'],
-  [/(^|\/)(reviews?)\/[^/]+/i, 'review'],
-  [/(^|\/)(ideas?|idea-board|ideas-board|suggestions?)\/[^/]+/i, 'idea'],
-  [/(^|\/)(guides?|how-to|howto|tutorials?|learn|articles?|tips|tools?)\/[^/]+/i, 'guide'],
-  [/(^|\/)(help|support|faq|kb|knowledge-base|helpcenter|help-centre|help-center)\/[^/]+/i, 'help'],
-  [/(^|\/)(forums?|community|discussions?|threads?|topics?|t|questions?|boards?)\/[^/]+/i, 'thread'],
+  [/(^|\/)(privacy|privacy-policy|datenschutz|datenschutzerklaerung|confidentialite)(\.html?|\/|$)/i, 'privacy'],
+  [/(^|\/)(terms|tos|terms-of-(use|service)|conditions|legal\/terms|agb|nutzungsbedingungen)(\.html?|\/|$)/i, 'terms'],
+  [/(^|\/)(join|register|registration|signup|sign-up|create-account|registrieren|registrierung|mitglied-werden|konto-erstellen)(\.html?|\/|$)/i, 'signup'],
+  [/(^|\/)(login|log-in|signin|sign-in|anmelden|anmeldung|einloggen)(\.html?|\/|$)/i, 'signin'],
+  [/(^|\/)(contact|contact-us|kontakt)(\.html?|\/|$)/i, 'contact'],
+  [/(^|\/)(about|about-us|ueber-uns)(\.html?|\/|$)/i, 'about'],
+  [/(^|\/)(deals?|coupons?|offers?|sales?|promotions?|clearance|angebote?|gutscheine?|aktionen)(\/|$)/i, 'deal'],
+  [/(^|\/)(products?|shop|store|catalog|catalogue|p|produkte?)\/[^/]+/i, 'product'],
+  [/(^|\/)(reviews?|bewertungen|erfahrungsberichte|testberichte)\/[^/]+/i, 'review'],
+  [/(^|\/)(ideas?|idea-board|ideas-board|suggestions?|ideen)\/[^/]+/i, 'idea'],
+  [/(^|\/)(guides?|how-to|howto|tutorials?|learn|articles?|tips|tools?|anleitungen?|ratgeber|tipps)\/[^/]+/i, 'guide'],
+  [/(^|\/)(help|support|faq|kb|knowledge-base|helpcenter|help-centre|help-center|hilfe|hilfe-center)\/[^/]+/i, 'help'],
+  [/(^|\/)(forums?|foren|community|discussions?|threads?|topics?|t|questions?|boards?|themen|fragen)\/[^/]+/i, 'thread'],
 ];
 
-const SECTION_ROOT = /^\/(forums?|reviews?|ideas?|deals?|guides?|help|support|faq|discussions?|boards?|questions?|shop|tools?|search)(\/(index\.html?)?)?$/i;
+const SECTION_ROOT =
+  /^\/(forums?|foren|reviews?|bewertungen|ideas?|ideen|deals?|angebote|guides?|anleitungen|ratgeber|help|hilfe|support|faq|discussions?|boards?|questions?|shop|tools?|search|suche)(\/(index\.html?)?)?$/i;
 
 const SCHEMA_TYPES: Array<[RegExp, PageType]> = [
   [/\b(DiscussionForumPosting|QAPage|Question)\b/, 'thread'],
@@ -86,7 +88,7 @@ export function classifyPage(url: string, $: CheerioAPI, types: string[]): PageT
   const joined = types.join(' ');
   for (const [re, type] of SCHEMA_TYPES) if (re.test(joined)) return type;
   const h1 = $('h1').first().text();
-  if (/privacy/i.test(h1)) return 'privacy';
-  if (/terms (of|and) (use|service)|terms & conditions/i.test(h1)) return 'terms';
+  if (/privacy|datenschutz/i.test(h1)) return 'privacy';
+  if (/terms (of|and) (use|service)|terms & conditions|nutzungsbedingungen|allgemeine geschäftsbedingungen/i.test(h1)) return 'terms';
   return 'other';
 }
