@@ -15,7 +15,8 @@ type Feature = 'feed' | 'share' | 'export' | 'api';
 const FEATURES: Feature[] = ['feed', 'share', 'export', 'api'];
 
 const SHARE = /(?:twitter\.com\/intent|x\.com\/intent|facebook\.com\/sharer|linkedin\.com\/(?:sharing|shareArticle)|reddit\.com\/submit|bsky\.app\/intent|mastodon\.[\w.]+\/share|\/share\?text=|wa\.me\/\?text=|api\.whatsapp\.com\/send|t\.me\/share|pinterest\.com\/pin\/create|mailto:\?subject=)/i;
-const EXPORT = /\b(?:download|export) (?:your|my|all (?:of )?your) (?:data|posts|content|archive)\b|\bdata export\b/i;
+const EXPORT =
+  /\b(?:download|export) (?:your|my|all (?:of )?your) (?:data|posts|content|archive)\b|\bdata export\b|(?<![\p{L}])(?:(?:deine|ihre|meine) (?:daten|beiträge|inhalte) (?:herunterladen|exportieren)|datenexport|daten exportieren)(?![\p{L}])/iu;
 const API = /\b(?:public|open|read-only|rest(?:ful)?|graphql)? ?API\b(?: documentation| docs| reference)?/;
 
 export function findOpenFormats(page: PageContext): Map<Feature, Evidence> {

@@ -14,9 +14,11 @@ export const UIStrings = {
 };
 
 const BANNER = /cookie|consent|gdpr|cmp|privacy-banner/i;
-const REJECT = /\b(?:reject|decline|refuse|deny|necessary only|only necessary|essential only|no,? thanks|ablehnen|refuser|tout refuser)\b/i;
-const ACCEPT = /\b(?:accept|agree|allow|ok(?:ay)?|got it|i understand|consent|yes)\b/i;
-const SETTINGS = /\b(?:settings|preferences|manage|customi[sz]e|options)\b/i;
+// English, German and a little French button wording; \p{L} boundaries so "ablehnen" is not found inside another word.
+const REJECT =
+  /(?<![\p{L}])(?:reject|decline|refuse|deny|necessary only|only necessary|essential only|no,? thanks|ablehnen|alle ablehnen|nur (?:notwendige|erforderliche|essenzielle)(?: cookies)?|refuser|tout refuser)(?![\p{L}])/iu;
+const ACCEPT = /(?<![\p{L}])(?:accept|agree|allow|ok(?:ay)?|got it|i understand|consent|yes|akzeptieren|alle akzeptieren|zustimmen|einverstanden|annehmen|erlauben|verstanden)(?![\p{L}])/iu;
+const SETTINGS = /(?<![\p{L}])(?:settings|preferences|manage|customi[sz]e|options|einstellungen|anpassen|verwalten)(?![\p{L}])/iu;
 
 export interface ConsentObservation {
   trackers: number;

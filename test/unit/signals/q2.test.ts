@@ -78,6 +78,11 @@ describe('q2-open-formats', () => {
     expect(f.get('api')!.url).toBe(T(1));
   });
 
+  it('finds a data export offered in German', () => {
+    const p = pageFromHtml('<main><p><a href="/konto/export">Deine Daten herunterladen</a></p></main>', T(2), {}, { lang: 'de' });
+    expect(findOpenFormats(p).get('export')!.snippet).toContain('Deine Daten herunterladen');
+  });
+
   it('scores none low and several high', async () => {
     const producer = measure(openFormats, [pageFromHtml('<main><p>Nothing to take away.</p></main>', T(1))]);
     expect(measured(producer).value).toBe(0);

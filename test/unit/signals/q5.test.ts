@@ -62,6 +62,14 @@ describe('q5-consent-choice', () => {
     expect(consentValue({ trackers: 0, banner: 'none', evidence: null })).toBe(1);
   });
 
+  it('reads German banner buttons: a real reject, settings, or accept only', () => {
+    const de = (buttons: string, n: number) => inspectConsent(pageFromHtml(`<main>x</main><div id="cookie-banner"><p>Wir verwenden Cookies.</p>${buttons}</div>${gtm}`, T(n), {}, { lang: 'de' }));
+    expect(de('<button>Alle akzeptieren</button><button>Nur notwendige Cookies</button>', 1).banner).toBe('reject');
+    expect(de('<button>Alle akzeptieren</button><button>Alle ablehnen</button>', 2).banner).toBe('reject');
+    expect(de('<button>Zustimmen</button><a href="#">Einstellungen</a>', 3).banner).toBe('settings');
+    expect(de('<button>Einverstanden</button>', 4).banner).toBe('accept-only');
+  });
+
   it('scores tracking without choice low and a real choice high', async () => {
     const producer = measure(consentChoice, [pageFromHtml(`<main>a</main>${gtm}${fb}`, T(1)), pageFromHtml(`<main>b</main><div class="cookie-notice"><button>Accept</button></div>${gtm}`, T(2))]);
     const pm = measured(producer);
