@@ -7,6 +7,7 @@ import { chartLabels, renderQuestionBars, renderScaleSvg, renderTrafficFallback 
 import { recommendationText, weakestSignals } from './recommendations.js';
 import { cleanText, LIMITS, toLink, type Link } from './text.js';
 import { DEFAULT_ACCENT, loadLogo, readableOn, tint, validateAccent } from './theme.js';
+import { secondaryMeasures, type Measure } from '../traffic/measures.js';
 
 export type Paper = 'A4' | 'Letter';
 
@@ -285,6 +286,8 @@ export interface ReportViewModel {
     period: string | null;
     caption: string;
     stats: Array<{ label: string; value: string }>;
+    /** Other measures the file carries (visitors, pageviews, bounce rate…): recent window and change. */
+    measures: { heading: string; changeHeading: string; rows: Array<{ label: string; value: string; change: string }> } | null;
     warnings: string[];
   };
   method: {
@@ -460,7 +463,7 @@ function trafficVM(result: AuditResult, chartSvg: string | null, accent: string,
   const tr = translator(locale);
   const t = result.traffic;
   if (!t) {
-    return { present: false, chartSvg: null, summary: pullSentence(result, locale), source: null, period: null, caption: '', stats: [], warnings: [] };
+    return { present: false, chartSvg: null, summary: pullSentence(result, locale), source: null, period: null, caption: '', stats: [], measures: null, warnings: [] };
   }
   const first = t.months[0]?.month;
   const last = t.months[t.months.length - 1]?.month;
@@ -485,7 +488,40 @@ function trafficVM(result: AuditResult, chartSvg: string | null, accent: string,
     period,
     caption: tr(t.metric === 'clicks' ? 'traffic.captionClicks' : 'traffic.caption', { period: period ? `, ${period}` : '', source }),
     stats,
+    measures: measuresVM(t.months, locale),
     warnings: t.warnings.map((w) => cleanText(w, 400)),
+  };
+}
+
+const MEASURE_KEY: Record<Measure['key'], MessageKey> = {
+  visitorsPerMonth: 'traffic.mVisitors',
+  pageviews: 'traffic.mPageviews',
+  pagesPerVisit: 'traffic.mPagesPerVisit',
+  bounceRate: 'traffic.mBounceRate',
+  visitSeconds: 'traffic.mVisitTime',
+  impressions: 'traffic.mImpressions',
+};
+
+/** The secondary measures as table rows: shares change in percentage points, everything else in per cent. */
+function measuresVM(months: NonNullable<AuditResult['traffic']>['months'], locale: Locale): ReportViewModel['traffic']['measures'] {
+  const tr = translator(locale);
+  const list = secondaryMeasures(months);
+  if (!list.length) return null;
+  const value = (m: Measure, v: number): string =>
+    m.kind === 'rate' ? formatPercent(v, locale) : m.kind === 'ratio' ? formatNumber(Math.round(v * 100) / 100, locale, 2) : m.kind === 'seconds' ? formatDuration(v * 1000, locale) : formatCount(v, locale);
+  const change = (m: Measure): string => {
+    if (m.earlier === null) return '—';
+    if (m.kind === 'rate') {
+      const pts = Math.round((m.recent - m.earlier) * 1000) / 10;
+      return tr('traffic.points', { n: `${pts < 0 ? MINUS : pts > 0 ? '+' : ''}${formatNumber(Math.abs(pts), locale, 1)}` });
+    }
+    return m.earlier > 0 ? formatChange((m.recent / m.earlier - 1) * 100, locale) : '—';
+  };
+  const n = Math.max(...list.map((m) => m.months));
+  return {
+    heading: tr('traffic.measuresHeading', { n }),
+    changeHeading: tr('traffic.measuresChange'),
+    rows: list.map((m) => ({ label: tr(MEASURE_KEY[m.key]), value: value(m, m.recent), change: change(m) })),
   };
 }
 

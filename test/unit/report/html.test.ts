@@ -159,3 +159,18 @@ describe('screenshots (browser and auto crawls)', () => {
     expect(renderReportHtml(sample, { screenshots: images })).not.toContain('class="shot-ref"');
   });
 });
+
+describe('traffic: the other measures an export carries', () => {
+  const sample = loadFixture('sample');
+  it('shows visitors, pages per visit, bounce rate and visit time beside visits, with their change', () => {
+    const months = sample.traffic!.months.map((m, i, all) => ({
+      ...m,
+      metrics: i >= all.length - 12 ? { pageviews: (m.visits ?? 0) * 3, bounces: (m.visits ?? 0) * 0.4 } : { pageviews: (m.visits ?? 0) * 2, bounces: (m.visits ?? 0) * 0.5 },
+    }));
+    const out = renderReportHtml({ ...sample, traffic: { ...sample.traffic!, months } });
+    expect(out).toMatch(/Other measures in the file, last 12 full months/);
+    expect(out).toMatch(/Pages per visit<\/th><td class="num">3<\/td><td class="num">\+50%<\/td>/);
+    expect(out).toMatch(/Bounce rate<\/th><td class="num">40%<\/td><td class="num">−10(\.0)? pts<\/td>/);
+    expect(renderReportHtml(sample)).not.toMatch(/Other measures in the file/);
+  });
+});
