@@ -287,7 +287,8 @@ export interface ReportViewModel {
     caption: string;
     stats: Array<{ label: string; value: string }>;
     /** Other measures the file carries (visitors, pageviews, bounce rate…): recent window and change. */
-    measures: { heading: string; changeHeading: string; rows: Array<{ label: string; value: string; change: string }> } | null;
+    /** `changeHeading` is null when the file does not reach a year further back (no change column then). */
+    measures: { heading: string; changeHeading: string | null; rows: Array<{ label: string; value: string; change: string }> } | null;
     warnings: string[];
   };
   method: {
@@ -520,7 +521,7 @@ function measuresVM(months: NonNullable<AuditResult['traffic']>['months'], local
   const n = Math.max(...list.map((m) => m.months));
   return {
     heading: tr('traffic.measuresHeading', { n }),
-    changeHeading: tr('traffic.measuresChange'),
+    changeHeading: list.some((m) => m.earlier !== null) ? tr('traffic.measuresChange') : null,
     rows: list.map((m) => ({ label: tr(MEASURE_KEY[m.key]), value: value(m, m.recent), change: change(m) })),
   };
 }

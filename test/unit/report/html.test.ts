@@ -172,5 +172,10 @@ describe('traffic: the other measures an export carries', () => {
     expect(out).toMatch(/Pages per visit<\/th><td class="num">3<\/td><td class="num">\+50%<\/td>/);
     expect(out).toMatch(/Bounce rate<\/th><td class="num">40%<\/td><td class="num">−10(\.0)? pts<\/td>/);
     expect(renderReportHtml(sample)).not.toMatch(/Other measures in the file/);
+    // Less than two years of measures: no change column at all rather than a column of dashes.
+    const recentOnly = sample.traffic!.months.map((m, i, all) => (i >= all.length - 12 ? { ...m, metrics: { pageviews: (m.visits ?? 0) * 3 } } : m));
+    const one = renderReportHtml({ ...sample, traffic: { ...sample.traffic!, months: recentOnly } });
+    expect(one).toMatch(/Pages per visit<\/th><td class="num">3<\/td><\/tr>/);
+    expect(one).not.toContain('vs the 12 months before');
   });
 });
