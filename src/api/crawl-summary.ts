@@ -67,7 +67,7 @@ export function rewriteOrigin(crawl: CrawlResult, from: string, to: string): Cra
     redirectChain: p.redirectChain.map(map),
     ...(p.renderReason ? { renderReason: text(p.renderReason) } : {}),
   });
-  const record = (r: UrlRecord): UrlRecord => ({ ...r, url: map(r.url), ...(r.detail ? { detail: r.detail.split(fromOrigin).join(toOrigin) } : {}) });
+  const record = (r: UrlRecord): UrlRecord => ({ ...r, url: map(r.url), ...(r.detail ? { detail: text(r.detail) } : {}) });
   return {
     ...crawl,
     ...(crawl.sitemaps ? { sitemaps: crawl.sitemaps.map((m) => ({ ...m, url: map(m.url) })) } : {}),

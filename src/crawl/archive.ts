@@ -5,20 +5,14 @@ import { createReadStream } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { WARCParser, WARCRecord, WARCSerializer } from 'warcio';
-import type { CrawlResult, PageScreenshot, PageSnapshot, ServedView, ThirdPartyRequest } from './types.js';
+import type { CrawlResult, PageScreenshot, PageSnapshot } from './types.js';
 
 export const ARCHIVE_FILE = 'crawl.warc.gz';
 const CRAWL_METADATA_URI = 'urn:conductor-audit:crawl';
 const SCREENSHOT_URI_PREFIX = 'urn:conductor-audit:screenshot:';
 
 /** What the archive keeps about a page beyond its response: how it was obtained, and what a rendered page loaded. */
-interface PageMetadata {
-  renderReason?: string;
-  served?: ServedView;
-  noindex?: boolean;
-  thirdPartyRequests?: ThirdPartyRequest[];
-  fetchMs?: number;
-}
+type PageMetadata = Pick<PageSnapshot, 'renderReason' | 'served' | 'noindex' | 'thirdPartyRequests' | 'fetchMs'>;
 const STATUS_TEXT: Record<number, string> = { 200: 'OK', 201: 'Created', 203: 'Non-Authoritative Information', 206: 'Partial Content' };
 
 async function* bytes(text: string | Uint8Array): AsyncGenerator<Uint8Array> {
@@ -171,19 +165,10 @@ export async function readArchive(file: string): Promise<CrawlResult> {
     }
   }
   if (!rest) throw new Error(`${file} has no conductor-audit crawl record: it was not written by this tool, or it is truncated.`);
-  // Page metadata follows its response record; fields are put back in the order the crawler writes them.
+  // Page metadata (PageMetadata: fields of PageSnapshot) goes back onto the page it was written for.
   const withMeta = pages.map((p) => {
     const m = pageMeta.get(p.url);
-    return m
-      ? {
-          ...p,
-          ...(m.renderReason ? { renderReason: m.renderReason } : {}),
-          ...(m.thirdPartyRequests ? { thirdPartyRequests: m.thirdPartyRequests } : {}),
-          ...(m.served ? { served: m.served } : {}),
-          ...(m.fetchMs !== undefined ? { fetchMs: m.fetchMs } : {}),
-          ...(m.noindex ? { noindex: true } : {}),
-        }
-      : p;
+    return m ? { ...p, ...m } : p;
   });
   return { ...rest, pages: withMeta, ...(screenshots.length || rest.render !== 'static' ? { screenshots } : {}) };
 }

@@ -149,6 +149,7 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
   };
   // The member session only ever goes to in-scope URLs.
   const cookieFor = options.session ? (u: string) => (inScope(normalize(u) ?? u) ? null : cookieHeaderFor(u, options.session!)) : undefined;
+  const perHost = Math.max(1, Math.min(options.perHostConcurrency ?? DEFAULT_PER_HOST_CONCURRENCY, options.concurrency));
   // Browser and auto modes: Chromium is looked for now (a clear error before any request), launched on first render.
   const renderer =
     options.render === 'static'
@@ -158,7 +159,7 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
           userAgent: options.userAgent,
           timeoutMs: options.timeoutMs,
           maxBytes: options.maxBytes,
-          concurrency: Math.max(1, Math.min(options.perHostConcurrency ?? DEFAULT_PER_HOST_CONCURRENCY, options.concurrency)),
+          concurrency: perHost,
           allowLocalNetwork: isLocalHost(new URL(startUrl).hostname),
           allowNavigation: allowRedirect,
           allowSubresource: robotsRefuses,
@@ -169,8 +170,7 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
           ...(internals.browserPool ? { pool: internals.browserPool } : {}),
         });
   try {
-    // Concurrency: one queue per host (default 2 at a time), all of them under the overall `concurrency`.
-    const perHost = Math.max(1, Math.min(options.perHostConcurrency ?? DEFAULT_PER_HOST_CONCURRENCY, options.concurrency));
+    // Concurrency: one queue per host (`perHost`, default 2 at a time), all of them under the overall `concurrency`.
     const overall = new PQueue({ concurrency: Math.max(1, options.concurrency) });
     const hostQueues = new Map<string, PQueue>();
     const breakers = new Map<string, CircuitBreaker>();
@@ -260,8 +260,7 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
       if (trap) return record({ url, depth, outcome: 'skipped', reason: 'trap', detail: trap });
       if (options.signal?.aborted) return record({ url, depth, outcome: 'skipped', reason: 'max-pages', detail: 'crawl interrupted before this URL' });
       // Robots for the start origin is known already: blocked URLs do not use up the page budget.
-      if (new URL(url).origin === startOrigin && !startRobots.isAllowed(url))
-        return record({ url, depth, outcome: 'robots-blocked', detail: 'disallowed by robots.txt' });
+      if (robotsRefuses(url)) return record({ url, depth, outcome: 'robots-blocked', detail: 'disallowed by robots.txt' });
       if (outOfTime()) {
         stop(TIME_BUDGET_NOTE);
         return record({ url, depth, outcome: 'skipped', reason: 'time-budget' });
@@ -280,11 +279,15 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
         stop(`page budget of ${options.maxPages} reached`);
         return record({ url, depth, outcome: 'skipped', reason: 'max-pages' });
       }
+      reserve({ url, depth });
+    };
+
+    /** Counts a URL against the page budget and queues it; reserved now so a second link to it is not counted again. */
+    const reserve = (item: QueueItem): void => {
       started_++;
       pending++;
-      // Reserve the URL now so a second link to it while it is queued is not counted again.
-      records.set(url, { url, depth, outcome: 'skipped', reason: 'max-pages', detail: 'pending' });
-      enqueue({ url, depth });
+      records.set(item.url, { url: item.url, depth: item.depth, outcome: 'skipped', reason: 'max-pages', detail: 'pending' });
+      enqueue(item);
     };
 
     /** Why a queued URL must not be requested now (abort, time budget, open breaker), or null. */
@@ -363,9 +366,9 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
       switch (res.kind) {
         case 'page': {
           const { links, canonical, metaNofollow, metaNoindex, textHash: hash } = extractLinks(res.html, res.finalUrl);
-        const headerDirectives = headerRobotsDirectives(res.headers, options.robotsToken);
-        const nofollowAll = metaNofollow || headerDirectives.has('nofollow') || headerDirectives.has('none');
-            const canon = canonical ? normalize(canonical) : null;
+          const headerDirectives = headerRobotsDirectives(res.headers, options.robotsToken);
+          const nofollowAll = metaNofollow || headerDirectives.has('nofollow') || headerDirectives.has('none');
+          const canon = canonical ? normalize(canonical) : null;
           // A <link rel=canonical> to another in-scope URL we already fetched, or the same text: one page, two names.
           const canonicalTwin = canon && canon !== url && inScope(canon) === null && isTaken(records.get(canon)) ? canon : undefined;
           const twin = canonicalTwin ?? seenHashes.get(hash);
@@ -444,10 +447,7 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
         sampledOut.push(...batch.rest);
         for (const item of batch.taken) {
           sampler.readmit(item.url);
-          started_++;
-          pending++;
-          records.set(item.url, { url: item.url, depth: item.depth, outcome: 'skipped', reason: 'max-pages', detail: 'pending' });
-          enqueue(item);
+          reserve(item);
         }
         await drain();
       }
