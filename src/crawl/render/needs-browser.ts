@@ -245,13 +245,12 @@ export interface GroupDecision {
   sampleUrl: string;
 }
 
-export type AutoAction =
-  /** Use the static HTML. */
-  | { action: 'static'; reason: string }
-  /** Render this page in the browser. */
-  | { action: 'browser'; reason: string }
-  /** Render this page in the browser and report both HTMLs with recordSample() to decide the group. */
-  | { action: 'sample'; reason: string };
+/** What `decide` says to do with a page, with the static analysis it was based on (one parse per page). */
+export type AutoAction = { reason: string; analysis: StaticAnalysis } & (
+  | /** Use the static HTML. */ { action: 'static' }
+  | /** Render this page in the browser. */ { action: 'browser' }
+  | /** Render this page in the browser and report both HTMLs with recordSample() to decide the group. */ { action: 'sample' }
+);
 
 /**
  * Per-group `auto` policy. The first page of each group is rendered as a sample (or every page the static
@@ -264,17 +263,17 @@ export class AutoRenderPolicy {
 
   /** What to do with a page of `group` whose static HTML is `staticHtml`. */
   decide(group: string, url: string, staticHtml: string): AutoAction {
+    const analysis = analyzeStaticHtml(staticHtml, { ...this.opts, baseUrl: url });
     const d = this.decided.get(group);
-    if (d?.mode === 'browser') return { action: 'browser', reason: `group ${group} renders in the browser: ${d.reason}` };
-    const a = analyzeStaticHtml(staticHtml, { ...this.opts, baseUrl: url });
-    if (d) return a.needsBrowser ? { action: 'browser', reason: a.reason } : { action: 'static', reason: `group ${group} is static: ${d.reason}` };
-    if (this.sampling.has(group))
-      return a.needsBrowser ? { action: 'browser', reason: a.reason } : { action: 'static', reason: `group ${group} is being sampled; ${a.reason}` };
-    if (a.needsBrowser || this.opts.sampleEveryGroup !== false) {
+    if (d?.mode === 'browser') return { action: 'browser', reason: `group ${group} renders in the browser: ${d.reason}`, analysis };
+    const flagged = analysis.needsBrowser ? ({ action: 'browser', reason: analysis.reason, analysis } as const) : null;
+    if (d) return flagged ?? { action: 'static', reason: `group ${group} is static: ${d.reason}`, analysis };
+    if (this.sampling.has(group)) return flagged ?? { action: 'static', reason: `group ${group} is being sampled; ${analysis.reason}`, analysis };
+    if (analysis.needsBrowser || this.opts.sampleEveryGroup !== false) {
       this.sampling.add(group);
-      return { action: 'sample', reason: a.needsBrowser ? a.reason : `first page of group ${group}: rendered once to compare` };
+      return { action: 'sample', reason: analysis.needsBrowser ? analysis.reason : `first page of group ${group}: rendered once to compare`, analysis };
     }
-    return { action: 'static', reason: a.reason };
+    return { action: 'static', reason: analysis.reason, analysis };
   }
 
   /** Records the sample's outcome; the group's mode is fixed from here on. */

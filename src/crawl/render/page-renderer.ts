@@ -6,7 +6,7 @@ import { ChromeNotFoundError, findChrome } from '../../report/chrome.js';
 import type { FetchPageResult } from '../fetch-page.js';
 import type { PageScreenshot, RenderGroupDecision, ServedView, ThirdPartyRequest } from '../types.js';
 import { BrowserPool, BrowserUnavailableError, type RenderResult } from './browser-pool.js';
-import { analyzeStaticHtml, AutoRenderPolicy } from './needs-browser.js';
+import { AutoRenderPolicy } from './needs-browser.js';
 import type { SessionCookie } from '../session.js';
 import { ScreenshotPlan } from './screenshots.js';
 
@@ -126,7 +126,7 @@ export class PageRenderer {
     }
     const rendered = toFetchResult(r, reason);
     if (rendered.kind !== 'page') return rendered;
-    const a = analyzeStaticHtml(page.html, { baseUrl: url });
+    const a = action.analysis;
     return {
       ...rendered,
       charset: page.charset,
