@@ -42,13 +42,11 @@ export function secondaryMeasures(months: readonly TrafficMonth[], window = 12):
   const out: Measure[] = [];
   for (const d of DEFINITIONS) {
     const usable = (m: TrafficMonth): boolean => !m.partial && m.visits !== null && d.needs.every((k) => m.metrics?.[k] !== undefined);
-    // The most recent run of usable months, newest last; a gap or partial month ends it.
+    // The most recent run of usable months, newest last; a gap or partial month ends it. A partial last month
+    // is skipped, not a reason to show nothing.
     const run: TrafficMonth[] = [];
-    for (let i = months.length - 1; i >= 0 && usable(months[i]!); i--) run.unshift(months[i]!);
-    // A partial last month is skipped, not a reason to show nothing.
-    if (!run.length && months.length > 1 && months.at(-1)!.partial) {
-      for (let i = months.length - 2; i >= 0 && usable(months[i]!); i--) run.unshift(months[i]!);
-    }
+    const end = months.at(-1)?.partial ? months.length - 2 : months.length - 1;
+    for (let i = end; i >= 0 && usable(months[i]!); i--) run.unshift(months[i]!);
     if (run.length < Math.min(3, window)) continue;
     const recent = run.slice(-window);
     const before = run.length >= 2 * window ? run.slice(-2 * window, -window) : null;
