@@ -1,7 +1,7 @@
 /** The generic importer: `month|date,visits` CSV or JSON, or any table through `traffic.columns`. */
 import { TrafficImportError, type RawRow } from './cells.js';
 import { checkSameDateKind } from './months.js';
-import { csvRecords, findColumn, readRows, tableRows, type ColumnPlan, type MetricColumn, type TableRow } from './table.js';
+import { csvTable, findColumn, readRows, tableRows, type ColumnPlan, type MetricColumn, type TableRow } from './table.js';
 import { TRAFFIC_FORMATS, type TrafficColumns } from './types.js';
 
 const DATE_COLUMNS = ['month', 'date'];
@@ -64,9 +64,7 @@ export function genericPlan(header: string[], sourceName: string, line: number |
 }
 
 export function parseGenericCsv(text: string, sourceName: string, columns?: TrafficColumns): RawRow[] {
-  const records = csvRecords(text, sourceName);
-  const head = records[0];
-  if (!head) throw new TrafficImportError(`${sourceName}: the file is empty. Export a CSV with a date and a visits column.`);
+  const { records, head } = csvTable(text, sourceName, 'Export a CSV with a date and a visits column.');
   const plan = genericPlan(head.record, sourceName, head.info.lines, columns);
   const rows = readRows(tableRows(records, 0, sourceName), plan);
   checkSameDateKind(rows, sourceName);

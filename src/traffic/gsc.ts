@@ -6,7 +6,7 @@
  */
 import { TrafficImportError, type ParsedRows } from './cells.js';
 import { checkSameDateKind } from './months.js';
-import { csvRecords, findColumn, readRows, tableRows } from './table.js';
+import { csvTable, findColumn, readRows, tableRows } from './table.js';
 
 export function looksLikeGsc(text: string): boolean {
   const head = (text.split(/\r?\n/, 1)[0] ?? '').replace(/"/g, '').trim().toLowerCase();
@@ -14,9 +14,7 @@ export function looksLikeGsc(text: string): boolean {
 }
 
 export function parseGscCsv(text: string, sourceName: string): ParsedRows {
-  const records = csvRecords(text, sourceName);
-  const head = records[0];
-  if (!head) throw new TrafficImportError(`${sourceName}: the file is empty.`);
+  const { records, head } = csvTable(text, sourceName);
   const date = findColumn(head.record, ['date']);
   const clicks = findColumn(head.record, ['clicks']);
   const impressions = findColumn(head.record, ['impressions']);

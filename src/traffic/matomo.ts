@@ -6,7 +6,7 @@
  */
 import { at, parseDateCell, TrafficImportError, type ParsedRows } from './cells.js';
 import { checkSameDateKind } from './months.js';
-import { csvRecords, findColumn, readRows, tableRows, type MetricColumn } from './table.js';
+import { csvTable, findColumn, readRows, tableRows, type MetricColumn } from './table.js';
 
 export function looksLikeMatomo(text: string): boolean {
   const head = (text.split(/\r?\n/, 1)[0] ?? '').replace(/"/g, '').toLowerCase();
@@ -32,9 +32,7 @@ function matomoDate(raw: string, src: string, line?: number): string {
 }
 
 export function parseMatomoCsv(text: string, sourceName: string, warnings: string[]): ParsedRows {
-  const records = csvRecords(text, sourceName);
-  const head = records[0];
-  if (!head) throw new TrafficImportError(`${sourceName}: the file is empty.`);
+  const { records, head } = csvTable(text, sourceName);
   const header = head.record;
   const date = findColumn(header, ['date']);
   const visits = findColumn(header, ['nb_visits']);

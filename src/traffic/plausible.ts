@@ -6,7 +6,7 @@ import path from 'node:path';
 import { TrafficImportError, ymdToIso, type ParsedRows } from './cells.js';
 import { genericPlan } from './generic.js';
 import { checkSameDateKind, fillQuietDays, type Coverage } from './months.js';
-import { csvRecords, findColumn, readRows, tableRows, type ColumnPlan, type MetricColumn } from './table.js';
+import { csvTable, findColumn, readRows, tableRows, type ColumnPlan, type MetricColumn } from './table.js';
 
 const DASHBOARD = /^date,visitors,pageviews,visits,views_per_visit,bounce_rate,visit_duration/;
 const IMPORTED = /^date,visitors,pageviews,bounces,visits,visit_duration$/;
@@ -34,9 +34,7 @@ export function importedRange(fileName: string): Coverage | undefined {
  * @param coverage the range from the dashboard zip's name, when known.
  */
 export function parsePlausibleCsv(text: string, sourceName: string, fileName: string, coverage?: Coverage): ParsedRows {
-  const records = csvRecords(text, sourceName);
-  const head = records[0];
-  if (!head) throw new TrafficImportError(`${sourceName}: the file is empty.`);
+  const { records, head } = csvTable(text, sourceName);
   const kind = plausibleKind(text);
   if (kind === 'goal') {
     throw new TrafficImportError(

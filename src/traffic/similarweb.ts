@@ -5,7 +5,7 @@
  */
 import { TrafficImportError, type ParsedRows } from './cells.js';
 import { checkSameDateKind } from './months.js';
-import { csvRecords, findColumn, readRows, tableRows, type MetricColumn } from './table.js';
+import { csvTable, findColumn, readRows, tableRows, type MetricColumn } from './table.js';
 
 const VISITORS = ['unique visitors', 'unique visits', 'unique visitors (monthly)'];
 const PAGES_PER_VISIT = ['pages / visit', 'pages/visit', 'pages per visit'];
@@ -23,9 +23,7 @@ export function looksLikeSimilarweb(text: string): boolean {
 }
 
 export function parseSimilarwebCsv(text: string, sourceName: string, warnings: string[]): ParsedRows {
-  const records = csvRecords(text, sourceName);
-  const head = records[0];
-  if (!head) throw new TrafficImportError(`${sourceName}: the file is empty.`);
+  const { records, head } = csvTable(text, sourceName);
   const header = head.record;
   const date = findColumn(header, ['date']);
   const visits = findColumn(header, ['visits']);

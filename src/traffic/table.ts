@@ -23,6 +23,14 @@ export function csvRecords(text: string, sourceName: string, opts: { comments?: 
   }
 }
 
+/** A CSV export's records and its header record (the first); an empty file is an error, `hint` says what to export. */
+export function csvTable(text: string, sourceName: string, hint = ''): { records: CsvRecord[]; head: CsvRecord } {
+  const records = csvRecords(text, sourceName);
+  const head = records[0];
+  if (!head) throw new TrafficImportError(`${sourceName}: the file is empty.${hint ? ` ${hint}` : ''}`);
+  return { records, head };
+}
+
 export interface MetricColumn {
   metric: ExtraMetric;
   idx: number;
