@@ -150,6 +150,8 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
   // The member session only ever goes to in-scope URLs.
   const cookieFor = options.session ? (u: string) => (inScope(normalize(u) ?? u) ? null : cookieHeaderFor(u, options.session!)) : undefined;
   const perHost = Math.max(1, Math.min(options.perHostConcurrency ?? DEFAULT_PER_HOST_CONCURRENCY, options.concurrency));
+  /** Auto mode: when each page's browser request started, after its pacing wait (which is not fetch time). */
+  const renderStarts = new Map<string, number>();
   // Browser and auto modes: Chromium is looked for now (a clear error before any request), launched on first render.
   const renderer =
     options.render === 'static'
@@ -165,7 +167,10 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
           allowSubresource: robotsRefuses,
           ...(cookieFor && options.session ? { session: { cookies: options.session, cookieFor } } : {}),
           groupOf: (u) => sampler.pattern(u),
-          beforeRender: (u) => pacer.wait(new URL(u).host, waitSignal),
+          beforeRender: async (u) => {
+            await pacer.wait(new URL(u).host, waitSignal);
+            renderStarts.set(u, performance.now());
+          },
           ...(options.signal ? { signal: options.signal } : {}),
           ...(internals.browserPool ? { pool: internals.browserPool } : {}),
         });
@@ -361,7 +366,8 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
       if (renderer && options.render === 'auto' && res.kind === 'page' && !options.signal?.aborted) {
         const t0 = performance.now();
         res = await renderer.upgrade(url, res);
-        fetchMs += performance.now() - t0;
+        fetchMs += performance.now() - (renderStarts.get(url) ?? t0);
+        renderStarts.delete(url);
       }
       switch (res.kind) {
         case 'page': {
