@@ -41,6 +41,8 @@ interface PageOutcome {
   pageType: string | null;
   platform: string | null;
   communityFound: boolean | null;
+  /** scored, insufficient-evidence, no-community or not-measured (results from before the three states: derived). */
+  status: string;
   index: number | null;
   band: string | null;
   questions: Record<string, number | null>;
@@ -84,6 +86,7 @@ function outcomeOf(row: CorpusRow, result: AuditResult, page: { url: string; htm
   const { pageType, platform } = page ? pageTypeOf(result, page.url, page.html) : { pageType: null, platform: null };
   const communityFound = communityOf(result);
   const index = result.index.score;
+  const status = (result.index as { status?: string }).status ?? (index === null ? 'not-measured' : 'scored');
   return {
     file: row.file,
     label: row.page_type,
@@ -91,10 +94,11 @@ function outcomeOf(row: CorpusRow, result: AuditResult, page: { url: string; htm
     pageType,
     platform,
     communityFound,
+    status,
     index,
     band: result.index.label,
     questions: Object.fromEntries(result.questions.map((q) => [q.id, q.score])),
-    ended: index !== null || communityFound === false,
+    ended: status === 'scored' || status === 'no-community',
   };
 }
 
@@ -122,7 +126,7 @@ async function auditOnePage(row: CorpusRow): Promise<PageOutcome> {
     const scored = asArchived(rewriteOrigin(crawl, server.origin, row.url));
     return outcomeOf(row, await scoreCrawl(audit, scored), scored.pages[0]);
   } catch (e) {
-    return { file: row.file, label: row.page_type, url: row.url, pageType: null, platform: null, communityFound: null, index: null, band: null, questions: {}, ended: false, error: (e as Error).message };
+    return { file: row.file, label: row.page_type, url: row.url, pageType: null, platform: null, communityFound: null, status: 'error', index: null, band: null, questions: {}, ended: false, error: (e as Error).message };
   } finally {
     await server.close();
   }
@@ -211,15 +215,16 @@ async function main(): Promise<void> {
   const labels = ['forum', 'product', 'collection', 'service', 'documentation'] as const;
 
   console.log(`\nReal pages: ${rows.length} from ${CORPUS} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);
-  const head = ['label', 'pages', 'scored', 'no community', 'silent null', 'index', 'Q1', 'Q2', 'Q3', 'Q4', 'Q5', 'typed as (top)'];
+  const head = ['label', 'pages', 'scored', 'insufficient', 'no community', 'not read', 'index', 'Q1', 'Q2', 'Q3', 'Q4', 'Q5', 'typed as (top)'];
   const body = labels.map((label) => {
     const of = outcomes.filter((o) => o.label === label);
-    const scored = of.filter((o) => o.index !== null);
+    const scored = of.filter((o) => o.status === 'scored');
     const q = (id: string) => fmt(median(scored.map((o) => o.questions[id]).filter((x): x is number => typeof x === 'number')));
     const types = new Map<string, number>();
     for (const o of of) types.set(o.pageType ?? 'none', (types.get(o.pageType ?? 'none') ?? 0) + 1);
     const top = [...types.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([t, n]) => `${t} ${n}`).join(', ');
-    return [label, String(of.length), String(scored.length), String(of.filter((o) => o.communityFound === false).length), String(of.filter((o) => !o.ended).length), fmt(median(scored.map((o) => o.index!))), q('Q1'), q('Q2'), q('Q3'), q('Q4'), q('Q5'), top];
+    const count = (st: string) => String(of.filter((o) => o.status === st).length);
+    return [label, String(of.length), count('scored'), count('insufficient-evidence'), count('no-community'), String(of.filter((o) => o.status === 'not-measured' || o.status === 'error').length), fmt(median(scored.map((o) => o.index!))), q('Q1'), q('Q2'), q('Q3'), q('Q4'), q('Q5'), top];
   });
   console.log(table([head, ...body]));
 
@@ -228,21 +233,22 @@ async function main(): Promise<void> {
   const forum = of('forum');
   checks.push(check('forum pages typed thread', share(forum.filter((o) => o.pageType === 'thread').length, forum.length), '>=', e.forum.typedThread, true));
   checks.push(check('forum pages with a community found', share(forum.filter((o) => o.communityFound === true).length, forum.length), '>=', e.forum.communityFound, true));
-  checks.push(check('forum pages scored', share(forum.filter((o) => o.index !== null).length, forum.length), '>=', e.forum.scored, true));
-  checks.push(check('forum median index', median(forum.filter((o) => o.index !== null).map((o) => o.index!)), '>=', e.forum.medianIndexAtLeast));
+  checks.push(check('forum pages scored', share(forum.filter((o) => o.status === 'scored').length, forum.length), '>=', e.forum.scored, true));
+  checks.push(check('forum median index', median(forum.filter((o) => o.status === 'scored').map((o) => o.index!)), '>=', e.forum.medianIndexAtLeast));
   checks.push(check('forum median Q1', median(forum.map((o) => o.questions.Q1).filter((x): x is number => typeof x === 'number')), '>=', e.forum.medianQ1AtLeast));
   for (const label of ['product', 'collection', 'service', 'documentation'] as const) {
     const xs = of(label);
     checks.push(check(`${label} pages not typed thread`, share(xs.filter((o) => o.pageType !== 'thread').length, xs.length), '>=', e[label].notThread, true));
     if (e[label].noCommunity !== undefined) checks.push(check(`${label} pages with no community found`, share(xs.filter((o) => o.communityFound === false).length, xs.length), '>=', e[label].noCommunity, true));
-    if (e[label].medianIndexAtMost !== undefined) checks.push(check(`${label} median index (scored)`, median(xs.filter((o) => o.index !== null).map((o) => o.index!)), '<=', e[label].medianIndexAtMost));
+    if (e[label].medianIndexAtMost !== undefined) checks.push(check(`${label} median index (scored)`, median(xs.filter((o) => o.status === 'scored').map((o) => o.index!)), '<=', e[label].medianIndexAtMost));
   }
   const product = of('product');
   checks.push(check('product pages typed product or deal', share(product.filter((o) => o.pageType === 'product' || o.pageType === 'deal').length, product.length), '>=', e.product.typedProductOrDeal, true));
   checks.push(check('product median Q3', median(product.map((o) => o.questions.Q3).filter((x): x is number => typeof x === 'number')), '<=', e.product.medianQ3AtMost));
 
   // Pairs (forum, product-or-collection): right when the forum is scored and the shop page scores lower or was
-  // told apart as not a community page. The strict figure counts only pairs where both have an index.
+  // told apart as not a community page. The strict figure counts only pairs where both have an index (a verdict
+  // or an insufficient-evidence score).
   const shops = [...product, ...of('collection')];
   let right = 0;
   let strictRight = 0;
@@ -253,12 +259,13 @@ async function main(): Promise<void> {
         strictPairs++;
         if (f.index > s.index) strictRight++;
       }
-      if (f.index !== null && (s.index === null ? s.communityFound === false : f.index > s.index)) right++;
+      if (f.status === 'scored' && (s.status === 'no-community' || (s.index !== null && f.index! > s.index))) right++;
     }
   }
   checks.push(check('forum above product + collection (pairs)', share(right, forum.length * shops.length), '>=', e.orderedPairs, true));
   checks.push({ measure: '  … of pairs where both are scored', found: `${pctOf(share(strictRight, strictPairs))} of ${strictPairs}`, target: 'shown', ok: null });
   checks.push(check('pages ended (scored or "not a community")', share(outcomes.filter((o) => o.ended).length, outcomes.length), '>=', e.ended, true));
+  checks.push({ measure: '  … and "insufficient evidence" (explicit)', found: String(outcomes.filter((o) => o.status === 'insufficient-evidence').length), target: 'shown', ok: null });
   const scoredAll = outcomes.filter((o) => typeof o.questions.Q1 === 'number');
   checks.push(check('scored pages with Q1 >= 95', share(scoredAll.filter((o) => o.questions.Q1! >= 95).length, scoredAll.length), '<=', e.q1NotAllTop, true));
   const errors = outcomes.filter((o) => o.error);

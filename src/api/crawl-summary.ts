@@ -10,7 +10,10 @@ function countBy<T>(items: T[], key: (t: T) => string | undefined): Record<strin
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-export function summariseCrawl(crawl: CrawlResult, limits: { maxPages: number; maxDepth: number }): CrawlSummary {
+/** What the signal stage read each fetched page as. */
+export type PageTypeInfo = Pick<CrawlSummary['pages'][number], 'pageType' | 'pageTypeBasis' | 'platform'>;
+
+export function summariseCrawl(crawl: CrawlResult, limits: { maxPages: number; maxDepth: number }, pageTypes: Map<string, PageTypeInfo> = new Map()): CrawlSummary {
   const fetched = new Map(crawl.pages.map((p) => [p.url, p]));
   const failed = crawl.records.filter((r) => r.outcome === 'failed');
   const skipped = crawl.records.filter((r) => r.outcome === 'skipped');
@@ -37,6 +40,7 @@ export function summariseCrawl(crawl: CrawlResult, limits: { maxPages: number; m
     screenshots: (crawl.screenshots ?? []).map((s) => ({ url: s.url, group: s.group, mimeType: s.mimeType, width: s.width, height: s.height })),
     pages: crawl.records.map((r) => {
       const page = r.outcome === 'fetched' ? fetched.get(r.url) : undefined;
+      const typed = page ? pageTypes.get(r.url) : undefined;
       return {
         url: r.url,
         depth: r.depth,
@@ -46,6 +50,7 @@ export function summariseCrawl(crawl: CrawlResult, limits: { maxPages: number; m
         ...(r.detail ? { detail: r.detail } : {}),
         ...(page ? { render: page.renderMode } : {}),
         ...(page?.renderReason ? { renderReason: page.renderReason } : {}),
+        ...(typed ?? {}),
       };
     }),
   };

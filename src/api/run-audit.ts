@@ -13,7 +13,7 @@ import { AuditResultSchema, QUESTION_IDS } from '../result/schema.js';
 import type { AuditResult } from '../result/types.js';
 import { loadRubric, type Rubric } from '../score/rubric.js';
 import { scoreAudit } from '../score/score.js';
-import { runSignals } from '../signals/run-signals.js';
+import { runSignalsOnSite } from '../signals/run-signals.js';
 import { analyseTraffic, importTraffic } from '../traffic/index.js';
 import type { TrafficResult } from '../traffic/types.js';
 import { UserError } from '../util/errors.js';
@@ -118,8 +118,14 @@ export async function scoreCrawl(audit: ResolvedAudit, crawl: CrawlResult, opts:
     warnings.push('Member areas were crawled with a session supplied by the analyst: pages show what a signed-in member sees (the session itself was not stored).');
   }
 
-  const runs = runSignals({ siteUrl: audit.site.url, startUrl: crawl.startUrl, pages: crawl.pages, records: crawl.records });
-  const { questions, index } = scoreAudit(runs, rubric, audit.analyst);
+  const { runs, site } = runSignalsOnSite({ siteUrl: audit.site.url, startUrl: crawl.startUrl, pages: crawl.pages, records: crawl.records });
+  const community = site.community!;
+  const { questions, index, warnings: scoreWarnings } = scoreAudit(runs, rubric, audit.analyst, community);
+  warnings.push(...scoreWarnings);
+  if (!community.found && crawl.pages.length > 0) {
+    warnings.push('No community was found on the pages crawled (no threads, reviews, ideas or member posts, and no community platform): capture and aims are judged, and there is no producer/conductor verdict.');
+  }
+  const pageTypes = new Map(site.pages.map((p) => [p.url, { pageType: p.type, pageTypeBasis: p.typeBasis, platform: p.platforms[0]?.name ?? null }]));
 
   let traffic: TrafficResult | null = null;
   if (audit.traffic) {
@@ -138,7 +144,7 @@ export async function scoreCrawl(audit: ResolvedAudit, crawl: CrawlResult, opts:
   }
 
   const result: AuditResult = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     brand: audit.brand,
     site: { url: audit.site.url, servedFrom: audit.site.snapshot ? `saved snapshot (${path.basename(audit.site.snapshot)}) served on 127.0.0.1` : null },
     // The audit is dated by when the site was observed, so re-scoring a saved crawl gives an identical result.
@@ -148,12 +154,14 @@ export async function scoreCrawl(audit: ResolvedAudit, crawl: CrawlResult, opts:
       title: audit.report.title ?? `${audit.brand}: social producer or social conductor?`,
       analyst: { name: audit.report.analyst.name ?? null, organisation: audit.report.analyst.organisation ?? null },
     },
-    crawl: summariseCrawl(crawl, { maxPages: settings.maxPages, maxDepth: settings.maxDepth }),
+    crawl: summariseCrawl(crawl, { maxPages: settings.maxPages, maxDepth: settings.maxDepth }, pageTypes),
     questions,
+    community: { found: community.found, platform: community.platform, pageTypes: community.pageTypes, memberPosts: community.memberPosts },
     index,
     rubric: {
       name: rubric.name,
       version: rubric.version,
+      coverageFloor: { question: rubric.coverageFloor.question, index: rubric.coverageFloor.index },
       questions: QUESTION_IDS.map((id) => ({
         id,
         weight: rubric.questions[id]?.weight ?? 0,

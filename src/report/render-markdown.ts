@@ -2,23 +2,22 @@
 import { translator, resolveLocale, type Locale } from '../i18n/index.js';
 import type { AuditResult } from '../result/types.js';
 import { escapeMarkdown } from './text.js';
-import { bandText, buildRecommendations, formatDate, formatPercent, formatScore, indexLabel, pullSentence, questionTitle, topFindings, verdictSentence } from './view-model.js';
+import { buildRecommendations, formatDate, formatPercent, formatScore, indexBandText, pullSentence, questionBandText, questionTitle, topFindings, verdictSentence } from './view-model.js';
 
 export function renderSummaryMarkdown(result: AuditResult, opts: { locale?: Locale } = {}): string {
   const locale = resolveLocale(opts.locale);
   const tr = translator(locale);
   const brand = escapeMarkdown(result.brand, 200);
-  const label = indexLabel(result.index.score);
   const lines: string[] = [];
   lines.push(`# ${escapeMarkdown(result.report.title, 200)}`, '');
   const by = [result.report.analyst.name, result.report.analyst.organisation].filter((s): s is string => Boolean(s)).map((s) => escapeMarkdown(s, 80));
   lines.push(`${brand} · ${escapeMarkdown(result.site.url, 200)} · ${formatDate(result.generatedAt, locale)}${by.length ? ` · ${by.join(', ')}` : ''}`, '');
   lines.push(`## ${tr('summary.title')}`, '');
-  lines.push(escapeMarkdown(verdictSentence(result.brand, result.index.score, result.index.coverage, locale), 1000), '');
-  lines.push(tr('md.indexLine', { score: formatScore(result.index.score), label: bandText(label, locale, true), coverage: formatPercent(result.index.coverage, locale) }), '');
+  lines.push(escapeMarkdown(verdictSentence(result.brand, result.index, locale), 1000), '');
+  lines.push(tr('md.indexLine', { score: formatScore(result.index.score), label: indexBandText(result.index, locale, true), coverage: formatPercent(result.index.coverage, locale) }), '');
   lines.push(`| ${tr('summary.colQuestion')} | ${tr('summary.colScore')} | ${tr('summary.colCoverage')} | ${tr('summary.colBand')} |`, '| --- | ---: | ---: | --- |');
   for (const q of result.questions) {
-    lines.push(`| ${q.id} ${escapeMarkdown(questionTitle(q, locale), 60)} | ${formatScore(q.score)} | ${formatPercent(q.coverage, locale)} | ${bandText(indexLabel(q.score), locale)} |`);
+    lines.push(`| ${q.id} ${escapeMarkdown(questionTitle(q, locale), 60)} | ${formatScore(q.score)} | ${formatPercent(q.coverage, locale)} | ${questionBandText(q, locale)} |`);
   }
   lines.push('');
   const findings = topFindings(result.questions, 3);

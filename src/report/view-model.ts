@@ -1,6 +1,7 @@
 // AuditResult → the plain object the templates render. Every decision about wording and formatting is made here,
 // in small pure functions; the templates only place values.
-import type { AuditResult, IndexLabel, QuestionResult, SignalResult } from '../result/types.js';
+import type { AuditResult, Evidence, IndexLabel, QuestionResult, SignalResult } from '../result/types.js';
+import { BANDS } from '../result/bands.js';
 import { QUESTIONS } from '../score/questions.js';
 import { CATALOGUES, formatLongDate, formatNumber, formatShare, monthName as intlMonthName, resolveLocale, translator, type Locale, type MessageKey, type Translate } from '../i18n/index.js';
 import { chartLabels, renderQuestionBars, renderScaleSvg, renderTrafficFallback } from './charts.js';
@@ -27,13 +28,8 @@ export interface ReportOptions {
   screenshots?: ReadonlyArray<{ url: string; data: Uint8Array }>;
 }
 
-export const INDEX_BANDS_TABLE: ReadonlyArray<{ min: number; max: number; label: IndexLabel }> = [
-  { min: 0, max: 19, label: 'producer' },
-  { min: 20, max: 39, label: 'leaning producer' },
-  { min: 40, max: 59, label: 'balanced' },
-  { min: 60, max: 79, label: 'leaning conductor' },
-  { min: 80, max: 100, label: 'conductor' },
-];
+/** The bands, from the one table the scorer uses (src/result/bands.ts). */
+export const INDEX_BANDS_TABLE = BANDS;
 
 const MINUS = '\u2212';
 
@@ -104,13 +100,20 @@ export function bandText(label: IndexLabel | null, locale: Locale = 'en', title 
   return tr(title ? BAND_KEY[label].scale : BAND_KEY[label].band);
 }
 
-/** The index label for a 0–100 score (bands 0–19, 20–39, 40–59, 60–79, 80–100; a score below a band's lower
- * bound stays in the band beneath, as in src/score, so 39.6 is "leaning producer"). */
-export function indexLabel(score: number | null): IndexLabel | null {
-  if (score === null || !Number.isFinite(score)) return null;
-  const s = score;
-  for (let i = INDEX_BANDS_TABLE.length - 1; i >= 0; i--) if (s >= INDEX_BANDS_TABLE[i]!.min) return INDEX_BANDS_TABLE[i]!.label;
-  return 'producer';
+/** A question's band, or what stands in its place: insufficient evidence, not applicable, not scored. */
+export function questionBandText(q: Pick<QuestionResult, 'status' | 'band'>, locale: Locale = 'en', title = false): string {
+  const tr = translator(locale);
+  if (q.status === 'insufficient-evidence') return tr(title ? 'band.insufficientTitle' : 'band.insufficient');
+  if (q.status === 'not-applicable') return tr(title ? 'band.notApplicableTitle' : 'band.notApplicable');
+  return bandText(q.band, locale, title);
+}
+
+/** The index's band, or what stands in its place when there is no verdict. */
+export function indexBandText(index: AuditResult['index'], locale: Locale = 'en', title = false): string {
+  const tr = translator(locale);
+  if (index.status === 'no-community') return tr(title ? 'band.noCommunityTitle' : 'band.noCommunity');
+  if (index.status === 'insufficient-evidence') return tr(title ? 'band.insufficientTitle' : 'band.insufficient');
+  return bandText(index.label, locale, title);
 }
 
 export function capitalise(s: string): string {
@@ -123,13 +126,15 @@ export function scalePosition(score: number | null): number | null {
   return Math.min(100, Math.max(0, Math.round(score * 10) / 10));
 }
 
-/** The verdict in words, hedged by coverage. */
-export function verdictSentence(brand: string, score: number | null, coverage: number, locale: Locale = 'en'): string {
+/** The verdict in words, from the index's status and band, hedged by coverage. */
+export function verdictSentence(brand: string, index: AuditResult['index'], locale: Locale = 'en'): string {
   const tr = translator(locale);
-  const label = indexLabel(score);
-  if (label === null) return tr('verdict.none', { brand });
-  const thin = coverage < 0.7 ? tr('verdict.thin', { coverage: formatPercent(coverage, locale) }) : '';
-  return tr(BAND_KEY[label].verdict, { brand }) + thin;
+  const coverage = formatPercent(index.coverage, locale);
+  if (index.status === 'no-community') return tr('verdict.noCommunity', { brand });
+  if (index.status === 'insufficient-evidence') return tr('verdict.insufficient', { brand, coverage });
+  if (index.status !== 'scored' || index.label === null) return tr('verdict.none', { brand });
+  const thin = index.coverage < 0.7 ? tr('verdict.thin', { coverage }) : '';
+  return tr(BAND_KEY[index.label].verdict, { brand }) + thin;
 }
 
 // ---------- findings ----------
@@ -139,10 +144,10 @@ export interface FindingInput {
   signal: SignalResult;
 }
 
-/** How telling a measured signal is: its weight × its distance from the midpoint 50. */
+/** How telling a measured signal is: its weight at its strength × its distance from the midpoint 50. */
 export function findingStrength(signal: SignalResult): number {
   if (signal.status !== 'measured' || signal.score === null) return 0;
-  return signal.weight * Math.abs(signal.score - 50);
+  return signal.weight * signal.strength * Math.abs(signal.score - 50);
 }
 
 /** The n most telling measured signals, strongest first; ties keep question/signal order (deterministic). */
@@ -159,20 +164,14 @@ export function topFindings(questions: readonly QuestionResult[], n = 3): Findin
   return all.slice(0, n).map(({ question, signal }) => ({ question, signal }));
 }
 
-/** "points to the producer end" etc., from a signal score. */
-export function leaning(score: number | null): 'producer' | 'conductor' | 'neutral' | null {
-  if (score === null) return null;
-  if (score < 45) return 'producer';
-  if (score > 55) return 'conductor';
-  return 'neutral';
-}
-
 // ---------- the view model ----------
 
 export interface EvidenceVM {
   link: Link;
   snippet: string;
   label: string | null;
+  /** "seen on 4 pages" when the same snippet was on several pages. */
+  seenOn: string | null;
   /** Anchor of the screenshot of this very page in the coverage section, when one was taken. */
   shot: string | null;
 }
@@ -191,6 +190,10 @@ export interface SignalVM {
   title: string;
   explanation: string;
   measured: boolean;
+  /** measured, not-measured or not-applicable (a class for the card). */
+  status: string;
+  /** What stands in the pill where there is no score: "not measured" / "not applicable". */
+  unscoredText: string;
   displayValue: string;
   score: string;
   weight: string;
@@ -297,6 +300,8 @@ export interface ReportViewModel {
     tool: string;
     rubricLine: string;
     languageNote: string | null;
+    /** The coverage floors and the pull toward the midpoint, with this rubric's numbers. */
+    coverageRule: string;
     rubricTable: RubricTableRow[];
   };
   coverage: {
@@ -316,7 +321,7 @@ export interface ReportViewModel {
     servedFrom: string | null;
   };
   appendix: {
-    pages: Array<{ n: number; link: Link; depth: number; outcome: string; outcomeClass: string; status: string; note: string }>;
+    pages: Array<{ n: number; link: Link; depth: number; outcome: string; outcomeClass: string; status: string; type: string; note: string }>;
     omitted: number;
     omittedText: string | null;
   };
@@ -325,8 +330,14 @@ export interface ReportViewModel {
 export const MAX_APPENDIX_ROWS = 1000;
 export const MAX_EVIDENCE_PER_SIGNAL = 3;
 
-function evidenceVM(e: { url: string; snippet: string; label?: string | undefined }): EvidenceVM {
-  return { link: toLink(e.url), snippet: cleanText(e.snippet, LIMITS.snippet), label: e.label ? cleanText(e.label, LIMITS.label) : null, shot: null };
+function evidenceVM(e: Evidence, locale: Locale = 'en'): EvidenceVM {
+  return {
+    link: toLink(e.url),
+    snippet: cleanText(e.snippet, LIMITS.snippet),
+    label: e.label ? cleanText(e.label, LIMITS.label) : null,
+    seenOn: e.seenOn ? translator(locale)('evidence.seenOn', { n: formatCount(e.seenOn, locale) }) : null,
+    shot: null,
+  };
 }
 
 function signalVM(s: SignalResult, locale: Locale): SignalVM {
@@ -334,21 +345,24 @@ function signalVM(s: SignalResult, locale: Locale): SignalVM {
   const measured = s.status === 'measured' && s.score !== null;
   const more = Math.max(0, s.evidence.length - MAX_EVIDENCE_PER_SIGNAL);
   const reason = s.reason ? cleanText(s.reason, 300) : null;
+  const notApplicable = s.status === 'not-applicable';
   return {
     id: cleanText(s.id, LIMITS.label),
     title: cleanText(s.title, LIMITS.title),
     explanation: cleanText(s.explanation, 600),
     measured,
-    displayValue: cleanText(s.displayValue, LIMITS.title),
+    status: s.status,
+    unscoredText: tr(notApplicable ? 'signal.notApplicable' : 'signal.notMeasured'),
+    displayValue: notApplicable ? tr('signal.notApplicable') : s.status === 'not-measured' ? tr('signal.notMeasured') : cleanText(s.displayValue, LIMITS.title),
     score: formatScore(s.score),
     weight: formatWeight(s.weight),
     pagesObserved: formatCount(s.pagesObserved, locale),
     direction: tr(s.direction === 'conductor' ? 'signal.higherConductor' : 'signal.higherProducer'),
-    leaning: leaning(s.score),
+    leaning: s.leaning,
     reason,
-    evidence: s.evidence.slice(0, MAX_EVIDENCE_PER_SIGNAL).map(evidenceVM),
+    evidence: s.evidence.slice(0, MAX_EVIDENCE_PER_SIGNAL).map((e) => evidenceVM(e, locale)),
     moreEvidence: more,
-    reasonText: reason ? tr('signal.notMeasuredReason', { reason }) : null,
+    reasonText: reason ? tr(notApplicable ? 'signal.notApplicableReason' : 'signal.notMeasuredReason', { reason }) : null,
     moreEvidenceText: more ? tr(more === 1 ? 'signal.moreEvidenceOne' : 'signal.moreEvidenceMany', { n: more }) : null,
   };
 }
@@ -387,15 +401,19 @@ function questionVM(q: QuestionResult, locale: Locale): QuestionVM {
     const d = Math.round(a.score) - Math.round(q.score);
     differs = d === 0 ? tr('question.agrees') : tr('question.differs', { diff: `${d > 0 ? '+' : MINUS}${Math.abs(d)}` });
   }
-  const band = bandText(indexLabel(q.score), locale);
+  const band = questionBandText(q, locale);
   const coverage = formatPercent(q.coverage, locale);
   // audit.json's summary is English; other languages get a sentence built from the numbers.
   const summary =
     locale === 'en'
       ? cleanText(q.summary, 600)
-      : q.score === null
-        ? tr('question.summaryNone')
-        : tr('question.summary', { band: capitalise(band), score: formatScore(q.score), coverage });
+      : q.status === 'not-applicable'
+        ? tr('question.summaryNotApplicable')
+        : q.score === null
+          ? tr('question.summaryNone')
+          : q.status === 'insufficient-evidence'
+            ? tr('question.summaryInsufficient', { score: formatScore(q.score), coverage })
+            : tr('question.summary', { band: capitalise(band), score: formatScore(q.score), coverage });
   return {
     id: q.id,
     anchor: `q-${q.id.toLowerCase()}`,
@@ -427,7 +445,7 @@ function questionVM(q: QuestionResult, locale: Locale): QuestionVM {
 /** One sentence explaining why a finding matters, e.g. "Measured: 18% of 22 thread pages. Scored 18/100 at weight 3, it pulls Participation towards the producer end." */
 export function findingSentence(f: FindingInput, locale: Locale = 'en'): string {
   const tr = translator(locale);
-  const side = leaning(f.signal.score);
+  const side = f.signal.leaning;
   const verb = tr(side === 'neutral' ? 'finding.holds' : 'finding.pulls');
   const end = tr(side === 'producer' ? 'finding.towardsProducer' : side === 'conductor' ? 'finding.towardsConductor' : 'finding.nearMiddle');
   const value = capitalise(cleanText(f.signal.displayValue, LIMITS.title));
@@ -539,6 +557,23 @@ export function sanitiseTrustedSvg(svg: string | null | undefined): string | nul
   return s;
 }
 
+const BASIS_KEY: Partial<Record<NonNullable<AuditResult['crawl']['pages'][number]['pageTypeBasis']>, MessageKey>> = {
+  posts: 'appendix.byPosts',
+  listing: 'appendix.byListing',
+  schema: 'appendix.bySchema',
+  path: 'appendix.byPath',
+  heading: 'appendix.byHeading',
+};
+
+/** "thread, from its posts · Discourse": what a fetched page was read as, and why. */
+export function pageTypeText(p: AuditResult['crawl']['pages'][number], locale: Locale = 'en'): string {
+  if (!p.pageType) return '';
+  const tr = translator(locale);
+  const basis = p.pageTypeBasis ? BASIS_KEY[p.pageTypeBasis] : undefined;
+  const platform = p.platform ? ` · ${cleanText(p.platform, 40)}` : '';
+  return `${tr(`pageType.${p.pageType}` as MessageKey)}${basis ? `, ${tr(basis)}` : ''}${platform}`;
+}
+
 const OUTCOME_KEY: Record<string, MessageKey> = { fetched: 'outcome.fetched', failed: 'outcome.failed', skipped: 'outcome.skipped', 'robots-blocked': 'outcome.robotsBlocked' };
 const RENDER_KEY: Record<string, MessageKey> = { static: 'coverage.renderStatic', browser: 'coverage.renderBrowser', auto: 'coverage.renderAuto' };
 const POLICY_KEY: Record<string, MessageKey> = { parsed: 'coverage.policyParsed', 'allow-all': 'coverage.policyAllowAll', 'disallow-all': 'coverage.policyDisallowAll' };
@@ -554,7 +589,7 @@ export function buildRecommendations(questions: readonly QuestionResult[], local
       why: tr('rec.why', { signal: title, score: formatScore(w.signal.score), weight: formatWeight(w.signal.weight, locale), question: `${w.question.id} ${cleanText(questionText(w.question, 'title', tr), 60)}` }),
       questionId: w.question.id,
       signalId: cleanText(w.signal.id, LIMITS.label),
-      evidence: w.signal.evidence[0] ? evidenceVM(w.signal.evidence[0]) : null,
+      evidence: w.signal.evidence[0] ? evidenceVM(w.signal.evidence[0], locale) : null,
     };
   });
 }
@@ -626,7 +661,7 @@ export function buildViewModel(result: AuditResult, opts: ReportOptions = {}): R
   const defaultEnglish = translator('en')('doc.titleFallback', { brand });
   const title = ownTitle && ownTitle !== defaultEnglish ? ownTitle : tr('doc.titleFallback', { brand });
   const idx = result.index;
-  const label = idx.score === null ? null : (idx.label ?? indexLabel(idx.score));
+  const label = idx.status === 'scored' ? idx.label : null;
   const questions = result.questions.map((q) => questionVM(q, locale));
   const recommendations = buildRecommendations(result.questions, locale, 6);
   const findings = topFindings(result.questions, 3).map((f, i) => ({
@@ -636,10 +671,10 @@ export function buildViewModel(result: AuditResult, opts: ReportOptions = {}): R
     title: cleanText(f.signal.title, LIMITS.title),
     value: cleanText(f.signal.displayValue, LIMITS.title),
     score: formatScore(f.signal.score),
-    leaning: leaning(f.signal.score),
-    leaningText: leaning(f.signal.score) ? tr(`lean.${leaning(f.signal.score)!}` as MessageKey) : null,
+    leaning: f.signal.leaning,
+    leaningText: f.signal.leaning ? tr(`lean.${f.signal.leaning}` as MessageKey) : null,
     sentence: findingSentence(f, locale),
-    evidence: f.signal.evidence[0] ? evidenceVM(f.signal.evidence[0]) : null,
+    evidence: f.signal.evidence[0] ? evidenceVM(f.signal.evidence[0], locale) : null,
   }));
   const c = result.crawl;
   const reasons = (r: Record<string, number>) =>
@@ -653,6 +688,7 @@ export function buildViewModel(result: AuditResult, opts: ReportOptions = {}): R
     outcome: OUTCOME_KEY[p.outcome] ? tr(OUTCOME_KEY[p.outcome]!) : cleanText(p.outcome, 40),
     outcomeClass: p.outcome,
     status: p.status === undefined ? '' : String(p.status),
+    type: pageTypeText(p, locale),
     note: cleanText([p.reason, p.detail, p.render === 'browser' ? tr('appendix.rendered') : ''].filter(Boolean).join(' — '), 160),
   }));
   const screenshots = screenshotVMs(result, opts.screenshots ?? [], locale);
@@ -683,7 +719,7 @@ export function buildViewModel(result: AuditResult, opts: ReportOptions = {}): R
     lang: locale,
     meta: {
       author: [analyst, organisation].filter(Boolean).join(', ') || brand,
-      description: tr('doc.subject', { brand, site: cleanText(result.site.url, LIMITS.url), score: formatScore(idx.score), label: bandText(label, locale) }),
+      description: tr('doc.subject', { brand, site: cleanText(result.site.url, LIMITS.url), score: formatScore(idx.score), label: indexBandText(idx, locale) }),
       keywords: [tr('doc.keywords'), brand].join(', '),
     },
     messages: { ...CATALOGUES[locale] },
@@ -704,12 +740,12 @@ export function buildViewModel(result: AuditResult, opts: ReportOptions = {}): R
       logo: opts.logoPath ? loadLogo(opts.logoPath) : null,
     },
     summary: {
-      verdict: verdictSentence(brand, idx.score, idx.coverage, locale),
-      indexScore: formatScore(idx.score),
-      indexLabel: bandText(label, locale),
-      indexLabelTitle: bandText(label, locale, true),
+      verdict: verdictSentence(brand, idx, locale),
+      indexScore: formatScore(idx.status === 'scored' ? idx.score : null),
+      indexLabel: indexBandText(idx, locale),
+      indexLabelTitle: indexBandText(idx, locale, true),
       indexCoverage: formatPercent(idx.coverage, locale),
-      scaleSvg: renderScaleSvg(scalePosition(idx.score), { accent, labels }),
+      scaleSvg: renderScaleSvg(scalePosition(idx.status === 'scored' ? idx.score : null), { accent, labels }),
       questionChartSvg: renderQuestionBars(
         result.questions.map((q) => ({ id: q.id, title: cleanText(questionText(q, 'title', tr), 40), score: q.score, analystScore: q.analyst?.score ?? null })),
         { accent, labels },
@@ -727,6 +763,7 @@ export function buildViewModel(result: AuditResult, opts: ReportOptions = {}): R
       tool,
       rubricLine: tr('method.rubric', { rubric, tool }),
       languageNote: tr('method.languageNote') || null,
+      coverageRule: tr('method.coverageRule', { question: formatPercent(result.rubric.coverageFloor.question, locale), index: formatPercent(result.rubric.coverageFloor.index, locale) }),
       rubricTable: rubricTable(result, locale),
     },
     coverage: {
@@ -738,6 +775,16 @@ export function buildViewModel(result: AuditResult, opts: ReportOptions = {}): R
         { label: tr('coverage.crawlTime'), value: formatDuration(c.durationMs, locale) },
         ...(c.render !== 'static' ? [{ label: tr('coverage.pagesRendered'), value: formatCount(c.pagesRendered, locale) }] : []),
         { label: tr('coverage.weightMeasured'), value: formatPercent(idx.coverage, locale) },
+        {
+          label: tr('coverage.community'),
+          value: result.community.found
+            ? tr('coverage.communityFound', {
+                platform: result.community.platform ? `${cleanText(result.community.platform, 40)}; ` : '',
+                posts: formatCount(result.community.memberPosts, locale),
+                threads: formatCount(result.community.pageTypes.thread ?? 0, locale),
+              })
+            : tr('coverage.communityNone'),
+        },
       ],
       failed: reasons(c.failedByReason),
       skipped: reasons(c.skippedByReason),

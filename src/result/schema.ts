@@ -11,11 +11,40 @@ export const DirectionSchema = z
   .enum(['conductor', 'producer'])
   .describe('Which end of the scale a higher raw value points to.');
 
+export const IndexLabelSchema = z.enum(['producer', 'leaning producer', 'balanced', 'leaning conductor', 'conductor']);
+export type IndexLabel = z.infer<typeof IndexLabelSchema>;
+
+export const PageTypeSchema = z.enum([
+  'home',
+  'thread',
+  'review',
+  'idea',
+  'guide',
+  'help',
+  'deal',
+  'product',
+  'catalogue',
+  'signup',
+  'signin',
+  'privacy',
+  'terms',
+  'contact',
+  'about',
+  'listing',
+  'other',
+]);
+
+export const LeaningSchema = z.enum(['producer', 'neutral', 'conductor']).describe('Which end of the scale a score or an item of evidence points to.');
+
 export const EvidenceSchema = z.object({
   url: z.string(),
   snippet: z.string(),
   /** What the snippet shows, e.g. "sign-in wall" or "tracker: Google Analytics". */
   label: z.string().optional(),
+  /** Which way this item points: the producer end, the conductor end, or neither (a count of what was checked). */
+  points: LeaningSchema.optional(),
+  /** The same snippet was seen on this many pages (url is the first of them). */
+  seenOn: z.number().int().min(2).optional(),
 });
 export type Evidence = z.infer<typeof EvidenceSchema>;
 
@@ -25,13 +54,23 @@ export const SignalResultSchema = z.object({
   question: QuestionIdSchema,
   direction: DirectionSchema,
   explanation: z.string(),
-  status: z.enum(['measured', 'not-measured']),
+  /**
+   * measured: it read what it needs; not-applicable: the site has nothing it reads (a thread signal where there are
+   * no threads), so it is left out of coverage; not-measured: it could not read it, so coverage is lower.
+   */
+  status: z.enum(['measured', 'not-measured', 'not-applicable']),
   /** Raw measured value (share 0–1, count, rate…); null when not measured. */
   value: z.number().nullable(),
   displayValue: z.string(),
   /** 0 = producer, 100 = conductor; null when not measured. */
   score: z.number().min(0).max(100).nullable(),
+  leaning: LeaningSchema.nullable(),
   weight: z.number().nonnegative(),
+  /**
+   * Share of the weight the reading counted with (1 = in full). Below 1 when the reading is a floor (e.g. trackers
+   * read from static HTML) that points the way unseen things could overturn.
+   */
+  strength: z.number().min(0).max(1),
   /** Pages the signal looked at. */
   pagesObserved: z.number().int().nonnegative(),
   /** Why the signal was not measured. */
@@ -53,11 +92,21 @@ export const QuestionResultSchema = z.object({
   title: z.string(),
   question: z.string(),
   weight: z.number().nonnegative(),
-  /** Machine score 0–100; null when no signal had evidence. */
+  /**
+   * scored: enough evidence for a band; insufficient-evidence: measured, below the coverage floor (no band, pulled
+   * toward the midpoint in the index); not-measured: no signal could be read; not-applicable: the question does
+   * not apply to the site (no community found) and is left out of the index.
+   */
+  status: z.enum(['scored', 'insufficient-evidence', 'not-measured', 'not-applicable']),
+  /** Machine score 0–100 from the signals that had evidence; null when none had. */
   score: z.number().min(0).max(100).nullable(),
-  /** Share (0–1) of the question's signal weight that was measured. */
+  /** Share (0–1) of the weight of the question's applicable signals that had evidence, each at its strength. */
   coverage: z.number().min(0).max(1),
-  band: z.string().nullable(),
+  /** The band when scored; null otherwise. */
+  band: IndexLabelSchema.nullable(),
+  leaning: LeaningSchema.nullable(),
+  /** What the question contributes to the index: its score pulled toward 50 when coverage is below the floor. */
+  indexScore: z.number().min(0).max(100).nullable(),
   summary: z.string(),
   signals: z.array(SignalResultSchema),
   analyst: AnalystQuestionSchema.nullable(),
@@ -74,6 +123,12 @@ export const PageRecordSchema = z.object({
   /** Fetched pages: how the HTML was obtained, and why (auto mode, or a browser render that fell back). */
   render: z.enum(['static', 'browser']).optional(),
   renderReason: z.string().optional(),
+  /** Fetched pages: what the page is, read from the page (posts, thread lists, schema.org) before its URL. */
+  pageType: PageTypeSchema.optional(),
+  /** What decided the type. */
+  pageTypeBasis: z.enum(['home', 'posts', 'listing', 'schema', 'path', 'heading', 'none']).optional(),
+  /** The community platform or widget recognised on the page. */
+  platform: z.string().nullable().optional(),
 });
 
 export const CrawlSummarySchema = z.object({
@@ -113,11 +168,20 @@ export const CrawlSummarySchema = z.object({
 });
 export type CrawlSummary = z.infer<typeof CrawlSummarySchema>;
 
-export const IndexLabelSchema = z.enum(['producer', 'leaning producer', 'balanced', 'leaning conductor', 'conductor']);
-export type IndexLabel = z.infer<typeof IndexLabelSchema>;
+export const CommunitySchema = z.object({
+  /** Members' own content was seen (threads, reviews, ideas, member posts), or a community platform recognised. */
+  found: z.boolean(),
+  /** The community platform recognised on most pages, if any. */
+  platform: z.string().nullable(),
+  /** Fetched pages by type. */
+  pageTypes: z.partialRecord(PageTypeSchema, z.number().int().nonnegative()),
+  /** Posts and reviews by members (not by the brand) seen on the pages. */
+  memberPosts: z.number().int().nonnegative(),
+});
 
 export const AuditResultSchema = z.object({
-  schemaVersion: z.literal(1),
+  /** 2: signals measured, not measured or not applicable; typed bands and leanings; community; honest index coverage. */
+  schemaVersion: z.literal(2),
   brand: z.string(),
   site: z.object({
     url: z.string(),
@@ -132,16 +196,28 @@ export const AuditResultSchema = z.object({
   }),
   crawl: CrawlSummarySchema,
   questions: z.array(QuestionResultSchema).length(5),
+  community: CommunitySchema,
   index: z.object({
+    /**
+     * scored: a verdict; insufficient-evidence: too little of the evidence weight was measured for one;
+     * no-community: the site shows no community, so there is no producer/conductor verdict to give;
+     * not-measured: nothing could be read.
+     */
+    status: z.enum(['scored', 'insufficient-evidence', 'no-community', 'not-measured']),
+    /** Weighted mean of the questions' index scores; null unless scored or insufficient. */
     score: z.number().min(0).max(100).nullable(),
+    /** The band, only when scored. */
     label: IndexLabelSchema.nullable(),
-    /** Share of question weight that had a score. */
+    leaning: LeaningSchema.nullable(),
+    /** Σ question weight × question coverage / Σ question weight, over the questions that apply. */
     coverage: z.number().min(0).max(1),
   }),
   /** The rubric actually used, so the report's method section (and any reader) sees every weight and mapping. */
   rubric: z.object({
     name: z.string(),
     version: z.string(),
+    /** Below these coverages a question gets no band (and is pulled toward 50 in the index) and the index no verdict. */
+    coverageFloor: z.object({ question: z.number().min(0).max(1), index: z.number().min(0).max(1) }),
     questions: z.array(
       z.object({
         id: QuestionIdSchema,

@@ -14,10 +14,18 @@ const ControlPoints = z
   .min(2, 'needs at least two control points [value, score]')
   .refine((pts) => pts.every((p, i) => i === 0 || p[0] > pts[i - 1]![0]), 'control point values must increase strictly');
 
+/** Default coverage floors: below half its evidence weight a question gets no band, and the index no verdict. */
+export const DEFAULT_COVERAGE_FLOOR = { question: 0.5, index: 0.5 } as const;
+
 export const RubricSchema = z
   .object({
     name: z.string(),
     version: z.string(),
+    /** Coverage below which a question is "insufficient evidence" (and pulled toward 50 in the index), and the index gives no verdict. */
+    coverageFloor: z
+      .object({ question: z.number().min(0.05).max(1), index: z.number().min(0.05).max(1), why: z.string().optional() })
+      .strict()
+      .default({ ...DEFAULT_COVERAGE_FLOOR }),
     questions: z.record(
       z.enum(QUESTION_IDS),
       z

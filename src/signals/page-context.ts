@@ -1,11 +1,17 @@
 // The parsed view of one fetched page that every signal's extract() reads. Parsed once per page, shared by all
 // signals, so adding a signal does not add a parse.
+//
+// Besides the page's text, it keeps apart whose words are whose: `memberText` is what members wrote (their posts
+// and reviews), `brandText` is everything else (the site's chrome, the brand's own pages, posts by labelled staff or
+// brand accounts). Signals that judge the brand read the brand's words; signals about members read the members'.
 import * as cheerio from 'cheerio';
 import type { Cheerio, CheerioAPI } from 'cheerio';
-import type { AnyNode } from 'domhandler';
+import type { AnyNode, Element, Text } from 'domhandler';
 import { getDomain } from 'tldts';
 import type { PageSnapshot, ServedView, ThirdPartyRequest } from '../crawl/types.js';
-import { classifyPage, schemaTypes, type PageType } from './page-type.js';
+import { classifyPage, schemaTypes, type PageType, type PageTypeBasis } from './page-type.js';
+import { detectPlatforms, type PlatformHit } from './platform.js';
+import { byBrand, outermost, readStructure, type PageStructure } from './structure.js';
 import { normaliseSpace, wordCount } from './text.js';
 
 export interface PageLink {
@@ -17,6 +23,8 @@ export interface PageLink {
   external: boolean;
   /** Link sits in the site's chrome (header, navigation, footer) rather than in the page's content. */
   inChrome: boolean;
+  /** Link sits inside a member's post or review (members' links are theirs, not the brand's). */
+  inMemberPost: boolean;
 }
 
 export interface PageContext {
@@ -29,17 +37,32 @@ export interface PageContext {
   html: string;
   $: CheerioAPI;
   type: PageType;
+  /** What decided the type (posts on the page, a list of threads, schema.org, the URL…). */
+  typeBasis: PageTypeBasis;
   schemaTypes: string[];
+  /** Community platforms and widgets recognised on this page. */
+  platforms: PlatformHit[];
+  /** Posts, reviews and thread lists read from the page. */
+  structure: PageStructure;
   title: string;
+  /** The brand's name as its domain spells it ("megamart"), for My‹Brand› and "only at ‹Brand›". */
+  brandToken: string;
   /** Primary language subtag from <html lang> or Content-Language, lower-case; null when undeclared. */
   lang: string | null;
-  /** Visible text of the whole body (scripts, styles and templates removed). */
+  /** Visible text of the whole body (scripts, styles and templates removed); blocks on lines of their own. */
   text: string;
   /** Visible text of the main content (main/article when present, else the body minus header/nav/footer). */
   mainText: string;
+  /** The brand's words: the body's text without members' posts and reviews. */
+  brandText: string;
+  /** The members' words: their posts and reviews (brand and staff posts excluded). */
+  memberText: string;
   words: number;
+  brandWords: number;
   links: PageLink[];
   redirectChain: string[];
+  /** The page's text came from <noscript> (a script-only page that prints its content for readers without scripts). */
+  readFromNoscript: boolean;
   /** 'browser' when the HTML is the rendered DOM (scripts ran); 'static' when it is the HTML as served. */
   renderMode: 'static' | 'browser';
   /** Browser-rendered pages: the third-party requests the page made (the network log). */
@@ -53,30 +76,102 @@ export function siteKey(host: string): string {
   return getDomain(host, { allowPrivateDomains: false }) ?? host;
 }
 
-/** Elements whose boundaries are word boundaries in visible text. */
-export const BLOCK_ELEMENTS =
-  'address, article, aside, blockquote, br, button, dd, details, dialog, div, dl, dt, fieldset, figcaption, figure, footer, form, h1, h2, h3, h4, h5, h6, header, hr, label, legend, li, main, nav, ol, option, p, pre, section, select, summary, table, td, th, tr, ul';
-
-/** Block boundaries are word boundaries: without this, `<p>Intro</p><p>Sign in…</p>` reads "IntroSign in…". Mutates `root`. */
-export function spaceBlocks($: CheerioAPI, root: Cheerio<AnyNode>): void {
-  root.find(BLOCK_ELEMENTS).each((_, el) => {
-    $(el).prepend(' ').append(' ');
-  });
+/**
+ * The site's own name after `before` (a regex alternation): `My` gives My‹Brand› programme names ("MyMegaMart"),
+ * `only at` gives "only at MegaMart". Other brands' My-names (MySQL, MyFitnessPal) are not the site framing people.
+ */
+export function brandPattern(token: string, before: string): RegExp | null {
+  if (token.length < 3) return null;
+  const name = token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/-/g, '[-\\s]?');
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${before})[-\\s]?${name}(?![\\p{L}\\p{N}])`, 'giu');
 }
 
-/** Visible text of an element as a reader sees it: scripts dropped, blocks kept apart, whitespace collapsed. */
-export function blockText($: CheerioAPI, el: Cheerio<AnyNode>): string {
-  const copy = el.clone();
-  copy.find('script, style, noscript, template').remove();
-  spaceBlocks($, copy);
-  return normaliseSpace(copy.text());
+/** The brand's name as it appears in the host: community.megamart.com and forum.megamart.co.uk → "megamart". */
+export function brandToken(url: string): string {
+  return (siteKey(new URL(url).hostname).split('.')[0] ?? '').toLowerCase();
 }
+
+/** Elements whose boundaries are block boundaries in visible text. */
+const BLOCKS = new Set(
+  'address article aside blockquote br button dd details dialog div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr label legend li main nav ol option p pre section select summary table td th tr ul'.split(' '),
+);
+const INVISIBLE = new Set(['script', 'style', 'noscript', 'template', 'svg', 'head', 'iframe', 'object']);
+
+/**
+ * Visible text under `root` as a reader sees it: blocks on lines of their own (so "Email", "Password" and
+ * "Not a member yet?" stay three things, not one sentence), spaces collapsed within a line. `skip` leaves out
+ * whole subtrees (the site's chrome, members' posts); `noscript` reads <noscript> content as text. Iterative,
+ * since real pages nest thousands deep.
+ */
+export function visibleText(roots: AnyNode | AnyNode[], opts: { skip?: (el: Element) => boolean; noscript?: boolean } = {}): string {
+  const out: string[] = [];
+  const stack: Array<AnyNode | '\n'> = (Array.isArray(roots) ? [...roots] : [roots]).reverse();
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n === '\n') {
+      out.push('\n');
+      continue;
+    }
+    if (n.type === 'text') {
+      out.push((n as Text).data);
+      continue;
+    }
+    if (n.type !== 'tag' && n.type !== 'root') continue;
+    const el = n as Element;
+    if (n.type === 'tag' && ((INVISIBLE.has(el.name) && !(opts.noscript && el.name === 'noscript')) || opts.skip?.(el))) continue;
+    const block = n.type === 'tag' && BLOCKS.has(el.name);
+    if (block) {
+      out.push('\n');
+      stack.push('\n');
+    } else out.push(' ');
+    const kids = el.children ?? [];
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
+  return out
+    .join('')
+    .split('\n')
+    .map((line) => normaliseSpace(line))
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** One line from block text for an evidence snippet: sentences keep their space, fragments are set apart by " · ". */
+export function oneLine(text: string): string {
+  return text.replace(/\n/g, (_, i: number) => (/[.!?:;…”"')\]]$/.test(text.slice(0, i)) ? ' ' : ' · '));
+}
+
+/** Visible text of an element as a reader sees it, on one line: scripts dropped, blocks kept apart. */
+export function blockText(_$: CheerioAPI, el: Cheerio<AnyNode>): string {
+  return oneLine(visibleText(el.toArray()));
+}
+
+const CHROME = 'header, nav, footer, [role="banner"], [role="navigation"], [role="contentinfo"]';
 
 export function buildPageContext(page: PageSnapshot): PageContext {
-  const $ = cheerio.load(page.html);
+  // Scripting off: <noscript> content is parsed as the elements a reader without scripts sees (Discourse prints
+  // a whole thread there), instead of one string of markup.
+  const $ = cheerio.load(page.html, { scriptingEnabled: false });
   const types = schemaTypes($);
   const base = page.finalUrl || page.url;
   const pageSite = siteKey(new URL(base).hostname);
+  const body = $('body').first();
+  const bodyNodes = body.length ? body.toArray() : $.root().toArray();
+
+  const langAttr = $('html').attr('lang') ?? page.headers['content-language'] ?? '';
+  const lang = langAttr.trim() ? langAttr.trim().toLowerCase().split(/[-_,\s]/)[0]! : null;
+
+  // A page whose only readable text is in <noscript> is read from there.
+  const withoutNoscript = visibleText(bodyNodes);
+  const noscriptText = visibleText($('body noscript').toArray(), { noscript: true });
+  const readFromNoscript = wordCount(withoutNoscript) < 50 && wordCount(noscriptText) > wordCount(withoutNoscript);
+  const text = readFromNoscript ? visibleText(bodyNodes, { noscript: true }) : withoutNoscript;
+
+  const source = { $, html: page.html, headers: page.headers, url: page.url };
+  const platforms = detectPlatforms(source);
+  const brand = brandToken(page.url);
+  const structure = readStructure({ $, platforms, lang, brandToken: brand, url: base });
+  const memberPosts = new Set<AnyNode>(outermost(structure.posts.filter((p) => !byBrand(p))).map((p) => p.el[0]!));
+  const inMember = (el: Element): boolean => memberPosts.has(el);
 
   const links: PageLink[] = [];
   $('a[href]').each((_, el) => {
@@ -94,28 +189,23 @@ export function buildPageContext(page: PageSnapshot): PageContext {
       text: normaliseSpace($(el).text() || $(el).attr('aria-label') || $(el).attr('title') || ''),
       rel: ($(el).attr('rel') ?? '').toLowerCase().split(/\s+/).filter(Boolean),
       external: siteKey(href.hostname) !== pageSite,
-      inChrome: $(el).closest('header, nav, footer, [role="banner"], [role="navigation"], [role="contentinfo"]').length > 0,
+      inChrome: $(el).closest(CHROME).length > 0,
+      inMemberPost: memberPosts.size > 0 && $(el).parents().toArray().some((p) => memberPosts.has(p)),
     });
   });
 
-  // Visible text: drop what a reader never sees.
-  const body = $('body').clone();
-  body.find('script, style, noscript, template, svg').remove();
-  // Block boundaries are word boundaries: without this, minified `<p>Intro</p><p>Sign in…</p>` reads "IntroSign in…".
-  spaceBlocks($, body);
-  const text = normaliseSpace(body.text());
-  const mainEl = body.find('main').first().length ? body.find('main').first() : body.find('article').first();
-  let mainText: string;
-  if (mainEl.length) {
-    mainText = normaliseSpace(mainEl.text());
-  } else {
-    const b = body.clone();
-    b.find('header, nav, footer').remove();
-    mainText = normaliseSpace(b.text());
-  }
-
-  const langAttr = $('html').attr('lang') ?? page.headers['content-language'] ?? '';
-  const lang = langAttr.trim() ? langAttr.trim().toLowerCase().split(/[-_,\s]/)[0]! : null;
+  const opts = { noscript: readFromNoscript };
+  const mainEl = $('main').first().length ? $('main').first() : $('article').first();
+  const mainText = mainEl.length
+    ? visibleText(mainEl.toArray(), opts)
+    : visibleText(bodyNodes, { ...opts, skip: (el) => el.name === 'header' || el.name === 'nav' || el.name === 'footer' });
+  const brandText = memberPosts.size ? visibleText(bodyNodes, { ...opts, skip: inMember }) : text;
+  const memberText = [...memberPosts].map((el) => visibleText(el, opts)).join('\n');
+  const forumPlatform = platforms.some((p) => p.categories.includes('forum') || p.categories.includes('community'));
+  // Classified by the URL asked for when the site redirected to sign-in: a walled thread is still a thread.
+  const redirected = page.finalUrl && page.finalUrl !== page.url;
+  const decision = classifyPage({ url: page.url, $, schemaTypes: types, structure, forumPlatform });
+  const { type, basis } = redirected && structure.posts.length === 0 ? classifyPage({ url: page.url, $: cheerio.load(''), schemaTypes: [], structure, forumPlatform: false }) : decision;
 
   return {
     url: page.url,
@@ -125,16 +215,23 @@ export function buildPageContext(page: PageSnapshot): PageContext {
     headers: page.headers,
     html: page.html,
     $,
-    // Classified by the URL asked for: a thread that redirects to sign-in is still a thread (behind a wall).
-    type: classifyPage(page.url, $, types),
+    type,
+    typeBasis: basis,
     schemaTypes: types,
+    platforms,
+    structure,
     title: normaliseSpace($('title').first().text() || $('h1').first().text()),
+    brandToken: brand,
     lang,
     text,
     mainText,
+    brandText,
+    memberText,
     words: wordCount(text),
+    brandWords: wordCount(brandText),
     links,
     redirectChain: page.redirectChain,
+    readFromNoscript,
     renderMode: page.renderMode,
     ...(page.thirdPartyRequests ? { thirdPartyRequests: page.thirdPartyRequests } : {}),
     ...(page.served ? { served: page.served } : {}),

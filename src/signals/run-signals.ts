@@ -1,8 +1,10 @@
 import type { PageSnapshot, UrlRecord } from '../crawl/types.js';
 import { buildPageContext, type PageContext } from './page-context.js';
 import { SIGNALS } from './registry.js';
-import { sitePlatforms } from './platform.js';
-import type { Measurement, PageObservation, Signal, SiteContext } from './types.js';
+import { sitePlatforms, type SitePlatform } from './platform.js';
+import { byBrand } from './structure.js';
+import type { PageType } from './page-type.js';
+import type { Community, Measurement, PageObservation, Signal, SiteContext } from './types.js';
 
 export interface SignalRun {
   signal: Signal<any>;
@@ -24,10 +26,29 @@ export interface SignalInput {
   records: UrlRecord[];
 }
 
-/** runSignals plus the parsed site: its recognised platforms (site.platforms) are info for the report, not scored. */
+/** Page types that are members' own content: one of them on the site means a community is there. */
+const MEMBER_CONTENT: ReadonlySet<PageType> = new Set(['thread', 'review', 'idea']);
+/** Platform categories that run a community (a help centre alone is the brand's own pages). */
+const COMMUNITY_CATEGORIES = new Set(['forum', 'community', 'reviews', 'feedback']);
+
+/**
+ * Is there a community: members' threads, reviews or ideas, at least two posts by members anywhere (reviews on a
+ * product page), or a community platform recognised (its content may be loaded by scripts the crawl did not run).
+ */
+export function findCommunity(pages: PageContext[], platforms: SitePlatform[]): Community {
+  const pageTypes: Partial<Record<PageType, number>> = {};
+  for (const p of pages) pageTypes[p.type] = (pageTypes[p.type] ?? 0) + 1;
+  const memberPosts = pages.reduce((n, p) => n + p.structure.posts.filter((post) => !byBrand(post)).length, 0);
+  const platform = platforms.find((p) => p.categories.some((c) => COMMUNITY_CATEGORIES.has(c))) ?? null;
+  const found = pages.some((p) => MEMBER_CONTENT.has(p.type)) || memberPosts >= 2 || platform !== null;
+  return { found, platform: platform?.name ?? null, pageTypes, memberPosts };
+}
+
+/** runSignals plus the parsed site: its recognised platforms and community (info for the report and the scorer). */
 export function runSignalsOnSite(input: SignalInput, signals: ReadonlyArray<Signal<any>> = SIGNALS): { runs: SignalRun[]; site: SiteContext } {
   const pages: PageContext[] = input.pages.map(buildPageContext);
-  const site: SiteContext = { siteUrl: input.siteUrl, startUrl: input.startUrl, pages, records: input.records, platforms: sitePlatforms(pages) };
+  const platforms = sitePlatforms(pages);
+  const site: SiteContext = { siteUrl: input.siteUrl, startUrl: input.startUrl, pages, records: input.records, platforms, community: findCommunity(pages, platforms) };
   const siteWords = pages.reduce((n, p) => n + p.words, 0);
   if (siteWords < MIN_SITE_WORDS) {
     const reason = `Too little content to judge: ${siteWords} words of text on ${pages.length} page${pages.length === 1 ? '' : 's'} crawled.`;

@@ -6,6 +6,8 @@ export interface SchemaNode {
   types: string[];
   /** Property names present on the node (JSON-LD keys or microdata itemprops of its direct properties). */
   props: Record<string, unknown>;
+  /** A node of its own (a JSON-LD root or @graph member, an itemscope outside any other), not a property of another. */
+  topLevel: boolean;
 }
 
 function typesOf(t: unknown): string[] {
@@ -13,16 +15,16 @@ function typesOf(t: unknown): string[] {
   return list.filter((x): x is string => typeof x === 'string').map((x) => x.replace(/^https?:\/\/schema\.org\//, ''));
 }
 
-function walk(value: unknown, out: SchemaNode[]): void {
+function walk(value: unknown, out: SchemaNode[], topLevel: boolean): void {
   if (Array.isArray(value)) {
-    for (const v of value) walk(v, out);
+    for (const v of value) walk(v, out, topLevel);
     return;
   }
   if (!value || typeof value !== 'object') return;
   const obj = value as Record<string, unknown>;
   const types = typesOf(obj['@type']);
-  if (types.length) out.push({ types, props: obj });
-  for (const [k, v] of Object.entries(obj)) if (k !== '@type' && k !== '@context') walk(v, out);
+  if (types.length) out.push({ types, props: obj, topLevel });
+  for (const [k, v] of Object.entries(obj)) if (k !== '@type' && k !== '@context') walk(v, out, k === '@graph' && topLevel);
 }
 
 /** Every typed node in the page's JSON-LD blocks and microdata, in document order. Invalid JSON is skipped. */
@@ -30,7 +32,7 @@ export function schemaNodes($: CheerioAPI): SchemaNode[] {
   const out: SchemaNode[] = [];
   $('script[type="application/ld+json"]').each((_, el) => {
     try {
-      walk(JSON.parse($(el).text()), out);
+      walk(JSON.parse($(el).text()), out, true);
     } catch {
       /* a broken block tells nothing */
     }
@@ -44,7 +46,7 @@ export function schemaNodes($: CheerioAPI): SchemaNode[] {
         const name = $(p).attr('itemprop') ?? '';
         props[name] = $(p).attr('content') ?? $(p).attr('href') ?? $(p).text().trim();
       });
-    out.push({ types: typesOf(($(el).attr('itemtype') ?? '').split(/\s+/).filter(Boolean)), props });
+    out.push({ types: typesOf(($(el).attr('itemtype') ?? '').split(/\s+/).filter(Boolean)), props, topLevel: $(el).parent().closest('[itemscope]').length === 0 });
   });
   return out;
 }

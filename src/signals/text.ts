@@ -9,19 +9,25 @@ export function wordCount(text: string): number {
   return m ? m.length : 0;
 }
 
-/** A readable excerpt of `text` around `index`, cut at word boundaries, marked with ellipses. */
+/**
+ * A readable excerpt of `text` around `index`, cut at word boundaries and marked with ellipses. It stays inside the
+ * match's block (text keeps blocks on lines of their own), so a label is not run together with the next field.
+ */
 export function snippetAround(text: string, index: number, length: number, radius = 90): string {
-  let start = Math.max(0, index - radius);
-  let end = Math.min(text.length, index + length + radius);
-  if (start > 0) {
+  const blockStart = text.lastIndexOf('\n', index - 1) + 1;
+  const nl = text.indexOf('\n', index + length);
+  const blockEnd = nl === -1 ? text.length : nl;
+  let start = Math.max(blockStart, index - radius);
+  let end = Math.min(blockEnd, index + length + radius);
+  if (start > blockStart) {
     const sp = text.indexOf(' ', start);
     if (sp !== -1 && sp < index) start = sp + 1;
   }
-  if (end < text.length) {
+  if (end < blockEnd) {
     const sp = text.lastIndexOf(' ', end);
     if (sp > index + length) end = sp;
   }
-  return `${start > 0 ? '…' : ''}${text.slice(start, end).trim()}${end < text.length ? '…' : ''}`;
+  return `${start > blockStart ? '…' : ''}${text.slice(start, end).trim()}${end < blockEnd ? '…' : ''}`;
 }
 
 export function truncate(s: string, max = 240): string {

@@ -73,7 +73,6 @@ export const DE: Lexicon = {
     r`\b[Ee]xklusiv (?:nur )?für (?:unsere |alle |registrierte )?[\p{L}-]*[Mm]itglieder(?:n)?\b`,
     r`\b[Nn]ur für (?:registrierte |angemeldete )?[\p{L}-]*[Mm]itglieder(?:n)?\b`,
     r`\b(?:[Dd]eine|Ihre|[Ee]ure|[Uu]nsere?r?|der) \p{Lu}[\p{L}\p{N}]*-Familie\b`,
-    r`\b(?:My|Mein)(?:\p{Lu}\p{Ll}+){1,2}\b`,
   ),
   /** Calls to buy ("Jetzt kaufen", "In den Warenkorb", "nur für kurze Zeit", "20 % Rabatt", "Gutscheincode"). */
   callToBuy: de(

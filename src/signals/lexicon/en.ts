@@ -14,9 +14,9 @@ export const EN = {
   /** Rewards paid for content. */
   contentReward:
     /\bearn (?:up to )?\d[\d,]* ?(?:\w+ ?)?points\b|\b(?:earn|get|receive) (?:a |an )?(?:\$|€|£)?\d+(?:\.\d\d)? ?(?:\w+ )?(?:coupon|voucher|credit|gift card)\b[^.]{0,60}\b(?:review|post|idea|answer|photo|rating)s?\b|\b(?:coupon|voucher|points|reward) for (?:every|each|your) (?:approved )?(?:review|post|idea|answer|rating)\b/gi,
-  /** Possessive or ownership framing of people and community. */
+  /** Possessive or ownership framing of people and community (My‹Brand› programme names are matched with the site's own name, in the signal). */
   possessive:
-    /\bour (?:customers?|members?|shoppers?|users|fans|buyers|clients)\b|\bexclusive(?:ly)? (?:to|for) (?:\w+ )?members\b|\bmembers[- ]only\b|\byour \w+ family\b|\bMy(?:[A-Z][a-z]+){1,2}\b/g,
+    /\bour (?:customers?|members?|shoppers?|users|fans|buyers|clients)\b|\bexclusive(?:ly)? (?:to|for) (?:\w+ )?members\b|\bmembers[- ]only\b|\byour \w+ family\b/g,
   /** Calls to buy. */
   callToBuy:
     /\b(?:buy (?:it )?now|add to (?:cart|basket|bag)|shop (?:now|the (?:deal|sale|look))|order (?:now|today)|limited[- ]time(?: only| offer)?|ends (?:tonight|today|soon|sunday|midnight)|\d{1,2}% off|use (?:promo |coupon )?code|coupon code|check ?out now|don'?t miss out|while stocks? lasts?|(?<!\b(?:no|not in a|in no|there'?s no) )hurry)\b/gi,
@@ -34,9 +34,9 @@ export const EN = {
   licenceGrant: /\b(?:grant|give|assign)s?\b[^.]{0,80}\b(?:licen[cs]e|rights?)\b/i,
   ownershipTransfer: /\b(?:become|becomes|shall be(?:come)?|will be(?:come)?) (?:the )?(?:sole |exclusive )?property of\b|\bassign to (?:us|[A-Z]\w+) all (?:rights|title)/gi,
   ownershipKept: /\byou (?:keep|retain|own|continue to own)\b[^.]{0,40}\b(?:ownership|rights|copyright|content|posts?|everything)\b/i,
-  /** Exclusivity framing: access, prices or content reserved to insiders (beyond the possessives above). */
+  /** Exclusivity framing: access, prices or content reserved to insiders ("only at ‹Brand›" is matched with the site's own name, in the signal). */
   exclusivity:
-    /\bexclusive (?:deals?|offers?|access|content|prices?|pricing|savings|perks|events?|previews?)\b|\bonly (?:at|on|for|from) (?:[A-Z][\w&'-]+|members|insiders|vips?)\b|\bvip (?:access|members?|club|prices?|pricing|perks)\b|\binsider (?:access|prices?|pricing|deals?|perks)\b|\bearly access\b|\bunlock (?:member|exclusive|vip)\b/gi,
+    /\bexclusive (?:deals?|offers?|access|content|prices?|pricing|savings|perks|events?|previews?)\b|\bonly (?:at|on|for|from) (?:members|insiders|vips?)\b|\bvip (?:access|members?|club|prices?|pricing|perks)\b|\binsider (?:access|prices?|pricing|deals?|perks)\b|\bearly access\b|\bunlock (?:member|exclusive|vip)\b/gi,
   /** Marks of an accepted or solving answer on a Q&A thread. */
   acceptedLabel: /^(?:accepted(?: answer| solution)?|best answer|solution|solved|marked as (?:the )?(?:solution|answer)|verified answer|expert answer)$/i,
   /** Headings that introduce a guide or how-to. */

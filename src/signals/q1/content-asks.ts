@@ -8,7 +8,7 @@ import type { Evidence } from '../../result/types.js';
 export const UIStrings = {
   title: 'Asks for brand content vs asks to help members',
   explanation:
-    'Of all the invitations to take part (write a review, rate a product, submit an idea, answer a question, help ' +
+    'Of all the site’s own invitations to take part (write a review, rate a product, submit an idea, answer a question, help ' +
     'another member), the share that asks for content benefiting the brand. Fournier, Dobscha and Mick called ' +
     'this taking without giving back: a producer keeps asking people to work for it, a conductor asks them to help ' +
     'each other.',
@@ -23,14 +23,16 @@ export interface AskObservation {
 export function countAsks(page: PageContext): AskObservation | null {
   const lex = lexiconFor(page.lang);
   if (!lex) return null;
-  const brand = findAll(page.text, lex.brandAsk);
-  const member = findAll(page.text, lex.memberAsk);
+  // The site's invitations, not members quoting one ("they asked me to write a review").
+  const text = page.brandText;
+  const brand = findAll(text, lex.brandAsk);
+  const member = findAll(text, lex.memberAsk);
   return {
     brandAsks: brand.length,
     memberAsks: member.length,
     evidence: [
-      ...brand.slice(0, 1).map((m) => textEvidence(page, page.text, m, 'asks for brand content')),
-      ...member.slice(0, 1).map((m) => textEvidence(page, page.text, m, 'asks to help members')),
+      ...brand.slice(0, 1).map((m) => textEvidence(page, text, m, 'asks for brand content', 'producer')),
+      ...member.slice(0, 1).map((m) => textEvidence(page, text, m, 'asks to help members', 'conductor')),
     ],
   };
 }
@@ -47,7 +49,7 @@ export default defineSignal<AskObservation>({
     return {
       value: share,
       displayValue: `${pct(share)} of ${brand + member} asks serve the brand (${brand} brand, ${member} member-to-member)`,
-      evidence: pickEvidence(observations.flatMap((o) => o.obs.evidence)),
+      evidence: [...pickEvidence(observations.flatMap((o) => o.obs.evidence.filter((e) => e.points === 'producer')), 3), ...pickEvidence(observations.flatMap((o) => o.obs.evidence.filter((e) => e.points === 'conductor')), 3)],
       pagesObserved: observations.length,
     };
   },

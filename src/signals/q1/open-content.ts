@@ -1,10 +1,11 @@
-import * as cheerio from 'cheerio';
+import type { Element } from 'domhandler';
 import { defineSignal } from '../types.js';
-import { CONTENT_TYPES, classifyPage } from '../page-type.js';
+import { CONTENT_TYPES, pathType } from '../page-type.js';
 import { elementEvidence, firstMatchEvidence, pickEvidence } from '../evidence.js';
 import { lexiconFor } from '../lexicon/index.js';
-import { normaliseSpace, pct } from '../text.js';
-import { blockText, spaceBlocks, type PageContext } from '../page-context.js';
+import { pct } from '../text.js';
+import { blockText, visibleText, type PageContext } from '../page-context.js';
+import { outermost } from '../structure.js';
 import type { Evidence } from '../../result/types.js';
 
 export const UIStrings = {
@@ -24,36 +25,39 @@ export interface WallObservation {
   evidence: Evidence | null;
 }
 
-/** Visible text minus page-level header, nav and footer (a post's own <header> inside an article stays). */
+/**
+ * The site's words on the page, outside its chrome and outside members' posts: page-level header, nav and footer
+ * removed (a post's own <header> inside an article stays), and what members wrote ("log in to see the attachment")
+ * left out, since it is not the site walling anything.
+ */
 export function textWithoutChrome(page: PageContext): string {
   const { $ } = page;
-  const body = $('body').clone();
-  body.find('script, style, noscript, template, svg').remove();
-  body
-    .find('header, nav, footer, [role="banner"], [role="navigation"], [role="contentinfo"]')
-    .filter((_, el) => $(el).parents('article, main').length === 0)
-    .remove();
-  spaceBlocks($, body);
-  return normaliseSpace(body.text());
+  const skip = new Set<Element>(
+    $('header, nav, footer, [role="banner"], [role="navigation"], [role="contentinfo"]')
+      .filter((_, el) => $(el).parents('article, main').length === 0)
+      .toArray() as Element[],
+  );
+  for (const post of outermost(page.structure.posts)) skip.add(post.el[0]!);
+  return visibleText($('body').toArray(), { skip: (el) => skip.has(el), noscript: page.readFromNoscript });
 }
 
 /** Does this content page hide its content behind sign-in? Pure: reads only the page. */
 export function detectWall(page: PageContext): WallObservation {
   const { $ } = page;
   const redirectedToLogin = page.finalUrl !== page.url && LOGIN_PATH.test(new URL(page.finalUrl).pathname);
-  if (redirectedToLogin) return { walled: true, evidence: elementEvidence(page, 'Redirected to a sign-in page', 'sign-in redirect') };
+  if (redirectedToLogin) return { walled: true, evidence: elementEvidence(page, 'Redirected to a sign-in page', 'sign-in redirect', 'producer') };
   const wallEl = $('[class], [id]')
     .filter((_, el) => WALL_CLASS.test(`${$(el).attr('class') ?? ''} ${$(el).attr('id') ?? ''}`))
     .first();
-  if (wallEl.length) return { walled: true, evidence: elementEvidence(page, blockText($, wallEl), 'sign-in wall') };
+  if (wallEl.length) return { walled: true, evidence: elementEvidence(page, blockText($, wallEl), 'sign-in wall', 'producer') };
   // Wording in site-wide chrome ("Sign in to see member prices" in the header) says nothing about this page's content.
   // Wording is read in the page's language; a language without a lexicon leaves the structural checks only.
   const lex = lexiconFor(page.lang);
-  const phrase = lex ? firstMatchEvidence(page, lex.signInWall, 'sign-in wall', textWithoutChrome(page)) : null;
+  const phrase = lex ? firstMatchEvidence(page, lex.signInWall, 'sign-in wall', textWithoutChrome(page), 'producer') : null;
   if (phrase) return { walled: true, evidence: phrase };
   // A password field inside the main content of a content page is a wall even without wording.
   const pw = $('main input[type="password"], article input[type="password"]').first();
-  if (pw.length) return { walled: true, evidence: elementEvidence(page, blockText($, pw.closest('form')) || 'Password field in the content area', 'sign-in form in content') };
+  if (pw.length) return { walled: true, evidence: elementEvidence(page, blockText($, pw.closest('form')) || 'Password field in the content area', 'sign-in form in content', 'producer') };
   return { walled: false, evidence: null };
 }
 
@@ -66,26 +70,24 @@ export default defineSignal<WallObservation>({
   aggregate(observations, site) {
     // Content URLs that answered 401/403 are walls the crawler hit head-on.
     // Only URLs whose path is a content template count: a 403 on /account/ or /admin/ is not walled content.
-    const empty = cheerio.load('');
-    const denied = site.records.filter(
-      (r) => r.outcome === 'failed' && (r.status === 401 || r.status === 403) && CONTENT_TYPES.has(classifyPage(r.url, empty, [])),
-    );
+    const denied = site.records.filter((r) => r.outcome === 'failed' && (r.status === 401 || r.status === 403) && CONTENT_TYPES.has(pathType(r.url)));
     const total = observations.length + denied.length;
-    if (total === 0) return { notMeasured: 'No community content pages (threads, reviews, ideas, guides, help) were found.' };
+    if (total === 0) return { notApplicable: 'No community content pages (threads, reviews, ideas, guides, help) were found.' };
     const walled = observations.filter((o) => o.obs.walled);
-    const open = observations.length - walled.length;
-    const evidence: Evidence[] = [
+    const openPages = observations.filter((o) => !o.obs.walled);
+    const open = openPages.length;
+    const walls: Evidence[] = [
       ...walled.map((o) => o.obs.evidence!).filter(Boolean),
-      ...denied.map((r) => ({ url: r.url, snippet: `HTTP ${r.status}: access refused without signing in`, label: 'access refused' })),
+      ...denied.map((r) => ({ url: r.url, snippet: `HTTP ${r.status}: access refused without signing in`, label: 'access refused', points: 'producer' as const })),
     ];
-    if (evidence.length === 0) {
-      for (const o of observations.slice(0, 3)) evidence.push(elementEvidence(o.page, o.page.title, 'readable without an account'));
-    }
+    // The open pages are the conductor side of the reading: their count, with one for example.
+    const evidence = pickEvidence(walls, open ? 5 : 6);
+    if (open) evidence.push(elementEvidence(openPages[0]!.page, `${open} of ${total} community pages readable without an account, e.g. “${openPages[0]!.page.title}”`, 'readable without an account', 'conductor'));
     const share = open / total;
     return {
       value: share,
       displayValue: `${pct(share)} of ${total} content pages open (${walled.length + denied.length} walled)`,
-      evidence: pickEvidence(evidence),
+      evidence,
       pagesObserved: total,
     };
   },

@@ -74,6 +74,7 @@ export function inspectRegistrationForms(page: PageContext): FormObservation | n
         page,
         `Sign-up form with ${inputs.length} fields (${required} required)${personal.size ? `; asks for ${[...personal].sort().join(', ')}` : ''}`,
         'registration form',
+        personal.size ? 'producer' : 'conductor',
       ),
     };
     if (!best || obs.personal.length > best.personal.length || (obs.personal.length === best.personal.length && obs.fields > best.fields)) best = obs;

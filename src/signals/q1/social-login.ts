@@ -38,7 +38,7 @@ export function findIdentityProviders(page: PageContext): IdentityObservation {
   ];
   for (const p of PROVIDERS) {
     const hit = targets.find((t) => p.endpoint.test(t.target) || p.label.test(t.text));
-    if (hit) found.set(p.name, elementEvidence(page, `${hit.text || 'link'} → ${hit.target}`, `sign in with ${p.name}`));
+    if (hit) found.set(p.name, elementEvidence(page, `${hit.text || 'link'} → ${hit.target}`, `sign in with ${p.name}`, 'conductor'));
   }
   return { providers: [...found.keys()].sort(), evidence: [...found.values()] };
 }
@@ -54,7 +54,7 @@ export default defineSignal<IdentityObservation>({
     const providers = [...new Set(observations.flatMap((o) => o.obs.providers))].sort();
     const evidence = observations.flatMap((o) => o.obs.evidence);
     if (evidence.length === 0) {
-      for (const o of observations) evidence.push(elementEvidence(o.page, `${o.page.title}: email and password only, no external identity offered`, 'own account only'));
+      for (const o of observations) evidence.push(elementEvidence(o.page, `${o.page.title}: email and password only, no external identity offered`, 'own account only', 'producer'));
     }
     return {
       value: providers.length,

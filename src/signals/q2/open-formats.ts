@@ -1,4 +1,4 @@
-import { defineSignal } from '../types.js';
+import { defineSignal, sampleStrength } from '../types.js';
 import { elementEvidence, pickEvidence } from '../evidence.js';
 import type { PageContext } from '../page-context.js';
 import type { Evidence } from '../../result/types.js';
@@ -23,13 +23,13 @@ export function findOpenFormats(page: PageContext): Map<Feature, Evidence> {
   const { $ } = page;
   const found = new Map<Feature, Evidence>();
   const feed = $('link[rel~="alternate"]').filter((_, el) => /rss|atom|feed\+json/i.test($(el).attr('type') ?? '')).first();
-  if (feed.length) found.set('feed', elementEvidence(page, `<link rel="alternate" type="${feed.attr('type')}" href="${feed.attr('href')}">`, 'news feed'));
+  if (feed.length) found.set('feed', elementEvidence(page, `<link rel="alternate" type="${feed.attr('type')}" href="${feed.attr('href')}">`, 'news feed', 'conductor'));
   const share = page.links.find((l) => SHARE.test(l.href));
-  if (share) found.set('share', elementEvidence(page, `“${share.text}” → ${share.href}`, 'share to another network'));
+  if (share) found.set('share', elementEvidence(page, `“${share.text}” → ${share.href}`, 'share to another network', 'conductor'));
   const exportLink = page.links.find((l) => EXPORT.test(l.text));
-  if (exportLink) found.set('export', elementEvidence(page, `“${exportLink.text}” → ${exportLink.href}`, 'data export'));
+  if (exportLink) found.set('export', elementEvidence(page, `“${exportLink.text}” → ${exportLink.href}`, 'data export', 'conductor'));
   const apiLink = page.links.find((l) => !l.external && API.test(l.text) && /\bapi\b/i.test(l.text));
-  if (apiLink) found.set('api', elementEvidence(page, `“${apiLink.text}” → ${apiLink.href}`, 'public API'));
+  if (apiLink) found.set('api', elementEvidence(page, `“${apiLink.text}” → ${apiLink.href}`, 'public API', 'conductor'));
   return found;
 }
 
@@ -46,12 +46,14 @@ export default defineSignal<Array<[Feature, Evidence]>>({
     const present = FEATURES.filter((f) => byFeature.has(f));
     const missing = FEATURES.filter((f) => !byFeature.has(f));
     const evidence = present.map((f) => pickEvidence(byFeature.get(f)!, 1)[0]!);
-    if (evidence.length === 0) evidence.push(elementEvidence(observations[0]!.page, `Checked ${observations.length} pages: no feed, share link, data export or API.`, 'none found'));
+    if (evidence.length === 0) evidence.push(elementEvidence(observations[0]!.page, `Checked ${observations.length} pages: no feed, share link, data export or API.`, 'none found', 'producer'));
     return {
       value: present.length,
       displayValue: `${present.length} of 4${present.length ? ` (${present.join(', ')})` : ''}${missing.length && present.length ? `; missing ${missing.join(', ')}` : ''}`,
       evidence,
       pagesObserved: observations.length,
+      // An export or an API is linked from a page or two (account, developers): a small crawl may not reach them.
+      floor: sampleStrength(observations.length),
     };
   },
 });

@@ -44,8 +44,8 @@ export function inspectIdentity(page: PageContext): IdentityObservation | null {
       }
     })
     .first();
-  if (link.length) return { open: true, evidence: elementEvidence(page, `“${$(link).text().trim() || 'link'}” → ${$(link).attr('href')}`, 'identity links elsewhere') };
-  return { open: false, evidence: elementEvidence(page, `${page.title}: member identity with no link off the site`, 'closed identity') };
+  if (link.length) return { open: true, evidence: elementEvidence(page, `“${$(link).text().trim() || 'link'}” → ${$(link).attr('href')}`, 'identity links elsewhere', 'conductor') };
+  return { open: false, evidence: elementEvidence(page, `${page.title}: member identity with no link off the site`, 'closed identity', 'producer') };
 }
 
 export default defineSignal<IdentityObservation>({
@@ -53,13 +53,13 @@ export default defineSignal<IdentityObservation>({
   strings: UIStrings,
   extract: inspectIdentity,
   aggregate(observations) {
-    if (observations.length === 0) return { notMeasured: 'No member profiles or post authors were shown.' };
+    if (observations.length === 0) return { notApplicable: 'No member profiles or post authors were shown.' };
     const open = observations.filter((o) => o.obs.open);
     const share = open.length / observations.length;
     return {
       value: share,
       displayValue: `${pct(share)} of ${observations.length} pages with member identities link to other sites`,
-      evidence: pickEvidence((open.length ? open : observations).map((o) => o.obs.evidence)),
+      evidence: [...pickEvidence(open.map((o) => o.obs.evidence), 3), ...pickEvidence(observations.filter((o) => !o.obs.open).map((o) => o.obs.evidence), 3)],
       pagesObserved: observations.length,
     };
   },

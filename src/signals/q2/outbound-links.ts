@@ -34,15 +34,15 @@ export default defineSignal<OutboundObservation>({
     const refs = referenceLinks(page.links);
     const domains = [...new Set(refs.map((l) => new URL(l.href).hostname.replace(/^www\./, '')))].sort();
     const first = refs[0];
-    return { domains, evidence: first ? elementEvidence(page, `“${first.text || first.href}” → ${first.href}`, 'outbound link') : null };
+    return { domains, evidence: first ? elementEvidence(page, `“${first.text || first.href}” → ${first.href}`, 'outbound link', 'conductor') : null };
   },
   aggregate(observations) {
-    if (observations.length === 0) return { notMeasured: 'No community content pages were found.' };
+    if (observations.length === 0) return { notApplicable: 'No community content pages were found.' };
     const linking = observations.filter((o) => o.obs.domains.length > 0);
     const share = linking.length / observations.length;
     const allDomains = new Set(observations.flatMap((o) => o.obs.domains));
     const evidence = linking.map((o) => o.obs.evidence!).filter(Boolean);
-    if (evidence.length === 0) evidence.push(elementEvidence(observations[0]!.page, `None of ${observations.length} community pages links to another website.`, 'no outbound links'));
+    if (evidence.length === 0) evidence.push(elementEvidence(observations[0]!.page, `None of ${observations.length} community pages links to another website.`, 'no outbound links', 'producer'));
     return {
       value: share,
       displayValue: `${pct(share)} of ${observations.length} community pages link out (${allDomains.size} other domains)`,

@@ -26,7 +26,7 @@ export interface ExpertObservation {
 export function findExpertAnswer(page: PageContext): ExpertObservation | null {
   if (page.type !== 'thread' || detectWall(page).walled) return null;
   const { $ } = page;
-  if (schemaAnswers(schemaNodes($))?.accepted) return { evidence: elementEvidence(page, `${page.title}: schema.org acceptedAnswer`, 'accepted answer') };
+  if (schemaAnswers(schemaNodes($))?.accepted) return { evidence: elementEvidence(page, `${page.title}: an answer marked as accepted`, 'accepted answer', 'conductor') };
   const marked = $('[class]')
     .filter((_, el) => ACCEPTED_CLASS.test($(el).attr('class') ?? '') && $(el).closest('header, nav, footer').filter((_, h) => $(h).parents('article, main').length === 0).length === 0)
     .first();
@@ -37,10 +37,10 @@ export function findExpertAnswer(page: PageContext): ExpertObservation | null {
         .first();
   if (labelled.length) {
     const post = labelled.closest('article, .post, .reply, .answer, .comment, li');
-    return { evidence: elementEvidence(page, blockText($, post.length ? post : labelled), 'accepted answer') };
+    return { evidence: elementEvidence(page, blockText($, post.length ? post : labelled), 'accepted answer', 'conductor') };
   }
   const staff = findStaffLabel(page);
-  if (staff) return { evidence: { ...staff, label: 'staff answer' } };
+  if (staff) return { evidence: { ...staff, label: 'staff answer', points: 'conductor' } };
   return { evidence: null };
 }
 
@@ -48,12 +48,13 @@ export default defineSignal<ExpertObservation>({
   meta: { id: 'q3-expert-answers', question: 'Q3', direction: 'conductor', requires: ['html'] },
   strings: UIStrings,
   extract: findExpertAnswer,
-  aggregate(observations) {
-    if (observations.length === 0) return { notMeasured: 'No readable discussion or question threads were found.' };
+  aggregate(observations, site) {
+    if (!site.pages.some((p) => p.type === 'thread')) return { notApplicable: 'No discussion or question threads were found.' };
+    if (observations.length === 0) return { notMeasured: 'No thread could be read without signing in.' };
     const withExpert = observations.filter((o) => o.obs.evidence);
     const share = withExpert.length / observations.length;
     const evidence = withExpert.map((o) => o.obs.evidence!);
-    if (evidence.length === 0) evidence.push(elementEvidence(observations[0]!.page, `No accepted or staff answer in ${observations.length} threads.`, 'no expert answers'));
+    if (evidence.length === 0) evidence.push(elementEvidence(observations[0]!.page, `No accepted or staff answer in ${observations.length} threads.`, 'no expert answers', 'producer'));
     return {
       value: share,
       displayValue: `${pct(share)} of ${observations.length} threads have an accepted or staff answer`,

@@ -3,8 +3,9 @@ import { CONTENT_TYPES } from '../page-type.js';
 import { detectWall } from '../q1/open-content.js';
 import { elementEvidence, pickEvidence } from '../evidence.js';
 import { EN, lexiconFor } from '../lexicon/index.js';
-import { findAll, normaliseSpace, pct } from '../text.js';
-import { spaceBlocks, type PageContext } from '../page-context.js';
+import { findAll, pct } from '../text.js';
+import type { Element } from 'domhandler';
+import { visibleText, type PageContext } from '../page-context.js';
 import type { Evidence } from '../../result/types.js';
 
 export const UIStrings = {
@@ -34,11 +35,10 @@ export function salesWeight(page: PageContext): { prices: number; calls: number 
 const SIDE = /(?:^|[\s_-])(?:modal|popup|pop-up|overlay|newsletter|sidebar|promo|ad|ads|advert)(?:$|[\s_-])/i;
 function contentSalesWeight(page: PageContext): { prices: number; calls: number } {
   const { $ } = page;
-  const main = ($('main').first().length ? $('main').first() : $('body')).clone();
-  main.find('aside, script, style, noscript, template, [role="dialog"], dialog').remove();
-  main.find('[class], [id]').filter((_, el) => SIDE.test(`${$(el).attr('class') ?? ''} ${$(el).attr('id') ?? ''}`)).remove();
-  spaceBlocks($, main);
-  const text = normaliseSpace(main.text());
+  const main = $('main').first().length ? $('main').first() : $('body');
+  const side = (el: Element) =>
+    el.name === 'aside' || el.name === 'dialog' || $(el).attr('role') === 'dialog' || SIDE.test(`${$(el).attr('class') ?? ''} ${$(el).attr('id') ?? ''}`);
+  const text = visibleText(main.toArray(), { skip: side, noscript: page.readFromNoscript });
   const lex = lexiconFor(page.lang) ?? EN;
   return { prices: findAll(text, lex.price).length, calls: findAll(text, lex.callToBuy).length };
 }
@@ -46,7 +46,7 @@ function contentSalesWeight(page: PageContext): { prices: number; calls: number 
 export function classifyRole(page: PageContext): RoleObservation {
   const { prices, calls } = CONTENT_TYPES.has(page.type) ? contentSalesWeight(page) : salesWeight(page);
   const sales = prices + 2 * calls;
-  if (page.type === 'deal' || page.type === 'product') return { role: 'sells', prices, calls };
+  if (page.type === 'deal' || page.type === 'product' || page.type === 'catalogue') return { role: 'sells', prices, calls };
   if (CONTENT_TYPES.has(page.type)) {
     // A thread behind a sign-in wall helps no visitor: it is left out rather than counted as help.
     if (detectWall(page).walled) return { role: 'neither', prices, calls };
@@ -71,7 +71,7 @@ export default defineSignal<RoleObservation>({
     const sells = observations.filter((o) => o.obs.role === 'sells');
     const share = helps.length / observations.length;
     const ev = (o: (typeof observations)[number], label: string): Evidence =>
-      elementEvidence(o.page, `${o.page.title} (${o.page.type}; ${o.obs.prices} prices, ${o.obs.calls} calls to buy)`, label);
+      elementEvidence(o.page, `${o.page.title} (${o.page.type}; ${o.obs.prices} prices, ${o.obs.calls} calls to buy)`, label, label === 'sells' ? 'producer' : 'conductor');
     return {
       value: share,
       displayValue: `${pct(share)} help (${helps.length} help, ${sells.length} sell)`,

@@ -23,10 +23,11 @@ export default defineSignal<BenefitObservation>({
   extract(page) {
     const lex = lexiconFor(page.lang);
     if (!lex) return null;
-    const statements = findAll(page.text, lex.memberBenefit).map((m) => ({
-      otherThanDiscount: lex.otherBenefit.test(m.match),
-      evidence: textEvidence(page, page.text, m, lex.otherBenefit.test(m.match) ? 'benefit beyond discounts' : 'discount-only benefit'),
-    }));
+    // What the brand says members gain, not what a member says they got.
+    const statements = findAll(page.brandText, lex.memberBenefit).map((m) => {
+      const other = lex.otherBenefit.test(m.match);
+      return { otherThanDiscount: other, evidence: textEvidence(page, page.brandText, m, other ? 'benefit beyond discounts' : 'discount-only benefit', other ? 'conductor' : 'producer') };
+    });
     return { statements };
   },
   aggregate(observations) {
@@ -40,7 +41,7 @@ export default defineSignal<BenefitObservation>({
       return {
         value: 0,
         displayValue: 'no statement of what members gain',
-        evidence: [elementEvidence(observations[0]!.page, `None of ${observations.length} pages states what members gain.`, 'none found')],
+        evidence: [elementEvidence(observations[0]!.page, `None of ${observations.length} pages states what members gain.`, 'none found', 'producer')],
         pagesObserved: observations.length,
       };
     }

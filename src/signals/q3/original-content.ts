@@ -46,16 +46,16 @@ export default defineSignal<SentenceObservation>({
         total += s.words;
         const n = pagesPerKey.get(s.key)!.size;
         if (n === 1) unique += s.words;
-        else if (!repeated.has(s.key)) repeated.set(s.key, elementEvidence(o.page, `“${s.text}” (on ${n} pages)`, 'repeated across pages'));
+        else if (!repeated.has(s.key)) repeated.set(s.key, elementEvidence(o.page, `“${s.text}” (on ${n} pages)`, 'repeated across pages', 'producer'));
       }
     }
     const share = total ? unique / total : 0;
     const evidence = [...repeated.values()];
-    if (evidence.length === 0) evidence.push(elementEvidence(observations[0]!.page, `No sentence of the main content repeats across ${observations.length} pages.`, 'original'));
+    evidence.push(elementEvidence(observations[0]!.page, `${pct(share)} of ${total} words of main content on ${observations.length} pages are in sentences found on one page only.`, 'original', 'conductor'));
     return {
       value: Number(share.toFixed(3)),
       displayValue: `${pct(share)} of ${total} words of main content are unique to their page (${observations.length} pages)`,
-      evidence: pickEvidence(evidence),
+      evidence: [...pickEvidence(evidence.filter((e) => e.points === 'producer'), 5), ...evidence.filter((e) => e.points === 'conductor')],
       pagesObserved: observations.length,
     };
   },

@@ -1,4 +1,4 @@
-import { defineSignal } from '../types.js';
+import { defineSignal, renderedStrength } from '../types.js';
 import { CONTENT_TYPES } from '../page-type.js';
 import { elementEvidence, pickEvidence } from '../evidence.js';
 import { pct } from '../text.js';
@@ -14,6 +14,8 @@ export const UIStrings = {
     'script injects is not seen in static mode.',
 };
 
+/** Pop-ups are often injected by scripts after load: finding none in static HTML is weak evidence. */
+const STATIC_STRENGTH = 0.5;
 const OVERLAY = /(?:^|[\s_-])(?:modal|popup|pop-up|lightbox|interstitial|overlay|newsletter|subscribe|exit-intent)(?:$|[\s_-])/i;
 const CONSENT = /cookie|consent|gdpr|cmp/i;
 
@@ -37,31 +39,32 @@ export function findCapture(page: PageContext): CaptureObservation {
       return (el.tagName === 'dialog' || $(el).attr('role') === 'dialog' || OVERLAY.test(hay)) && !CONSENT.test(hay) && !inConsent && $(el).closest('header, nav').length === 0;
     })
     .first();
-  if (overlay.length) return { found: true, evidence: elementEvidence(page, blockText($, overlay), 'pop-up') };
+  if (overlay.length) return { found: true, evidence: elementEvidence(page, blockText($, overlay), 'pop-up', 'producer') };
   const emailForm = $('form')
     .filter((_, f) => $(f).find('input[type="email"], input[name*="email" i]').length > 0 && $(f).find('input[type="password"]').length === 0)
     .first();
-  if (emailForm.length) return { found: true, evidence: elementEvidence(page, blockText($, emailForm) || 'Email capture form', 'email capture') };
+  if (emailForm.length) return { found: true, evidence: elementEvidence(page, blockText($, emailForm) || 'Email capture form', 'email capture', 'producer') };
   return { found: false, evidence: null };
 }
 
 export default defineSignal<CaptureObservation>({
-  meta: { id: 'q4-capture-popups', question: 'Q4', direction: 'producer', requires: ['html', 'rendered'] },
+  meta: { id: 'q4-capture-popups', question: 'Q4', direction: 'producer', requires: ['html', 'rendered'], staticStrength: STATIC_STRENGTH },
   strings: UIStrings,
   extract(page) {
     return CONTENT_TYPES.has(page.type) ? findCapture(page) : null;
   },
   aggregate(observations) {
-    if (observations.length === 0) return { notMeasured: 'No community content pages were found.' };
+    if (observations.length === 0) return { notApplicable: 'No community content pages were found.' };
     const hits = observations.filter((o) => o.obs.found);
     const share = hits.length / observations.length;
     const evidence = hits.map((o) => o.obs.evidence!);
-    if (evidence.length === 0) evidence.push(elementEvidence(observations[0]!.page, `No pop-up or email capture on ${observations.length} community pages.`, 'none found'));
+    if (evidence.length === 0) evidence.push(elementEvidence(observations[0]!.page, `No pop-up or email capture on ${observations.length} community pages.`, 'none found', 'conductor'));
     return {
       value: share,
       displayValue: `${pct(share)} of ${observations.length} community pages`,
       evidence: pickEvidence(evidence),
       pagesObserved: observations.length,
+      floor: renderedStrength(observations.map((o) => o.page), STATIC_STRENGTH),
     };
   },
 });

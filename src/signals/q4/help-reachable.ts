@@ -1,4 +1,4 @@
-import { defineSignal } from '../types.js';
+import { defineSignal, sampleStrength } from '../types.js';
 import { elementEvidence } from '../evidence.js';
 import type { PageContext } from '../page-context.js';
 import type { Evidence } from '../../result/types.js';
@@ -54,13 +54,13 @@ export function clicksToTargets(pages: PageContext[], startUrl: string): Map<'he
       const mailto = page.$('a[href^="mailto:" i]').first();
       if (!found.has('contact') && mailto.length) {
         const href = mailto.attr('href') ?? '';
-        found.set('contact', { clicks, evidence: elementEvidence(page, `“${mailto.text().trim()}” → ${href} (${clicks} click${clicks === 1 ? '' : 's'} from the home page)`, 'contact link') });
+        found.set('contact', { clicks, evidence: elementEvidence(page, `“${mailto.text().trim()}” → ${href} (${clicks} click${clicks === 1 ? '' : 's'} from the home page)`, 'contact link', 'conductor') });
       }
       for (const link of page.links) {
         for (const t of TARGETS) {
           if (!found.has(t.kind) && countsAsSiteLink(link) && t.test(link.href, link.text)) {
             const where = link.external ? ', on another site' : '';
-            found.set(t.kind, { clicks, evidence: elementEvidence(page, `“${link.text}” → ${link.href} (${clicks} click${clicks === 1 ? '' : 's'} from the home page${where})`, `${t.kind} link`) });
+            found.set(t.kind, { clicks, evidence: elementEvidence(page, `“${link.text}” → ${link.href} (${clicks} click${clicks === 1 ? '' : 's'} from the home page${where})`, `${t.kind} link`, 'conductor') });
           }
         }
         const target = byUrl.get(link.href);
@@ -89,13 +89,15 @@ export default defineSignal<true>({
     const missing = (['help', 'contact'] as const).filter((k) => !within.some(([kind]) => kind === k));
     if (missing.length) {
       const start = pages.find((p) => p.url === site.startUrl) ?? pages[0]!;
-      evidence.push(elementEvidence(start, `No link to ${missing.join(' or ')} within two clicks of the home page${found.size ? '' : ' (nor within three)'}.`, 'not reachable'));
+      evidence.push(elementEvidence(start, `No link to ${missing.join(' or ')} within two clicks of the home page${found.size ? '' : ' (nor within three)'}.`, 'not reachable', 'producer'));
     }
     return {
       value: within.length,
       displayValue: `${within.length} of 2 (${(['help', 'contact'] as const).map((k) => `${k}: ${found.get(k) ? `${found.get(k)!.clicks} click${found.get(k)!.clicks === 1 ? '' : 's'}` : 'not found'}`).join(', ')})`,
       evidence,
       pagesObserved: pages.length,
+      // Two clicks need the pages one click away: a crawl that read few of them may have missed the link.
+      floor: sampleStrength(pages.filter((p) => p.depth <= 1).length, 10),
     };
   },
 });

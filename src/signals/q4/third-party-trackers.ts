@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { defineSignal } from '../types.js';
+import { defineSignal, renderedStrength } from '../types.js';
 import { elementEvidence, pickEvidence } from '../evidence.js';
 import { siteKey, type PageContext } from '../page-context.js';
 import type { Evidence } from '../../result/types.js';
@@ -21,9 +21,23 @@ export const UIStrings = {
     'on pages that were not rendered, trackers loaded later by a tag manager are missed, so there the count is a floor.',
 };
 
+/** Static HTML shows only the tags written into the page; a tag manager loads the rest after it arrives. */
+const STATIC_STRENGTH = 0.25;
 const TRACKING_CATEGORIES = new Set(['ad', 'analytics', 'social', 'marketing', 'tag-manager', 'customer-success']);
 /** Our own override: cookieless analytics that collect no personal data by design. */
 const COOKIELESS = new Set(['Plausible', 'Fathom Analytics', 'Simple Analytics', 'Umami', 'GoatCounter', 'Pirsch']);
+/** Our own override: services whose images are members' content (avatars), not tracking, whatever their category. */
+const CONTENT_SERVICES = new Set(['Gravatar']);
+/** Image categories that are tracking pixels when an <img> loads them; a social network's image is a picture. */
+const PIXEL_CATEGORIES = new Set(['ad', 'analytics', 'marketing', 'tag-manager']);
+
+/** An image that is a tracking pixel: inside <noscript>, 1×1 (or hidden), or from an ad or analytics host. */
+function isPixel(img: { width?: string; height?: string; style?: string; inNoscript: boolean }, categories: string[]): boolean {
+  if (img.inNoscript) return true;
+  const tiny = (v?: string) => v !== undefined && /^\s*[01](?:px)?\s*$/.test(v);
+  if ((tiny(img.width) && tiny(img.height)) || /display\s*:\s*none|visibility\s*:\s*hidden/i.test(img.style ?? '')) return true;
+  return categories.some((c) => PIXEL_CATEGORIES.has(c));
+}
 
 export interface TrackerObservation {
   companies: string[];
@@ -37,7 +51,7 @@ export function findTrackers(page: PageContext): TrackerObservation {
   const companies = new Map<string, Evidence>();
   const cookieless = new Set<string>();
   /** Counts `raw` (resolved against the page) when it is a third-party tracker; `describe` words its evidence. */
-  const consider = (raw: string, describe: (href: string) => string): void => {
+  const consider = (raw: string, describe: (href: string) => string, isImage?: (categories: string[]) => boolean): void => {
     let u: URL;
     try {
       u = new URL(raw, page.finalUrl);
@@ -46,26 +60,32 @@ export function findTrackers(page: PageContext): TrackerObservation {
     }
     if (!/^https?:$/.test(u.protocol) || siteKey(u.hostname) === pageSite) return;
     const entity = thirdPartyWeb.getEntity(u.href);
-    if (!entity || !entity.categories.some((c) => TRACKING_CATEGORIES.has(c))) return;
+    if (!entity || !entity.categories.some((c) => TRACKING_CATEGORIES.has(c)) || CONTENT_SERVICES.has(entity.name)) return;
+    if (isImage && !isImage(entity.categories)) return;
     if (COOKIELESS.has(entity.name)) {
       cookieless.add(entity.name);
       return;
     }
     const key = entity.company || entity.name;
-    if (!companies.has(key)) companies.set(key, elementEvidence(page, `${describe(u.href)} → ${entity.name} (${entity.categories.join(', ')})`, `tracker: ${key}`));
+    if (!companies.has(key)) companies.set(key, elementEvidence(page, `${describe(u.href)} → ${entity.name} (${entity.categories.join(', ')})`, `tracker: ${key}`, 'producer'));
   };
-  $('script[src], iframe[src], img[src], link[rel~="preconnect"][href], noscript img[src]').each((_, el) => {
+  $('script[src], iframe[src], link[rel~="preconnect"][href]').each((_, el) => {
     consider($(el).attr('src') ?? $(el).attr('href') ?? '', (href) => `<${el.tagName} src="${href}">`);
   });
+  // An image is a tracker only as a pixel: a member's avatar or a photo from a social network is content.
+  $('img[src]').each((_, el) => {
+    const img = { width: $(el).attr('width'), height: $(el).attr('height'), style: $(el).attr('style'), inNoscript: $(el).closest('noscript').length > 0 };
+    consider($(el).attr('src') ?? '', (href) => `<img src="${href}">`, (categories) => isPixel(img, categories));
+  });
   // A rendered page's network log also holds what tag managers and scripts loaded after the HTML arrived.
-  for (const req of page.thirdPartyRequests ?? []) consider(req.url, (href) => `network request (${req.resourceType}) ${href}`);
+  for (const req of page.thirdPartyRequests ?? []) consider(req.url, (href) => `network request (${req.resourceType}) ${href}`, req.resourceType === 'image' ? (c) => c.some((x) => PIXEL_CATEGORIES.has(x)) || /[?&](?:id|ev|tid|cid)=/i.test(req.url) : undefined);
   // evidence[i] is companies[i]'s tag: both in company order (aggregate pairs them by index).
   const names = [...companies.keys()].sort();
   return { companies: names, cookieless: [...cookieless].sort(), evidence: names.map((n) => companies.get(n)!) };
 }
 
 export default defineSignal<TrackerObservation>({
-  meta: { id: 'q4-third-party-trackers', question: 'Q4', direction: 'producer', requires: ['html'] },
+  meta: { id: 'q4-third-party-trackers', question: 'Q4', direction: 'producer', requires: ['html'], staticStrength: STATIC_STRENGTH },
   strings: UIStrings,
   extract: findTrackers,
   aggregate(observations) {
@@ -81,13 +101,16 @@ export default defineSignal<TrackerObservation>({
     }
     const evidence = [...perCompany.values()];
     if (evidence.length === 0) {
-      evidence.push(elementEvidence(observations[0]!.page, `No third-party tracking tags in the HTML of ${observations.length} pages${cookieless.length ? ` (cookieless analytics: ${cookieless.join(', ')})` : ''}.`, 'no trackers'));
+      const seen = observations.every((o) => o.page.renderMode === 'browser') ? `in what ${observations.length} pages loaded in the browser` : `in the HTML of ${observations.length} pages`;
+      evidence.push(elementEvidence(observations[0]!.page, `No third-party tracker ${seen}${cookieless.length ? ` (cookieless analytics: ${cookieless.join(', ')})` : ''}.`, 'no trackers', 'conductor'));
     }
     return {
       value: Number(mean.toFixed(2)),
       displayValue: `${mean.toFixed(1)} tracking companies per page${all.length ? ` (${all.length} in all: ${all.join(', ')})` : ''}`,
       evidence: pickEvidence(evidence, 8),
       pagesObserved: observations.length,
+      // Static HTML shows only the tags written into it; a tag manager loads the rest later.
+      floor: renderedStrength(observations.map((o) => o.page), STATIC_STRENGTH),
     };
   },
 });

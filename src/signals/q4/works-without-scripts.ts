@@ -30,10 +30,10 @@ export function inspectScriptless(page: PageContext): ScriptObservation | null {
     // The DOM after scripts ran says nothing about the page without them: use what was served, if it was kept.
     if (!page.served) return null;
     return page.served.needsScripts
-      ? { usable: false, evidence: elementEvidence(page, `as served, before scripts: ${page.served.note}`, 'needs scripts') }
+      ? { usable: false, evidence: elementEvidence(page, `as served, before scripts: ${page.served.note}`, 'needs scripts', 'producer') }
       : {
           usable: true,
-          evidence: elementEvidence(page, `${page.title}: ${page.served.textChars} characters readable in the HTML as served`, 'usable without scripts'),
+          evidence: elementEvidence(page, `${page.title}: ${page.served.textChars} characters readable in the HTML as served`, 'usable without scripts', 'conductor'),
         };
   }
   const { $ } = page;
@@ -42,9 +42,9 @@ export function inspectScriptless(page: PageContext): ScriptObservation | null {
   const shellEmpty = shell.length > 0 && wordCount(shell.text()) < 10;
   if (page.words < MIN_WORDS && (shellEmpty || NEEDS_JS.test(noscript))) {
     const what = shellEmpty ? `empty app shell <${shell[0]!.tagName} id="${shell.attr('id') ?? ''}">` : `noscript: “${noscript}”`;
-    return { usable: false, evidence: elementEvidence(page, `${what}; ${page.words} words of text without scripts`, 'needs scripts') };
+    return { usable: false, evidence: elementEvidence(page, `${what}; ${page.words} words of text without scripts`, 'needs scripts', 'producer') };
   }
-  return { usable: true, evidence: elementEvidence(page, `${page.title}: ${page.words} words readable in the HTML`, 'usable without scripts') };
+  return { usable: true, evidence: elementEvidence(page, `${page.title}: ${page.words} words readable in the HTML${page.readFromNoscript ? ' (printed for readers without scripts)' : ''}`, 'usable without scripts', 'conductor') };
 }
 
 export default defineSignal<ScriptObservation>({

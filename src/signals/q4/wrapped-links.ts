@@ -46,7 +46,7 @@ export function inspectOutbound(page: PageContext): WrapObservation | null {
   const direct = referenceLinks(content).filter((l) => !isWrapped(l));
   if (wrapped.length + direct.length === 0) return null;
   const first = wrapped[0];
-  return { wrapped: wrapped.length, direct: direct.length, evidence: first ? elementEvidence(page, `“${first.text || 'link'}” → ${first.href}`, 'wrapped outbound link') : null };
+  return { wrapped: wrapped.length, direct: direct.length, evidence: first ? elementEvidence(page, `“${first.text || 'link'}” → ${first.href}`, 'wrapped outbound link', 'producer') : null };
 }
 
 export default defineSignal<WrapObservation>({
@@ -60,7 +60,7 @@ export default defineSignal<WrapObservation>({
     if (wrapped + direct < MIN_LINKS) return { notMeasured: `Fewer than ${MIN_LINKS} links to other websites in page content (${wrapped + direct} found).`, pagesObserved: observations.length };
     const share = wrapped / (wrapped + direct);
     const evidence = observations.map((o) => o.obs.evidence).filter((e): e is Evidence => e !== null);
-    if (evidence.length === 0) evidence.push(elementEvidence(observations[0]!.page, `All ${direct} outbound links in content are direct.`, 'direct links'));
+    if (evidence.length === 0) evidence.push(elementEvidence(observations[0]!.page, `All ${direct} outbound links in content are direct.`, 'direct links', 'conductor'));
     return {
       value: Number(share.toFixed(3)),
       displayValue: `${pct(share)} of ${wrapped + direct} outbound links are wrapped in redirects`,

@@ -24,11 +24,12 @@ export interface PolicyObservation {
 export function findPolicyLinks(page: PageContext): PolicyObservation {
   const { $ } = page;
   const pick = (rel: string, text: RegExp, path: RegExp): Evidence | null => {
+    const label = rel === 'privacy-policy' ? 'Privacy policy' : 'Terms';
     const byRel = $(`a[rel~="${rel}"], link[rel~="${rel}"]`).first();
-    if (byRel.length) return elementEvidence(page, `rel="${rel}" → ${byRel.attr('href')}`, `${rel} link`);
+    if (byRel.length) return elementEvidence(page, `${label} link → ${byRel.attr('href')}`, `${rel} link`, 'conductor');
     // Paths are read like page-type.ts does: /privacy.html or /privacy/, not /forum/t/privacy-settings-on-my-phone.
     const link = page.links.find((l) => !l.external && (text.test(l.text) || path.test(new URL(l.href).pathname)));
-    return link ? elementEvidence(page, `“${link.text}” → ${link.href}`, `${rel} link`) : null;
+    return link ? elementEvidence(page, `“${link.text}” → ${link.href}`, `${rel} link`, 'conductor') : null;
   };
   return {
     privacy: pick('privacy-policy', PRIVACY, /\/(?:privacy|privacy[-_]policy|datenschutz|confidentialite)(?:\.html?|\/|$)/i),
@@ -52,7 +53,7 @@ export default defineSignal<PolicyObservation>({
     const evidence = pickEvidence(observations.flatMap((o) => [o.obs.privacy, o.obs.terms].filter((e): e is Evidence => e !== null)), 3);
     const unlinked = observations.filter((o) => !o.obs.privacy);
     if (unlinked.length) {
-      evidence.push(...pickEvidence(unlinked.map((o) => elementEvidence(o.page, `${o.page.title}: no link to a privacy policy`, 'privacy policy not linked')), 3));
+      evidence.push(...pickEvidence(unlinked.map((o) => elementEvidence(o.page, `${o.page.title}: no link to a privacy policy`, 'privacy policy not linked', 'producer')), 3));
     }
     return {
       value,

@@ -2,7 +2,8 @@ import { defineSignal } from '../types.js';
 import { elementEvidence, pickEvidence, textEvidence } from '../evidence.js';
 import { lexiconFor } from '../lexicon/index.js';
 import { findAll, pct } from '../text.js';
-import { blockText, type PageContext } from '../page-context.js';
+import { visibleText, type PageContext } from '../page-context.js';
+import { outermost } from '../structure.js';
 import type { Evidence } from '../../result/types.js';
 
 export const UIStrings = {
@@ -24,27 +25,30 @@ export function isHelpThread(page: PageContext): boolean {
 
 /** Text of the posts themselves: site chrome and ad banners are another signal's business. */
 export function postsText(page: PageContext): string {
-  const { $ } = page;
-  const posts = $('article, .post, .reply, .answer, .comment, .message');
-  return posts.length ? posts.toArray().map((el) => blockText($, $(el))).join(' ') : page.mainText;
+  const posts = outermost(page.structure.posts.filter((p) => p.kind === 'post'));
+  return posts.length ? posts.map((p) => visibleText(p.el[0]!)).join('\n') : page.mainText;
 }
 
-export default defineSignal<{ pitched: boolean; evidence: Evidence | null }>({
+export default defineSignal<{ readable: boolean; pitched: boolean; evidence: Evidence | null }>({
   meta: { id: 'q5-sales-in-help', question: 'Q5', direction: 'producer', requires: ['html'] },
   strings: UIStrings,
   extract(page) {
+    if (!isHelpThread(page)) return null;
     const lex = lexiconFor(page.lang);
-    if (!lex || !isHelpThread(page)) return null;
+    // A help thread in a language without a word list is there, but cannot be read for pitches.
+    if (!lex) return { readable: false, pitched: false, evidence: null };
     const text = postsText(page);
     const m = findAll(text, lex.callToBuy)[0];
-    return { pitched: Boolean(m), evidence: m ? textEvidence(page, text, m, 'sales pitch in a help thread') : null };
+    return { readable: true, pitched: Boolean(m), evidence: m ? textEvidence(page, text, m, 'sales pitch in a help thread', 'producer') : null };
   },
-  aggregate(observations) {
-    if (observations.length === 0) return { notMeasured: 'No help or support threads were found.' };
+  aggregate(found) {
+    if (found.length === 0) return { notApplicable: 'No help or support threads were found.' };
+    const observations = found.filter((o) => o.obs.readable);
+    if (observations.length === 0) return { notMeasured: `The ${found.length} help thread${found.length === 1 ? ' is' : 's are'} in a language without a word list.`, pagesObserved: found.length };
     const pitched = observations.filter((o) => o.obs.pitched);
     const share = pitched.length / observations.length;
     const evidence = pitched.map((o) => o.obs.evidence!);
-    if (evidence.length === 0) evidence.push(elementEvidence(observations[0]!.page, `No sales pitch in ${observations.length} help threads.`, 'none found'));
+    if (evidence.length === 0) evidence.push(elementEvidence(observations[0]!.page, `No sales pitch in ${observations.length} help threads.`, 'none found', 'conductor'));
     return {
       value: share,
       displayValue: `${pct(share)} of ${observations.length} help threads`,

@@ -1,6 +1,5 @@
 import { defineSignal } from '../types.js';
 import { elementEvidence, pickEvidence } from '../evidence.js';
-import { isLabel } from '../lexicon/index.js';
 import { pct } from '../text.js';
 import { blockText, type PageContext } from '../page-context.js';
 import type { Evidence } from '../../result/types.js';
@@ -14,22 +13,10 @@ export const UIStrings = {
     'friend.',
 };
 
-const BADGE_SELECTOR = '.badge, .role, .label, .tag, .flair, .user-title, .usertitle, .author-role, .rank, [class*="staff" i], [class*="moderator" i], [class*="official" i], [data-role]';
-
-/**
- * A class or data-role token that marks a role ("staff", "is-staff", "role-moderator", "staff-badge"), not a widget
- * whose name merely starts with the word ("staff-picks", "official-store").
- */
-const STAFF_TOKEN = /^(?:[a-z0-9]+[-_]+)?(?:staff|moderator|official|employee)(?:[-_]+(?:badge|label|tag|flair|post|reply|answer|member|user|role|title|name|author|response))?$/i;
-
+/** The first post on the page that carries a staff label, as evidence. */
 export function findStaffLabel(page: PageContext): Evidence | null {
-  const { $ } = page;
-  const badge = $(BADGE_SELECTOR)
-    .filter((_, el) => isLabel('staffLabel', $(el).text().trim(), page.lang) || `${$(el).attr('class') ?? ''} ${$(el).attr('data-role') ?? ''}`.split(/\s+/).some((t) => STAFF_TOKEN.test(t)))
-    .first();
-  if (!badge.length) return null;
-  const post = badge.closest('article, .post, .reply, .answer, .comment, li');
-  return elementEvidence(page, blockText($, post.length ? post : badge), `labelled ${badge.text().trim() || 'staff'} post`);
+  const post = page.structure.posts.find((p) => p.staffLabel !== null);
+  return post ? elementEvidence(page, blockText(page.$, post.el), `labelled ${post.staffLabel} post`, 'conductor') : null;
 }
 
 export default defineSignal<{ evidence: Evidence | null }>({
@@ -39,11 +26,11 @@ export default defineSignal<{ evidence: Evidence | null }>({
     return page.type === 'thread' ? { evidence: findStaffLabel(page) } : null;
   },
   aggregate(observations) {
-    if (observations.length === 0) return { notMeasured: 'No discussion threads were found.' };
+    if (observations.length === 0) return { notApplicable: 'No discussion threads were found.' };
     const labelled = observations.filter((o) => o.obs.evidence);
     const share = labelled.length / observations.length;
     const evidence = labelled.map((o) => o.obs.evidence!);
-    if (evidence.length === 0) evidence.push(elementEvidence(observations[0]!.page, `No labelled staff post in ${observations.length} threads.`, 'no labelled staff'));
+    if (evidence.length === 0) evidence.push(elementEvidence(observations[0]!.page, `No labelled staff post in ${observations.length} threads.`, 'no labelled staff', 'producer'));
     return {
       value: share,
       displayValue: `${pct(share)} of ${observations.length} threads have a labelled staff post`,

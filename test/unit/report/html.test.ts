@@ -67,13 +67,16 @@ describe('renderReportHtml', () => {
       crawl: { ...sample.crawl, pages: [], pagesFetched: 0, pagesFailed: 0, pagesSkipped: 0, robotsBlocked: 0, failedByReason: {}, skippedByReason: {}, stoppedEarly: 'interrupted' },
       questions: sample.questions.map((q) => ({
         ...q,
+        status: 'not-measured' as const,
         score: null,
         band: null,
+        leaning: null,
+        indexScore: 50,
         coverage: 0,
         analyst: null,
-        signals: q.signals.map((s) => ({ ...s, status: 'not-measured' as const, score: null, value: null, evidence: [] })),
+        signals: q.signals.map((s) => ({ ...s, status: 'not-measured' as const, score: null, leaning: null, strength: 0, value: null, evidence: [] })),
       })),
-      index: { score: null, label: null, coverage: 0 },
+      index: { status: 'not-measured' as const, score: null, label: null, leaning: null, coverage: 0 },
       traffic: null,
       warnings: [],
     };

@@ -12,7 +12,8 @@ import {
   formatDate,
   formatPercent,
   formatScore,
-  indexLabel,
+  indexBandText,
+  questionBandText,
   sanitiseTrustedSvg,
   scalePosition,
   topFindings,
@@ -32,17 +33,14 @@ describe('formatting', () => {
     expect(formatDate('2026-11-20T23:59:00.000Z')).toBe('20 November 2026');
   });
 
-  it('labels the index bands at their edges', () => {
-    expect(indexLabel(0)).toBe('producer');
-    expect(indexLabel(19.9)).toBe('producer');
-    expect(indexLabel(20)).toBe('leaning producer');
-    expect(indexLabel(39.6)).toBe('leaning producer');
-    expect(indexLabel(40)).toBe('balanced');
-    expect(indexLabel(59)).toBe('balanced');
-    expect(indexLabel(60)).toBe('leaning conductor');
-    expect(indexLabel(80)).toBe('conductor');
-    expect(indexLabel(100)).toBe('conductor');
-    expect(indexLabel(null)).toBeNull();
+  it('words the band audit.json gives, and what stands in its place when there is none', () => {
+    const idx = (status: 'scored' | 'insufficient-evidence' | 'no-community' | 'not-measured', label: 'producer' | null = null) => ({ status, score: 10, label, leaning: null, coverage: 1 });
+    expect(indexBandText(idx('scored', 'producer'))).toBe('producer');
+    expect(indexBandText(idx('no-community'), 'en', true)).toBe('No community found');
+    expect(indexBandText(idx('insufficient-evidence'), 'de')).toBe('zu wenig Belege');
+    expect(indexBandText(idx('not-measured'))).toBe('not scored');
+    expect(questionBandText({ status: 'not-applicable', band: null })).toBe('not applicable');
+    expect(questionBandText({ status: 'scored', band: 'leaning conductor' }, 'de')).toBe('eher Dirigent');
   });
 
   it('places scores on the scale, clamped', () => {
@@ -52,11 +50,14 @@ describe('formatting', () => {
     expect(scalePosition(null)).toBeNull();
   });
 
-  it('words the verdict and hedges a thin crawl', () => {
-    expect(verdictSentence('Acme', 10, 1)).toMatch(/^Acme behaves as a social producer/);
-    expect(verdictSentence('Acme', 90, 1)).toMatch(/social conductor/);
-    expect(verdictSentence('Acme', 50, 0.4)).toMatch(/provisional/);
-    expect(verdictSentence('Acme', null, 0)).toMatch(/Not enough evidence/);
+  it('words the verdict from the index status and band, and hedges a thin crawl', () => {
+    const idx = (status: 'scored' | 'insufficient-evidence' | 'no-community' | 'not-measured', label: 'producer' | 'conductor' | 'balanced' | null, coverage = 1) => ({ status, score: 50, label, leaning: null, coverage });
+    expect(verdictSentence('Acme', idx('scored', 'producer'))).toMatch(/^Acme behaves as a social producer/);
+    expect(verdictSentence('Acme', idx('scored', 'conductor'))).toMatch(/social conductor/);
+    expect(verdictSentence('Acme', idx('scored', 'balanced', 0.6))).toMatch(/provisional/);
+    expect(verdictSentence('Acme', idx('not-measured', null, 0))).toMatch(/Not enough evidence/);
+    expect(verdictSentence('Acme', idx('no-community', null))).toMatch(/^No community was found .* no producer–conductor verdict/);
+    expect(verdictSentence('Acme', idx('insufficient-evidence', null, 0.3))).toMatch(/Too little of the evidence .* 30%/);
   });
 });
 

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRubric, scoreFromPoints, type Rubric } from '../../../src/score/rubric.js';
-import { combine, scoreAudit, scoreSignal, summariseQuestion } from '../../../src/score/score.js';
+import { combine, indexContribution, readingStrength, scoreAudit, scoreSignal, summariseQuestion } from '../../../src/score/score.js';
+import { BANDS, bandOf, leaningOf } from '../../../src/result/bands.js';
 import { bandFor } from '../../../src/score/questions.js';
 import { SIGNALS } from '../../../src/signals/registry.js';
 import type { SignalRun } from '../../../src/signals/run-signals.js';
@@ -37,20 +38,75 @@ const ok = (value: number): Measurement => ({ value, displayValue: String(value)
 describe('scoreSignal', () => {
   it('maps a measured value through the rubric and keeps evidence', async () => {
     const rubric = await loadRubric();
-    const r = scoreSignal({ signal, measurement: ok(0.7) }, rubric);
+    const r = scoreSignal({ signal, measurement: ok(0.7) }, rubric).result;
     // Default rubric: q1-open-content weight 4, points [0.5 → 25, 0.9 → 90], so 0.7 → 57.5.
-    expect(r).toMatchObject({ id: 'q1-open-content', status: 'measured', score: 57.5, weight: 4, pagesObserved: 3 });
+    expect(r).toMatchObject({ id: 'q1-open-content', status: 'measured', score: 57.5, weight: 4, pagesObserved: 3, leaning: 'neutral', strength: 1 });
     expect(r.evidence).toHaveLength(1);
   });
 
-  it('keeps a not-measured signal as null with its reason', async () => {
+  it('keeps a not-measured signal as null with its reason, and a not-applicable one apart', async () => {
     const rubric = await loadRubric();
-    const r = scoreSignal({ signal, measurement: { notMeasured: 'No threads.', pagesObserved: 2 } }, rubric);
-    expect(r).toMatchObject({ status: 'not-measured', value: null, score: null, reason: 'No threads.', pagesObserved: 2, evidence: [] });
+    const r = scoreSignal({ signal, measurement: { notMeasured: 'No threads.', pagesObserved: 2 } }, rubric).result;
+    expect(r).toMatchObject({ status: 'not-measured', value: null, score: null, leaning: null, reason: 'No threads.', pagesObserved: 2, evidence: [] });
+    const na = scoreSignal({ signal, measurement: { notApplicable: 'No community pages.' } }, rubric).result;
+    expect(na).toMatchObject({ status: 'not-applicable', score: null, reason: 'No community pages.', displayValue: 'not applicable' });
+  });
+
+  it('a value that is not a finite number is a signal error: not measured, with a warning, never a crash', async () => {
+    const rubric = await loadRubric();
+    for (const value of [Number.NaN, Number.POSITIVE_INFINITY]) {
+      const { result, warning } = scoreSignal({ signal, measurement: ok(value) }, rubric);
+      expect(result).toMatchObject({ status: 'not-measured', score: null });
+      expect(warning).toMatch(/q1-open-content/);
+    }
+  });
+
+  it('orders evidence so that items pointing the way the score leans come first', async () => {
+    const rubric = await loadRubric();
+    const m: Measurement = {
+      value: 1,
+      displayValue: '100%',
+      pagesObserved: 2,
+      evidence: [
+        { url: 'https://x.example/a', snippet: 'walled', points: 'producer' },
+        { url: 'https://x.example/b', snippet: 'open', points: 'conductor' },
+      ],
+    };
+    expect(scoreSignal({ signal, measurement: m }, rubric).result.evidence.map((e) => e.snippet)).toEqual(['open', 'walled']);
+  });
+});
+
+describe('floor readings', () => {
+  it('count in full where they already point the way unseen things would push them, at their strength elsewhere', () => {
+    // Trackers (producer direction) from static HTML at strength 0.25: 0 found → score 100 → 0.25 of the weight.
+    expect(readingStrength(100, 'producer', 0.25)).toBe(0.25);
+    expect(readingStrength(0, 'producer', 0.25)).toBe(1);
+    expect(readingStrength(50, 'producer', 0.25)).toBe(0.625);
+    // A conductor-direction floor (a consent banner not seen in static HTML): "none" scores 0 and counts weakly.
+    expect(readingStrength(0, 'conductor', 0.25)).toBe(0.25);
+    expect(readingStrength(100, 'conductor', 0.25)).toBe(1);
+    expect(readingStrength(100, 'producer', undefined)).toBe(1);
+  });
+
+  it('lower the question coverage', async () => {
+    const rubric = await loadRubric();
+    const trackers = run('q4-third-party-trackers', { ...ok(0), floor: 0.25 });
+    const others = SIGNALS.filter((x) => x.meta.question === 'Q4' && x.meta.id !== 'q4-third-party-trackers').map((x) => run(x.meta.id, { notMeasured: 'unreadable' }));
+    const q4 = scoreAudit([trackers, ...others], rubric, {}).questions.find((q) => q.id === 'Q4')!;
+    const r = q4.signals.find((x) => x.id === 'q4-third-party-trackers')!;
+    expect(r).toMatchObject({ score: 100, strength: 0.25 });
+    // Trackers weigh 4 of Q4's 10: at strength 0.25 they bring 1 of 10.
+    expect(q4.coverage).toBe(0.1);
+    expect(q4.status).toBe('insufficient-evidence');
   });
 });
 
 describe('combine', () => {
+  it('leaves not-applicable items out of the coverage, and weighs readings by their strength', () => {
+    expect(combine([{ score: 80, weight: 1 }, { score: null, weight: 3, applicable: false }])).toEqual({ score: 80, coverage: 1 });
+    expect(combine([{ score: 100, weight: 2, strength: 0.5 }, { score: 0, weight: 1 }])).toEqual({ score: 50, coverage: 0.667 });
+  });
+
   it('is a weighted mean of the measured scores', () => {
     expect(combine([{ score: 100, weight: 3 }, { score: 0, weight: 1 }])).toEqual({ score: 75, coverage: 1 });
   });
@@ -72,8 +128,22 @@ function oneSignalRubric(): Rubric {
   const questions = Object.fromEntries(
     Object.entries(pick).map(([q, id]) => [q, { weight: 1, signals: { [id]: { weight: 1, points: [[0, 0], [100, 100]] as Array<[number, number]> } } }]),
   );
-  return { name: 't', version: '1', questions } as Rubric;
+  return { name: 't', version: '1', coverageFloor: { question: 0.5, index: 0.5 }, questions } as Rubric;
 }
+
+describe('bands', () => {
+  it('come from one table: bands, their ranges and leanings', () => {
+    expect(BANDS.map((b) => `${b.min}–${b.max} ${b.label} (${b.leaning})`)).toEqual([
+      '0–19 producer (producer)',
+      '20–39 leaning producer (producer)',
+      '40–59 balanced (neutral)',
+      '60–79 leaning conductor (conductor)',
+      '80–100 conductor (conductor)',
+    ]);
+    expect(bandOf(39.6).label).toBe('leaning producer');
+    expect(leaningOf(null)).toBeNull();
+  });
+});
 
 describe('scoreAudit', () => {
   it.each([
@@ -91,8 +161,8 @@ describe('scoreAudit', () => {
     expect(bandFor(v)).toBe(label);
     const runs = ['q1-open-content', 'q2-outbound-links', 'q3-help-vs-sell', 'q4-site-search', 'q5-staff-labelled'].map((id) => run(id, ok(v)));
     const res = scoreAudit(runs, oneSignalRubric(), {});
-    expect(res.index).toEqual({ score: v, label, coverage: 1 });
-    for (const q of res.questions) expect(q.band).toBe(label);
+    expect(res.index).toEqual({ status: 'scored', score: v, label, leaning: bandOf(v).leaning, coverage: 1 });
+    for (const q of res.questions) expect([q.band, q.leaning, q.status]).toEqual([label, bandOf(v).leaning, 'scored']);
   });
 
   it('carries analyst notes beside the machine score', () => {
@@ -104,26 +174,44 @@ describe('scoreAudit', () => {
     expect(res.questions.find((q) => q.id === 'Q2')!.analyst).toBeNull();
   });
 
-  it('a question with nothing measured has score null, coverage 0, and the index ignores it', () => {
+  it('a question with nothing measured counts at the midpoint with coverage 0; one that does not apply is left out', () => {
     const runs = [
       run('q1-open-content', ok(30)),
-      run('q2-outbound-links', ok(70)),
+      run('q2-outbound-links', ok(90)),
       run('q3-help-vs-sell', { notMeasured: 'No pages.' }),
-      // Q4 and Q5 have no run at all.
+      run('q4-site-search', { notApplicable: 'Nothing to search.' }),
+      // Q5 has no run at all: nothing applies.
     ];
     const res = scoreAudit(runs, oneSignalRubric(), {});
     const q3 = res.questions.find((q) => q.id === 'Q3')!;
-    expect(q3).toMatchObject({ score: null, coverage: 0, band: null });
+    expect(q3).toMatchObject({ status: 'not-measured', score: null, coverage: 0, band: null, indexScore: 50 });
     expect(q3.summary).toMatch(/Not enough evidence/);
-    expect(res.questions.find((q) => q.id === 'Q4')!).toMatchObject({ score: null, coverage: 0 });
-    expect(res.index.score).toBe(50);
-    expect(res.index.label).toBe('balanced');
-    expect(res.index.coverage).toBe(0.4);
+    expect(res.questions.find((q) => q.id === 'Q4')!).toMatchObject({ status: 'not-applicable', score: null, indexScore: null });
+    // (30 + 90 + 50) / 3 over the three questions that apply; coverage (1 + 1 + 0) / 3.
+    expect(res.index).toEqual({ status: 'scored', score: 56.7, label: 'balanced', leaning: 'neutral', coverage: 0.667 });
+  });
+
+  it('pulls a question below the coverage floor toward the midpoint, and gives no verdict below the index floor', () => {
+    expect(indexContribution(10, 0.25, 0.5)).toBe(30);
+    expect(indexContribution(10, 0.5, 0.5)).toBe(10);
+    expect(indexContribution(null, 0, 0.5)).toBe(50);
+    const thin = ['q1-open-content', 'q2-outbound-links'].map((id) => run(id, ok(0)));
+    const rest = ['q3-help-vs-sell', 'q4-site-search', 'q5-staff-labelled'].map((id) => run(id, { notMeasured: 'unreadable' }));
+    const res = scoreAudit([...thin, ...rest], oneSignalRubric(), {});
+    expect(res.index).toMatchObject({ status: 'insufficient-evidence', label: null, coverage: 0.4 });
+  });
+
+  it('without a community there is no verdict, and participation, ownership and value do not apply', () => {
+    const runs = ['q1-open-content', 'q2-outbound-links', 'q3-help-vs-sell', 'q4-site-search', 'q5-staff-labelled'].map((id) => run(id, ok(20)));
+    const res = scoreAudit(runs, oneSignalRubric(), {}, { found: false });
+    expect(res.questions.map((q) => q.status)).toEqual(['not-applicable', 'not-applicable', 'not-applicable', 'scored', 'scored']);
+    expect(res.questions[0]!.summary).toMatch(/No community was found/);
+    expect(res.index).toMatchObject({ status: 'no-community', score: null, label: null });
   });
 
   it('with nothing measured at all, the index is null with no label', () => {
     const res = scoreAudit([], oneSignalRubric(), {});
-    expect(res.index).toEqual({ score: null, label: null, coverage: 0 });
+    expect(res.index).toEqual({ status: 'not-measured', score: null, label: null, leaning: null, coverage: 0 });
   });
 
   it('orders signals by the rubric and summarises the pulls each way', async () => {
@@ -135,8 +223,9 @@ describe('scoreAudit', () => {
     expect(q1.summary).toMatch(/Toward the conductor end/);
   });
 
-  it('summariseQuestion mentions partial coverage', () => {
-    expect(summariseQuestion('Q2', 55, 0.5, [])).toBe('Balanced at 55/100, with 50% of the evidence weight measured.');
+  it('summariseQuestion mentions partial coverage, and says when the evidence is insufficient', () => {
+    expect(summariseQuestion({ id: 'Q2', status: 'scored', score: 55, coverage: 0.5 }, [])).toBe('Balanced at 55/100, with 50% of the evidence weight measured.');
+    expect(summariseQuestion({ id: 'Q2', status: 'insufficient-evidence', score: 90, coverage: 0.2 }, [])).toMatch(/^Insufficient evidence: only 20% /);
   });
 });
 

@@ -17,7 +17,7 @@ import brandVoiceShare from '../../../src/signals/q5/brand-voice-share.js';
 import salesInHelp, { isHelpThread } from '../../../src/signals/q5/sales-in-help.js';
 import incentivesDisclosed from '../../../src/signals/q5/incentives-disclosed.js';
 import { filler, measure, pageFromHtml } from '../../helpers/page.js';
-import { expectDirection, expectEvidence, measured, notMeasured } from './score-helpers.js';
+import { expectDirection, expectEvidence, measured, notMeasured, notApplicable } from './score-helpers.js';
 
 const HOME = 'https://community.example.com/';
 const T = (n: number) => `https://community.example.com/forum/t/${n}`;
@@ -57,7 +57,7 @@ describe('q1-open-content (de)', () => {
     const walled = [1, 2, 3].map((n) => de('<main><p>Vorschau</p><p>Bitte melden Sie sich an, um diesen Beitrag zu lesen.</p></main>', T(n)));
     const producer = measure(openContent, [...walled, openThread(4)]);
     expect(measured(producer).value).toBeCloseTo(1 / 4);
-    expectEvidence(measured(producer), [T(1), T(2), T(3)], 'Bitte melden Sie sich an, um diesen Beitrag zu lesen');
+    expectEvidence(measured(producer), [T(1), T(2), T(3), T(4)], 'Bitte melden Sie sich an, um diesen Beitrag zu lesen');
     const conductor = measure(openContent, [openThread(1), openThread(2), openThread(3)]);
     expect(measured(conductor).value).toBe(1);
     await expectDirection(openContent, producer, conductor);
@@ -69,8 +69,8 @@ describe('q1-open-content (de)', () => {
     expect(detectWall(pageFromHtml('<main><p>Intro</p><p>Sign in to read the full discussion.</p></main>', T(3), {}, { lang: null })).walled).toBe(true);
   });
 
-  it('is not measured without content pages', () => {
-    notMeasured(measure(openContent, [de('<main>Willkommen</main>', HOME)]));
+  it('is not applicable without content pages', () => {
+    notApplicable(measure(openContent, [de('<main>Willkommen</main>', HOME)]));
   });
 });
 
@@ -120,7 +120,7 @@ describe('q1-content-rewards (de)', () => {
   });
 
   it('with no offer on German pages the finding is "none found", not silence', () => {
-    expectEvidence(measured(measure(contentRewards, [openThread(1)])), [T(1)], 'No page offers points');
+    expectEvidence(measured(measure(contentRewards, [openThread(1)])), [T(1)], 'No offer of points');
   });
 });
 
@@ -293,8 +293,8 @@ describe('q3-expert-answers (de)', () => {
     await expectDirection(expertAnswers, producer, conductor);
   });
 
-  it('is not measured without threads', () => {
-    notMeasured(measure(expertAnswers, [de('<main><span class="badge">Gelöst</span></main>', HOME)]));
+  it('is not applicable without threads', () => {
+    notApplicable(measure(expertAnswers, [de('<main><span class="badge">Gelöst</span></main>', HOME)]));
   });
 });
 
@@ -352,8 +352,8 @@ describe('q5-staff-labelled (de)', () => {
     await expectDirection(staffLabelled, producer, conductor);
   });
 
-  it('is not measured without threads', () => {
-    notMeasured(measure(staffLabelled, [de('<main><span class="badge">Mitarbeiter</span></main>', HOME)]));
+  it('is not applicable without threads', () => {
+    notApplicable(measure(staffLabelled, [de('<main><span class="badge">Mitarbeiter</span></main>', HOME)]));
   });
 });
 
@@ -398,8 +398,8 @@ describe('q5-sales-in-help (de)', () => {
     await expectDirection(salesInHelp, producer, conductor);
   });
 
-  it('is not measured without help threads', () => {
-    notMeasured(measure(salesInHelp, [de('<main>Jetzt kaufen</main>', T(1), 'Zeigt her eure Sommertouren')]));
+  it('is not applicable without help threads', () => {
+    notApplicable(measure(salesInHelp, [de('<main>Jetzt kaufen</main>', T(1), 'Zeigt her eure Sommertouren')]));
   });
 });
 
@@ -425,7 +425,7 @@ describe('q5-incentives-disclosed (de)', () => {
     await expectDirection(incentivesDisclosed, producer, conductor);
   });
 
-  it('is not measured when no incentive is seen anywhere', () => {
-    notMeasured(measure(incentivesDisclosed, [undisclosed(1), undisclosed(2)]));
+  it('is not applicable when no incentive is seen anywhere', () => {
+    notApplicable(measure(incentivesDisclosed, [undisclosed(1), undisclosed(2)]));
   });
 });

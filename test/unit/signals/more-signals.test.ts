@@ -14,7 +14,7 @@ import contactOptions from '../../../src/signals/q5/contact-options.js';
 import { doc, filler, measure, pageFromHtml, snapshotFromHtml } from '../../helpers/page.js';
 import { classifyRole } from '../../../src/signals/q3/help-vs-sell.js';
 import { runSignalsOnSite } from '../../../src/signals/run-signals.js';
-import { expectDirection, expectEvidence, measured, notMeasured } from './score-helpers.js';
+import { expectDirection, expectEvidence, measured, notMeasured, notApplicable } from './score-helpers.js';
 
 const T = (n: number) => `https://community.example.com/forum/t/${n}`;
 const R = (n: number) => `https://community.example.com/reviews/item-${n}`;
@@ -45,8 +45,8 @@ describe('q1-threads-answered', () => {
     await expectDirection(threadsAnswered, producer, conductor);
   });
 
-  it('is not measured without threads', () => {
-    notMeasured(measure(threadsAnswered, [pageFromHtml('<main>Welcome</main>', HOME)]));
+  it('is not applicable without threads', () => {
+    notApplicable(measure(threadsAnswered, [pageFromHtml('<main>Welcome</main>', HOME)]));
   });
 });
 
@@ -83,8 +83,8 @@ describe('q2-open-identity', () => {
     expectEvidence(measured(conductor), [T(1), T(2), T(3)], 'ann.example.org');
     await expectDirection(openIdentity, producer, conductor);
   });
-  it('is not measured without profiles or authors', () => {
-    notMeasured(measure(openIdentity, [pageFromHtml('<main><p>Plain page</p></main>', HOME)]));
+  it('is not applicable without profiles or authors', () => {
+    notApplicable(measure(openIdentity, [pageFromHtml('<main><p>Plain page</p></main>', HOME)]));
   });
 });
 
@@ -98,7 +98,7 @@ describe('q3-expert-answers', () => {
     expect(findExpertAnswer(plain(3))!.evidence).toBeNull();
     const ld = { '@type': 'QAPage', mainEntity: { '@type': 'Question', acceptedAnswer: { '@type': 'Answer', text: 'x' } } };
     const schema = pageFromHtml('<main><p>Q</p></main>', T(4), {}, { head: `<script type="application/ld+json">${JSON.stringify(ld)}</script>` });
-    expect(findExpertAnswer(schema)!.evidence!.snippet).toContain('acceptedAnswer');
+    expect(findExpertAnswer(schema)!.evidence!.snippet).toContain('an answer marked as accepted');
   });
   it('scores settled threads high, unsettled low', async () => {
     const producer = measure(expertAnswers, [plain(1), plain(2), plain(3), plain(4)]);
@@ -106,8 +106,8 @@ describe('q3-expert-answers', () => {
     expectEvidence(measured(conductor), [T(1), T(2), T(3)], 'Do this');
     await expectDirection(expertAnswers, producer, conductor);
   });
-  it('is not measured without threads', () => {
-    notMeasured(measure(expertAnswers, [pageFromHtml('<main>Welcome</main>', HOME)]));
+  it('is not applicable without threads', () => {
+    notApplicable(measure(expertAnswers, [pageFromHtml('<main>Welcome</main>', HOME)]));
   });
 });
 
@@ -217,8 +217,8 @@ describe('q5-incentives-disclosed', () => {
     expectEvidence(measured(conductor), [`${HOME}rewards`, R(1), R(2)], 'in exchange for an honest review');
     await expectDirection(incentivesDisclosed, producer, conductor);
   });
-  it('is not measured when no incentive is seen anywhere', () => {
-    notMeasured(measure(incentivesDisclosed, [undisclosed(1), undisclosed(2)]));
+  it('is not applicable when no incentive is seen anywhere', () => {
+    notApplicable(measure(incentivesDisclosed, [undisclosed(1), undisclosed(2)]));
   });
 });
 

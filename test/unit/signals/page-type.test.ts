@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import * as cheerio from 'cheerio';
-import { classifyPage, schemaTypes } from '../../../src/signals/page-type.js';
+import { pathType, schemaTypes } from '../../../src/signals/page-type.js';
 import { pageFromHtml } from '../../helpers/page.js';
 
 const B = 'https://community.example.com';
-const type = (path: string, html = '<p>x</p>') => {
-  const $ = cheerio.load(html);
-  return classifyPage(`${B}${path}`, $, schemaTypes($));
-};
+/** The type a page gets: from its path alone when it carries nothing else, as here. */
+const type = (path: string, html = '<p>x</p>') => pageFromHtml(html, `${B}${path}`).type;
+
+describe('pathType', () => {
+  it('reads the path when there is no page to read (a URL that answered 403)', () => {
+    expect(pathType(`${B}/forum/t/1`)).toBe('thread');
+    expect(pathType(`${B}/forum/`)).toBe('listing');
+    expect(pathType(`${B}/`)).toBe('home');
+  });
+});
 
 describe('classifyPage', () => {
   it.each([
@@ -54,7 +60,8 @@ describe('classifyPage', () => {
   });
 
   it('a section index with several posts is a thread page', () => {
-    expect(type('/forum/board-help/', '<article>a</article><article>b</article>')).toBe('thread');
+    const post = (who: string) => `<article class="post"><span class="author">${who}</span><p>My chain skips on the two biggest cogs.</p></article>`;
+    expect(type('/forum/board-help/', post('ana') + post('ben'))).toBe('thread');
   });
 
   it('falls back to schema.org types on unknown paths', () => {
@@ -79,11 +86,11 @@ describe('classifyPage', () => {
 });
 
 describe('buildPageContext', () => {
-  it('keeps words apart across block elements and separates main text from chrome', () => {
-    const p = pageFromHtml('<header><nav><a href="/">Home</a></nav></header><main><h1>Title</h1><p>First</p><p>Second</p></main><footer>Foot</footer><script>var x=1</script>');
-    expect(p.text).toBe('Home Title First Second Foot');
-    expect(p.mainText).toBe('Title First Second');
-    expect(p.words).toBe(5);
+  it('keeps blocks on lines of their own and separates main text from chrome', () => {
+    const p = pageFromHtml('<header><nav><a href="/">Home</a></nav></header><main><h1>Title</h1><p>First <b>bold</b></p><p>Second</p></main><footer>Foot</footer><script>var x=1</script>');
+    expect(p.text).toBe('Home\nTitle\nFirst bold\nSecond\nFoot');
+    expect(p.mainText).toBe('Title\nFirst bold\nSecond');
+    expect(p.words).toBe(6);
     expect(p.lang).toBe('en');
   });
 

@@ -5,7 +5,7 @@ import socialLogin, { findIdentityProviders } from '../../../src/signals/q1/soci
 import contentAsks, { countAsks } from '../../../src/signals/q1/content-asks.js';
 import contentRewards from '../../../src/signals/q1/content-rewards.js';
 import { measure, pageFromHtml } from '../../helpers/page.js';
-import { expectDirection, expectEvidence, measured, notMeasured } from './score-helpers.js';
+import { expectDirection, expectEvidence, measured, notApplicable, notMeasured } from './score-helpers.js';
 
 const T = (n: number) => `https://community.example.com/forum/t/${n}`;
 
@@ -59,8 +59,15 @@ describe('q1-open-content', () => {
     const m = measured(producer);
     expect(m.value).toBeCloseTo(1 / 5);
     expect(m.pagesObserved).toBe(5);
-    expectEvidence(m, [T(1), T(2), T(3), T(9)], 'Sign in to read the full discussion');
+    expectEvidence(m, [T(1), T(2), T(3), T(4), T(9)], 'Sign in to read the full discussion');
     expect(m.evidence.some((e) => e.url === T(9) && e.snippet.includes('403'))).toBe(true);
+    // Walls point to the producer end (the same wall wording on three pages is one item, seen on 3 pages); the open
+    // page is counted on the conductor side.
+    expect(m.evidence.filter((e) => e.points === 'producer').map((e) => [e.url, e.seenOn])).toEqual([
+      [T(1), 3],
+      [T(9), undefined],
+    ]);
+    expect(m.evidence.find((e) => e.points === 'conductor')?.snippet).toMatch(/^1 of 5 community pages readable/);
 
     const conductor = measure(openContent, [openThread(1), openThread(2), openThread(3)]);
     expect(measured(conductor).value).toBe(1);
@@ -73,9 +80,9 @@ describe('q1-open-content', () => {
     expect(m.value).toBe(1);
   });
 
-  it('is not measured without content pages', () => {
+  it('is not applicable without content pages: there is nothing to wall', () => {
     const home = pageFromHtml('<main>Welcome</main>', 'https://community.example.com/');
-    notMeasured(measure(openContent, [home]));
+    notApplicable(measure(openContent, [home]));
   });
 });
 

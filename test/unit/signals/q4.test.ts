@@ -4,7 +4,7 @@ import capturePopups, { findCapture } from '../../../src/signals/q4/capture-popu
 import siteSearch, { findSearch } from '../../../src/signals/q4/site-search.js';
 import helpReachable, { clicksToTargets } from '../../../src/signals/q4/help-reachable.js';
 import { measure, pageFromHtml } from '../../helpers/page.js';
-import { expectDirection, expectEvidence, measured, notMeasured } from './score-helpers.js';
+import { expectDirection, expectEvidence, measured, notMeasured, notApplicable } from './score-helpers.js';
 
 const T = (n: number) => `https://community.example.com/forum/t/${n}`;
 const HOME = 'https://community.example.com/';
@@ -111,8 +111,8 @@ describe('q4-capture-popups', () => {
     await expectDirection(capturePopups, producer, conductor);
   });
 
-  it('is not measured without community content pages', () => {
-    notMeasured(measure(capturePopups, [pageFromHtml('<main>x</main><div class="modal">Sign up</div>', HOME)]));
+  it('is not applicable without community content pages', () => {
+    notApplicable(measure(capturePopups, [pageFromHtml('<main>x</main><div class="modal">Sign up</div>', HOME)]));
   });
 });
 

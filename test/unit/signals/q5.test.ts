@@ -4,7 +4,7 @@ import consentChoice, { consentValue, inspectConsent } from '../../../src/signal
 import staffLabelled, { findStaffLabel } from '../../../src/signals/q5/staff-labelled.js';
 import salesInHelp, { isHelpThread, postsText } from '../../../src/signals/q5/sales-in-help.js';
 import { measure, pageFromHtml } from '../../helpers/page.js';
-import { expectDirection, expectEvidence, measured, notMeasured } from './score-helpers.js';
+import { expectDirection, expectEvidence, measured, notMeasured, notApplicable } from './score-helpers.js';
 
 const T = (n: number) => `https://community.example.com/forum/t/${n}`;
 const H = (n: number) => `https://community.example.com/help/article-${n}`;
@@ -15,7 +15,7 @@ const footer = '<footer><a href="/privacy.html">Privacy</a> · <a href="/terms.h
 describe('q5-policies-linked', () => {
   it('findPolicyLinks uses rel first, then link text and path', () => {
     const rel = pageFromHtml('<main>x</main><footer><a rel="privacy-policy" href="/legal/p">Your data</a></footer>', T(1));
-    expect(findPolicyLinks(rel).privacy!.snippet).toContain('rel="privacy-policy"');
+    expect(findPolicyLinks(rel).privacy!.snippet).toMatch(/^Privacy policy link → /);
     expect(findPolicyLinks(rel).terms).toBeNull();
     const text = pageFromHtml(`<main>x</main>${footer}`, T(2));
     expect(findPolicyLinks(text).privacy!.snippet).toContain('/privacy.html');
@@ -59,7 +59,8 @@ describe('q5-consent-choice', () => {
     const none = inspectConsent(pageFromHtml(`<main>x</main>${gtm}`, T(4)));
     expect(none).toEqual({ trackers: 1, banner: 'none', evidence: null });
     expect(consentValue(none)).toBe(0);
-    expect(consentValue({ trackers: 0, banner: 'none', evidence: null })).toBe(1);
+    // No banner is no choice, whatever the trackers: "nothing to consent to" is the tracker signal's finding, not this one's.
+    expect(consentValue({ trackers: 0, banner: 'none', evidence: null })).toBe(0);
   });
 
   it('reads German banner buttons: a real reject, settings, or accept only', () => {
@@ -128,8 +129,8 @@ describe('q5-staff-labelled', () => {
     await expectDirection(staffLabelled, producer, conductor);
   });
 
-  it('is not measured without threads', () => {
-    notMeasured(measure(staffLabelled, [pageFromHtml('<main><span class="badge">Staff</span></main>', 'https://community.example.com/')]));
+  it('is not applicable without threads', () => {
+    notApplicable(measure(staffLabelled, [pageFromHtml('<main><span class="badge">Staff</span></main>', 'https://community.example.com/')]));
   });
 });
 
@@ -163,8 +164,8 @@ describe('q5-sales-in-help', () => {
     await expectDirection(salesInHelp, producer, conductor);
   });
 
-  it('is not measured without help threads or in a language without a lexicon', () => {
-    notMeasured(measure(salesInHelp, [pageFromHtml('<main>x</main>', T(1), {}, { title: 'Show us your rides' })]));
+  it('is not applicable without help threads, and not measured on help threads in a language without a lexicon', () => {
+    notApplicable(measure(salesInHelp, [pageFromHtml('<main>x</main>', T(1), {}, { title: 'Show us your rides' })]));
     notMeasured(measure(salesInHelp, [pageFromHtml('<main>Achetez maintenant</main>', H(1), {}, { lang: 'fr' })]));
   });
 });

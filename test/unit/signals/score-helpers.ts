@@ -2,7 +2,7 @@
 import { expect } from 'vitest';
 import { loadRubric, type Rubric } from '../../../src/score/rubric.js';
 import { scoreSignal } from '../../../src/score/score.js';
-import { isMeasured, type Measured, type Measurement, type Signal } from '../../../src/signals/types.js';
+import { isMeasured, isNotApplicable, type Measured, type Measurement, type Signal } from '../../../src/signals/types.js';
 
 let rubric: Rubric | null = null;
 export async function defaultRubric(): Promise<Rubric> {
@@ -11,17 +11,27 @@ export async function defaultRubric(): Promise<Rubric> {
 }
 
 export async function scoreOf(signal: Signal<any>, m: Measurement): Promise<number | null> {
-  return scoreSignal({ signal, measurement: m }, await defaultRubric()).score;
+  return scoreSignal({ signal, measurement: m }, await defaultRubric()).result.score;
 }
 
 export function measured(m: Measurement): Measured {
-  if (!isMeasured(m)) throw new Error(`expected a measurement, got not-measured: ${m.notMeasured}`);
+  if (!isMeasured(m)) throw new Error(`expected a measurement, got ${JSON.stringify(m)}`);
   return m;
 }
 
+/** Not measured: the signal could not read what it needs (a gap in coverage). */
 export function notMeasured(m: Measurement): string {
   expect(isMeasured(m)).toBe(false);
+  expect(isNotApplicable(m), `expected not measured, got not applicable: ${JSON.stringify(m)}`).toBe(false);
   const reason = (m as { notMeasured: string }).notMeasured;
+  expect(reason.length).toBeGreaterThan(10);
+  return reason;
+}
+
+/** Not applicable: the site has nothing the signal reads (left out of coverage). */
+export function notApplicable(m: Measurement): string {
+  expect(isNotApplicable(m), `expected not applicable, got ${JSON.stringify(m).slice(0, 200)}`).toBe(true);
+  const reason = (m as { notApplicable: string }).notApplicable;
   expect(reason.length).toBeGreaterThan(10);
   return reason;
 }
