@@ -10,6 +10,7 @@ import { fetchPage, type FetchPageResult } from './fetch-page.js';
 import { CircuitBreaker, HostPacer, retryAfterMs } from './politeness.js';
 import { loadRobots, type RobotsRules } from './robots.js';
 import { Sampler } from './sample.js';
+import { nonHtmlReason } from './non-html.js';
 import { makeScope, sameSite, trapReason } from './scope.js';
 import { discoverSitemaps, type SitemapLimits } from './sitemap.js';
 import type { CrawlOptions, CrawlResult, HostStop, PageSnapshot, RobotsOutcome, SitemapRecord, UrlRecord } from './types.js';
@@ -145,7 +146,7 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
   const robotsRefuses = (u: string): string | null => (new URL(u).origin === startOrigin && !startRobots.isAllowed(u) ? 'disallowed by robots.txt' : null);
   const allowRedirect = (next: string): string | null => {
     const mapped = normalize(next) ?? next;
-    return inScope(mapped) ?? robotsRefuses(mapped);
+    return inScope(mapped) ?? robotsRefuses(mapped) ?? nonHtmlReason(mapped);
   };
   // The member session only ever goes to in-scope URLs.
   const cookieFor = options.session ? (u: string) => (inScope(normalize(u) ?? u) ? null : cookieHeaderFor(u, options.session!)) : undefined;
@@ -260,6 +261,8 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
       const reason = inScope(url);
       if (reason) return record({ url, depth, outcome: 'skipped', reason });
       if (nofollow) return record({ url, depth, outcome: 'skipped', reason: 'nofollow' });
+      const notHtml = nonHtmlReason(url);
+      if (notHtml) return record({ url, depth, outcome: 'skipped', reason: 'non-html', detail: notHtml });
       if (depth > options.maxDepth) return record({ url, depth, outcome: 'skipped', reason: 'max-depth' });
       const trap = trapReason(url, variants);
       if (trap) return record({ url, depth, outcome: 'skipped', reason: 'trap', detail: trap });
@@ -424,11 +427,15 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
             // Record where the redirect pointed, without ever requesting it.
             const target = normalize(res.redirectTarget);
             const why = target ? inScope(target) : null;
+            // allowRedirect refused it for scope, robots.txt or a non-HTML path, in that order.
+            const notHtml = target && !why && !robotsRefuses(target) ? nonHtmlReason(target) : null;
             if (target)
               record(
                 why
                   ? { url: target, depth: depth + 1, outcome: 'skipped', reason: why, detail: `redirect target of ${url}, not followed` }
-                  : { url: target, depth: depth + 1, outcome: 'robots-blocked', detail: `redirect target of ${url}, disallowed by robots.txt` },
+                  : notHtml
+                    ? { url: target, depth: depth + 1, outcome: 'skipped', reason: 'non-html', detail: `redirect target of ${url}: ${notHtml}` }
+                    : { url: target, depth: depth + 1, outcome: 'robots-blocked', detail: `redirect target of ${url}, disallowed by robots.txt` },
               );
           }
           break;
