@@ -14,7 +14,7 @@ import { nonHtmlReason } from './non-html.js';
 import { makeScope, sameSite, trapReason } from './scope.js';
 import { discoverSitemaps, type SitemapLimits } from './sitemap.js';
 import type { CrawlOptions, CrawlResult, HostStop, PageSnapshot, RobotsOutcome, SitemapRecord, UrlRecord } from './types.js';
-import { canonicalizeUrl } from './url.js';
+import { canonicalizeUrl, pageIdentity } from './url.js';
 import { PageRenderer, type CrawlFetchResult } from './render/page-renderer.js';
 
 /** Test hook and expert knob: sitemap limits (defaults: depth 5, 50 MB, 50,000 URLs per file, 50 files). */
@@ -115,6 +115,8 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
   const pages: PageSnapshot[] = [];
   const seenHashes = new Map<string, string>();
   const variants = new Map<string, number>();
+  /** Page identity (the URL without sort, paging and display parameters) → the first URL of it that was queued. */
+  const identities = new Map<string, string>();
   const inScope = makeScope({ start: startUrl, include: options.include, exclude: options.exclude });
   const sampler = new Sampler(options.maxPages, options.groupShare ?? DEFAULT_GROUP_SHARE, startHost);
 
@@ -264,6 +266,9 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
       const notHtml = nonHtmlReason(url);
       if (notHtml) return record({ url, depth, outcome: 'skipped', reason: 'non-html', detail: notHtml });
       if (depth > options.maxDepth) return record({ url, depth, outcome: 'skipped', reason: 'max-depth' });
+      // Before the trap count, so folded variants do not use up a path's allowance of query variants.
+      const original = identities.get(pageIdentity(url));
+      if (original) return record({ url, depth, outcome: 'skipped', reason: 'variant', detail: `a sort/paging variant of ${original}` });
       const trap = trapReason(url, variants);
       if (trap) return record({ url, depth, outcome: 'skipped', reason: 'trap', detail: trap });
       if (options.signal?.aborted) return record({ url, depth, outcome: 'skipped', reason: 'max-pages', detail: 'crawl interrupted before this URL' });
@@ -278,6 +283,7 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
       if (open) return record({ url, depth, outcome: 'skipped', reason: 'circuit-open', detail: `${host} stopped: ${open}` });
       // One URL template may use only its share of the budget (sign-up, help and policy pages keep their places).
       if (!sampler.admit(url)) {
+        identities.set(pageIdentity(url), url);
         sampledOut.push({ url, depth });
         return record({ url, depth, outcome: 'skipped', reason: 'sampled', detail: `group ${sampler.pattern(url)} reached its cap of ${sampler.cap} pages` });
       }
@@ -294,6 +300,7 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
     const reserve = (item: QueueItem): void => {
       started_++;
       pending++;
+      identities.set(pageIdentity(item.url), item.url);
       records.set(item.url, { url: item.url, depth: item.depth, outcome: 'skipped', reason: 'max-pages', detail: 'pending' });
       enqueue(item);
     };

@@ -12,7 +12,10 @@ export type SkipReason =
   | 'max-depth'
   | 'max-pages'
   | 'duplicate'
+  /** Differs from a URL already fetched or queued only by sort, paging or display parameters. */
+  | 'variant'
   | 'trap'
+  /** Not an HTML page: by its path (not requested) or by the content type it was served with. */
   | 'non-html'
   | 'circuit-open'
   /** Left out because its URL template (group) reached its share of the page budget. */
