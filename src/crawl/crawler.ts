@@ -273,6 +273,8 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
       // Robots for the start origin is known already: blocked URLs do not use up the page budget.
       if (robotsRefuses(url)) return record({ url, depth, outcome: 'robots-blocked', detail: 'disallowed by robots.txt' });
       sampler.discover(url);
+      const failing = sampler.stopped(url);
+      if (failing) return record({ url, depth, outcome: 'skipped', reason: 'group-failing', detail: failing });
       identities.set(pageIdentity(url), url);
       records.set(url, { url, depth, outcome: 'skipped', reason: 'max-pages', detail: 'pending' });
       pending++;
@@ -350,6 +352,8 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
         }
         break;
       }
+      // A group whose first pages all answered 404/410 gets no more requests.
+      sampler.noteAnswer(url, res.kind === 'page' ? res.status : (res.status ?? null));
       // Auto mode: a page whose static HTML lacks what the browser shows (or the first of its group) is rendered.
       if (renderer && options.render === 'auto' && res.kind === 'page' && !options.signal?.aborted) {
         const t0 = performance.now();
@@ -431,8 +435,10 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
       progress(url);
     };
 
-    /** A waiting URL not to request after all: its host was stopped since it was found. */
+    /** A waiting URL not to request after all: its group failed, or its host was stopped, since it was found. */
     const refusedNow = (item: FrontierItem): Pick<UrlRecord, 'reason' | 'detail'> | null => {
+      const failing = sampler.stopped(item.url);
+      if (failing) return { reason: 'group-failing', detail: failing };
       const host = new URL(item.url).host;
       const open = breakers.get(host)?.open;
       return open ? { reason: 'circuit-open', detail: `${host} stopped: ${open}` } : null;

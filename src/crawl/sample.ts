@@ -1,6 +1,7 @@
 // Sampling for big sites: URLs are grouped by template (ID-like path segments replaced by `*`). A group that has
 // used its share of the page budget sorts after every other group in the frontier (so thousands of thread pages
-// cannot crowd out sign-up, help or policy pages, and a site with few templates is still crawled to the budget).
+// cannot crowd out sign-up, help or policy pages, and a site with few templates is still crawled to the budget), and
+// a group whose first requests all answered "not found" gets no more of the budget.
 
 const NUMERIC = /^\d+$/;
 const HEXISH = /^[0-9a-f]{8,}$/i;
@@ -47,15 +48,24 @@ export interface GroupStats {
   fetched: number;
   /** URLs left waiting when the page budget ran out after the group had used its share ('sampled'). */
   skipped: number;
+  /** Why the group got no more requests (its first pages answered 404/410), or null. */
+  stopped: string | null;
 }
+
+/** A group whose first this-many answers were all 404/410 is stopped. */
+export const FAILING_GROUP_AFTER = 3;
+const GONE = new Set([404, 410]);
 
 interface GroupState {
   discovered: number;
   started: number;
   sampled: number;
+  /** HTTP statuses of the group's first answers (null: no answer), up to FAILING_GROUP_AFTER. */
+  firstAnswers: Array<number | null>;
+  stopped: string | null;
 }
 
-/** Per-template state: budget share used, and the counts the report shows. */
+/** Per-template state: budget share used, the first answers, and the counts the report shows. */
 export class Sampler {
   readonly cap: number;
   private groups = new Map<string, GroupState>();
@@ -73,7 +83,7 @@ export class Sampler {
   private state(url: string): GroupState {
     const pattern = this.pattern(url);
     let g = this.groups.get(pattern);
-    if (!g) this.groups.set(pattern, (g = { discovered: 0, started: 0, sampled: 0 }));
+    if (!g) this.groups.set(pattern, (g = { discovered: 0, started: 0, sampled: 0, firstAnswers: [], stopped: null }));
     return g;
   }
   /** Counts the URL as discovered; returns its group's pattern. */
@@ -95,12 +105,29 @@ export class Sampler {
   leftOut(url: string): void {
     this.state(url).sampled++;
   }
+  /**
+   * The answer a request of the URL's group got (an HTTP status, or null for none: timeout, network). Returns the
+   * note when this answer stopped the group: its first FAILING_GROUP_AFTER answers were all 404/410.
+   */
+  noteAnswer(url: string, status: number | null): string | null {
+    const g = this.state(url);
+    if (g.stopped || g.firstAnswers.length >= FAILING_GROUP_AFTER) return null;
+    g.firstAnswers.push(status);
+    if (g.firstAnswers.length < FAILING_GROUP_AFTER || !g.firstAnswers.every((s) => s !== null && GONE.has(s))) return null;
+    const statuses = [...new Set(g.firstAnswers)].sort().join(' or ');
+    g.stopped = `the first ${FAILING_GROUP_AFTER} pages of group ${this.pattern(url)} answered ${statuses}`;
+    return g.stopped;
+  }
+  /** Why the URL's group gets no more requests, or null. */
+  stopped(url: string): string | null {
+    return this.groups.get(this.pattern(url))?.stopped ?? null;
+  }
   stats(isFetched: (url: string) => boolean): GroupStats[] {
     const fetched = new Map<string, number>();
     for (const [url, pattern] of this.groupOf) if (isFetched(url)) fetched.set(pattern, (fetched.get(pattern) ?? 0) + 1);
     return [...this.groups.entries()]
       .filter(([, g]) => g.discovered > 0)
-      .map(([pattern, g]) => ({ pattern, discovered: g.discovered, fetched: fetched.get(pattern) ?? 0, skipped: g.sampled }))
+      .map(([pattern, g]) => ({ pattern, discovered: g.discovered, fetched: fetched.get(pattern) ?? 0, skipped: g.sampled, stopped: g.stopped }))
       .sort((a, b) => b.discovered - a.discovered || a.pattern.localeCompare(b.pattern));
   }
 }

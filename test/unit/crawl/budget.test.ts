@@ -1,7 +1,8 @@
-// Where the page budget goes on a forum: to threads across every sub-forum, not to member pages or the first
-// listing's links in document order. Sites are generated here and served on 127.0.0.1.
+// Where the page budget goes on a forum: to threads across every sub-forum, not to dead member pages, sort
+// variants or the first listing's links in document order. Sites are generated here and served on 127.0.0.1.
 import { afterEach, describe, expect, it } from 'vitest';
 import { crawlSite } from '../../../src/crawl/crawler.js';
+import { FAILING_GROUP_AFTER } from '../../../src/crawl/sample.js';
 import type { CrawlResult } from '../../../src/crawl/types.js';
 import { crawlOptions } from './helpers/crawl-options.js';
 import { links, page, startMisbehavingServer, type MisbehavingServer, type ServerOptions } from './helpers/misbehaving-server.js';
@@ -58,7 +59,7 @@ describe('the page budget goes to threads across every listing', () => {
     expect(new Set(threadRequests.slice(0, 6).map(listingOf)).size).toBe(6);
     expect(r.stoppedEarly).toBe(`page budget of ${maxPages} reached`);
     // The one thread template took far more than its 25 % share: a capped group still gets the budget left.
-    expect(r.groups?.find((g) => g.pattern === '/thread/*/*.html')).toMatchObject({ discovered: 240, fetched: 42, skipped: 240 - 42 });
+    expect(r.groups?.find((g) => g.pattern === '/thread/*/*.html')).toMatchObject({ discovered: 240, fetched: 42, skipped: 240 - 42, stopped: null });
   });
 
   it('thread links come before member links found on the same listings', async () => {
@@ -88,5 +89,59 @@ describe('the page budget goes to threads across every listing', () => {
     const threads = s.paths().filter((p) => p.startsWith('/forum/t/'));
     expect(threads.slice(0, 2).sort()).toEqual(['/forum/t/500', '/forum/t/501']);
     expect(r.pages.filter((p) => p.depth === 1)).toHaveLength(9);
+  });
+});
+
+describe('a URL group whose first pages are not found stops receiving budget', () => {
+  /** Home links member pages (all 404) at depth 1 and listings whose threads are at depth 2. */
+  const deadMembers = (status = 404): ServerOptions => ({
+    robots: 404,
+    homeLinks: [...numbered('/user/', 1, 30), '/forum/1', '/forum/2'],
+    route: (p, _req, res) => {
+      if (p.startsWith('/user/')) return void res.writeHead(Number(p.slice(6)) % 2 ? status : 404, { 'content-type': 'text/html' }).end(page('gone', '')), true;
+      const forum = /^\/forum\/(\d+)$/.exec(p);
+      if (forum) return void res.writeHead(200, { 'content-type': 'text/html' }).end(page(p, links(numbered(`/node/${forum[1]}0`, 0, 10)))), true;
+      if (p.startsWith('/node/')) return void res.writeHead(200, { 'content-type': 'text/html' }).end(page(p, `<p>topic ${p}</p>`)), true;
+      return false;
+    },
+  });
+
+  it('after its first 3 answers are 404, the rest of the group is recorded group-failing without a request', async () => {
+    const s = await server(deadMembers());
+    const r = await crawlSite(crawlOptions(s.url, { maxPages: 40, concurrency: 1, sitemaps: false }));
+    expect(s.paths().filter((p) => p.startsWith('/user/'))).toHaveLength(FAILING_GROUP_AFTER);
+    const note = `the first ${FAILING_GROUP_AFTER} pages of group /user/* answered 404`;
+    expect(byReason(r, 'group-failing')).toHaveLength(30 - FAILING_GROUP_AFTER);
+    expect(byReason(r, 'group-failing').every((x) => x.outcome === 'skipped' && x.detail === note)).toBe(true);
+    expect(r.groups?.find((g) => g.pattern === '/user/*')).toEqual({ pattern: '/user/*', discovered: 30, fetched: 0, skipped: 0, stopped: note });
+    expect(r.groups?.find((g) => g.pattern === '/node/*')?.stopped).toBeNull();
+    // The budget went to the topics instead: all 20 were read.
+    expect(r.pages.filter((p) => p.url.includes('/node/'))).toHaveLength(20);
+  });
+
+  it('with two requests in flight at most one more is sent; 404 and 410 both count', async () => {
+    const s = await server(deadMembers(410));
+    const r = await crawlSite(crawlOptions(s.url, { maxPages: 40, concurrency: 2, sitemaps: false }));
+    const memberRequests = s.paths().filter((p) => p.startsWith('/user/')).length;
+    expect(memberRequests).toBeGreaterThanOrEqual(FAILING_GROUP_AFTER);
+    expect(memberRequests).toBeLessThanOrEqual(FAILING_GROUP_AFTER + 1);
+    expect(r.groups?.find((g) => g.pattern === '/user/*')?.stopped).toBe('the first 3 pages of group /user/* answered 404 or 410');
+    expect(byReason(r, 'group-failing')).toHaveLength(30 - memberRequests);
+  });
+
+  it('a group whose first pages answer is not stopped by later 404s', async () => {
+    const s = await server({
+      robots: 404,
+      homeLinks: numbered('/user/', 1, 12),
+      route: (p, _req, res) => {
+        if (!p.startsWith('/user/')) return false;
+        const alive = Number(p.slice(6)) <= 1;
+        return void res.writeHead(alive ? 200 : 404, { 'content-type': 'text/html' }).end(page(p, `<p>${p}</p>`)), true;
+      },
+    });
+    const r = await crawlSite(crawlOptions(s.url, { concurrency: 1, sitemaps: false, groupShare: 1 }));
+    expect(s.paths().filter((p) => p.startsWith('/user/'))).toHaveLength(12);
+    expect(byReason(r, 'group-failing')).toEqual([]);
+    expect(r.groups?.find((g) => g.pattern === '/user/*')?.stopped).toBeNull();
   });
 });

@@ -161,8 +161,8 @@ describe('sampling by URL template', () => {
     expect(threadRecords.filter((x) => x.outcome === 'fetched')).toHaveLength(35);
     expect(threadRecords.filter((x) => x.reason === 'sampled')).toHaveLength(265);
     expect(requested.filter((p) => p.startsWith('/forum/t/'))).toHaveLength(35);
-    expect(r.groups?.find((g) => g.pattern === '/forum/t/*')).toEqual({ pattern: '/forum/t/*', discovered: 300, fetched: 35, skipped: 265 });
-    expect(r.groups?.find((g) => g.pattern === '/help')).toEqual({ pattern: '/help', discovered: 1, fetched: 1, skipped: 0 });
+    expect(r.groups?.find((g) => g.pattern === '/forum/t/*')).toEqual({ pattern: '/forum/t/*', discovered: 300, fetched: 35, skipped: 265, stopped: null });
+    expect(r.groups?.find((g) => g.pattern === '/help')).toEqual({ pattern: '/help', discovered: 1, fetched: 1, skipped: 0, stopped: null });
     // Without sampling, sign-up, help and privacy still come first (key pages), but the same budget then goes to
     // threads (content before other pages) and /deals, an ordinary page, is never reached: the cap gives it its place.
     const unsampled = await crawlSite(crawlOptions(s.url, { maxPages: 40, concurrency: 4, sitemaps: false, groupShare: 1 }));
@@ -211,7 +211,7 @@ describe('sampling by URL template', () => {
     const requested = s.paths().filter((p) => p.startsWith('/forum/t/') || p.startsWith('/u/'));
     expect(requested.slice(0, 10).every((p) => p.startsWith('/forum/t/'))).toBe(true);
     expect(requested.slice(10, 20).every((p) => p.startsWith('/u/'))).toBe(true);
-    expect(r.groups?.find((g) => g.pattern === '/u/*')).toEqual({ pattern: '/u/*', discovered: 60, fetched: 10, skipped: 50 });
-    expect(r.groups?.find((g) => g.pattern === '/forum/t/*')).toEqual({ pattern: '/forum/t/*', discovered: 60, fetched: 30, skipped: 30 });
+    expect(r.groups?.find((g) => g.pattern === '/u/*')).toEqual({ pattern: '/u/*', discovered: 60, fetched: 10, skipped: 50, stopped: null });
+    expect(r.groups?.find((g) => g.pattern === '/forum/t/*')).toEqual({ pattern: '/forum/t/*', discovered: 60, fetched: 30, skipped: 30, stopped: null });
   });
 });
