@@ -100,7 +100,7 @@ const CONTENT_WORDS = new Set([
 /** Query keys that name a thread, forum or post (`index.php?topic=12`, `?board=3`, WordPress `?p=9`). */
 const CONTENT_QUERY_KEYS = new Set(['t', 'f', 'p', 'topic', 'thread', 'threadid', 'board', 'forum', 'question', 'showtopic']);
 
-/** Path words of people, tag, search, calendar and sign-in groups. */
+/** Path words of people, tag, search, calendar, sign-in and form groups. */
 const PERIPHERAL_WORDS = new Set([
   'u',
   'g',
@@ -130,6 +130,13 @@ const PERIPHERAL_WORDS = new Set([
   'ucp',
   'account',
   'viewonline',
+  // Reply and new-topic forms (phpBB posting.php?mode=reply&t=…, vBulletin newreply.php), feeds and print views
+  'posting',
+  'newreply',
+  'newthread',
+  'feed',
+  'rss',
+  'print',
   // German
   'mitglied',
   'mitglieder',
