@@ -33,7 +33,8 @@ export function summariseCrawl(crawl: CrawlResult, limits: { maxPages: number; m
     skippedByReason: countBy(skipped, (r) => r.reason),
     stoppedEarly: crawl.stoppedEarly,
     sitemaps: (crawl.sitemaps ?? []).map((m) => ({ url: m.url, status: m.status, urls: m.urls, note: m.note })),
-    groups: (crawl.groups ?? []).map((g) => ({ pattern: g.pattern, discovered: g.discovered, fetched: g.fetched, skipped: g.skipped })),
+    // `stopped` is missing from the groups of archives written before it existed.
+    groups: (crawl.groups ?? []).map((g) => ({ pattern: g.pattern, discovered: g.discovered, fetched: g.fetched, skipped: g.skipped, stopped: g.stopped ?? null })),
     hostsStopped: (crawl.hostsStopped ?? []).map((h) => ({ host: h.host, reason: h.reason })),
     pagesRendered: crawl.pages.filter((p) => p.renderMode === 'browser').length,
     renderGroups: (crawl.renderGroups ?? []).map((g) => ({ group: g.group, mode: g.mode, reason: g.reason, sampleUrl: g.sampleUrl })),
@@ -76,7 +77,7 @@ export function rewriteOrigin(crawl: CrawlResult, from: string, to: string): Cra
   return {
     ...crawl,
     ...(crawl.sitemaps ? { sitemaps: crawl.sitemaps.map((m) => ({ ...m, url: map(m.url) })) } : {}),
-    ...(crawl.groups ? { groups: crawl.groups.map((g) => ({ ...g, pattern: text(g.pattern) })) } : {}),
+    ...(crawl.groups ? { groups: crawl.groups.map((g) => ({ ...g, pattern: text(g.pattern), ...(g.stopped ? { stopped: text(g.stopped) } : {}) })) } : {}),
     ...(crawl.screenshots ? { screenshots: crawl.screenshots.map((s) => ({ ...s, url: map(s.url), group: text(s.group) })) } : {}),
     ...(crawl.renderGroups ? { renderGroups: crawl.renderGroups.map((g) => ({ ...g, group: text(g.group), sampleUrl: map(g.sampleUrl), reason: text(g.reason) })) } : {}),
     startUrl: map(crawl.startUrl),

@@ -1,19 +1,23 @@
-// The static crawler: breadth-first over same-site links, polite per host, every URL considered gets exactly one
-// record of what happened to it. Sitemaps seed the frontier, URL templates are sampled so one big group cannot
-// use up the budget, each host has its own queue, pacing and circuit breaker, and a time budget ends the crawl
-// with a partial result.
+// The static crawler: a pull-based priority frontier over same-site links, polite per host; every URL considered
+// gets exactly one record of what happened to it. A found link is only queued: whenever a request slot frees up, the
+// best URL waiting is started (frontier.ts says what best means), and the page budget counts requests started.
+// Sitemaps seed the frontier, URL groups that used their share of the budget sort last, each host has its own
+// pacing and circuit breaker, and a time budget ends the crawl with a partial result.
 import { createHash } from 'node:crypto';
 import * as cheerio from 'cheerio';
-import PQueue from 'p-queue';
 import { cookieHeaderFor } from './session.js';
 import { fetchPage, type FetchPageResult } from './fetch-page.js';
+import { Frontier, type FrontierItem } from './frontier.js';
 import { CircuitBreaker, HostPacer, retryAfterMs } from './politeness.js';
 import { loadRobots, type RobotsRules } from './robots.js';
 import { Sampler } from './sample.js';
+import { nonHtmlReason } from './non-html.js';
+import { CLASS_RANK, groupClass, isKeyPage } from './priority.js';
 import { makeScope, sameSite, trapReason } from './scope.js';
 import { discoverSitemaps, type SitemapLimits } from './sitemap.js';
+import { RequestSlots } from './slots.js';
 import type { CrawlOptions, CrawlResult, HostStop, PageSnapshot, RobotsOutcome, SitemapRecord, UrlRecord } from './types.js';
-import { canonicalizeUrl } from './url.js';
+import { canonicalizeUrl, pageIdentity } from './url.js';
 import { PageRenderer, type CrawlFetchResult } from './render/page-renderer.js';
 
 /** Test hook and expert knob: sitemap limits (defaults: depth 5, 50 MB, 50,000 URLs per file, 50 files). */
@@ -25,11 +29,6 @@ export interface CrawlInternals {
 
 export const DEFAULT_GROUP_SHARE = 0.25;
 export const DEFAULT_PER_HOST_CONCURRENCY = 2;
-
-interface QueueItem {
-  url: string;
-  depth: number;
-}
 
 export interface ExtractedLink {
   url: string;
@@ -114,6 +113,8 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
   const pages: PageSnapshot[] = [];
   const seenHashes = new Map<string, string>();
   const variants = new Map<string, number>();
+  /** Page identity (the URL without sort, paging and display parameters) → the first URL of it that was queued. */
+  const identities = new Map<string, string>();
   const inScope = makeScope({ start: startUrl, include: options.include, exclude: options.exclude });
   const sampler = new Sampler(options.maxPages, options.groupShare ?? DEFAULT_GROUP_SHARE, startHost);
 
@@ -145,7 +146,7 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
   const robotsRefuses = (u: string): string | null => (new URL(u).origin === startOrigin && !startRobots.isAllowed(u) ? 'disallowed by robots.txt' : null);
   const allowRedirect = (next: string): string | null => {
     const mapped = normalize(next) ?? next;
-    return inScope(mapped) ?? robotsRefuses(mapped);
+    return inScope(mapped) ?? robotsRefuses(mapped) ?? nonHtmlReason(mapped);
   };
   // The member session only ever goes to in-scope URLs.
   const cookieFor = options.session ? (u: string) => (inScope(normalize(u) ?? u) ? null : cookieHeaderFor(u, options.session!)) : undefined;
@@ -175,9 +176,8 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
           ...(internals.browserPool ? { pool: internals.browserPool } : {}),
         });
   try {
-    // Concurrency: one queue per host (`perHost`, default 2 at a time), all of them under the overall `concurrency`.
-    const overall = new PQueue({ concurrency: Math.max(1, options.concurrency) });
-    const hostQueues = new Map<string, PQueue>();
+    // Concurrency: at most `concurrency` requests at a time, `perHost` (default 2) of them on one host.
+    const slots = new RequestSlots(Math.max(1, options.concurrency), perHost);
     const breakers = new Map<string, CircuitBreaker>();
     const breakerFor = (host: string): CircuitBreaker => {
       let b = breakers.get(host);
@@ -189,9 +189,9 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
       const opened = breakerFor(host).note(failure);
       if (opened) hostsStopped.push({ host, reason: opened });
     };
-    const inflight = new Set<Promise<void>>();
-    /** URLs a group cap left out, in the order they were found (they may get leftover budget at the end). */
-    const sampledOut: QueueItem[] = [];
+    const frontier = new Frontier((group) => sampler.isCapped(group));
+    /** Sitemap requests waiting for a slot; they go before pages. */
+    const waiting: Array<{ host: string; start: () => void }> = [];
     let started_ = 0;
     let pending = 0;
     const stopReasons: string[] = [];
@@ -200,12 +200,14 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
     };
     const TIME_BUDGET_NOTE = `time budget of ${options.timeBudgetMs ?? 0} ms used up`;
 
-    // Fetched already, or reserved for fetching (still in the queue).
-    const isTaken = (r: UrlRecord | undefined): boolean => r?.outcome === 'fetched' || r?.detail === 'pending';
+    /** URLs whose request has started (the page budget counts these). */
+    const requested = new Set<string>();
+    // Fetched already, or being fetched (a URL still waiting in the frontier may never be).
+    const isTaken = (r: UrlRecord | undefined): boolean => r?.outcome === 'fetched' || (r?.detail === 'pending' && requested.has(r.url));
     const record = (r: UrlRecord): void => {
       if (!records.has(r.url)) records.set(r.url, r);
     };
-    /** Replaces the 'pending' reservation of a queued URL with its outcome. */
+    /** Replaces the 'pending' placeholder of a queued URL with its outcome. */
     const settle = (r: UrlRecord): void => {
       if (records.get(r.url)?.detail === 'pending') pending--;
       records.set(r.url, r);
@@ -218,7 +220,10 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
         if (r.outcome === 'failed') failed++;
         else if ((r.outcome === 'skipped' && r.detail !== 'pending') || r.outcome === 'robots-blocked') skipped++;
       }
-      return { fetched: pages.length, failed, skipped, queued: pending };
+      // Being fetched, plus as many waiting URLs as the page budget (and the clock) still allow.
+      const startable = options.signal?.aborted || outOfTime() ? 0 : Math.min(frontier.size, Math.max(0, options.maxPages - started_));
+      const queued = pending - frontier.size + startable;
+      return { fetched: pages.length, failed, skipped, queued };
     };
     const eta = (queued: number): number | undefined => {
       if (queued === 0) return 0;
@@ -238,61 +243,46 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
       options.onProgress({ ...c, lastUrl, ...(e !== undefined ? { etaMs: e } : {}) });
     };
 
-    const hostQueue = (host: string): PQueue => {
-      let q = hostQueues.get(host);
-      if (!q) hostQueues.set(host, (q = new PQueue({ concurrency: perHost })));
-      return q;
-    };
-    const enqueue = (item: QueueItem): void => {
-      const task = hostQueue(new URL(item.url).host)
-        .add(() => overall.add(() => visit(item)))
-        .catch((err: unknown) => {
-          // Only a caller abort gets here (fetchPage turns network trouble into a result).
-          settle({ url: item.url, depth: item.depth, outcome: 'skipped', reason: 'max-pages', detail: `crawl interrupted: ${(err as Error).message}` });
-        })
-        .finally(() => inflight.delete(task));
-      inflight.add(task);
-    };
-
-    const consider = (rawUrl: string, depth: number, nofollow: boolean): void => {
+    /**
+     * A link (or sitemap entry) found: recorded at once when it is not to be fetched, else queued in the frontier.
+     * Nothing is counted against the budget here; that happens when a request starts.
+     */
+    const consider = (rawUrl: string, depth: number, nofollow: boolean, referrer: string, fromSitemap = false): void => {
       const url = normalize(rawUrl);
-      if (!url || records.has(url)) return;
+      if (!url) return;
+      const known = records.get(url);
+      if (known) {
+        // Found again nearer the start while still waiting: it moves up, as breadth-first would have found it.
+        if (known.detail === 'pending' && depth < known.depth && frontier.has(url)) {
+          frontier.add(frontierItem(url, depth, referrer, fromSitemap));
+          known.depth = depth;
+        }
+        return;
+      }
       const reason = inScope(url);
       if (reason) return record({ url, depth, outcome: 'skipped', reason });
       if (nofollow) return record({ url, depth, outcome: 'skipped', reason: 'nofollow' });
+      const notHtml = nonHtmlReason(url);
+      if (notHtml) return record({ url, depth, outcome: 'skipped', reason: 'non-html', detail: notHtml });
       if (depth > options.maxDepth) return record({ url, depth, outcome: 'skipped', reason: 'max-depth' });
+      // Before the trap count, so folded variants do not use up a path's allowance of query variants.
+      const original = identities.get(pageIdentity(url));
+      if (original) return record({ url, depth, outcome: 'skipped', reason: 'variant', detail: `a sort/paging variant of ${original}` });
       const trap = trapReason(url, variants);
       if (trap) return record({ url, depth, outcome: 'skipped', reason: 'trap', detail: trap });
-      if (options.signal?.aborted) return record({ url, depth, outcome: 'skipped', reason: 'max-pages', detail: 'crawl interrupted before this URL' });
       // Robots for the start origin is known already: blocked URLs do not use up the page budget.
       if (robotsRefuses(url)) return record({ url, depth, outcome: 'robots-blocked', detail: 'disallowed by robots.txt' });
-      if (outOfTime()) {
-        stop(TIME_BUDGET_NOTE);
-        return record({ url, depth, outcome: 'skipped', reason: 'time-budget' });
-      }
-      const host = new URL(url).host;
-      const open = breakers.get(host)?.open;
-      if (open) return record({ url, depth, outcome: 'skipped', reason: 'circuit-open', detail: `${host} stopped: ${open}` });
-      // One URL template may use only its share of the budget (sign-up, help and policy pages keep their places).
-      if (!sampler.admit(url)) {
-        sampledOut.push({ url, depth });
-        return record({ url, depth, outcome: 'skipped', reason: 'sampled', detail: `group ${sampler.pattern(url)} reached its cap of ${sampler.cap} pages` });
-      }
-      // The page budget counts requests started, so the limit is exact.
-      if (started_ >= options.maxPages) {
-        sampler.release(url);
-        stop(`page budget of ${options.maxPages} reached`);
-        return record({ url, depth, outcome: 'skipped', reason: 'max-pages' });
-      }
-      reserve({ url, depth });
-    };
-
-    /** Counts a URL against the page budget and queues it; reserved now so a second link to it is not counted again. */
-    const reserve = (item: QueueItem): void => {
-      started_++;
+      sampler.discover(url);
+      const failing = sampler.stopped(url);
+      if (failing) return record({ url, depth, outcome: 'skipped', reason: 'group-failing', detail: failing });
+      identities.set(pageIdentity(url), url);
+      records.set(url, { url, depth, outcome: 'skipped', reason: 'max-pages', detail: 'pending' });
       pending++;
-      records.set(item.url, { url: item.url, depth: item.depth, outcome: 'skipped', reason: 'max-pages', detail: 'pending' });
-      enqueue(item);
+      frontier.add(frontierItem(url, depth, referrer, fromSitemap));
+    };
+    const frontierItem = (url: string, depth: number, referrer: string, fromSitemap: boolean): FrontierItem => {
+      const group = sampler.pattern(url);
+      return { url, depth, group, key: isKeyPage(url, startUrl), classRank: CLASS_RANK[groupClass(group)], referrer, fromSitemap };
     };
 
     /** Why a queued URL must not be requested now (abort, time budget, open breaker), or null. */
@@ -307,7 +297,7 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
       return null;
     };
 
-    const visit = async ({ url, depth }: QueueItem): Promise<void> => {
+    const visit = async ({ url, depth }: FrontierItem): Promise<void> => {
       const host = new URL(url).host;
       const robots = await robotsFor(new URL(url).origin);
       if (!robots.isAllowed(url)) {
@@ -362,6 +352,8 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
         }
         break;
       }
+      // A group whose first pages all answered 404/410 gets no more requests.
+      sampler.noteAnswer(url, res.kind === 'page' ? res.status : (res.status ?? null));
       // Auto mode: a page whose static HTML lacks what the browser shows (or the first of its group) is rendered.
       if (renderer && options.render === 'auto' && res.kind === 'page' && !options.signal?.aborted) {
         const t0 = performance.now();
@@ -412,10 +404,10 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
               ...(noindex ? { noindex: true } : {}),
             });
             // The declared canonical URL is considered too (at the same depth); a later copy then dedupes against it.
-            if (canon && canon !== url && inScope(canon) === null) consider(canon, depth, false);
+            if (canon && canon !== url && inScope(canon) === null) consider(canon, depth, false, url);
           }
           // A duplicate's links are not followed: its twin's links already were.
-          if (!nofollowAll && !(twin && twin !== url)) for (const link of links) consider(link.url, depth + 1, link.nofollow);
+          if (!nofollowAll && !(twin && twin !== url)) for (const link of links) consider(link.url, depth + 1, link.nofollow, url);
           break;
         }
         case 'skipped':
@@ -424,11 +416,15 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
             // Record where the redirect pointed, without ever requesting it.
             const target = normalize(res.redirectTarget);
             const why = target ? inScope(target) : null;
+            // allowRedirect refused it for scope, robots.txt or a non-HTML path, in that order.
+            const notHtml = target && !why && !robotsRefuses(target) ? nonHtmlReason(target) : null;
             if (target)
               record(
                 why
                   ? { url: target, depth: depth + 1, outcome: 'skipped', reason: why, detail: `redirect target of ${url}, not followed` }
-                  : { url: target, depth: depth + 1, outcome: 'robots-blocked', detail: `redirect target of ${url}, disallowed by robots.txt` },
+                  : notHtml
+                    ? { url: target, depth: depth + 1, outcome: 'skipped', reason: 'non-html', detail: `redirect target of ${url}: ${notHtml}` }
+                    : { url: target, depth: depth + 1, outcome: 'robots-blocked', detail: `redirect target of ${url}, disallowed by robots.txt` },
               );
           }
           break;
@@ -439,33 +435,84 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
       progress(url);
     };
 
-    const drain = async (): Promise<void> => {
-      while (inflight.size) await Promise.allSettled([...inflight]);
+    /** A waiting URL not to request after all: its group failed, or its host was stopped, since it was found. */
+    const refusedNow = (item: FrontierItem): Pick<UrlRecord, 'reason' | 'detail'> | null => {
+      const failing = sampler.stopped(item.url);
+      if (failing) return { reason: 'group-failing', detail: failing };
+      const host = new URL(item.url).host;
+      const open = breakers.get(host)?.open;
+      return open ? { reason: 'circuit-open', detail: `${host} stopped: ${open}` } : null;
     };
 
-    /**
-     * Budget left once the frontier is exhausted goes to the URLs the group caps left out, one group at a time in
-     * turn, so a site with few templates is still crawled up to maxPages (every other page was reached first).
-     */
-    const spendLeftover = async (): Promise<void> => {
-      while (started_ < options.maxPages && sampledOut.length && !options.signal?.aborted && !outOfTime()) {
-        const batch = roundRobin(sampledOut.splice(0), options.maxPages - started_, (i) => sampler.pattern(i.url));
-        sampledOut.push(...batch.rest);
-        for (const item of batch.taken) {
-          sampler.readmit(item.url);
-          reserve(item);
+    // The pull loop: whenever a slot is free, waiting sitemap requests go first, then the frontier's best URL.
+    let sitemapSeeded = false;
+    let finish: () => void = () => undefined;
+    const finished = new Promise<void>((resolve) => (finish = resolve));
+    let startPageIn: () => void = () => undefined;
+    /** The start page was fetched and its links are in the frontier (or it will not be fetched). */
+    const startPageDone = new Promise<void>((resolve) => (startPageIn = resolve));
+    /** Abort, time budget or page budget: no more page requests start. */
+    const halted = (): boolean => !!options.signal?.aborted || outOfTime() || started_ >= options.maxPages;
+    const pump = (): void => {
+      for (;;) {
+        const w = waiting.findIndex((t) => slots.hasRoom(t.host));
+        if (w >= 0) {
+          waiting.splice(w, 1)[0]!.start();
+          continue;
         }
-        await drain();
+        if (!slots.hasRoom() || halted()) break;
+        const next = frontier.take((host) => slots.hasRoom(host));
+        if (!next) break;
+        const refused = refusedNow(next);
+        if (refused) {
+          settle({ url: next.url, depth: next.depth, outcome: 'skipped', ...refused });
+          continue;
+        }
+        const host = new URL(next.url).host;
+        // The page budget counts requests started, so the limit is exact.
+        started_++;
+        requested.add(next.url);
+        sampler.start(next.url);
+        void slots
+          .run(host, () => visit(next))
+          .catch((err: unknown) => {
+            // Only a caller abort gets here (fetchPage turns network trouble into a result).
+            settle({ url: next.url, depth: next.depth, outcome: 'skipped', reason: 'max-pages', detail: `crawl interrupted: ${(err as Error).message}` });
+          })
+          .finally(pump);
       }
+      // pump() never runs inside a visit, so a start page no longer pending has had its links considered too.
+      if (records.get(startUrl)?.detail !== 'pending' || (halted() && !slots.busy)) startPageIn();
+      if (slots.busy === 0 && !waiting.length && sitemapSeeded) finish();
     };
+    /** Why a URL still waiting when the crawl ended was not fetched. */
+    const leftOutBecause = (item: FrontierItem): Pick<UrlRecord, 'reason' | 'detail'> => {
+      if (options.signal?.aborted) return { reason: 'max-pages', detail: 'crawl interrupted before this URL' };
+      const refused = refusedNow(item);
+      if (refused) return refused;
+      if (started_ < options.maxPages) {
+        stop(TIME_BUDGET_NOTE);
+        return { reason: 'time-budget', detail: 'time budget used up before this URL was requested' };
+      }
+      stop(`page budget of ${options.maxPages} reached`);
+      if (!sampler.isCapped(item.group)) return { reason: 'max-pages' };
+      sampler.leftOut(item.url);
+      return { reason: 'sampled', detail: `group ${item.group} reached its cap of ${sampler.cap} pages` };
+    };
+    const schedule = <T>(u: string, task: () => Promise<T>): Promise<T> =>
+      new Promise<T>((resolve, reject) => {
+        const host = new URL(u).host;
+        waiting.push({ host, start: () => void slots.run(host, task).then(resolve, reject).finally(pump) });
+        pump();
+      });
 
     let sitemapRecords: SitemapRecord[] | undefined;
     if (startRobots.outcome.policy === 'disallow-all') {
       record({ url: startUrl, depth: 0, outcome: 'robots-blocked', detail: startRobots.outcome.note });
       stop('robots.txt could not be read, so the site was not crawled');
     } else {
-      // Sitemaps are read while the start page is fetched; their URLs join the frontier at depth 1, after the
-      // start page's own links (so navigation keeps its place in the budget).
+      // Sitemaps are read while the start page is fetched; their URLs join the frontier at depth 1 once the start
+      // page's own links are in, and sort after those links (so navigation keeps its place in the budget).
       const sitemapTask =
         options.sitemaps === false
           ? null
@@ -486,20 +533,21 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
                 return blockedNow(host)?.detail ?? null;
               },
               afterRequest: (u, failure) => noteRequest(new URL(u).host, failure),
-              schedule: (u, task) => hostQueue(new URL(u).host).add(() => overall.add(task)),
+              schedule,
             }).catch(() => null);
-      consider(startUrl, 0, false);
-      await drain();
-      const found = await sitemapTask;
-      if (found) {
-        sitemapRecords = found.outcomes;
-        for (const u of found.urls) consider(u, 1, false);
-      }
-      await drain();
-      await spendLeftover();
-    }
-    if (options.signal?.aborted) {
-      for (const r of records.values()) if (r.detail === 'pending') r.detail = 'crawl interrupted before this URL';
+      consider(startUrl, 0, false, '');
+      pump();
+      void Promise.all([sitemapTask, startPageDone]).then(([found]) => {
+        if (found) {
+          sitemapRecords = found.outcomes;
+          for (const u of found.urls) consider(u, 1, false, 'sitemap', true);
+        }
+        sitemapSeeded = true;
+        pump();
+      });
+      await finished;
+      // What is still waiting gets the reason it was not fetched.
+      for (const item of frontier.drain()) settle({ url: item.url, depth: item.depth, outcome: 'skipped', ...leftOutBecause(item) });
     }
     for (const h of hostsStopped) stop(`${h.host} stopped by the circuit breaker: ${h.reason}`);
 
@@ -524,29 +572,6 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
   } finally {
     await renderer?.close();
   }
-}
-
-/** Up to `n` items taken in turns across groups (first of each group, then second of each…); the rest in order. */
-export function roundRobin<T>(items: T[], n: number, groupOf: (item: T) => string): { taken: T[]; rest: T[] } {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = groupOf(item);
-    const list = groups.get(key);
-    if (list) list.push(item);
-    else groups.set(key, [item]);
-  }
-  const taken = new Set<T>();
-  for (let round = 0; taken.size < n; round++) {
-    let any = false;
-    for (const list of groups.values()) {
-      if (round < list.length && taken.size < n) {
-        taken.add(list[round]!);
-        any = true;
-      }
-    }
-    if (!any) break;
-  }
-  return { taken: items.filter((i) => taken.has(i)), rest: items.filter((i) => !taken.has(i)) };
 }
 
 /** Loopback and private-network hosts (a saved snapshot, a test site, an intranet). */

@@ -1,6 +1,7 @@
-// Sampling for big sites: URLs are grouped by template (ID-like path segments replaced by `*`), and each group may
-// use at most a share of the page budget, so thousands of thread pages cannot crowd out sign-up, help or policy pages.
-// Budget still unused when the frontier runs dry goes back to the left-out URLs (the crawler's spendLeftover).
+// Sampling for big sites: URLs are grouped by template (ID-like path segments replaced by `*`). A group that has
+// used its share of the page budget sorts after every other group in the frontier (so thousands of thread pages
+// cannot crowd out sign-up, help or policy pages, and a site with few templates is still crawled to the budget), and
+// a group whose first requests all answered "not found" gets no more of the budget.
 
 const NUMERIC = /^\d+$/;
 const HEXISH = /^[0-9a-f]{8,}$/i;
@@ -45,14 +46,29 @@ export interface GroupStats {
   /** URLs of this template that passed scope, robots and trap rules. */
   discovered: number;
   fetched: number;
-  /** URLs left out because the group reached its share of the budget ('sampled'). */
+  /** URLs left waiting when the page budget ran out after the group had used its share ('sampled'). */
   skipped: number;
+  /** Why the group got no more requests (its first pages answered 404/410), or null. */
+  stopped: string | null;
 }
 
-/** Per-template caps: `admit` reserves a slot for a URL, or says the group is full. */
+/** A group whose first this-many answers were all 404/410 is stopped. */
+export const FAILING_GROUP_AFTER = 3;
+const GONE = new Set([404, 410]);
+
+interface GroupState {
+  discovered: number;
+  started: number;
+  sampled: number;
+  /** HTTP statuses of the group's first answers (null: no answer), up to FAILING_GROUP_AFTER. */
+  firstAnswers: Array<number | null>;
+  stopped: string | null;
+}
+
+/** Per-template state: budget share used, the first answers, and the counts the report shows. */
 export class Sampler {
   readonly cap: number;
-  private groups = new Map<string, { discovered: number; admitted: number; sampled: number }>();
+  private groups = new Map<string, GroupState>();
   private groupOf = new Map<string, string>();
   constructor(
     maxPages: number,
@@ -64,37 +80,54 @@ export class Sampler {
   pattern(url: string): string {
     return this.groupOf.get(url) ?? urlTemplate(url, this.startHost);
   }
-  /** Counts the URL as discovered; true when its group still has room (the slot is then taken). */
-  admit(url: string): boolean {
+  private state(url: string): GroupState {
+    const pattern = this.pattern(url);
+    let g = this.groups.get(pattern);
+    if (!g) this.groups.set(pattern, (g = { discovered: 0, started: 0, sampled: 0, firstAnswers: [], stopped: null }));
+    return g;
+  }
+  /** Counts the URL as discovered; returns its group's pattern. */
+  discover(url: string): string {
     const pattern = this.pattern(url);
     this.groupOf.set(url, pattern);
-    let g = this.groups.get(pattern);
-    if (!g) this.groups.set(pattern, (g = { discovered: 0, admitted: 0, sampled: 0 }));
-    g.discovered++;
-    if (g.admitted >= this.cap) {
-      g.sampled++;
-      return false;
-    }
-    g.admitted++;
-    return true;
+    this.state(url).discovered++;
+    return pattern;
   }
-  /** A URL `admit` left out gets a slot after all (leftover budget at the end of the crawl). */
-  readmit(url: string): void {
-    const g = this.groups.get(this.pattern(url));
-    if (!g) return;
-    g.sampled = Math.max(0, g.sampled - 1);
-    g.admitted++;
+  /** A request for the URL starts: it counts against its group's share. */
+  start(url: string): void {
+    this.state(url).started++;
   }
-  /** A slot reserved by `admit` that the page budget then refused: give it back. */
-  release(url: string): void {
-    const g = this.groups.get(this.pattern(url));
-    if (g) g.admitted--;
+  /** The group has used its share of the page budget (monotonic: requests started only grow). */
+  isCapped(pattern: string): boolean {
+    return (this.groups.get(pattern)?.started ?? 0) >= this.cap;
+  }
+  /** A waiting URL of a capped group that the page budget then left out. */
+  leftOut(url: string): void {
+    this.state(url).sampled++;
+  }
+  /**
+   * The answer a request of the URL's group got (an HTTP status, or null for none: timeout, network). Returns the
+   * note when this answer stopped the group: its first FAILING_GROUP_AFTER answers were all 404/410.
+   */
+  noteAnswer(url: string, status: number | null): string | null {
+    const g = this.state(url);
+    if (g.stopped || g.firstAnswers.length >= FAILING_GROUP_AFTER) return null;
+    g.firstAnswers.push(status);
+    if (g.firstAnswers.length < FAILING_GROUP_AFTER || !g.firstAnswers.every((s) => s !== null && GONE.has(s))) return null;
+    const statuses = [...new Set(g.firstAnswers)].sort().join(' or ');
+    g.stopped = `the first ${FAILING_GROUP_AFTER} pages of group ${this.pattern(url)} answered ${statuses}`;
+    return g.stopped;
+  }
+  /** Why the URL's group gets no more requests, or null. */
+  stopped(url: string): string | null {
+    return this.groups.get(this.pattern(url))?.stopped ?? null;
   }
   stats(isFetched: (url: string) => boolean): GroupStats[] {
     const fetched = new Map<string, number>();
     for (const [url, pattern] of this.groupOf) if (isFetched(url)) fetched.set(pattern, (fetched.get(pattern) ?? 0) + 1);
     return [...this.groups.entries()]
-      .map(([pattern, g]) => ({ pattern, discovered: g.discovered, fetched: fetched.get(pattern) ?? 0, skipped: g.sampled }))
+      .filter(([, g]) => g.discovered > 0)
+      .map(([pattern, g]) => ({ pattern, discovered: g.discovered, fetched: fetched.get(pattern) ?? 0, skipped: g.sampled, stopped: g.stopped }))
       .sort((a, b) => b.discovered - a.discovered || a.pattern.localeCompare(b.pattern));
   }
 }

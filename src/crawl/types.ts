@@ -12,11 +12,16 @@ export type SkipReason =
   | 'max-depth'
   | 'max-pages'
   | 'duplicate'
+  /** Differs from a URL already fetched or queued only by sort, paging or display parameters. */
+  | 'variant'
   | 'trap'
+  /** Not an HTML page: by its path (not requested) or by the content type it was served with. */
   | 'non-html'
   | 'circuit-open'
   /** Left out because its URL template (group) reached its share of the page budget. */
   | 'sampled'
+  /** Not requested because the first pages of its URL template (group) all answered 404/410. */
+  | 'group-failing'
   /** Not started because the crawl's time budget ran out. */
   | 'time-budget';
 
@@ -125,6 +130,8 @@ export interface UrlGroup {
   fetched: number;
   /** Left out because the group reached its share of the page budget ('sampled'). */
   skipped: number;
+  /** Why the group received no more of the budget, e.g. "the first 3 pages of group /user/* answered 404"; null while it did. */
+  stopped: string | null;
 }
 
 export interface HostStop {

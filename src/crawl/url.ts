@@ -24,3 +24,31 @@ export function canonicalizeUrl(href: string, base?: string): string | null {
   u.search = params.length ? `?${new URLSearchParams(params).toString()}` : '';
   return u.toString();
 }
+
+/** Parameters that only sort a page or say which way round; any value. */
+const SORT_PARAMS = /^(?:sort|order|orderby|order_by|sort_by|sortby|sort_order|sortorder|dir|direction|desc|asc|hilit|highlight)$/i;
+/** Paging parameters (`start`/`offset` are phpBB's and vBulletin's): folded only with a number, as `?page=about` names a page. */
+const PAGING_PARAMS = /^(?:page|start|offset|limit|per_page|perpage|pagesize|page_size)$/i;
+/** Display parameters: folded only with a display value, as `view=article` in Joomla and others names a page type. */
+const VIEW_PARAMS = /^(?:view|display|layout)$/i;
+const VIEW_VALUES = /^(?:print|printable|printer|next|previous|prev|unread|newest|oldest|all|list|grid|table|compact|full|threaded|flat|nested|linear|tree|cards?|expanded|collapsed|classic|mobile|desktop)$/i;
+
+function isVariantParam(key: string, value: string): boolean {
+  if (SORT_PARAMS.test(key)) return true;
+  if (PAGING_PARAMS.test(key)) return /^\d*$/.test(value.trim());
+  if (VIEW_PARAMS.test(key)) return VIEW_VALUES.test(value.trim());
+  return false;
+}
+
+/**
+ * The page a canonical URL shows, without its sort, paging and display parameters: URLs with one identity are
+ * variants of one page (`/forum?page=2&order=title` of `/forum`). Ids stay: `?t=123` and `?t=124` are two threads,
+ * `?f=` a forum, WordPress `?p=` a post (not paging).
+ */
+export function pageIdentity(url: string): string {
+  const u = new URL(url);
+  const kept = [...u.searchParams.entries()].filter(([k, v]) => !isVariantParam(k, v));
+  if (kept.length === [...u.searchParams.keys()].length) return url;
+  u.search = kept.length ? `?${new URLSearchParams(kept).toString()}` : '';
+  return u.toString();
+}

@@ -308,7 +308,9 @@ export interface ReportViewModel {
     stats: Array<{ label: string; value: string }>;
     failed: Array<{ reason: string; count: string }>;
     skipped: Array<{ reason: string; count: string }>;
-    groups: Array<{ pattern: string; discovered: string; fetched: string; skipped: string }>;
+    groups: Array<{ pattern: string; discovered: string; fetched: string; skipped: string; stopped: string | null }>;
+    /** Some group got no more of the budget after its first pages were not found. */
+    groupsStopped: boolean;
     renderGroups: Array<{ group: string; mode: string; reason: string }>;
     screenshots: ScreenshotVM[];
     sitemaps: Array<{ url: Link; urls: string; note: string }>;
@@ -793,7 +795,9 @@ export function buildViewModel(result: AuditResult, opts: ReportOptions = {}): R
         discovered: formatCount(g.discovered, locale),
         fetched: formatCount(g.fetched, locale),
         skipped: formatCount(g.skipped, locale),
+        stopped: g.stopped ? cleanText(g.stopped, 300) : null,
       })),
+      groupsStopped: c.groups.some((g) => g.stopped),
       renderGroups: c.renderGroups.map((g) => ({
         group: cleanText(g.group, LIMITS.url),
         mode: tr(g.mode === 'browser' ? 'coverage.renderGroupBrowser' : 'coverage.renderGroupStatic'),

@@ -154,8 +154,20 @@ export const CrawlSummarySchema = z.object({
   stoppedEarly: z.string().nullable(),
   /** Sitemap files read, and how many same-site URLs each gave. */
   sitemaps: z.array(z.object({ url: z.string(), status: z.number().int().nullable(), urls: z.number().int().nonnegative(), note: z.string() })),
-  /** The sample: URL templates, how many URLs of each were found, fetched, and left out by the group cap. */
-  groups: z.array(z.object({ pattern: z.string(), discovered: z.number().int().nonnegative(), fetched: z.number().int().nonnegative(), skipped: z.number().int().nonnegative() })),
+  /**
+   * The sample: URL templates, how many URLs of each were found, fetched, and left out by the group cap, and why a
+   * group got no more of the budget (its first pages answered 404/410; null otherwise, and in audit.json files
+   * written before this field existed).
+   */
+  groups: z.array(
+    z.object({
+      pattern: z.string(),
+      discovered: z.number().int().nonnegative(),
+      fetched: z.number().int().nonnegative(),
+      skipped: z.number().int().nonnegative(),
+      stopped: z.string().nullable().default(null),
+    }),
+  ),
   /** Hosts the circuit breaker stopped after repeated failures. */
   hostsStopped: z.array(z.object({ host: z.string(), reason: z.string() })),
   /** Pages whose HTML came from the browser (browser mode: all; auto mode: those that needed it). */

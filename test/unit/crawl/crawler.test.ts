@@ -220,13 +220,16 @@ describe('misbehaving responses', () => {
   });
 
   it('non-2xx, timeout, too-large and non-HTML become records with reasons; 503 is retried', async () => {
-    const s = await server({ robots: 404, homeLinks: ['/error', '/slow', '/big', '/file.pdf', '/busy', '/missing'] });
+    const s = await server({ robots: 404, homeLinks: ['/error', '/slow', '/big', '/file.pdf', '/pdf-without-extension', '/busy', '/missing'] });
     const r = await crawlSite(options(s.url, { timeoutMs: 400, maxBytes: 100 * 1024 }));
     expect(rec(r, `${s.url}error`)).toMatchObject({ outcome: 'failed', reason: 'http-error', status: 500 });
     expect(rec(r, `${s.url}missing`)).toMatchObject({ outcome: 'failed', reason: 'http-error', status: 404 });
     expect(rec(r, `${s.url}slow`)).toMatchObject({ outcome: 'failed', reason: 'timeout' });
     expect(rec(r, `${s.url}big`)).toMatchObject({ outcome: 'failed', reason: 'too-large' });
-    expect(rec(r, `${s.url}file.pdf`)).toMatchObject({ outcome: 'skipped', reason: 'non-html', status: 200 });
+    // Known by its content type once requested, or by its path without a request.
+    expect(rec(r, `${s.url}pdf-without-extension`)).toMatchObject({ outcome: 'skipped', reason: 'non-html', status: 200, detail: 'application/pdf' });
+    expect(rec(r, `${s.url}file.pdf`)).toMatchObject({ outcome: 'skipped', reason: 'non-html', detail: expect.stringMatching(/path ends in \.pdf/) });
+    expect(s.paths()).not.toContain('/file.pdf');
     expect(rec(r, `${s.url}busy`)).toMatchObject({ outcome: 'fetched', status: 200 });
     expect(s.paths().filter((p) => p === '/busy')).toHaveLength(2);
   });

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { crawlSite, roundRobin } from '../../../src/crawl/crawler.js';
+import { crawlSite } from '../../../src/crawl/crawler.js';
 import { urlTemplate } from '../../../src/crawl/sample.js';
 import { gunzipCapped, parseSitemap, SITEMAP_LIMITS } from '../../../src/crawl/sitemap.js';
 import { serveDirectory } from '../../../src/crawl/static-server.js';
@@ -161,11 +161,13 @@ describe('sampling by URL template', () => {
     expect(threadRecords.filter((x) => x.outcome === 'fetched')).toHaveLength(35);
     expect(threadRecords.filter((x) => x.reason === 'sampled')).toHaveLength(265);
     expect(requested.filter((p) => p.startsWith('/forum/t/'))).toHaveLength(35);
-    expect(r.groups?.find((g) => g.pattern === '/forum/t/*')).toEqual({ pattern: '/forum/t/*', discovered: 300, fetched: 35, skipped: 265 });
-    expect(r.groups?.find((g) => g.pattern === '/help')).toEqual({ pattern: '/help', discovered: 1, fetched: 1, skipped: 0 });
-    // Without sampling the same budget goes to threads and the key pages are never reached.
+    expect(r.groups?.find((g) => g.pattern === '/forum/t/*')).toEqual({ pattern: '/forum/t/*', discovered: 300, fetched: 35, skipped: 265, stopped: null });
+    expect(r.groups?.find((g) => g.pattern === '/help')).toEqual({ pattern: '/help', discovered: 1, fetched: 1, skipped: 0, stopped: null });
+    // Without sampling, sign-up, help and privacy still come first (key pages), but the same budget then goes to
+    // threads (content before other pages) and /deals, an ordinary page, is never reached: the cap gives it its place.
     const unsampled = await crawlSite(crawlOptions(s.url, { maxPages: 40, concurrency: 4, sitemaps: false, groupShare: 1 }));
-    expect(key.filter((k) => rec(unsampled, `${s.url}${k.slice(1)}`)?.outcome === 'fetched')).toEqual([]);
+    expect(key.filter((k) => rec(unsampled, `${s.url}${k.slice(1)}`)?.outcome === 'fetched')).toEqual(['/sign-up', '/help', '/privacy']);
+    expect(rec(unsampled, `${s.url}deals`)).toMatchObject({ outcome: 'skipped', reason: 'max-pages' });
   });
 
   it('sitemap URLs go through the same sampling and come after the start page’s links', async () => {
@@ -189,7 +191,7 @@ describe('sampling by URL template', () => {
     expect(r.records.filter((x) => x.reason === 'sampled')).toHaveLength(82);
   });
 
-  it('leftover budget is shared out in turns between the groups the caps cut', async () => {
+  it('a capped group sorts last but still gets the budget left: threads before member pages there too', async () => {
     const threads = Array.from({ length: 60 }, (_, i) => `/forum/t/${i + 1}`);
     const users = Array.from({ length: 60 }, (_, i) => `/u/${i + 1}`);
     const s = await server({
@@ -202,9 +204,14 @@ describe('sampling by URL template', () => {
     });
     const r = await crawlSite(crawlOptions(s.url, { maxPages: 41, concurrency: 2, sitemaps: false }));
     expect(r.pages).toHaveLength(41);
-    expect(r.pages.filter((p) => p.url.includes('/forum/t/'))).toHaveLength(20);
-    expect(r.pages.filter((p) => p.url.includes('/u/'))).toHaveLength(20);
-    expect(r.groups?.find((g) => g.pattern === '/u/*')).toEqual({ pattern: '/u/*', discovered: 60, fetched: 20, skipped: 40 });
-    expect(roundRobin(['a1', 'a2', 'a3', 'b1', 'c1', 'c2'], 4, (x) => x[0]!)).toEqual({ taken: ['a1', 'a2', 'b1', 'c1'], rest: ['a3', 'c2'] });
+    // 10 of each while under the cap of 10 (threads first), then the 20 left go to threads again: both groups are
+    // capped, and among capped groups threads still come before member pages.
+    expect(r.pages.filter((p) => p.url.includes('/forum/t/'))).toHaveLength(30);
+    expect(r.pages.filter((p) => p.url.includes('/u/'))).toHaveLength(10);
+    const requested = s.paths().filter((p) => p.startsWith('/forum/t/') || p.startsWith('/u/'));
+    expect(requested.slice(0, 10).every((p) => p.startsWith('/forum/t/'))).toBe(true);
+    expect(requested.slice(10, 20).every((p) => p.startsWith('/u/'))).toBe(true);
+    expect(r.groups?.find((g) => g.pattern === '/u/*')).toEqual({ pattern: '/u/*', discovered: 60, fetched: 10, skipped: 50, stopped: null });
+    expect(r.groups?.find((g) => g.pattern === '/forum/t/*')).toEqual({ pattern: '/forum/t/*', discovered: 60, fetched: 30, skipped: 30, stopped: null });
   });
 });

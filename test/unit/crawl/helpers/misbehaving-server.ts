@@ -92,7 +92,8 @@ export async function startMisbehavingServer(opts: ServerOptions): Promise<Misbe
       pump();
       return;
     }
-    if (p === '/file.pdf') {
+    // A PDF under a name that does not say so (/file.pdf itself is never requested: its path says it is no page).
+    if (p === '/file.pdf' || p === '/pdf-without-extension') {
       res.writeHead(200, { 'content-type': 'application/pdf' });
       return void res.end(Buffer.alloc(200 * 1024, 1));
     }
