@@ -214,10 +214,15 @@ function staffLabelOf($: CheerioAPI, el: Element, nested: Set<Element>, lang: st
   return null;
 }
 
-/** A card in a list of articles (a heading linking to another page over a short teaser), not a post. */
+/**
+ * A card in a list of articles: a heading linking to another page (the full article) over a short teaser. A post's
+ * heading may link too, but to its author's profile.
+ */
 function isCard($: CheerioAPI, el: Element, words: number): boolean {
-  const href = $(el).find('h1 a[href], h2 a[href], h3 a[href], h4 a[href]').first().attr('href');
-  return href !== undefined && !href.startsWith('#') && words < 80;
+  const link = $(el).find('h1 a[href], h2 a[href], h3 a[href], h4 a[href]').first();
+  const href = link.attr('href');
+  if (href === undefined || href.startsWith('#') || words >= 80) return false;
+  return !link.is(AUTHOR_SELECTOR) && link.closest(AUTHOR_SELECTOR).length === 0;
 }
 
 const hasDate = ($: CheerioAPI, el: Element, text: string): boolean => $(el).find(DATE_SELECTOR).length > 0 || DATE_TEXT.test(text.slice(0, 200));
@@ -256,7 +261,12 @@ export function readStructure(input: StructureInput): PageStructure {
 
   // Not in the site's chrome (a sidebar's "latest posts"), unless inside the page's article or main content.
   const inChrome = (el: Element) => $(el).closest(CHROME).length > 0 && $(el).parents('article, main').length === 0;
-  const kept = [...candidates.values()].filter((c) => !inChrome(c.el) && (c.source !== 'generic' || GENERIC_TAGS.has(c.el.name)) && !/^(?:form|button|input|a|body|html)$/.test(c.el.name));
+  const known = new Set([...candidates.values()].filter((c) => c.source !== 'generic').map((c) => c.el));
+  // A generic block inside a platform's or schema.org's post is a part of that post (SMF's inner .post div).
+  const insideKnown = (el: Element) => $(el).parents().toArray().some((p) => known.has(p as Element));
+  const kept = [...candidates.values()].filter(
+    (c) => !inChrome(c.el) && (c.source !== 'generic' || (GENERIC_TAGS.has(c.el.name) && !insideKnown(c.el))) && !/^(?:form|button|input|a|body|html)$/.test(c.el.name),
+  );
   const keptSet = new Set(kept.map((c) => c.el));
   // Repeated blocks of the same kind (tag and first class) are posts when they carry a date.
   const signature = (el: Element) => `${el.name}|${classTokens($, el).find((t) => !/\d/.test(t)) ?? ''}`;
@@ -313,7 +323,8 @@ function countListItems($: CheerioAPI, platformList: string[]): { listItems: num
   let fromTables = 0;
   let topicTable = false;
   $('table').each((_, t) => {
-    const head = $(t).find('th').text() || $(t).find('tr').first().text();
+    const cells = $(t).find('th').length ? $(t).find('th') : $(t).find('tr').first().children();
+    const head = cells.toArray().map((c) => $(c).text()).join(' ');
     if (!TOPIC_TABLE_HEADER.test(head)) return;
     topicTable = true;
     fromTables += $(t)
