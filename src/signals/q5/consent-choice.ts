@@ -84,7 +84,8 @@ export default defineSignal<ConsentObservation>({
       displayValue: `${tracked.length} of ${observations.length} pages track; banner: ${kinds.length ? kinds.join(', ') : 'none'}`,
       evidence,
       pagesObserved: tracked.length,
-      floor: renderedStrength(tracked.map((o) => o.page), STATIC_STRENGTH),
+      // Only where no banner was seen could scripts have hidden one: a banner in the HTML is read in full.
+      floor: renderedStrength(tracked.map((o) => (o.obs.banner === 'none' ? o.page : { renderMode: 'browser' as const })), STATIC_STRENGTH),
     };
   },
 });
