@@ -186,7 +186,7 @@ export const PLATFORM_RULES: Record<string, PlatformRule> = {
     website: 'https://join-lemmy.org',
     meta: { generator: '^Lemmy' },
     html: ['lemmy-ui', 'id="lemmy-', 'join-lemmy\\.org'],
-    structure: { post: '.post-listing, article.comment-node, .comment-node', listItem: '.post-listing' },
+    structure: { post: '.post-listing, article.comment-node, .comment-node' },
   },
   Circle: {
     cats: ['community'],

@@ -215,14 +215,25 @@ function staffLabelOf($: CheerioAPI, el: Element, nested: Set<Element>, lang: st
 }
 
 /**
- * A card in a list of articles: a heading linking to another page (the full article) over a short teaser. A post's
- * heading may link too, but to its author's profile.
+ * A card in a list: a title linking to another page over a short teaser (a news index, a forum's topic list that
+ * prints a teaser under each title). A post's heading may link too, but to its author's profile or to itself.
+ * Generic blocks are cards when the title links to any other page; a platform's or schema.org's post only when it
+ * links to another thread (a subreddit's listing of self posts).
  */
-function isCard($: CheerioAPI, el: Element, words: number): boolean {
-  const link = $(el).find('h1 a[href], h2 a[href], h3 a[href], h4 a[href]').first();
+function isCard($: CheerioAPI, el: Element, words: number, source: Candidate['source'], pageUrl: string): boolean {
+  if (words >= 80) return false;
+  const link = $(el).find('h1 a[href], h2 a[href], h3 a[href], h4 a[href], h5 a[href], a.title[href]').first();
   const href = link.attr('href');
-  if (href === undefined || href.startsWith('#') || words >= 80) return false;
-  return !link.is(AUTHOR_SELECTOR) && link.closest(AUTHOR_SELECTOR).length === 0;
+  if (href === undefined || href.startsWith('#') || link.is(AUTHOR_SELECTOR) || link.closest(AUTHOR_SELECTOR).length > 0) return false;
+  let target: URL;
+  try {
+    target = new URL(href, pageUrl);
+  } catch {
+    return false;
+  }
+  const here = new URL(pageUrl);
+  if (target.host === here.host && target.pathname === here.pathname) return false;
+  return source === 'generic' || (target.host === here.host && THREAD_LINK.test(target.pathname + target.search));
 }
 
 const hasDate = ($: CheerioAPI, el: Element, text: string): boolean => $(el).find(DATE_SELECTOR).length > 0 || DATE_TEXT.test(text.slice(0, 200));
@@ -286,11 +297,11 @@ export function readStructure(input: StructureInput): PageStructure {
     const author = authorOf($, c.el, keptSet, sel.author);
     // "Thanks!" under an author is a post; a wrapper around other posts, or a few words with no author, is not.
     if (words === 0 || (words < 3 && (holders.has(c.el) || !author))) continue;
+    if (isCard($, c.el, words, c.source, input.url)) {
+      cards++;
+      continue;
+    }
     if (c.source === 'generic') {
-      if (isCard($, c.el, words)) {
-        cards++;
-        continue;
-      }
       if (!author && !((sigCount.get(signature(c.el)) ?? 0) >= 2 && hasDate($, c.el, text))) continue;
     }
     accepted.set(c.el, c.source);

@@ -1,21 +1,14 @@
 // Where the page budget goes on a forum: to threads across every sub-forum, not to dead member pages, sort
 // variants or the first listing's links in document order. Sites are generated here and served on 127.0.0.1.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { crawlSite } from '../../../src/crawl/crawler.js';
 import { FAILING_GROUP_AFTER } from '../../../src/crawl/sample.js';
 import type { CrawlResult } from '../../../src/crawl/types.js';
 import { crawlOptions } from './helpers/crawl-options.js';
-import { links, page, startMisbehavingServer, type MisbehavingServer, type ServerOptions } from './helpers/misbehaving-server.js';
+import { closedAfterEachTest } from './helpers/per-test.js';
+import { links, page, type ServerOptions } from './helpers/misbehaving-server.js';
 
-const closers: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  while (closers.length) await closers.pop()!();
-});
-async function server(opts: ServerOptions): Promise<MisbehavingServer> {
-  const s = await startMisbehavingServer(opts);
-  closers.push(() => s.close());
-  return s;
-}
+const { server } = closedAfterEachTest();
 const numbered = (prefix: string, from: number, n: number): string[] => Array.from({ length: n }, (_, i) => `${prefix}${from + i}`);
 const byReason = (r: CrawlResult, reason: string) => r.records.filter((x) => x.reason === reason);
 

@@ -1,20 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { crawlSite } from '../../../src/crawl/crawler.js';
 import { nonHtmlReason } from '../../../src/crawl/non-html.js';
-import type { CrawlResult, UrlRecord } from '../../../src/crawl/types.js';
 import { crawlOptions } from './helpers/crawl-options.js';
-import { startMisbehavingServer, type MisbehavingServer, type ServerOptions } from './helpers/misbehaving-server.js';
+import { closedAfterEachTest, recordOf } from './helpers/per-test.js';
 
-const closers: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  while (closers.length) await closers.pop()!();
-});
-async function server(opts: ServerOptions): Promise<MisbehavingServer> {
-  const s = await startMisbehavingServer(opts);
-  closers.push(() => s.close());
-  return s;
-}
-const rec = (r: CrawlResult, url: string): UrlRecord | undefined => r.records.find((x) => x.url === url);
+const { server } = closedAfterEachTest();
+const rec = recordOf;
 
 describe('non-HTML paths', () => {
   it('names the extension or the attachment endpoint, and leaves pages alone', () => {

@@ -1,20 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { crawlSite } from '../../../src/crawl/crawler.js';
 import { CircuitBreaker, HostPacer, jitterMs, retryAfterMs } from '../../../src/crawl/politeness.js';
-import type { CrawlProgress, CrawlResult, UrlRecord } from '../../../src/crawl/types.js';
+import type { CrawlProgress } from '../../../src/crawl/types.js';
 import { crawlOptions } from './helpers/crawl-options.js';
-import { page, startMisbehavingServer, type MisbehavingServer, type ServerOptions } from './helpers/misbehaving-server.js';
+import { closedAfterEachTest, recordOf } from './helpers/per-test.js';
+import { page, type ServerOptions } from './helpers/misbehaving-server.js';
 
-const closers: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  while (closers.length) await closers.pop()!();
-});
-async function server(opts: ServerOptions): Promise<MisbehavingServer> {
-  const s = await startMisbehavingServer(opts);
-  closers.push(() => s.close());
-  return s;
-}
-const rec = (r: CrawlResult, url: string): UrlRecord | undefined => r.records.find((x) => x.url === url);
+const { server } = closedAfterEachTest();
+const rec = recordOf;
 const numbered = (prefix: string, n: number): string[] => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
 
 /** Answers `prefix…` paths with a page after `delayMs`. */

@@ -1,28 +1,20 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { crawlSite } from '../../../src/crawl/crawler.js';
 import { urlTemplate } from '../../../src/crawl/sample.js';
 import { gunzipCapped, parseSitemap, SITEMAP_LIMITS } from '../../../src/crawl/sitemap.js';
 import { serveDirectory } from '../../../src/crawl/static-server.js';
-import type { CrawlResult, UrlRecord } from '../../../src/crawl/types.js';
 import { crawlOptions } from './helpers/crawl-options.js';
-import { page, startMisbehavingServer, type MisbehavingServer, type ServerOptions } from './helpers/misbehaving-server.js';
+import { closedAfterEachTest, recordOf } from './helpers/per-test.js';
+import { page } from './helpers/misbehaving-server.js';
 
 const SITES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/sites');
 const CANONICAL = 'https://community.brightside.example';
 
-const closers: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  while (closers.length) await closers.pop()!();
-});
-async function server(opts: ServerOptions): Promise<MisbehavingServer> {
-  const s = await startMisbehavingServer(opts);
-  closers.push(() => s.close());
-  return s;
-}
-const rec = (r: CrawlResult, url: string): UrlRecord | undefined => r.records.find((x) => x.url === url);
+const { server, closeLater } = closedAfterEachTest();
+const rec = recordOf;
 const xml = (body: string, type = 'application/xml'): ((res: import('node:http').ServerResponse) => void) => (res) => void res.writeHead(200, { 'content-type': type }).end(body);
 const urlset = (locs: string[]): string => `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${locs.map((l) => `<url><loc>${l}</loc></url>`).join('')}</urlset>`;
 const index = (locs: string[]): string => `<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${locs.map((l) => `<sitemap><loc>${l}</loc></sitemap>`).join('')}</sitemapindex>`;
@@ -30,7 +22,7 @@ const index = (locs: string[]): string => `<?xml version="1.0"?><sitemapindex xm
 describe('sitemaps', () => {
   it('snapshot: aliases map canonical URLs, a self-listing index is read once, gzip is read, off-site and disallowed entries are not fetched', async () => {
     const site = await serveDirectory(path.join(SITES, 'snapshot'));
-    closers.push(() => site.close());
+    closeLater(() => site.close());
     const local = (p: string): string => new URL(p, site.url).toString();
     const r = await crawlSite(crawlOptions(site.url, { originAliases: [CANONICAL] }));
     const fetched = r.pages.map((p) => [p.depth, new URL(p.url).pathname]);
@@ -58,7 +50,7 @@ describe('sitemaps', () => {
 
   it('without originAliases, canonical sitemap URLs are another site and are not fetched', async () => {
     const site = await serveDirectory(path.join(SITES, 'snapshot'));
-    closers.push(() => site.close());
+    closeLater(() => site.close());
     const r = await crawlSite(crawlOptions(site.url));
     expect(r.pages.map((p) => new URL(p.url).pathname)).toEqual(['/']);
     expect(rec(r, `${CANONICAL}/about.html`)?.reason).toBe('out-of-scope');

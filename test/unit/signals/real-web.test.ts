@@ -90,6 +90,19 @@ describe('page types from the page, URL last', () => {
     expect(lemmy.type).toBe('thread');
   });
 
+  it("a subreddit's list of self posts and a news index of article cards are lists, not threads", () => {
+    const selfPost = (id: string, who: string) =>
+      `<div class="thing link self"><a class="title" href="/r/cacti/comments/${id}/question_${id}/">Question ${id} about my cactus</a><a class="author" href="/user/${who}">${who}</a><div class="usertext-body">Short teaser text here.</div></div>`;
+    const sub = pageFromHtml(`<div id="siteTable">${['a1', 'b2', 'c3', 'd4'].map((id, i) => selfPost(id, `u${i}`)).join('')}</div>`, 'https://old.reddit.example/r/cacti/', {}, {
+      head: '<link rel="stylesheet" href="https://www.redditstatic.com/x.css">',
+    });
+    expect(sub.type).toBe('listing');
+    const card = (n: number) => `<article class="post"><h3><a href="/news/story-${n}">Story ${n}</a></h3><span class="byline author">Jane Doe</span><time datetime="2024-01-0${n}">Jan ${n}, 2024</time><p>A teaser of a few words.</p></article>`;
+    const news = pageFromHtml(`<main>${[1, 2, 3, 4, 5].map(card).join('')}</main>`, 'https://news.example/topic/headphones');
+    expect(news.structure.posts).toEqual([]);
+    expect(news.type).toBe('listing');
+  });
+
   it('a XenForo thread URL with a trailing slash is a thread', () => {
     const m = (who: string, text: string) => `<article class="message message--post" data-author="${who}"><div class="message-userDetails"><h4 class="message-name"><a class="username" href="/members/${who}.1/">${who}</a></h4></div><div class="bbWrapper">${text}</div></article>`;
     const p = pageFromHtml(`<div class="block-body">${m('lou', 'Which closed headphones under 300?')}${m('max', 'The ones with the velour pads.')}</div>`, 'https://forum.audio.example/threads/best-closed-headphones.973407/', {}, { head: '' });
