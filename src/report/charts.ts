@@ -1,4 +1,5 @@
 // Static SVG charts made in Node and inlined into the report (the page runs no script). Every text is escaped.
+import { BANDS } from '../result/bands.js';
 import { scaleLinear, scaleBand } from 'd3-scale';
 import { line } from 'd3-shape';
 import { translator, type Locale } from '../i18n/index.js';
@@ -65,14 +66,14 @@ export function renderQuestionBars(data: BarDatum[], opts: { accent: string; wid
   const parts: string[] = [];
   const hasAnalyst = data.some((d) => d.analystScore !== null && d.analystScore !== undefined);
   parts.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeXml(L.barsAria)}" class="chart chart-questions" ${FONT}>`);
-  for (const t of [0, 20, 40, 60, 80, 100]) {
+  for (const t of [...BANDS.map((b) => b.min), 100]) {
     parts.push(`<line x1="${n(x(t))}" x2="${n(x(t))}" y1="${top - 6}" y2="${top + data.length * rowH}" stroke="${RULE}" stroke-width="${t === 0 || t === 100 ? 1 : 0.75}"${t === 0 || t === 100 ? '' : ' stroke-dasharray="2 3"'}/>`);
     parts.push(`<text x="${n(x(t))}" y="${top + data.length * rowH + 16}" font-size="10" fill="${MUTED}" text-anchor="middle">${t}</text>`);
   }
   parts.push(`<text x="${n(x(0))}" y="${top + data.length * rowH + 32}" font-size="10" fill="${MUTED}">${escapeXml(L.producerEnd)}</text>`);
   parts.push(`<text x="${n(x(100))}" y="${top + data.length * rowH + 32}" font-size="10" fill="${MUTED}" text-anchor="end">${escapeXml(L.conductorEnd)}</text>`);
   const bandNames = L.bands;
-  bandNames.forEach((b, i) => parts.push(`<text x="${n(x(i * 20 + 10))}" y="${top - 12}" font-size="9" fill="${MUTED}" text-anchor="middle">${escapeXml(b)}</text>`));
+  bandNames.forEach((b, i) => parts.push(`<text x="${n(x(bandMiddle(i)))}" y="${top - 12}" font-size="9" fill="${MUTED}" text-anchor="middle">${escapeXml(b)}</text>`));
   for (const d of data) {
     const yy = y(d.id) ?? 0;
     const h = y.bandwidth();
@@ -99,6 +100,11 @@ export function renderQuestionBars(data: BarDatum[], opts: { accent: string; wid
   return parts.join('');
 }
 
+/** The middle of band `i` on the 0–100 axis (the bands come from src/result/bands.ts). */
+function bandMiddle(i: number): number {
+  return (BANDS[i]!.min + (BANDS[i + 1]?.min ?? 100)) / 2;
+}
+
 /** The producer ↔ conductor scale: five bands, a marker at the index. `position` null draws no marker. */
 export function renderScaleSvg(position: number | null, opts: { accent: string; width?: number; labels?: ChartLabels }): string {
   const L = opts.labels ?? chartLabels('en');
@@ -110,13 +116,13 @@ export function renderScaleSvg(position: number | null, opts: { accent: string; 
   const parts: string[] = [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeXml(L.scaleAria)}" class="chart chart-scale" ${FONT}>`];
   const barY = 26;
   const barH = 14;
-  for (let i = 0; i < 5; i++) {
-    const x0 = x(i * 20);
-    const x1 = x(i * 20 + 20);
-    parts.push(`<rect x="${n(x0)}" y="${barY}" width="${n(x1 - x0 - (i < 4 ? 2 : 0))}" height="${barH}" fill="${shades[i]}"/>`);
+  BANDS.forEach((band, i) => {
+    const x0 = x(band.min);
+    const x1 = x(BANDS[i + 1]?.min ?? 100);
+    parts.push(`<rect x="${n(x0)}" y="${barY}" width="${n(x1 - x0 - (i < BANDS.length - 1 ? 2 : 0))}" height="${barH}" fill="${shades[i]}"/>`);
     const words = labels[i]!.split(' ');
     words.forEach((w, j) => parts.push(`<text x="${n((x0 + x1) / 2)}" y="${barY + barH + 14 + j * 11}" font-size="10" fill="${MUTED}" text-anchor="middle">${escapeXml(w)}</text>`));
-  }
+  });
   if (position !== null) {
     const px = x(Math.max(0, Math.min(100, position)));
     parts.push(`<line x1="${n(px)}" x2="${n(px)}" y1="${barY - 4}" y2="${barY + barH + 3}" stroke="${escapeXml(opts.accent)}" stroke-width="3"/>`);

@@ -148,12 +148,12 @@ export function recommendationText(signal: Pick<SignalResult, 'id' | 'title'>, l
 export interface WeakSignal {
   question: QuestionResult;
   signal: SignalResult;
-  /** How much the signal drags the index down: (100 − score) × weight. */
+  /** How much the signal drags the index down: (100 − score) × weight × the strength its reading counted with. */
   gap: number;
 }
 
 /**
- * Measured signals that point to the producer end (score < 50), weakest first by (100 − score) × weight; ties keep
+ * Measured signals that lean to the producer end (the scorer's leaning), weakest first by their gap; ties keep
  * question/signal order, so the list is deterministic.
  */
 export function weakestSignals(questions: readonly QuestionResult[], max = 6): WeakSignal[] {
@@ -162,8 +162,8 @@ export function weakestSignals(questions: readonly QuestionResult[], max = 6): W
   for (const question of questions) {
     for (const signal of question.signals) {
       order++;
-      if (signal.status !== 'measured' || signal.score === null || signal.score >= 50 || signal.weight <= 0) continue;
-      all.push({ question, signal, gap: (100 - signal.score) * signal.weight, order });
+      if (signal.status !== 'measured' || signal.score === null || signal.leaning !== 'producer' || signal.weight <= 0) continue;
+      all.push({ question, signal, gap: (100 - signal.score) * signal.weight * signal.strength, order });
     }
   }
   all.sort((a, b) => b.gap - a.gap || a.order - b.order);

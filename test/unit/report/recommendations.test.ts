@@ -73,7 +73,7 @@ describe('recommendations', () => {
 
   it('says so when nothing points to the producer end', () => {
     const r = loadFixture('sample');
-    const good = { ...r, questions: r.questions.map((q) => ({ ...q, signals: q.signals.map((s) => ({ ...s, score: s.score === null ? null : 90 })) })) };
+    const good = { ...r, questions: r.questions.map((q) => ({ ...q, signals: q.signals.map((s) => ({ ...s, score: s.score === null ? null : 90, leaning: s.score === null ? null : ('conductor' as const) })) })) };
     expect(buildRecommendations(good.questions)).toEqual([]);
     expect(renderReportHtml(good)).toContain('No measured signal points clearly to the producer end');
   });
