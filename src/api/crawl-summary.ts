@@ -11,7 +11,7 @@ function countBy<T>(items: T[], key: (t: T) => string | undefined): Record<strin
 }
 
 /** What the signal stage read each fetched page as. */
-export type PageTypeInfo = Pick<CrawlSummary['pages'][number], 'pageType' | 'pageTypeBasis' | 'platform'>;
+export type PageTypeInfo = Pick<CrawlSummary['pages'][number], 'pageType' | 'pageTypeBasis' | 'platform' | 'parseLimited'>;
 
 export function summariseCrawl(crawl: CrawlResult, limits: { maxPages: number; maxDepth: number }, pageTypes: Map<string, PageTypeInfo> = new Map()): CrawlSummary {
   const fetched = new Map(crawl.pages.map((p) => [p.url, p]));

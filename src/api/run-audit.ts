@@ -125,7 +125,11 @@ export async function scoreCrawl(audit: ResolvedAudit, crawl: CrawlResult, opts:
   if (!community.found && crawl.pages.length > 0) {
     warnings.push('No community was found on the pages crawled (no threads, reviews, ideas or member posts, and no community platform): capture and aims are judged, and there is no producer/conductor verdict.');
   }
-  const pageTypes = new Map(site.pages.map((p) => [p.url, { pageType: p.type, pageTypeBasis: p.typeBasis, platform: p.platforms[0]?.name ?? null }]));
+  const pageTypes = new Map(
+    site.pages.map((p) => [p.url, { pageType: p.type, pageTypeBasis: p.typeBasis, platform: p.platforms[0]?.name ?? null, ...(p.parseLimited.length ? { parseLimited: p.parseLimited } : {}) }]),
+  );
+  const limited = site.pages.filter((p) => p.parseLimited.length).length;
+  if (limited) warnings.push(`${limited} page${limited === 1 ? ' was' : 's were'} too deeply nested or too large to parse in full: their deepest parts were read as plain text, or their end was left out.`);
 
   let traffic: TrafficResult | null = null;
   if (audit.traffic) {

@@ -4,7 +4,7 @@
 // Sitemaps seed the frontier, URL groups that used their share of the budget sort last, each host has its own
 // pacing and circuit breaker, and a time budget ends the crawl with a partial result.
 import { createHash } from 'node:crypto';
-import * as cheerio from 'cheerio';
+import { loadHtml } from '../util/html-budget.js';
 import { cookieHeaderFor } from './session.js';
 import { fetchPage, type FetchPageResult } from './fetch-page.js';
 import { Frontier, type FrontierItem } from './frontier.js';
@@ -40,7 +40,7 @@ export function extractLinks(
   html: string,
   pageUrl: string,
 ): { links: ExtractedLink[]; canonical: string | null; metaNofollow: boolean; metaNoindex: boolean; textHash: string } {
-  const $ = cheerio.load(html);
+  const { $ } = loadHtml(html);
   const base = canonicalizeUrl($('base[href]').attr('href') ?? '', pageUrl) ?? pageUrl;
   const robotsMeta = ($('meta[name="robots" i]').attr('content') ?? '').toLowerCase();
   const links: ExtractedLink[] = [];

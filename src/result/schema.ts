@@ -129,6 +129,8 @@ export const PageRecordSchema = z.object({
   pageTypeBasis: z.enum(['home', 'posts', 'listing', 'schema', 'path', 'heading', 'none']).optional(),
   /** The community platform or widget recognised on the page. */
   platform: z.string().nullable().optional(),
+  /** The page was too deeply nested (depth) or too large (elements) to parse in full: its deepest tags were read as text, or its end cut. */
+  parseLimited: z.array(z.enum(['depth', 'elements'])).optional(),
 });
 
 export const CrawlSummarySchema = z.object({

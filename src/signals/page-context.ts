@@ -13,6 +13,7 @@ import { classifyPage, schemaTypes, type PageType, type PageTypeBasis } from './
 import { detectPlatforms, type PlatformHit } from './platform.js';
 import { byBrand, outermost, readStructure, type PageStructure } from './structure.js';
 import { normaliseSpace, wordCount } from './text.js';
+import { loadHtml, type ParseLimit } from '../util/html-budget.js';
 
 export interface PageLink {
   /** Absolute URL (http/https only). */
@@ -61,6 +62,8 @@ export interface PageContext {
   brandWords: number;
   links: PageLink[];
   redirectChain: string[];
+  /** What the parse budget cut from a page too deeply nested or too large to parse in full (empty: nothing). */
+  parseLimited: ParseLimit[];
   /** The page's text came from <noscript> (a script-only page that prints its content for readers without scripts). */
   readFromNoscript: boolean;
   /** 'browser' when the HTML is the rendered DOM (scripts ran); 'static' when it is the HTML as served. */
@@ -150,7 +153,7 @@ const CHROME = 'header, nav, footer, [role="banner"], [role="navigation"], [role
 export function buildPageContext(page: PageSnapshot): PageContext {
   // Scripting off: <noscript> content is parsed as the elements a reader without scripts sees (Discourse prints
   // a whole thread there), instead of one string of markup.
-  const $ = cheerio.load(page.html, { scriptingEnabled: false });
+  const { $, limited: parseLimited } = loadHtml(page.html, { scriptingEnabled: false });
   const types = schemaTypes($);
   const base = page.finalUrl || page.url;
   const pageSite = siteKey(new URL(base).hostname);
@@ -232,6 +235,7 @@ export function buildPageContext(page: PageSnapshot): PageContext {
     links,
     redirectChain: page.redirectChain,
     readFromNoscript,
+    parseLimited,
     renderMode: page.renderMode,
     ...(page.thirdPartyRequests ? { thirdPartyRequests: page.thirdPartyRequests } : {}),
     ...(page.served ? { served: page.served } : {}),

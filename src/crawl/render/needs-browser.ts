@@ -2,7 +2,8 @@
 // Signals: little visible text plus an app shell / "enable JavaScript" <noscript>; known client-rendered widgets
 // (reviews, comments, community embeds) whose content is absent statically; and, once a sample has been
 // rendered, how much text and how many links the browser added.
-import * as cheerio from 'cheerio';
+import type * as cheerio from 'cheerio';
+import { loadHtml } from '../../util/html-budget.js';
 
 type Doc = ReturnType<typeof cheerio.load>;
 
@@ -40,7 +41,7 @@ const INVISIBLE = 'script, style, noscript, template, svg, head';
 
 /** Visible text of the body: whitespace collapsed, no script/style/noscript/template/svg. */
 export function visibleText(html: string): string {
-  return textOf(cheerio.load(html));
+  return textOf(loadHtml(html).$);
 }
 
 function textOf($: Doc): string {
@@ -145,7 +146,7 @@ function widgets($: Doc, baseUrl?: string): WidgetHit[] {
 /** Does this statically fetched page need the browser? `baseUrl` resolves relative script URLs. */
 export function analyzeStaticHtml(html: string, opts: AnalyzeOptions & { baseUrl?: string } = {}): StaticAnalysis {
   const minText = opts.minTextChars ?? 200;
-  const $ = cheerio.load(html);
+  const { $ } = loadHtml(html);
   const text = textOf($);
   const textChars = text.length;
   const shell = appShell($);
@@ -205,8 +206,8 @@ export function compareRendered(staticHtml: string, renderedHtml: string, opts: 
   const minRatio = opts.minRatio ?? 1.5;
   const minAdded = opts.minAddedChars ?? 200;
   const minLinks = opts.minAddedLinks ?? 5;
-  const s$ = cheerio.load(staticHtml);
-  const r$ = cheerio.load(renderedHtml);
+  const s$ = loadHtml(staticHtml).$;
+  const r$ = loadHtml(renderedHtml).$;
   const staticChars = textOf(s$).length;
   const renderedChars = textOf(r$).length;
   const staticLinks = s$('a[href]').length;

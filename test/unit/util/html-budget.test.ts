@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { PARSE_LIMITS, loadHtml, withinParseBudget } from '../../../src/util/html-budget.js';
+import { extractLinks } from '../../../src/crawl/crawler.js';
+import { runSignalsOnSite } from '../../../src/signals/run-signals.js';
+import { snapshotFromHtml } from '../../helpers/page.js';
+
+const deep = (n: number) => `<html><body>${'<div>'.repeat(n)}<p>The deepest words on the page.</p><a href="/next">next</a></body></html>`;
+
+describe('parse budget', () => {
+  it('leaves a page that fits untouched (the same string)', () => {
+    const html = `<html><body><ul>${'<li>item'.repeat(3000)}</ul><script>document.write("${'<div>'.repeat(2000)}")</script><!-- ${'<div>'.repeat(2000)} --></body></html>`;
+    const out = withinParseBudget(html);
+    expect(out.limited).toEqual([]);
+    expect(out.html).toBe(html);
+  });
+
+  it('drops containers nested past the depth limit but keeps their text and links, in order', () => {
+    const out = withinParseBudget(deep(100_000));
+    expect(out.limited).toEqual(['depth']);
+    const { $ } = loadHtml(deep(100_000));
+    expect($('body').text()).toContain('The deepest words on the page.');
+    expect($('a[href="/next"]').length).toBe(1);
+  });
+
+  it('cuts a page with more elements than the budget after the last one allowed', () => {
+    const html = `<html><body>${'<span>x</span>'.repeat(PARSE_LIMITS.elements + 10)}<p>tail</p></body></html>`;
+    const out = withinParseBudget(html);
+    expect(out.limited).toEqual(['elements']);
+    expect(out.html).not.toContain('tail');
+  });
+
+  it('2,000 unclosed <div>s no longer kill the audit: links, signals and page context all read the page', () => {
+    for (const n of [2000, 100_000]) {
+      const html = deep(n);
+      expect(extractLinks(html, 'https://forum.example/').links.map((l) => l.url)).toEqual(['https://forum.example/next']);
+      const { site, runs } = runSignalsOnSite({
+        siteUrl: 'https://forum.example/',
+        startUrl: 'https://forum.example/',
+        pages: [snapshotFromHtml(html, 'https://forum.example/')],
+        records: [],
+      });
+      expect(runs.length).toBeGreaterThan(20);
+      expect(site.pages[0]!.parseLimited).toEqual(n > PARSE_LIMITS.depth ? ['depth'] : []);
+      expect(site.pages[0]!.text).toContain('The deepest words on the page.');
+    }
+  });
+});
