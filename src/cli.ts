@@ -7,6 +7,7 @@ import { runAudit } from './api/run-audit.js';
 import type { OutputFormat } from './api/outputs.js';
 import { isUserError, UserError } from './util/errors.js';
 import { VERSION } from './version.js';
+import { plainLine } from './util/plain-line.js';
 
 const FORMATS: OutputFormat[] = ['pdf', 'html', 'json', 'md'];
 
@@ -38,6 +39,8 @@ interface RunFlags {
   lang?: 'en' | 'de';
   quiet?: boolean;
 }
+
+const terminalSafe = plainLine;
 
 function formatEta(ms: number): string {
   const sec = Math.max(1, Math.round(ms / 1000));
@@ -85,13 +88,16 @@ async function runCommand(file: string | undefined, flags: RunFlags): Promise<vo
   const audit = await resolveAudit(file, flags);
   const progress = progressReporter(process.stderr, Boolean(flags.quiet));
   const controller = new AbortController();
-  // First Ctrl-C ends the crawl early and still writes a (partial) report; a second one exits at once.
-  const onSigint = () => {
-    if (controller.signal.aborted) process.exit(130);
-    process.stderr.write('\nInterrupted: finishing with the pages fetched so far (Ctrl-C again to quit now).\n');
+  // The first Ctrl-C, SIGTERM or SIGHUP ends the crawl early and still writes a (partial) report and archive; a
+  // second one exits at once (130 for Ctrl-C, 143 for SIGTERM, 129 for SIGHUP).
+  const exitCode: Record<string, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+  const onSignal = (sig: NodeJS.Signals) => {
+    if (controller.signal.aborted) process.exit(exitCode[sig] ?? 130);
+    process.stderr.write(`\nInterrupted (${sig}): finishing with the pages fetched so far (send it again to quit now).\n`);
     controller.abort();
   };
-  process.on('SIGINT', onSigint);
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  for (const sig of signals) process.on(sig, onSignal);
   try {
     const { result, outDir, files } = await runAudit({
       audit,
@@ -109,14 +115,21 @@ async function runCommand(file: string | undefined, flags: RunFlags): Promise<vo
       signal: controller.signal,
     });
     progress.done();
-    const idx = result.index.score === null ? 'not enough evidence' : `${Math.round(result.index.score)}/100 (${result.index.label})`;
+    const idx =
+      result.index.status === 'scored'
+        ? `${Math.round(result.index.score!)}/100 (${result.index.label})`
+        : result.index.status === 'no-community'
+          ? 'no verdict: no community was found'
+          : result.index.status === 'insufficient-evidence'
+            ? `no verdict: insufficient evidence (${Math.round(result.index.coverage * 100)}% of the evidence weight measured)`
+            : 'not enough evidence';
     const c = result.crawl;
     process.stdout.write(
       [
-        `${result.brand}: conductor index ${idx}`,
+        `${terminalSafe(result.brand)}: conductor index ${idx}`,
         ...result.questions.map((q) => `  ${q.id} ${q.title.padEnd(13)} ${q.score === null ? '  —' : String(Math.round(q.score)).padStart(3)}  (coverage ${Math.round(q.coverage * 100)}%)`),
         `  pages: ${c.pagesFetched} fetched, ${c.pagesFailed} failed, ${c.pagesSkipped} skipped, ${c.robotsBlocked} blocked by robots.txt`,
-        ...result.warnings.map((w) => `  warning: ${w}`),
+        ...result.warnings.map((w) => `  warning: ${terminalSafe(w)}`),
         `Wrote ${files.length} file${files.length === 1 ? '' : 's'} to ${outDir}`,
         ...files.map((f) => `  ${f}`),
         '',
@@ -124,7 +137,7 @@ async function runCommand(file: string | undefined, flags: RunFlags): Promise<vo
     );
   } finally {
     progress.done();
-    process.off('SIGINT', onSigint);
+    for (const sig of signals) process.off(sig, onSignal);
   }
 }
 
@@ -169,7 +182,7 @@ export async function main(argv: string[]): Promise<number> {
       return e.exitCode === 0 ? 0 : 2;
     }
     if (isUserError(e)) {
-      process.stderr.write(`conductor-audit: ${e.message}\n${e.details.map((d) => `  - ${d}\n`).join('')}`);
+      process.stderr.write(`conductor-audit: ${terminalSafe(e.message, 2000)}\n${e.details.map((d) => `  - ${terminalSafe(d, 600)}\n`).join('')}`);
       return 2;
     }
     process.stderr.write(`conductor-audit: unexpected failure: ${(e as Error).stack ?? String(e)}\nThis is a bug; please report it with the command you ran.\n`);

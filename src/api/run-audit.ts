@@ -1,6 +1,6 @@
 // The library API the CLI calls: audit a site (crawl → signals → score → traffic) into one AuditResult, then
 // render it to the requested formats and write them, with the crawl archived beside them.
-import { stat } from 'node:fs/promises';
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULTS } from '../config/defaults.js';
 import type { ResolvedAudit } from '../config/load-audit.js';
@@ -17,12 +17,16 @@ import { runSignalsOnSite } from '../signals/run-signals.js';
 import { analyseTraffic, importTraffic } from '../traffic/index.js';
 import type { TrafficResult } from '../traffic/types.js';
 import { UserError } from '../util/errors.js';
+import { plainLine } from '../util/plain-line.js';
 import type { Locale } from '../i18n/index.js';
 import { VERSION } from '../version.js';
 import { rewriteOrigin, summariseCrawl } from './crawl-summary.js';
-import { assertNoEarlierResults, defaultRunDir, OUTPUT_FILES, writeOutputs, type OutputFormat } from './outputs.js';
+import { defaultRunDir, OUTPUT_FILES, type OutputFormat } from './outputs.js';
+import { fsProblem, RunFolder } from './run-folder.js';
 import { renderAll, requireChrome } from './render-outputs.js';
 import { ChromeNotFoundError } from '../report/chrome.js';
+import { checkTemplates } from '../report/handlebars.js';
+import { LogoError, loadLogo } from '../report/theme.js';
 
 export interface AuditOptions {
   /** Overrides of the audit file's crawl settings (CLI flags). */
@@ -105,9 +109,9 @@ export async function loadCrawlArchive(input: string): Promise<CrawlResult> {
   throw new UserError(`No crawl archive found at ${input}: give a run folder (it holds archive/${ARCHIVE_FILE}), an archive folder, or the .warc.gz file itself.`);
 }
 
-/** Signals → scores → traffic for a crawl. Pure apart from reading the rubric and traffic files. */
-export async function scoreCrawl(audit: ResolvedAudit, crawl: CrawlResult, opts: AuditOptions = {}): Promise<AuditResult> {
-  const rubric: Rubric = await loadRubric(opts.rubricFile);
+/** Signals → scores → traffic for a crawl. Pure apart from reading the rubric (unless given) and traffic files. */
+export async function scoreCrawl(audit: ResolvedAudit, crawl: CrawlResult, opts: AuditOptions = {}, loaded?: Rubric): Promise<AuditResult> {
+  const rubric: Rubric = loaded ?? (await loadRubric(opts.rubricFile));
   const settings = crawlSettings(audit, opts);
   const warnings: string[] = [];
   if (crawl.pages.length === 0) {
@@ -140,10 +144,10 @@ export async function scoreCrawl(audit: ResolvedAudit, crawl: CrawlResult, opts:
       const { format, columns } = audit.traffic;
       const analysed: TrafficResult = analyseTraffic(await importTraffic(file, { ...(format ? { format } : {}), ...(columns ? { columns } : {}) }));
       traffic = { ...analysed, source: local(analysed.source), warnings: analysed.warnings.map(local) };
-      warnings.push(...traffic.warnings.map((w) => `Traffic: ${w}`));
+      warnings.push(...traffic.warnings.map((w) => `Traffic: ${plainLine(w)}`));
     } catch (e) {
       // Bad traffic data never sinks the audit: the report renders without the traffic section and says why.
-      warnings.push(`Traffic data left out: ${local((e as Error).message)}`);
+      warnings.push(`Traffic data left out: ${plainLine(local((e as Error).message))}`);
     }
   }
 
@@ -189,9 +193,11 @@ export async function auditSite(audit: ResolvedAudit, opts: AuditOptions = {}): 
   return (await auditWithCrawl(audit, opts)).result;
 }
 
-async function auditWithCrawl(audit: ResolvedAudit, opts: AuditOptions): Promise<{ result: AuditResult; crawl: CrawlResult }> {
+async function auditWithCrawl(audit: ResolvedAudit, opts: AuditOptions, rubric?: Rubric): Promise<{ result: AuditResult; crawl: CrawlResult }> {
+  // The rubric is read before the crawl, so a missing --rubric never costs one.
+  const loaded = rubric ?? (await loadRubric(opts.rubricFile));
   const crawl = opts.fromArchive ? await loadCrawlArchive(opts.fromArchive) : await crawlForAudit(audit, opts);
-  return { result: await scoreCrawl(audit, crawl, opts), crawl };
+  return { result: await scoreCrawl(audit, crawl, opts, loaded), crawl };
 }
 
 export interface RunAuditOptions extends AuditOptions {
@@ -215,25 +221,68 @@ export interface RunAuditResult {
   files: string[];
 }
 
+/**
+ * Everything a user can get wrong, checked before the crawl, so a bad logo, template, rubric or output folder never
+ * costs one: the browser (for a PDF), the logo, the templates, the rubric. Returns the rubric, loaded once.
+ */
+export async function preflight(opts: Pick<RunAuditOptions, 'audit' | 'templatesDir' | 'rubricFile'>, formats: OutputFormat[]): Promise<Rubric> {
+  if (formats.includes('pdf')) requireChrome();
+  const logo = opts.audit.report.analyst.logo;
+  if (logo && (formats.includes('pdf') || formats.includes('html'))) {
+    try {
+      loadLogo(logo);
+    } catch (e) {
+      if (e instanceof LogoError) throw new UserError(`report.analyst.logo: ${e.message}`);
+      throw e;
+    }
+  }
+  if (opts.templatesDir && (formats.includes('pdf') || formats.includes('html'))) {
+    try {
+      checkTemplates(opts.templatesDir);
+    } catch (e) {
+      throw new UserError(`The templates in ${opts.templatesDir} cannot be used: ${(e as Error).message}`);
+    }
+  }
+  return loadRubric(opts.rubricFile);
+}
+
+/** The output root can be written (each run gets a folder under it): checked before the crawl. */
+async function checkWritableRoot(root: string): Promise<void> {
+  const probe = path.join(root, `.write-check-${process.pid}`);
+  try {
+    await mkdir(root, { recursive: true });
+    await writeFile(probe, '');
+    await rm(probe, { force: true });
+  } catch (e) {
+    throw fsProblem(e, root) ?? e;
+  }
+}
+
 export async function runAudit(opts: RunAuditOptions): Promise<RunAuditResult> {
   const formats = opts.formats ?? (['pdf', 'html', 'json', 'md'] as OutputFormat[]);
   const archive = opts.archive !== false && !opts.fromArchive;
-  const names = [...formats.map((f) => OUTPUT_FILES[f]), ...(archive ? [path.join('archive', ARCHIVE_FILE)] : [])];
-  // Fail before a long crawl if the PDF cannot be made or the results would land on an earlier run's.
-  if (formats.includes('pdf')) requireChrome();
-  if (opts.outDir && !opts.force) await assertNoEarlierResults(path.resolve(opts.outDir), names);
-  const { result, crawl } = await auditWithCrawl(opts.audit, opts);
-  const rendered = await renderAll(result, opts.audit, formats, {
-    ...(opts.templatesDir ? { templatesDir: opts.templatesDir } : {}),
-    ...(opts.locale ? { locale: opts.locale } : {}),
-    ...(crawl.screenshots?.length ? { screenshots: crawl.screenshots } : {}),
-  });
-  const outDir = opts.outDir ? path.resolve(opts.outDir) : await defaultRunDir(path.resolve(opts.outputRoot ?? 'output'), result.brand, new Date(result.generatedAt));
-  const files = await writeOutputs(
-    outDir,
-    formats.map((f) => ({ name: OUTPUT_FILES[f], data: rendered[f]! })),
-    { force: Boolean(opts.force) },
-  );
-  if (archive) files.push(await writeArchive(path.join(outDir, 'archive'), crawl, `conductor-audit ${VERSION}`));
-  return { result, outDir, files };
+  const rubric = await preflight(opts, formats);
+  const root = path.resolve(opts.outputRoot ?? 'output');
+  // The folder is locked and checked now; the run is staged beside it and replaces an earlier run only whole.
+  let folder = opts.outDir ? await RunFolder.open(path.resolve(opts.outDir), { force: Boolean(opts.force) }) : null;
+  if (!folder) await checkWritableRoot(root);
+  let writing = false;
+  try {
+    const { result, crawl } = await auditWithCrawl(opts.audit, opts, rubric);
+    const rendered = await renderAll(result, opts.audit, formats, {
+      ...(opts.templatesDir ? { templatesDir: opts.templatesDir } : {}),
+      ...(opts.locale ? { locale: opts.locale } : {}),
+      ...(crawl.screenshots?.length ? { screenshots: crawl.screenshots } : {}),
+    });
+    folder ??= await RunFolder.open(await defaultRunDir(root, result.brand, new Date(result.generatedAt)), { force: false });
+    writing = true;
+    for (const f of formats) await folder.write(OUTPUT_FILES[f], rendered[f]!);
+    if (archive) await writeArchive(folder.stagingPath('archive'), crawl, `conductor-audit ${VERSION}`).catch((e: unknown) => Promise.reject(fsProblem(e, folder!.dir) ?? e));
+    const files = await folder.commit();
+    writing = false;
+    return { result, outDir: folder.dir, files };
+  } finally {
+    // A failure while writing keeps the staging folder (its error names it); anything earlier leaves nothing behind.
+    await folder?.close({ keepStaging: writing });
+  }
 }

@@ -15,7 +15,16 @@ const httpUrl = z
     } catch {
       return false;
     }
-  }, 'must be an absolute http(s) URL such as https://community.example.com/');
+  }, 'must be an absolute http(s) URL such as https://community.example.com/')
+  // A password in the URL would be printed in the report and audit.json: member areas use crawl.session instead.
+  .refine((s) => {
+    try {
+      const u = new URL(s);
+      return !u.username && !u.password;
+    } catch {
+      return true;
+    }
+  }, 'must not contain a user name or password (they would be printed in the report); remove them, and use `crawl.session` with a cookies file for a member area');
 
 const hexColour = z
   .string()
@@ -37,7 +46,12 @@ export const CrawlConfigSchema = z
     groupShare: z.number().min(0.01).max(1).default(DEFAULTS.crawl.groupShare),
     /** Read sitemap.xml (from robots.txt and the default location) to find pages. */
     sitemaps: z.boolean().default(true),
-    userAgent: z.string().min(1).optional(),
+    userAgent: z
+      .string()
+      .min(1)
+      // eslint-disable-next-line no-control-regex -- control characters are what the rule refuses
+      .regex(/^[^\u0000-\u001f\u007f]+$/, 'must be one line of printable text (no line breaks or control characters): it is sent as an HTTP header')
+      .optional(),
     /** Opt-in member-area crawl: a cookies.txt export or a Playwright storage state (JSON). Never stored. */
     session: z.string().min(1).optional(),
   })

@@ -35,6 +35,11 @@ export function closest(word: string, candidates: readonly string[]): string | u
   return bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
 
+/** "https://user:secret@host/" → "https://***@host/": what an error message may show of a URL with credentials. */
+export function redactCredentials(s: string): string {
+  return s.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@\s]*@/i, '$1***@');
+}
+
 function describeReceived(issue: z.core.$ZodIssue, input: unknown): string {
   let v: unknown = input;
   for (const key of issue.path) {
@@ -42,7 +47,8 @@ function describeReceived(issue: z.core.$ZodIssue, input: unknown): string {
     v = (v as Record<PropertyKey, unknown>)[key as PropertyKey];
   }
   if (v === undefined) return ' (it is missing)';
-  const shown = typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v) ?? String(v);
+  // Numbers JSON cannot write (YAML's .inf, .nan) are shown as what they are, not as "null"; a URL's password never.
+  const shown = typeof v === 'number' ? String(v) : typeof v === 'string' ? JSON.stringify(redactCredentials(v)) : (JSON.stringify(v) ?? String(v));
   return ` (found ${shown.length > 60 ? shown.slice(0, 57) + '...' : shown})`;
 }
 

@@ -44,6 +44,27 @@ function unwrap(schema: z.ZodType): z.ZodType {
   return s;
 }
 
+/** The file's text, refusing bytes that are not UTF-8 (a Latin-1 file would silently read as "Caf� M�ller"). */
+export function decodeUtf8(bytes: Uint8Array, file: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new UserError(`${file} is not UTF-8 text (it looks like Latin-1 or Windows-1252). Save it as UTF-8 and run again.`);
+  }
+}
+
+/** A YAML document as plain data; an alias bomb (aliases expanding to millions of nodes) is refused, not expanded. */
+export function yamlToJs(doc: ReturnType<typeof parseDocument>, file: string): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: 100 }) as unknown;
+  } catch (e) {
+    if (e instanceof ReferenceError || /alias/i.test((e as Error).message)) {
+      throw new UserError(`${file} uses YAML aliases (*name) that expand too far: ${(e as Error).message}. Write the values out instead of aliasing them.`);
+    }
+    throw e;
+  }
+}
+
 export function validateAudit(input: unknown, label: string): AuditFile {
   const parsed = AuditFileSchema.safeParse(input);
   if (parsed.success) return parsed.data;
@@ -55,8 +76,9 @@ export async function loadAuditFile(file: string): Promise<ResolvedAudit> {
   const abs = path.resolve(file);
   let text: string;
   try {
-    text = await readFile(abs, 'utf8');
+    text = decodeUtf8(await readFile(abs), file);
   } catch (e) {
+    if (e instanceof UserError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw new UserError(
       code === 'ENOENT'
@@ -71,7 +93,7 @@ export async function loadAuditFile(file: string): Promise<ResolvedAudit> {
       doc.errors.map((err) => `line ${err.linePos?.[0]?.line ?? '?'}: ${err.message.split('\n')[0]}`),
     );
   }
-  const input = doc.toJS() as unknown;
+  const input = yamlToJs(doc, file);
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     throw new UserError(`${file} must be a YAML mapping with at least \`brand:\` and \`site: { url: ... }\`.`);
   }

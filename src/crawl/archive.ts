@@ -4,6 +4,7 @@
 import { createReadStream } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { z } from 'zod';
 import { WARCParser, WARCRecord, WARCSerializer } from 'warcio';
 import type { CrawlResult, PageScreenshot, PageSnapshot } from './types.js';
 
@@ -125,6 +126,37 @@ export function resolveArchivePath(input: string): string[] {
   return [path.join(input, 'archive', ARCHIVE_FILE), path.join(input, ARCHIVE_FILE)];
 }
 
+function parseJson(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new Error(`${what} is not valid JSON: the archive is damaged`);
+  }
+}
+
+/** The fields a re-score reads from the crawl record, checked: a damaged archive is said so, never a TypeError later. */
+const CrawlRecordShape = z
+  .object({
+    startUrl: z.string(),
+    userAgent: z.string(),
+    render: z.enum(['static', 'browser', 'auto']),
+    startedAt: z.string(),
+    durationMs: z.number(),
+    robots: z.object({ url: z.string(), status: z.number().nullable(), policy: z.enum(['parsed', 'allow-all', 'disallow-all']), crawlDelaySec: z.number().nullable(), note: z.string() }).loose(),
+    records: z.array(z.object({ url: z.string(), depth: z.number(), outcome: z.enum(['fetched', 'failed', 'skipped', 'robots-blocked']) }).loose()),
+    stoppedEarly: z.string().nullable(),
+  })
+  .loose();
+
+function checkedCrawlRecord(value: unknown, file: string): Omit<CrawlResult, 'pages'> {
+  const parsed = CrawlRecordShape.safeParse(value);
+  if (!parsed.success) {
+    const where = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || 'the record'}: ${i.message}`).join('; ');
+    throw new Error(`the crawl record in ${path.basename(file)} is incomplete (${where}): the archive is damaged or was edited`);
+  }
+  return parsed.data as unknown as Omit<CrawlResult, 'pages'>;
+}
+
 /** Rebuilds the CrawlResult a run saw, page for page, from its archive. */
 export async function readArchive(file: string): Promise<CrawlResult> {
   const pages: PageSnapshot[] = [];
@@ -149,9 +181,10 @@ export async function readArchive(file: string): Promise<CrawlResult> {
         renderMode: h('WARC-X-Render-Mode') === 'browser' ? 'browser' : 'static',
       });
     } else if (record.warcType === 'metadata' && record.warcTargetURI === CRAWL_METADATA_URI) {
-      rest = JSON.parse(await record.contentText()) as Omit<CrawlResult, 'pages'>;
+      rest = checkedCrawlRecord(parseJson(await record.contentText(), 'the crawl record'), file);
     } else if (record.warcType === 'metadata' && record.warcHeader('WARC-X-Requested-URI')) {
-      pageMeta.set(record.warcHeader('WARC-X-Requested-URI')!, JSON.parse(await record.contentText()) as PageMetadata);
+      const meta = parseJson(await record.contentText(), `the metadata of ${record.warcHeader('WARC-X-Requested-URI')}`);
+      if (meta && typeof meta === 'object' && !Array.isArray(meta)) pageMeta.set(record.warcHeader('WARC-X-Requested-URI')!, meta as PageMetadata);
     } else if (record.warcType === 'resource' && record.warcTargetURI?.startsWith(SCREENSHOT_URI_PREFIX)) {
       const type = record.warcHeader('Content-Type');
       screenshots.push({

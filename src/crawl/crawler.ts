@@ -8,7 +8,7 @@ import { loadHtml } from '../util/html-budget.js';
 import { cookieHeaderFor } from './session.js';
 import { fetchPage, type FetchPageResult } from './fetch-page.js';
 import { Frontier, type FrontierItem } from './frontier.js';
-import { CircuitBreaker, HostPacer, retryAfterMs } from './politeness.js';
+import { CircuitBreaker, HostPacer, MAX_RETRY_AFTER_MS, requestedRetryAfterMs, retryAfterMs } from './politeness.js';
 import { loadRobots, type RobotsRules } from './robots.js';
 import { Sampler } from './sample.js';
 import { nonHtmlReason } from './non-html.js';
@@ -341,6 +341,12 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
         noteRequest(host, isHostFailure(res));
         // 429/503: back off (Retry-After as seconds or a date, capped at 120 s; else 2 → 4 s) and retry at most twice.
         if (res.kind === 'failed' && res.reason === 'http-error' && (res.status === 429 || res.status === 503) && attempt < 2 && !options.signal?.aborted) {
+          const asked = requestedRetryAfterMs(res.headers?.['retry-after']);
+          // A host asking for more than the cap is not waited for at all: the URL is recorded as refused, with why.
+          if (asked !== null && asked > MAX_RETRY_AFTER_MS) {
+            retryNote = `; not retried: the site asked to wait ${Math.round(asked / 1000)} s (Retry-After), beyond the ${MAX_RETRY_AFTER_MS / 1000} s the crawler waits`;
+            break;
+          }
           const waitMs = retryAfterMs(res.headers?.['retry-after']) ?? 2000 * 2 ** attempt;
           if (Date.now() + waitMs >= deadline) {
             retryNote = `; not retried: the ${waitMs} ms back-off would pass the time budget`;
@@ -525,6 +531,7 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
               normalize: (u) => normalize(u),
               sameSite: (u) => sameSite(u, startUrl),
               isAllowed: async (u) => (await robotsFor(new URL(u).origin)).isAllowed(u),
+              allowRedirect,
               beforeRequest: async (u) => {
                 const host = new URL(u).host;
                 const blocked = blockedNow(host);

@@ -85,6 +85,24 @@ export async function readCapped(res: Response, maxBytes: number): Promise<Buffe
   return Buffer.concat(chunks);
 }
 
+/** The first `maxBytes` bytes of a body, and whether there was more (the rest is not read). */
+export async function readPrefix(res: Response, maxBytes: number): Promise<{ bytes: Buffer; cut: boolean }> {
+  if (!res.body) return { bytes: Buffer.alloc(0), cut: false };
+  const reader = res.body.getReader();
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return { bytes: Buffer.concat(chunks), cut: false };
+    chunks.push(Buffer.from(value));
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return { bytes: Buffer.concat(chunks).subarray(0, maxBytes), cut: true };
+    }
+  }
+}
+
 function charsetFromContentType(ct: string | null): string | null {
   const m = /charset\s*=\s*["']?([\w.:-]+)/i.exec(ct ?? '');
   return m?.[1]?.toLowerCase() ?? null;

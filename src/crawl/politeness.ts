@@ -1,22 +1,34 @@
 // Politeness per host: pacing between request starts (with jitter on remote hosts), Retry-After, a circuit breaker.
 
+/** Waits `ms`, or less when `signal` aborts; the abort listener is removed when the wait ends (no listener leak). */
 export const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
   new Promise((resolve) => {
     if (ms <= 0 || signal?.aborted) return resolve();
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
+    const done = (): void => {
+      clearTimeout(t);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const t = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
   });
 
 export const MAX_RETRY_AFTER_MS = 120_000;
 
-/** Retry-After as seconds or an HTTP date, in ms (capped at 120 s); null when absent or unreadable. */
-export function retryAfterMs(value: string | undefined, now = Date.now()): number | null {
+/** Retry-After as seconds or an HTTP date, in ms, uncapped; null when absent or unreadable. */
+export function requestedRetryAfterMs(value: string | undefined, now = Date.now()): number | null {
   if (!value) return null;
   const v = value.trim();
   const secs = /^\d+(?:\.\d+)?$/.test(v) ? Number(v) : NaN;
-  if (Number.isFinite(secs)) return Math.min(secs * 1000, MAX_RETRY_AFTER_MS);
+  if (Number.isFinite(secs)) return secs * 1000;
   const at = Date.parse(v);
-  return Number.isNaN(at) ? null : Math.min(Math.max(0, at - now), MAX_RETRY_AFTER_MS);
+  return Number.isNaN(at) ? null : Math.max(0, at - now);
+}
+
+/** Retry-After as seconds or an HTTP date, in ms (capped at 120 s); null when absent or unreadable. */
+export function retryAfterMs(value: string | undefined, now = Date.now()): number | null {
+  const ms = requestedRetryAfterMs(value, now);
+  return ms === null ? null : Math.min(ms, MAX_RETRY_AFTER_MS);
 }
 
 export const isLoopback = (host: string): boolean => {

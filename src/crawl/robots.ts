@@ -1,7 +1,7 @@
 // robots.txt per RFC 9309 §2.3.1: robots-parser only parses, so fetching, redirects and the
 // 4xx-allow / 5xx-disallow rules are ours.
 import robotsParserModule from 'robots-parser';
-import { readCapped, TooLargeError } from './fetch-page.js';
+import { readPrefix } from './fetch-page.js';
 import type { RobotsOutcome } from './types.js';
 
 interface Robot {
@@ -70,15 +70,13 @@ export async function loadRobots(siteUrl: string, opts: RobotsFetchOptions): Pro
         await res.body?.cancel().catch(() => undefined);
         return policyOnly(origin, robotsUrl, 'disallow-all', res.status, `robots.txt answered ${res.status}: disallow all (RFC 9309)`);
       }
-      let text: string;
+      // RFC 9309 §2.5: parse at least the first 500 KiB. A longer file is read up to there, to its last whole line.
+      const { bytes, cut } = await readPrefix(res, MAX_ROBOTS_BYTES);
+      let text = bytes.toString('utf8');
       let note = 'parsed';
-      try {
-        text = (await readCapped(res, MAX_ROBOTS_BYTES)).toString('utf8');
-      } catch (err) {
-        if (!(err instanceof TooLargeError)) throw err;
-        // Over the cap: RFC 9309 lets us parse the first 500 KiB; we keep it simple and refetch nothing.
-        text = '';
-        note = 'robots.txt larger than 500 KiB: ignored (allow all)';
+      if (cut) {
+        text = text.slice(0, text.lastIndexOf('\n') + 1);
+        note = 'robots.txt larger than 500 KiB: its first 500 KiB were parsed (RFC 9309)';
       }
       const robot = robotsParser(robotsUrl, text);
       const rawDelay = robot.getCrawlDelay(opts.token);

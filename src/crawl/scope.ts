@@ -19,13 +19,48 @@ export function sameSite(url: string, start: string): boolean {
 /** Links that change state when followed (GET should be safe, but member areas often are not). */
 // A whole path segment (optionally with an extension): /logout, /vote, /posts/1/delete, /cart/add. Words inside
 // longer slugs (/how-to-follow-up.html) are content, not actions.
-const STATE_CHANGING_PATH = /(?:^|\/)(?:log-?out|sign-?out|logoff|delete|remove|destroy|unsubscribe|vote|upvote|downvote|like|unlike|follow|unfollow|report|flag|reply|quote|subscribe|mark-?(?:all-?)?read|add-?to-?cart|cart\/add|basket\/add|wishlist\/add|checkout)(?:\.\w+)?(?:$|\/)/i;
-const STATE_CHANGING_QUERY = /^(?:action|do|act|cmd|vote|delete|logout|remove)$/i;
+const STATE_CHANGING_PATH = /(?:^|\/)(?:log-?out|sign-?out|logoff|delete|remove|destroy|unsubscribe|vote|upvote|downvote|like|unlike|follow|unfollow|report|flag|reply|quote|subscribe|mark-?(?:all-?)?read|add-?to-?cart|cart\/add|basket\/add|wishlist\/add|checkout|deactivate)(?:\.\w+)?(?:$|\/)/i;
+const STATE_CHANGING_QUERY = /^(?:action|do|act|cmd|vote|delete|logout|remove|mark)$/i;
+/** Leaving a session or removing something: distinctive enough to count anywhere in a segment or value (userlogoutpage). */
+const SESSION_END = /log[-_]?out|log[-_]?off|sign[-_]?out|sign[-_]?off|unsubscribe|deactivate|delete[-_](?:account|cookies|me|profile|user)/;
+/** Destructive verbs that make a segment or value an action when they lead it: /delete-account, /remove-item/5, ?op=delete. */
+const LEADING_VERB = new Set(['logout', 'logoff', 'signout', 'signoff', 'delete', 'remove', 'destroy', 'unsubscribe', 'deactivate', 'unfollow', 'upvote', 'downvote']);
+/** The end of a session or an account, named under its section: /session/end, /account/close, /settings/deactivate. */
+const SECTION_END = /(?:^|\/)(?:account|accounts|settings|profile|session|sessions|me|user|users)\/(?:close|end|cancel|terminate|deactivate|delete|remove)(?:$|\/|\.)/;
+
+/** Decoded, lower-cased: /log%6Fut reads as /logout (twice, for a doubly encoded link). */
+function decoded(s: string): string {
+  let out = s;
+  for (let i = 0; i < 2; i++) {
+    try {
+      const next = decodeURIComponent(out);
+      if (next === out) break;
+      out = next;
+    } catch {
+      break;
+    }
+  }
+  return out.toLowerCase();
+}
+
+/** A segment or a query value that names an action: it leads with a destructive verb or ends a session. */
+function namesAction(part: string): boolean {
+  if (SESSION_END.test(part)) return true;
+  const words = part.split(/[-_.~+\s]+/).filter(Boolean);
+  return words.length > 0 && LEADING_VERB.has(words[0]!);
+}
 
 export function isStateChanging(url: string): boolean {
   const u = new URL(url);
-  if (STATE_CHANGING_PATH.test(u.pathname)) return true;
-  return [...u.searchParams.keys()].some((k) => STATE_CHANGING_QUERY.test(k));
+  const path = decoded(u.pathname);
+  if (STATE_CHANGING_PATH.test(path) || SECTION_END.test(path)) return true;
+  if (SESSION_END.test(path) || path.split('/').some((seg) => seg && namesAction(seg.replace(/\.\w+$/, '')))) return true;
+  for (const [key, value] of u.searchParams) {
+    if (STATE_CHANGING_QUERY.test(key)) return true;
+    // phpBB ucp.php?mode=logout or mode=delete_cookies, ?op=delete, a vBulletin login.php?do=logout.
+    if (namesAction(decoded(value))) return true;
+  }
+  return false;
 }
 
 const CALENDAR_PARAMS = /^(?:date|day|month|year|week|cal|calendar|from|to|start|end)$/i;

@@ -73,6 +73,8 @@ export interface DiscoverOptions {
   sameSite: (url: string) => boolean;
   /** robots.txt says yes (for sitemaps not listed in robots.txt). */
   isAllowed: (url: string) => Promise<boolean>;
+  /** Whether a redirect hop may be followed (scope, state-changing links, robots.txt): a reason when not. */
+  allowRedirect?: (url: string) => string | null;
   /** Pacing before each request; return a reason to stop (time budget, breaker, abort). */
   beforeRequest: (url: string) => Promise<string | null>;
   /** Outcome of each request, for the per-host breaker (true = 429/5xx/timeout/network). */
@@ -80,6 +82,8 @@ export interface DiscoverOptions {
   /** Runs each request in the host's queue (per-host concurrency). */
   schedule?: <T>(url: string, task: () => Promise<T>) => Promise<T>;
 }
+
+const MAX_SITEMAP_REDIRECTS = 5;
 
 interface Fetched {
   status: number | null;
@@ -94,16 +98,25 @@ async function fetchSitemap(url: string, opts: DiscoverOptions, maxBytes: number
   const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
   let status: number | null = null;
   try {
-    const res = await fetch(url, { redirect: 'follow', signal, headers: { 'user-agent': opts.userAgent, accept: 'application/xml,text/xml;q=0.9,*/*;q=0.5' } });
-    status = res.status;
+    // Redirects are followed by hand, each hop checked before it is requested: same site, in scope, allowed.
+    let current = url;
+    let res: Response;
+    for (let hop = 0; ; hop++) {
+      res = await fetch(current, { redirect: 'manual', signal, headers: { 'user-agent': opts.userAgent, accept: 'application/xml,text/xml;q=0.9,*/*;q=0.5' } });
+      status = res.status;
+      const location = res.headers.get('location');
+      if (res.status < 300 || res.status >= 400 || !location) break;
+      await res.body?.cancel().catch(() => undefined);
+      const next = opts.normalize(new URL(location, current).toString());
+      if (!next || !opts.sameSite(next)) return { status, note: `redirected to another site (${location}): not followed`, failure: false };
+      const refused = opts.allowRedirect?.(next) ?? null;
+      if (refused) return { status, note: `redirected to ${next}: not followed (${refused})`, failure: false };
+      if (hop >= MAX_SITEMAP_REDIRECTS) return { status, note: `more than ${MAX_SITEMAP_REDIRECTS} redirects: not followed`, failure: false };
+      current = next;
+    }
     if (res.status < 200 || res.status >= 300) {
       await res.body?.cancel().catch(() => undefined);
       return { status, note: res.status === 404 ? 'not found' : `HTTP ${res.status}`, failure: res.status === 429 || res.status >= 500 };
-    }
-    const finalUrl = opts.normalize(res.url || url) ?? url;
-    if (finalUrl !== url && !opts.sameSite(finalUrl)) {
-      await res.body?.cancel().catch(() => undefined);
-      return { status, note: `redirected to another site (${res.url}): ignored`, failure: false };
     }
     // Compressed bytes are capped as well as decompressed ones (fetch already inflates Content-Encoding: gzip).
     const raw = await readCapped(res, maxBytes);

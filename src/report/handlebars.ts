@@ -112,3 +112,16 @@ export function loadTemplates(opts: { templatesDir?: string | null; builtinDir?:
   const css = readFileSync(path.join(builtin, 'theme.css'), 'utf8');
   return { hb, main, css, userCss, overridden: overridden.sort() };
 }
+
+/** Loads a user's template folder and parses every partial now, so a broken one is found before a crawl, not after. */
+export function checkTemplates(templatesDir: string): void {
+  const set = loadTemplates({ templatesDir });
+  const user = { ...readPartials(templatesDir), ...readPartials(path.join(templatesDir, 'partials')) };
+  for (const [name, src] of Object.entries(user)) {
+    try {
+      set.hb.parse(src);
+    } catch (e) {
+      throw new Error(`partial ${name}: ${(e as Error).message.split('\n')[0]}`);
+    }
+  }
+}

@@ -2,6 +2,7 @@
 // URLs, so crawled markup cannot reach the network or the local file system.
 import type { Browser } from 'puppeteer-core';
 import { findChrome, launchArgs } from './chrome.js';
+import { stripUnsafe } from './text.js';
 import { compressWithQpdf, DETERMINISTIC_DATE, fillToc, hasToc, metadataFromHtml, readDestinationPages, setMetadata, type PdfMetadata } from './pdf-post.js';
 
 export interface PdfOptions {
@@ -52,10 +53,11 @@ async function launch(): Promise<Browser> {
   });
 }
 
-function withTitle(html: string, title: string | undefined): string {
+export function withTitle(html: string, title: string | undefined): string {
   if (!title) return html;
-  const esc = title.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-  return html.replace(/<title>[\s\S]*?<\/title>/i, `<title>${esc}</title>`);
+  const esc = stripUnsafe(title).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  // A function, not a string: a `$&` or `$$` in the title is text, not a replacement pattern.
+  return html.replace(/<title>[\s\S]*?<\/title>/i, () => `<title>${esc}</title>`);
 }
 
 async function printOnce(browser: Browser, html: string, opts: PdfOptions = {}): Promise<Uint8Array> {

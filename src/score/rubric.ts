@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { QUESTION_IDS } from '../result/schema.js';
 import { UserError } from '../util/errors.js';
 import { formatZodIssues } from '../config/format-issues.js';
+import { decodeUtf8, yamlToJs } from '../config/load-audit.js';
 import { SIGNALS } from '../signals/registry.js';
 
 const ControlPoints = z
@@ -55,11 +56,14 @@ export const DEFAULT_RUBRIC_PATH = fileURLToPath(new URL('../../audits/rubrics/d
 export async function loadRubric(file = DEFAULT_RUBRIC_PATH): Promise<Rubric> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw new UserError(`Rubric file not found: ${file}`);
+    text = decodeUtf8(await readFile(file), file);
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    throw new UserError(`Rubric file not found: ${file}. Check --rubric (the default is audits/rubrics/default.yaml).`);
   }
-  const input = parseDocument(text).toJS() as unknown;
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length) throw new UserError(`${file} is not valid YAML:`, doc.errors.map((err) => `line ${err.linePos?.[0]?.line ?? '?'}: ${err.message.split('\n')[0]}`));
+  const input = yamlToJs(doc, file);
   const parsed = RubricSchema.safeParse(input);
   if (!parsed.success) throw new UserError(`${file} is not a valid rubric:`, formatZodIssues(parsed.error, input));
   const rubric = parsed.data;

@@ -244,6 +244,11 @@ export class BrowserPool {
             args: [...(this.opts.args ?? launchArgs()), ...(this.opts.allowLocalNetwork ? [LOCAL_NETWORK_SWITCH] : []), this.marker],
             headless: true,
             timeout: 60_000,
+            // The tool handles Ctrl-C, SIGTERM and SIGHUP itself (finish with the pages so far, write the report and
+            // archive); Playwright's own handlers would kill the browser and the run with it.
+            handleSIGINT: false,
+            handleSIGTERM: false,
+            handleSIGHUP: false,
           });
           b.on('disconnected', () => {
             if (this.launching === p) this.launching = null; // a crash: relaunch on next use

@@ -49,6 +49,40 @@ describe('scope', () => {
     for (const u of ['https://x.com/how-to-follow-up', 'https://x.com/t/reporting-basics', 'https://x.com/t/1?page=2'])
       expect(isStateChanging(u), u).toBe(false);
   });
+  it('catches the forms real sites use: encoded, joined words, query values and platform endpoints', () => {
+    for (const u of [
+      'https://x.com/users/sign_out',
+      'https://x.com/ucp.php?mode=logout&sid=1',
+      'https://x.com/log%6Fut',
+      'https://x.com/log%256Fut',
+      'https://x.com/log_out',
+      'https://x.com/logout-user',
+      'https://x.com/auth/signoff',
+      'https://x.com/session/end',
+      'https://x.com/delete-account',
+      'https://x.com/account/delete-me',
+      'https://x.com/settings/deactivate',
+      'https://x.com/account/close',
+      'https://x.com/index.php?op=delete&id=4',
+      'https://x.com/api/remove-item/5',
+      'https://x.com/viewforum.php?f=2&mark=topics',
+      'https://x.com/ucp.php?mode=delete_cookies',
+      'https://x.com/t5/user/userlogoutpage',
+      'https://x.com/t5/s/page.logoutpage',
+      'https://x.com/login.php?do=logout',
+    ])
+      expect(isStateChanging(u), u).toBe(true);
+    // Content that only talks about those actions stays crawlable.
+    for (const u of [
+      'https://x.com/forum/t/how-to-delete-my-cache/12',
+      'https://x.com/guides/closing-the-gap',
+      'https://x.com/t/report-on-community-health',
+      'https://x.com/memberlist.php?mode=viewprofile&u=2',
+      'https://x.com/viewtopic.php?t=5&start=15',
+      'https://x.com/blog/the-end-of-an-era',
+    ])
+      expect(isStateChanging(u), u).toBe(false);
+  });
   it('include/exclude globs match the path (and path + query)', () => {
     const scope = makeScope({ start: 'https://x.com/', include: ['/forum/**'], exclude: ['**/print/**', '/forum/*?sort=*'] });
     expect(scope('https://x.com/')).toBeNull(); // the start page is always in
