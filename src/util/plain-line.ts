@@ -6,7 +6,8 @@ export function plainLine(s: string, max = 400): string {
   /* eslint-disable no-control-regex */
   const flat = s
     .replace(/\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b./g, '')
-    .replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
+    .replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
+    .replace(/ {2,}/g, ' ');
   /* eslint-enable no-control-regex */
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }

@@ -6,11 +6,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AuditResultSchema } from '../../src/result/schema.js';
+import { hasChrome } from '../../src/report/chrome.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const BIN = path.join(ROOT, 'bin/conductor-audit');
 
-function runUntil(args: string[], interruptWhen: (stderr: string) => boolean): Promise<{ code: number | null; stderr: string }> {
+function runUntil(args: string[], interruptWhen: (stderr: string) => boolean, signal: NodeJS.Signals = 'SIGINT'): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, CI: 'true' } });
     let stderr = '';
@@ -19,14 +20,53 @@ function runUntil(args: string[], interruptWhen: (stderr: string) => boolean): P
       stderr += d.toString();
       if (!sent && interruptWhen(stderr)) {
         sent = true;
-        child.kill('SIGINT');
+        child.kill(signal);
       }
     });
     child.on('close', (code) => resolve({ code, stderr }));
   });
 }
 
+async function slowAudit(tmp: string, render = 'static'): Promise<string> {
+  const audit = path.join(tmp, 'slow.yaml');
+  // A polite delay makes the crawl slow enough to interrupt after its first progress line.
+  await writeFile(
+    audit,
+    [
+      'brand: Brightside Cycles',
+      'site:',
+      '  url: https://community.brightside.example/',
+      `  snapshot: ${JSON.stringify(path.join(ROOT, 'audits/demo/brightside/site'))}`,
+      `crawl: { delayMs: 150, concurrency: 1, render: ${render} }`,
+    ].join('\n'),
+  );
+  return audit;
+}
+
 describe('an interrupted run', () => {
+  it.each([['SIGTERM'], ['SIGHUP']] as Array<[NodeJS.Signals]>)('ends with a partial report and archive on %s too', async (sig) => {
+    const tmp = await mkdtemp(path.join(tmpdir(), 'conductor-int-'));
+    const out = path.join(tmp, 'run');
+    const r = await runUntil(['run', await slowAudit(tmp), '--out', out, '--formats', 'json'], (err) => /crawling: \d+ fetched/.test(err), sig);
+    expect(r.stderr).toContain(`Interrupted (${sig})`);
+    expect(r.code).toBe(0);
+    const result = AuditResultSchema.parse(JSON.parse(await readFile(path.join(out, 'audit.json'), 'utf8')));
+    expect(result.crawl.stoppedEarly).toMatch(/interrupted/);
+    await readFile(path.join(out, 'archive', 'crawl.warc.gz'));
+  });
+
+  it.skipIf(!hasChrome())('in browser mode, the first Ctrl-C still ends with a report and an archive (Playwright does not take the signal)', async () => {
+    const tmp = await mkdtemp(path.join(tmpdir(), 'conductor-int-'));
+    const out = path.join(tmp, 'run');
+    const r = await runUntil(['run', await slowAudit(tmp, 'browser'), '--out', out, '--formats', 'json,md'], (err) => /crawling: \d+ fetched/.test(err));
+    expect(r.stderr).toContain('Interrupted (SIGINT)');
+    expect(r.code).toBe(0);
+    const result = AuditResultSchema.parse(JSON.parse(await readFile(path.join(out, 'audit.json'), 'utf8')));
+    expect(result.crawl.stoppedEarly).toMatch(/interrupted/);
+    expect(result.crawl.pagesRendered).toBeGreaterThan(0);
+    await readFile(path.join(out, 'archive', 'crawl.warc.gz'));
+  });
+
   it('ends with a partial report and an archive that re-scores to the same audit', async () => {
     const tmp = await mkdtemp(path.join(tmpdir(), 'conductor-int-'));
     const audit = path.join(tmp, 'slow.yaml');
