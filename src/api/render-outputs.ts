@@ -1,7 +1,7 @@
 // AuditResult → the bytes of each requested output. Everything is rendered in memory first, so a failure
 // (say, Chromium crashing) leaves no half-written folder behind.
 import type { ResolvedAudit } from '../config/load-audit.js';
-import { ChromeNotFoundError, findChrome } from '../report/chrome.js';
+import { ChromeNotFoundError, findChrome } from '../util/chrome.js';
 import { renderReport } from '../report/render-html.js';
 import { renderPdf } from '../report/render-pdf.js';
 import { renderSummaryMarkdown } from '../report/render-markdown.js';

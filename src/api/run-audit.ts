@@ -24,7 +24,7 @@ import { rewriteOrigin, summariseCrawl } from './crawl-summary.js';
 import { defaultRunDir, OUTPUT_FILES, type OutputFormat } from './outputs.js';
 import { fsProblem, RunFolder } from './run-folder.js';
 import { renderAll, requireChrome } from './render-outputs.js';
-import { ChromeNotFoundError } from '../report/chrome.js';
+import { ChromeNotFoundError } from '../util/chrome.js';
 import { checkTemplates } from '../report/handlebars.js';
 import { LogoError, loadLogo } from '../report/theme.js';
 

@@ -123,5 +123,9 @@ export function checkTemplates(templatesDir: string): void {
     } catch (e) {
       throw new Error(`partial ${name}: ${(e as Error).message.split('\n')[0]}`);
     }
+    // The report goes nowhere and loads nothing: no refresh, no <base>, no scripts.
+    if (/<meta\b[^>]*http-equiv\s*=\s*["']?\s*refresh/i.test(src)) throw new Error(`partial ${name}: <meta http-equiv="refresh"> is not allowed (the report must not navigate away)`);
+    if (/<base\b/i.test(src)) throw new Error(`partial ${name}: <base> is not allowed (it re-points the report's links)`);
+    if (/<script\b/i.test(src)) throw new Error(`partial ${name}: <script> is not allowed (the report is rendered with JavaScript off)`);
   }
 }

@@ -1,5 +1,5 @@
 // The report's public API.
-export { findChrome, hasChrome, launchArgs, ChromeNotFoundError, CHROME_CANDIDATES } from './chrome.js';
+export { findChrome, hasChrome, launchArgs, ChromeNotFoundError, CHROME_CANDIDATES } from '../util/chrome.js';
 export {
   buildViewModel,
   formatPercent,

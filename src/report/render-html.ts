@@ -4,7 +4,7 @@ import type { TrafficResult } from '../traffic/types.js';
 import { translator } from '../i18n/index.js';
 import { fontFaceCss, REPORT_FONT_STACK } from './fonts.js';
 import { loadTemplates } from './handlebars.js';
-import { cssString } from './text.js';
+import { cssString, withoutNavigation } from './text.js';
 import { darken } from './theme-css.js';
 import { buildViewModel, type ReportOptions, type ReportViewModel } from './view-model.js';
 
@@ -38,7 +38,7 @@ export function renderReportHtml(result: AuditResult, opts: RenderHtmlOptions = 
   const vm = buildViewModel(result, opts);
   const { main, css, userCss } = loadTemplates({ templatesDir: opts.templatesDir ?? null });
   const all = fontFaceCss() + themeCss(vm) + css + (userCss ? `\n/* ---------- user theme.css ---------- */\n${userCss}\n` : '');
-  return main({ ...vm, css: all });
+  return withoutNavigation(main({ ...vm, css: all }));
 }
 
 type ChartFn = (result: TrafficResult, opts?: { width?: number; height?: number; accent?: string; title?: string }) => string;

@@ -1,8 +1,8 @@
 // HTML → PDF with the system Chromium (puppeteer-core). The page runs no script and can load nothing but data:
 // URLs, so crawled markup cannot reach the network or the local file system.
 import type { Browser } from 'puppeteer-core';
-import { findChrome, launchArgs } from './chrome.js';
-import { stripUnsafe } from './text.js';
+import { findChrome, launchArgs, launchMarker, offlineArgs, watchBrowser } from '../util/chrome.js';
+import { stripUnsafe, withoutNavigation } from './text.js';
 import { compressWithQpdf, DETERMINISTIC_DATE, fillToc, hasToc, metadataFromHtml, readDestinationPages, setMetadata, type PdfMetadata } from './pdf-post.js';
 
 export interface PdfOptions {
@@ -41,16 +41,25 @@ export interface PdfRenderer {
   close(): Promise<void>;
 }
 
-async function launch(): Promise<Browser> {
+export interface PdfLaunchOptions {
+  /** Where the offline browser's traffic would go (default: a dead port on loopback). Tests point it at a recorder. */
+  offlineProxy?: string;
+}
+
+/** The report's browser: JavaScript off and requests blocked per page, and offline for the whole process. */
+async function launch(opts: PdfLaunchOptions = {}): Promise<Browser> {
   const puppeteer = (await import('puppeteer-core')).default;
-  return puppeteer.launch({
+  const marker = launchMarker('pdf');
+  const browser = await puppeteer.launch({
     executablePath: findChrome(),
     headless: true,
-    args: launchArgs(),
+    args: [...launchArgs(), ...offlineArgs(opts.offlineProxy), marker],
     handleSIGINT: false,
     handleSIGTERM: false,
     handleSIGHUP: false,
   });
+  watchBrowser(marker);
+  return browser;
 }
 
 export function withTitle(html: string, title: string | undefined): string {
@@ -71,7 +80,7 @@ async function printOnce(browser: Browser, html: string, opts: PdfOptions = {}):
       if (req.url().startsWith('data:')) void req.continue();
       else void req.abort('blockedbyclient');
     });
-    await page.setContent(withTitle(html, opts.title), { waitUntil: 'load', timeout });
+    await page.setContent(withoutNavigation(withTitle(html, opts.title)), { waitUntil: 'load', timeout });
     const pdf = await page.pdf({
       format: opts.format ?? 'A4',
       printBackground: true,
@@ -122,8 +131,8 @@ async function renderWith(browser: Browser, html: string, opts: PdfOptions = {})
 }
 
 /** One browser for several renders; call close() when done. */
-export async function createPdfRenderer(): Promise<PdfRenderer> {
-  const browser = await launch();
+export async function createPdfRenderer(launchOpts: PdfLaunchOptions = {}): Promise<PdfRenderer> {
+  const browser = await launch(launchOpts);
   return {
     render: async (html, opts) => (await renderWith(browser, html, opts)).pdf,
     renderWithInfo: (html, opts) => renderWith(browser, html, opts),
@@ -134,8 +143,8 @@ export async function createPdfRenderer(): Promise<PdfRenderer> {
 }
 
 /** Renders one HTML document to PDF in a fresh browser, closed afterwards whatever happens. */
-export async function renderPdf(html: string, opts: PdfOptions = {}): Promise<Buffer> {
-  const browser = await launch();
+export async function renderPdf(html: string, opts: PdfOptions = {}, launchOpts: PdfLaunchOptions = {}): Promise<Buffer> {
+  const browser = await launch(launchOpts);
   try {
     return (await renderWith(browser, html, opts)).pdf;
   } finally {

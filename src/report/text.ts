@@ -74,3 +74,11 @@ export function escapeMarkdown(s: string | null | undefined, max: number = LIMIT
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;');
 }
+
+/**
+ * The document without what would send the page elsewhere with scripts off: a meta refresh (which would navigate
+ * away mid-print, failing it or printing a blank page) and a <base> that would re-point its links.
+ */
+export function withoutNavigation(html: string): string {
+  return html.replace(/<meta\b[^>]*http-equiv\s*=\s*["']?\s*refresh[^>]*>/gi, '').replace(/<base\b[^>]*>/gi, '');
+}

@@ -17,6 +17,8 @@ beforeAll(async () => {
   site = await startMisbehavingServer({ robots: 404 });
   await mkdir(path.join(dir, 'tpl-broken', 'partials'), { recursive: true });
   await writeFile(path.join(dir, 'tpl-broken', 'partials', 'cover.hbs'), '<section>{{#if cover.title}}unclosed block</section>');
+  await mkdir(path.join(dir, 'tpl-refresh'), { recursive: true });
+  await writeFile(path.join(dir, 'tpl-refresh', 'cover.hbs'), '<section><meta http-equiv="refresh" content="0; url=https://evil.example/">{{cover.title}}</section>');
   await mkdir(path.join(dir, 'tpl-css'), { recursive: true });
   await writeFile(path.join(dir, 'tpl-css', 'theme.css'), '@import url("https://evil.example/x.css");');
   await mkdir(path.join(dir, 'snapshot-file-parent'), { recursive: true });
@@ -126,6 +128,7 @@ const CASES: Case[] = [
   // Templates
   ['a missing templates folder', fileHtml('t-missing', ok(), '--templates', '/no/such/templates'), /The templates in \/no\/such\/templates cannot be used: .*does not exist/],
   ['a broken partial', async () => [...(await fileHtml('t-broken', ok())()), '--templates', path.join(dir, 'tpl-broken')], /The templates in .*tpl-broken cannot be used: partial cover: /],
+  ['a partial with a meta refresh', async () => [...(await fileHtml('t-refresh', ok())()), '--templates', path.join(dir, 'tpl-refresh')], /partial cover: <meta http-equiv="refresh"> is not allowed/],
   ['a theme.css that imports from the web', async () => [...(await fileHtml('t-css', ok())()), '--templates', path.join(dir, 'tpl-css')], /theme\.css: @import is not allowed/],
   // Output folders
   ['--out that is a file', async () => ['run', await auditFile('o-file', ok()), '--out', path.join(dir, 'a-file'), '--formats', 'json'], /is a file, not a folder/],

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AuditResultSchema } from '../../src/result/schema.js';
-import { hasChrome } from '../../src/report/chrome.js';
+import { hasChrome } from '../../src/util/chrome.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const BIN = path.join(ROOT, 'bin/conductor-audit');

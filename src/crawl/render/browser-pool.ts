@@ -7,10 +7,9 @@
 // every script-driven `location = …` passes the scope check before anything is requested; off-site ones are
 // aborted. Non-GET top-level navigations (form submissions) are aborted. Service workers are blocked, downloads
 // refused, popups closed, dialogs dismissed (Playwright's default). Nothing is clicked.
-import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
-import { findChrome, launchArgs } from '../../report/chrome.js';
-import { sameSite } from '../scope.js';
+import { backgroundHostRules, findChrome, launchArgs, launchMarker, watchBrowser } from '../../util/chrome.js';
+import { isStateChanging, sameSite } from '../scope.js';
 import type { FailReason } from '../types.js';
 import { captureScreenshot, type ScreenshotOptions } from './screenshots.js';
 import { cookieHeaderFor, type SessionCookie } from '../session.js';
@@ -133,6 +132,33 @@ export class BrowserUnavailableError extends Error {
 }
 
 const DEFAULTS = { timeoutMs: 30_000, settleMs: 3_000, idleMs: 500, maxBytes: 5 * 1024 * 1024, maxRedirects: 10 };
+/** Beyond navigation and settling, time allowed (at most, and at most the timeout again) to read the document and take a screenshot. */
+const CAP_MARGIN_MS = 10_000;
+const CLOSE_TIMEOUT_MS = 5_000;
+
+/** A render given up at its hard cap (a page that kept Chromium busy). */
+function capFailure(url: string, budgetMs: number, totalMs: number): RenderFailure {
+  return {
+    kind: 'failed',
+    url,
+    reason: 'timeout',
+    detail: `the page did not finish within ${Math.round(budgetMs / 1000)} s (a script kept it busy): given up`,
+    redirectChain: [],
+    requests: [],
+    timings: { waitMs: 0, navigationMs: 0, settleMs: 0, totalMs: Math.round(totalMs), settleTimedOut: true },
+  };
+}
+
+/**
+ * Run in every page before its own scripts: forms cannot be submitted by script (form.submit(), requestSubmit(),
+ * a synthetic submit event), since the crawler never submits forms.
+ */
+const NO_FORM_SUBMISSION = `(() => {
+  const refuse = function () {};
+  HTMLFormElement.prototype.submit = refuse;
+  HTMLFormElement.prototype.requestSubmit = refuse;
+  window.addEventListener('submit', (e) => { e.preventDefault(); e.stopImmediatePropagation(); }, true);
+})();`;
 
 const LOCAL_NETWORK_SWITCH =
   '--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessSendPreflights,PrivateNetworkAccessRespectPreflightResults';
@@ -219,7 +245,7 @@ export class BrowserPool {
   constructor(opts: BrowserPoolOptions = {}) {
     this.opts = opts;
     this.size = Math.max(1, Math.floor(opts.size ?? 2));
-    this.marker = `--conductor-audit-render=${randomUUID()}`;
+    this.marker = launchMarker('render');
   }
 
   /** Pages open right now, the most ever open at once, pages rendered; and whether Chromium was started. */
@@ -241,7 +267,7 @@ export class BrowserPool {
         try {
           const b = await chromium.launch({
             executablePath,
-            args: [...(this.opts.args ?? launchArgs()), ...(this.opts.allowLocalNetwork ? [LOCAL_NETWORK_SWITCH] : []), this.marker],
+            args: [...(this.opts.args ?? [...launchArgs(), backgroundHostRules()]), ...(this.opts.allowLocalNetwork ? [LOCAL_NETWORK_SWITCH] : []), this.marker],
             headless: true,
             timeout: 60_000,
             // The tool handles Ctrl-C, SIGTERM and SIGHUP itself (finish with the pages so far, write the report and
@@ -250,6 +276,7 @@ export class BrowserPool {
             handleSIGTERM: false,
             handleSIGHUP: false,
           });
+          watchBrowser(this.marker);
           b.on('disconnected', () => {
             if (this.launching === p) this.launching = null; // a crash: relaunch on next use
           });
@@ -316,18 +343,26 @@ export class BrowserPool {
         void creating.then((c) => c.close()).catch(() => undefined); // aborted while it was being made
         throw err;
       }
+      // A hard cap on the whole render: a page whose script spins keeps Chromium's main thread busy, and a busy
+      // page answers no call (reading its HTML would wait forever). Past the cap the page is given up as a timeout.
+      const timeoutMs = opts.timeoutMs ?? DEFAULTS.timeoutMs;
+      const budgetMs = timeoutMs + (opts.settleMs ?? DEFAULTS.settleMs) + Math.min(CAP_MARGIN_MS, timeoutMs);
+      const cap = AbortSignal.timeout(budgetMs);
+      const stop = opts.signal ? AbortSignal.any([opts.signal, cap]) : cap;
       const onAbort = (): void => void context.close().catch(() => undefined);
-      opts.signal?.addEventListener('abort', onAbort, { once: true });
-      if (opts.signal?.aborted) onAbort(); // aborted while the context was being created
+      stop.addEventListener('abort', onAbort, { once: true });
+      if (stop.aborted) onAbort(); // aborted while the context was being created
       try {
-        return await raceAbort(this.renderIn(context, url, opts, t0, performance.now() - t0), opts.signal);
+        return await raceAbort(this.renderIn(context, url, opts, t0, performance.now() - t0), stop);
       } catch (err) {
         // Closing the context on abort makes pending Playwright calls fail with their own errors: report the abort.
         if (opts.signal?.aborted) throw abortError(opts.signal);
+        if (cap.aborted) return capFailure(url, budgetMs, performance.now() - t0);
         throw err;
       } finally {
-        opts.signal?.removeEventListener('abort', onAbort);
-        await context.close().catch(() => undefined);
+        stop.removeEventListener('abort', onAbort);
+        // A busy page can keep even closing waiting: do not let it hold the crawl.
+        await raceAbort(context.close(), AbortSignal.timeout(CLOSE_TIMEOUT_MS)).catch(() => undefined);
         this.rendered++;
       }
     } finally {
@@ -391,6 +426,7 @@ export class BrowserPool {
         opts.session.cookies.map((c) => ({ name: c.name, value: c.value, domain: c.domain, path: c.path || '/', secure: c.secure, expires: c.expires > 0 ? c.expires : -1 })),
       );
     }
+    await context.addInitScript(NO_FORM_SUBMISSION);
     const page: Page = await context.newPage();
     // Popups are not ours to render: close them (their navigations are aborted below).
     context.on('page', (p) => {
@@ -414,14 +450,24 @@ export class BrowserPool {
       try {
         const cookie = opts.session?.cookieFor(req.url()) ?? null;
         const withCookie = (): Record<string, string> => ({ ...req.headers(), cookie: cookie! });
+        // What the page itself requests (images, fetch, beacons, prefetch, frames) passes what a link would: GET
+        // only, and on the audited site the same scope, robots.txt and state-changing checks. Other sites' GET
+        // requests load, as a visitor's would (that is how trackers and widgets are seen), never with the session.
+        const refuse = async (why: string): Promise<void> => {
+          const entry = byRequest.get(req);
+          if (entry) entry.blocked = why;
+          await route.abort('blockedbyclient');
+        };
+        const pageRequest = (): string | null => {
+          if (req.method() !== 'GET' && req.method() !== 'HEAD') return `${req.method()} request (the crawler only reads)`;
+          // A script or an image is not a page: only the state-changing rule applies here (robots.txt is allowSubresource's).
+          if (sameSite(req.url(), url) && isStateChanging(req.url())) return 'state-changing';
+          return null;
+        };
         if (!req.isNavigationRequest()) {
           const leaks = opts.session && !cookie && cookieHeaderFor(req.url(), opts.session.cookies) ? 'would carry the member session out of scope' : null;
-          const refused = leaks ?? opts.allowSubresource?.(req.url()) ?? null;
-          if (refused) {
-            const entry = byRequest.get(req);
-            if (entry) entry.blocked = refused;
-            return await route.abort('blockedbyclient');
-          }
+          const refused = pageRequest() ?? leaks ?? opts.allowSubresource?.(req.url()) ?? null;
+          if (refused) return await refuse(refused);
           return await route.continue();
         }
         let frame;
@@ -430,7 +476,12 @@ export class BrowserPool {
         } catch {
           return await route.abort('blockedbyclient'); // a service worker's request (they are blocked anyway)
         }
-        if (frame.parentFrame() !== null && frame.page() === page) return await route.continue(); // iframes: widgets live there
+        if (frame.parentFrame() !== null && frame.page() === page) {
+          // An iframe: widgets live there, but a frame of /logout or of a disallowed path is refused like a link.
+          const refused = pageRequest() ?? (sameSite(req.url(), url) ? allow(req.url()) : null) ?? opts.allowSubresource?.(req.url()) ?? null;
+          if (refused) return await refuse(refused);
+          return await route.continue();
+        }
         if (frame.page() !== page) return await block(route, 'popup window');
         if (req.method() !== 'GET') return await block(route, 'form submission (never submitted)');
         const why = allow(req.url());

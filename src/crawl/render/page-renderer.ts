@@ -2,7 +2,7 @@
 // renders the pages (and URL groups) whose static HTML lacks what the browser shows. Either way each page says
 // which mode gave its HTML and why, third-party requests from the network log are kept for the tracker signal,
 // and one screenshot is taken per page type.
-import { ChromeNotFoundError, findChrome } from '../../report/chrome.js';
+import { ChromeNotFoundError, findChrome } from '../../util/chrome.js';
 import type { FetchPageResult } from '../fetch-page.js';
 import type { PageScreenshot, RenderGroupDecision, ServedView, ThirdPartyRequest } from '../types.js';
 import { BrowserPool, BrowserUnavailableError, type RenderResult } from './browser-pool.js';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAudit } from '../../../src/api/run-audit.js';
 import { auditFromFlags } from '../../../src/config/load-audit.js';
-import { hasChrome } from '../../../src/report/chrome.js';
+import { hasChrome } from '../../../src/util/chrome.js';
 import { AuditResultSchema } from '../../../src/result/schema.js';
 import { startJsAppServer, type JsAppServer } from '../crawl/helpers/js-app-server.js';
 

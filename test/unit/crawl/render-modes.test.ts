@@ -8,7 +8,7 @@ import { readArchive, writeArchive } from '../../../src/crawl/archive.js';
 import { crawlSite } from '../../../src/crawl/crawler.js';
 import { BrowserPool } from '../../../src/crawl/render/browser-pool.js';
 import type { CrawlOptions, CrawlResult } from '../../../src/crawl/types.js';
-import { hasChrome } from '../../../src/report/chrome.js';
+import { hasChrome } from '../../../src/util/chrome.js';
 import { crawlOptions } from './helpers/crawl-options.js';
 import { startJsAppServer, type JsAppServer } from './helpers/js-app-server.js';
 

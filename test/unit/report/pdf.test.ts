@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChrome } from '../../../src/report/chrome.js';
+import { hasChrome } from '../../../src/util/chrome.js';
 import { findQpdf } from '../../../src/report/pdf-post.js';
 import { createPdfRenderer, type PdfRenderer, type PdfRenderInfo } from '../../../src/report/render-pdf.js';
 import { renderReportHtml } from '../../../src/report/render-html.js';
