@@ -38,6 +38,7 @@ interface RunFlags {
   archive?: boolean;
   lang?: 'en' | 'de';
   quiet?: boolean;
+  allowPrivate?: boolean;
 }
 
 const terminalSafe = plainLine;
@@ -104,6 +105,7 @@ async function runCommand(file: string | undefined, flags: RunFlags): Promise<vo
       ...(flags.out ? { outDir: flags.out } : {}),
       force: Boolean(flags.force),
       ...(flags.maxPages ? { maxPages: flags.maxPages } : {}),
+      ...(flags.allowPrivate ? { allowPrivateNetwork: true } : {}),
       ...(flags.render ? { render: flags.render } : {}),
       ...(flags.rubric ? { rubricFile: flags.rubric } : {}),
       ...(flags.formats ? { formats: flags.formats } : {}),
@@ -165,6 +167,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--lang <code>', 'language of the report (overrides report.language)').choices(['en', 'de']))
     .option('--from-archive <dir>', 're-score and re-render a saved crawl (a run folder or its archive/crawl.warc.gz) with no network')
     .option('--no-archive', 'do not keep the crawl as archive/crawl.warc.gz in the output folder')
+    .option('--allow-private', 'let the crawler reach loopback, private and link-local addresses (an intranet site); refused by default')
     .option('-q, --quiet', 'no progress output')
     .action(runCommand);
   return program;

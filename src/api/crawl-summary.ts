@@ -36,6 +36,7 @@ export function summariseCrawl(crawl: CrawlResult, limits: { maxPages: number; m
     // `stopped` is missing from the groups of archives written before it existed.
     groups: (crawl.groups ?? []).map((g) => ({ pattern: g.pattern, discovered: g.discovered, fetched: g.fetched, skipped: g.skipped, stopped: g.stopped ?? null })),
     hostsStopped: (crawl.hostsStopped ?? []).map((h) => ({ host: h.host, reason: h.reason })),
+    addressRefusals: (crawl.addressRefusals ?? []).map((r) => ({ host: r.host, address: r.address, kind: r.kind })),
     pagesRendered: crawl.pages.filter((p) => p.renderMode === 'browser').length,
     renderGroups: (crawl.renderGroups ?? []).map((g) => ({ group: g.group, mode: g.mode, reason: g.reason, sampleUrl: g.sampleUrl })),
     screenshots: (crawl.screenshots ?? []).map((s) => ({ url: s.url, group: s.group, mimeType: s.mimeType, width: s.width, height: s.height })),

@@ -31,6 +31,7 @@ import { LogoError, loadLogo } from '../report/theme.js';
 export interface AuditOptions {
   /** Overrides of the audit file's crawl settings (CLI flags). */
   maxPages?: number;
+  allowPrivateNetwork?: boolean;
   render?: RenderMode;
   rubricFile?: string;
   /** Re-score a saved crawl (a run folder, an archive folder or the .warc.gz) instead of crawling. */
@@ -44,7 +45,12 @@ export function defaultUserAgent(): string {
 }
 
 function crawlSettings(audit: ResolvedAudit, opts: AuditOptions) {
-  return { ...audit.crawl, ...(opts.maxPages ? { maxPages: opts.maxPages } : {}), ...(opts.render ? { render: opts.render } : {}) };
+  return {
+    ...audit.crawl,
+    ...(opts.maxPages ? { maxPages: opts.maxPages } : {}),
+    ...(opts.render ? { render: opts.render } : {}),
+    ...(opts.allowPrivateNetwork ? { allowPrivateNetwork: true } : {}),
+  };
 }
 
 /** Crawl the live site, or its saved snapshot served on 127.0.0.1 and reported under the canonical URL. */
@@ -79,6 +85,8 @@ export async function crawlForAudit(audit: ResolvedAudit, opts: AuditOptions = {
       ...(session ? { session } : {}),
       groupShare: settings.groupShare,
       sitemaps: settings.sitemaps,
+      // A snapshot is served on 127.0.0.1 by us; otherwise private addresses only when the user allowed them.
+      allowPrivateNetwork: settings.allowPrivateNetwork || Boolean(server),
       ...(settings.timeBudgetSec ? { timeBudgetMs: settings.timeBudgetSec * 1000 } : {}),
       // A snapshot's sitemap and absolute links name the real site: treat them as the local copy.
       ...(server ? { originAliases: [canonical.origin] } : {}),
@@ -118,6 +126,11 @@ export async function scoreCrawl(audit: ResolvedAudit, crawl: CrawlResult, opts:
     warnings.push(`No page could be fetched from ${audit.site.url}: the audit has no evidence. See "Coverage and limits" for what the crawler met.`);
   }
   if (crawl.stoppedEarly) warnings.push(`The crawl stopped early: ${crawl.stoppedEarly}.`);
+  const refused = crawl.addressRefusals ?? [];
+  if (refused.length) {
+    const hosts = [...new Set(refused.map((r) => r.host))];
+    warnings.push(`${refused.length} request${refused.length === 1 ? ' was' : 's were'} not made because the host resolved to a non-public address (${hosts.slice(0, 3).join(', ')}${hosts.length > 3 ? ', …' : ''}): the crawler does not probe private networks unless allowed (--allow-private).`);
+  }
   if (settings.session) {
     warnings.push('Member areas were crawled with a session supplied by the analyst: pages show what a signed-in member sees (the session itself was not stored).');
   }

@@ -54,6 +54,11 @@ export const CrawlConfigSchema = z
       .optional(),
     /** Opt-in member-area crawl: a cookies.txt export or a Playwright storage state (JSON). Never stored. */
     session: z.string().min(1).optional(),
+    /**
+     * Let the crawler connect to loopback, private and link-local addresses (an intranet community). Off by default:
+     * a name that resolves to such an address is refused, unless the site URL itself is one.
+     */
+    allowPrivateNetwork: z.boolean().default(false),
   })
   .strict();
 

@@ -19,12 +19,17 @@ import { RequestSlots } from './slots.js';
 import type { CrawlOptions, CrawlResult, HostStop, PageSnapshot, RobotsOutcome, SitemapRecord, UrlRecord } from './types.js';
 import { canonicalizeUrl, pageIdentity } from './url.js';
 import { PageRenderer, type CrawlFetchResult } from './render/page-renderer.js';
+import { createAddressGuard, isPrivateHost, type LookupFn } from './address-guard.js';
 
 /** Test hook and expert knob: sitemap limits (defaults: depth 5, 50 MB, 50,000 URLs per file, 50 files). */
 export interface CrawlInternals {
   sitemapLimits?: Partial<SitemapLimits>;
   /** A browser pool to render with (tests share one across crawls). */
   browserPool?: import('./render/browser-pool.js').BrowserPool;
+  /** DNS for the SSRF guard (tests stub names onto loopback addresses). */
+  lookup?: LookupFn;
+  /** Which addresses the SSRF guard refuses (tests pretend a loopback address is a private one). */
+  forbidden?: (ip: string) => boolean;
 }
 
 export const DEFAULT_GROUP_SHARE = 0.25;
@@ -125,6 +130,13 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
   const waitSignal = sleepSignal.length ? AbortSignal.any(sleepSignal) : undefined;
   const outOfTime = (): boolean => Date.now() >= deadline;
 
+  // The SSRF guard: every connection's address is checked, unless the audit itself targets a non-public host.
+  const guard = createAddressGuard({
+    allowPrivate: Boolean(options.allowPrivateNetwork) || (isPrivateHost(startUrl) && !internals.forbidden),
+    ...(internals.lookup ? { lookup: internals.lookup } : {}),
+    ...(internals.forbidden ? { forbidden: internals.forbidden } : {}),
+  });
+  const dispatcher = guard.dispatcher ? { dispatcher: guard.dispatcher } : {};
   const robotsByOrigin = new Map<string, Promise<RobotsRules>>();
   const robotsFor = (origin: string): Promise<RobotsRules> => {
     let r = robotsByOrigin.get(origin);
@@ -134,6 +146,7 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
         token: options.robotsToken,
         timeoutMs: options.timeoutMs,
         ...(options.signal ? { signal: options.signal } : {}),
+        ...dispatcher,
       });
       robotsByOrigin.set(origin, r);
     }
@@ -166,6 +179,7 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
           allowLocalNetwork: isLocalHost(new URL(startUrl).hostname),
           allowNavigation: allowRedirect,
           allowSubresource: robotsRefuses,
+          ...(guard.dispatcher ? { checkAddress: guard.check } : {}),
           ...(cookieFor && options.session ? { session: { cookies: options.session, cookieFor } } : {}),
           groupOf: (u) => sampler.pattern(u),
           beforeRender: async (u) => {
@@ -329,6 +343,7 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
           renderer && options.render === 'browser'
             ? await renderer.render(url)
             : await fetchPage(url, {
+                ...dispatcher,
                 userAgent: options.userAgent,
                 timeoutMs: options.timeoutMs,
                 maxBytes: options.maxBytes,
@@ -523,6 +538,7 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
         options.sitemaps === false
           ? null
           : discoverSitemaps({
+              ...dispatcher,
               seeds: [...startRobots.sitemaps.map((url) => ({ url, listed: true })), { url: `${startOrigin}/sitemap.xml`, listed: false }],
               userAgent: options.userAgent,
               timeoutMs: options.timeoutMs,
@@ -575,9 +591,11 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
       hostsStopped,
       ...(renderer ? { screenshots: renderer.screenshots() } : {}),
       ...(renderer && options.render === 'auto' ? { renderGroups: renderer.decisions() } : {}),
+      ...(guard.refusals.length ? { addressRefusals: guard.refusals.map((r) => ({ ...r })) } : {}),
     };
   } finally {
     await renderer?.close();
+    await guard.close();
   }
 }
 

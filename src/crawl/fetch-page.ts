@@ -10,6 +10,8 @@ export interface FetchPageOptions {
   maxRedirects?: number;
   /** Whether a redirect target may be followed (scope, robots). Return a reason to stop there. */
   allowRedirect?: (url: string) => string | null;
+  /** The fetch dispatcher (the SSRF guard's, which checks each connection's address). */
+  dispatcher?: import('undici').Dispatcher;
   /** Cookie header for a URL (the opt-in member session); asked again for every redirect hop. */
   cookieFor?: (url: string) => string | null;
   signal?: AbortSignal;
@@ -164,7 +166,8 @@ export async function fetchPage(url: string, opts: FetchPageOptions): Promise<Fe
         redirect: 'manual',
         signal,
         headers: requestHeaders(current, opts),
-      });
+        ...(opts.dispatcher ? { dispatcher: opts.dispatcher } : {}),
+      } as RequestInit);
       const headers = headersToRecord(res.headers);
       if (res.status >= 300 && res.status < 400 && res.headers.has('location')) {
         await res.body?.cancel().catch(() => undefined);
@@ -208,7 +211,9 @@ export async function fetchPage(url: string, opts: FetchPageOptions): Promise<Fe
     if (opts.signal?.aborted) throw err;
     if (err instanceof TooLargeError) return { kind: 'failed', url, reason: 'too-large', detail: err.message, redirectChain: chain };
     if (timeout.aborted) return { kind: 'failed', url, reason: 'timeout', detail: `no complete response within ${opts.timeoutMs} ms`, redirectChain: chain };
-    const e = err as Error & { cause?: { code?: string } };
+    const e = err as Error & { cause?: { code?: string; message?: string } };
+    // The SSRF guard refused the connection: not requested, so not a failure of the site.
+    if (e.cause?.code === 'EFORBIDDENADDRESS') return { kind: 'skipped', url, reason: 'private-address', detail: e.cause.message ?? 'non-public address', redirectChain: chain };
     return { kind: 'failed', url, reason: 'network', detail: e.cause?.code ?? e.message, redirectChain: chain };
   }
 }

@@ -34,6 +34,8 @@ export interface RobotsFetchOptions {
   token: string;
   timeoutMs: number;
   signal?: AbortSignal;
+  /** The fetch dispatcher (the SSRF guard's). */
+  dispatcher?: import('undici').Dispatcher;
 }
 
 function policyOnly(origin: string, robotsUrl: string, policy: 'allow-all' | 'disallow-all', status: number | null, note: string): RobotsRules {
@@ -53,7 +55,7 @@ export async function loadRobots(siteUrl: string, opts: RobotsFetchOptions): Pro
   let current = robotsUrl;
   try {
     for (let hop = 0; ; hop++) {
-      const res = await fetch(current, { redirect: 'manual', signal, headers: { 'user-agent': opts.userAgent, accept: 'text/plain,*/*;q=0.5' } });
+      const res = await fetch(current, { redirect: 'manual', signal, headers: { 'user-agent': opts.userAgent, accept: 'text/plain,*/*;q=0.5' }, ...(opts.dispatcher ? { dispatcher: opts.dispatcher } : {}) } as RequestInit);
       if (res.status >= 300 && res.status < 400 && res.headers.has('location')) {
         await res.body?.cancel().catch(() => undefined);
         if (hop >= MAX_ROBOTS_REDIRECTS) {
@@ -91,8 +93,8 @@ export async function loadRobots(siteUrl: string, opts: RobotsFetchOptions): Pro
     }
   } catch (err) {
     if (opts.signal?.aborted) throw err;
-    const e = err as Error & { cause?: { code?: string } };
-    const why = timeout.aborted ? 'timeout' : (e.cause?.code ?? e.message);
+    const e = err as Error & { cause?: { code?: string; message?: string } };
+    const why = timeout.aborted ? 'timeout' : e.cause?.code === 'EFORBIDDENADDRESS' ? (e.cause.message ?? 'non-public address') : (e.cause?.code ?? e.message);
     return policyOnly(origin, robotsUrl, 'disallow-all', null, `robots.txt unreachable (${why}): disallow all (RFC 9309)`);
   }
 }

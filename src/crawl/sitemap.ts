@@ -73,6 +73,8 @@ export interface DiscoverOptions {
   sameSite: (url: string) => boolean;
   /** robots.txt says yes (for sitemaps not listed in robots.txt). */
   isAllowed: (url: string) => Promise<boolean>;
+  /** The fetch dispatcher (the SSRF guard's). */
+  dispatcher?: import('undici').Dispatcher;
   /** Whether a redirect hop may be followed (scope, state-changing links, robots.txt): a reason when not. */
   allowRedirect?: (url: string) => string | null;
   /** Pacing before each request; return a reason to stop (time budget, breaker, abort). */
@@ -102,7 +104,7 @@ async function fetchSitemap(url: string, opts: DiscoverOptions, maxBytes: number
     let current = url;
     let res: Response;
     for (let hop = 0; ; hop++) {
-      res = await fetch(current, { redirect: 'manual', signal, headers: { 'user-agent': opts.userAgent, accept: 'application/xml,text/xml;q=0.9,*/*;q=0.5' } });
+      res = await fetch(current, { redirect: 'manual', signal, headers: { 'user-agent': opts.userAgent, accept: 'application/xml,text/xml;q=0.9,*/*;q=0.5' }, ...(opts.dispatcher ? { dispatcher: opts.dispatcher } : {}) } as RequestInit);
       status = res.status;
       const location = res.headers.get('location');
       if (res.status < 300 || res.status >= 400 || !location) break;
@@ -125,7 +127,8 @@ async function fetchSitemap(url: string, opts: DiscoverOptions, maxBytes: number
   } catch (err) {
     if (opts.signal?.aborted) throw err;
     if (err instanceof TooLargeError) return { status, note: `stopped: ${err.message}`, failure: false };
-    const e = err as Error & { cause?: { code?: string } };
+    const e = err as Error & { cause?: { code?: string; message?: string } };
+    if (e.cause?.code === 'EFORBIDDENADDRESS') return { status, note: `not requested: ${e.cause.message ?? 'non-public address'}`, failure: false };
     return { status, note: timeout.aborted ? `timeout after ${opts.timeoutMs} ms` : `unreadable (${e.cause?.code ?? e.message})`, failure: true };
   }
 }

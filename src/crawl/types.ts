@@ -23,7 +23,9 @@ export type SkipReason =
   /** Not requested because the first pages of its URL template (group) all answered 404/410. */
   | 'group-failing'
   /** Not started because the crawl's time budget ran out. */
-  | 'time-budget';
+  | 'time-budget'
+  /** Its host resolves to a loopback, private, link-local or metadata address (the SSRF guard). */
+  | 'private-address';
 
 /** Why a fetch did not give a usable page. */
 export type FailReason = 'http-error' | 'network' | 'timeout' | 'redirect-loop' | 'too-large' | 'decode';
@@ -167,6 +169,8 @@ export interface CrawlOptions {
   timeBudgetMs?: number;
   /** Opt-in member session (cookies), sent on in-scope page requests only; never archived or logged. */
   session?: import('./session.js').SessionCookie[];
+  /** Let the crawler connect to loopback, private and link-local addresses (on automatically when the start URL is one). */
+  allowPrivateNetwork?: boolean;
 }
 
 export interface CrawlProgress {
@@ -200,4 +204,6 @@ export interface CrawlResult {
   screenshots?: PageScreenshot[];
   /** Auto mode: the per-group render decisions. */
   renderGroups?: RenderGroupDecision[];
+  /** Connections the SSRF guard refused: a host that resolved to a non-public address. */
+  addressRefusals?: Array<{ host: string; address: string; kind: string }>;
 }

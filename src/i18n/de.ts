@@ -182,6 +182,7 @@ export const de: Catalogue = {
   'coverage.robotsBlocked': 'Durch robots.txt gesperrt',
   'coverage.crawlTime': 'Crawl-Dauer',
   'coverage.weightMeasured': 'Gemessenes Fragengewicht',
+  'coverage.addressRefusals': 'Abgelehnte Anfragen (private Adressen)',
   'coverage.community': 'Community',
   'coverage.communityFound': '{platform}{posts} Beiträge von Mitgliedern; {threads} Thread-Seiten',
   'coverage.communityNone': 'keine gefunden',

@@ -194,6 +194,7 @@ export const en = {
   'coverage.robotsBlocked': 'Blocked by robots.txt',
   'coverage.crawlTime': 'Crawl time',
   'coverage.weightMeasured': 'Question weight measured',
+  'coverage.addressRefusals': 'Requests refused (private addresses)',
   'coverage.community': 'Community',
   'coverage.communityFound': '{platform}{posts} member posts; {threads} thread pages',
   'coverage.communityNone': 'none found',

@@ -776,6 +776,7 @@ export function buildViewModel(result: AuditResult, opts: ReportOptions = {}): R
         { label: tr('coverage.robotsBlocked'), value: formatCount(c.robotsBlocked, locale) },
         { label: tr('coverage.crawlTime'), value: formatDuration(c.durationMs, locale) },
         ...(c.render !== 'static' ? [{ label: tr('coverage.pagesRendered'), value: formatCount(c.pagesRendered, locale) }] : []),
+        ...(c.addressRefusals.length ? [{ label: tr('coverage.addressRefusals'), value: formatCount(c.addressRefusals.length, locale) }] : []),
         { label: tr('coverage.weightMeasured'), value: formatPercent(idx.coverage, locale) },
         {
           label: tr('coverage.community'),

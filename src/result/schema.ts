@@ -170,6 +170,8 @@ export const CrawlSummarySchema = z.object({
       stopped: z.string().nullable().default(null),
     }),
   ),
+  /** Connections refused because the host resolved to a loopback, private, link-local or metadata address. */
+  addressRefusals: z.array(z.object({ host: z.string(), address: z.string(), kind: z.string() })).default([]),
   /** Hosts the circuit breaker stopped after repeated failures. */
   hostsStopped: z.array(z.object({ host: z.string(), reason: z.string() })),
   /** Pages whose HTML came from the browser (browser mode: all; auto mode: those that needed it). */

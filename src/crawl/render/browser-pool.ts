@@ -98,6 +98,11 @@ export interface RenderOptions {
    */
   allowSubresource?: (url: string) => string | null;
   /**
+   * The SSRF guard: resolves a URL's host and says why it must not be requested (a non-public address). Asked for
+   * every request the page makes, of any kind and on any host, before it is let through.
+   */
+  checkAddress?: (url: string) => Promise<string | null>;
+  /**
    * The opt-in member session. Its cookies go into the page's (throw-away) cookie store, so the page's own requests
    * carry them as a browser would; `cookieFor` says which URLs may get them (in scope), and a subresource that would
    * carry them anywhere else is not loaded. Never written anywhere.
@@ -464,6 +469,16 @@ export class BrowserPool {
           if (sameSite(req.url(), url) && isStateChanging(req.url())) return 'state-changing';
           return null;
         };
+        const address = opts.checkAddress && !req.url().startsWith('data:') ? await opts.checkAddress(req.url()) : null;
+        if (address) {
+          let mainFrame = false;
+          try {
+            mainFrame = req.isNavigationRequest() && req.frame() === page.mainFrame();
+          } catch {
+            /* a service worker's request */
+          }
+          return await (mainFrame ? block(route, address) : refuse(address));
+        }
         if (!req.isNavigationRequest()) {
           const leaks = opts.session && !cookie && cookieHeaderFor(req.url(), opts.session.cookies) ? 'would carry the member session out of scope' : null;
           const refused = pageRequest() ?? leaks ?? opts.allowSubresource?.(req.url()) ?? null;

@@ -36,6 +36,8 @@ export interface PageRendererOptions {
   allowNavigation: (url: string) => string | null;
   /** Robots check for same-origin subresources. */
   allowSubresource: (url: string) => string | null;
+  /** The SSRF guard's address check, for every request the browser would make. */
+  checkAddress?: (url: string) => Promise<string | null>;
   /** The opt-in member session and the in-scope test for it. */
   session?: { cookies: SessionCookie[]; cookieFor: (url: string) => string | null };
   /** URL → page type (the sampler's URL template): one screenshot and, in auto mode, one decision per group. */
@@ -147,6 +149,7 @@ export class PageRenderer {
         maxBytes: this.opts.maxBytes,
         allowNavigation: this.opts.allowNavigation,
         allowSubresource: this.opts.allowSubresource,
+        ...(this.opts.checkAddress ? { checkAddress: this.opts.checkAddress } : {}),
         ...(this.opts.session ? { session: this.opts.session } : {}),
         ...(this.opts.signal ? { signal: this.opts.signal } : {}),
         screenshot: wantShot,

@@ -59,4 +59,17 @@ describe.skipIf(!hasChrome())('hostile pages in the browser', () => {
       expect(blocked).toEqual(expect.arrayContaining(['GET /logout', 'POST /api/vote']));
     }
   });
+
+  it('asks the address guard about every request, on any host, before it is let through', async () => {
+    const asked: string[] = [];
+    const checkAddress = async (u: string) => {
+      asked.push(new URL(u).host);
+      return new URL(u).host === new URL(third.url).host ? 'third.example resolves to 10.0.0.5, a private address: not requested' : null;
+    };
+    const before = third.requests.length;
+    const r = await pool.renderPage(`${site.url}page/side-effects.html`, { userAgent: UA, timeoutMs: 5000, checkAddress });
+    expect(r.kind).toBe('page');
+    expect(asked).toEqual(expect.arrayContaining([new URL(site.url).host, new URL(third.url).host]));
+    expect(third.requests.length).toBe(before);
+  });
 });
