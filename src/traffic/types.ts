@@ -70,13 +70,28 @@ export const TrafficResultSchema = z.object({
 });
 export type TrafficResult = z.infer<typeof TrafficResultSchema>;
 
-/** `traffic.columns`: which headers hold the date and the visits when the export is not a known format. */
+/**
+ * `traffic.columns`: which headers hold the date and the visits when the export is not a known format. The date is
+ * one column (`date`), or two (`year` and `month`, as spreadsheets often keep them).
+ */
 export const TrafficColumnsSchema = z
   .object({
-    date: z.string({ error: 'is required: the header of the date column, e.g. `date: "Day"`' }).trim().min(1),
+    date: z.string().trim().min(1).optional(),
+    year: z.string().trim().min(1).optional(),
+    month: z.string().trim().min(1).optional(),
     visits: z.string({ error: 'is required: the header of the visits column, e.g. `visits: "Sessions"`' }).trim().min(1),
     visitors: z.string().trim().min(1).optional(),
     pageviews: z.string().trim().min(1).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((c, ctx) => {
+    const split = c.year !== undefined || c.month !== undefined;
+    if (c.date !== undefined && split) {
+      ctx.addIssue({ code: 'custom', path: ['date'], message: 'give either `date` or `year` and `month`, not both' });
+    } else if (!split && c.date === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['date'], message: 'is required: the header of the date column, e.g. `date: "Day"` (or `year: "Year"` and `month: "Month"`)' });
+    } else if (split && (c.year === undefined || c.month === undefined)) {
+      ctx.addIssue({ code: 'custom', path: [c.year === undefined ? 'year' : 'month'], message: 'is required beside the other: name both the year and the month column, e.g. `year: "Year", month: "Month"`' });
+    }
+  });
 export type TrafficColumns = z.infer<typeof TrafficColumnsSchema>;
