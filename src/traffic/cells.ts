@@ -114,6 +114,16 @@ export interface ParsedRows {
   metric?: TrafficMetric;
   /** The dates the export says it covers, when it says so (header or file name). */
   coverage?: { from: string; to: string };
+  /** How daily and weekly rows make a month: summed (counts, the default) or averaged (levels such as search interest). */
+  aggregate?: 'sum' | 'mean';
+  /** A Google Trends term: which one, and the scale it shares with the other terms of its file. */
+  trends?: TrendsSource;
+}
+
+export interface TrendsSource {
+  term: string;
+  geo: string;
+  scale: string;
 }
 
 /** 'YYYYMMDD' → 'YYYY-MM-DD' when it is a real date, else null. */

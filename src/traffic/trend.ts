@@ -177,7 +177,7 @@ export function analyseTraffic(series: TrafficSeries): TrafficResult {
   const changePct = first && last && n >= 2 && first.visits > 0 ? (last.visits / first.visits - 1) * 100 : null;
 
   const metric = series.metric ?? 'visits';
-  const base = { source: series.source, format: series.format, metric, months: series.months, warnings: [...series.warnings] };
+  const base = { source: series.source, format: series.format, metric, ...(series.trends ? { trends: series.trends } : {}), months: series.months, warnings: [...series.warnings] };
 
   if (n < MIN_MONTHS_TREND) {
     const summary =

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Values of `traffic.format` in the audit file ('auto' detects from the file). */
-export const TRAFFIC_FORMATS = ['auto', 'csv', 'json', 'ga4', 'ua', 'plausible', 'gsc', 'matomo', 'similarweb'] as const;
+export const TRAFFIC_FORMATS = ['auto', 'csv', 'json', 'ga4', 'ua', 'plausible', 'gsc', 'matomo', 'similarweb', 'google-trends'] as const;
 export type TrafficFormat = (typeof TRAFFIC_FORMATS)[number];
 
 /**
@@ -13,8 +13,11 @@ export const EXTRA_METRICS = ['visitors', 'pageviews', 'bounces', 'durationSec',
 export type ExtraMetric = (typeof EXTRA_METRICS)[number];
 export type MonthMetrics = Partial<Record<ExtraMetric, number>>;
 
-/** What the main series counts: visits (sessions), or clicks from Google Search (Search Console). */
-export const TRAFFIC_METRICS = ['visits', 'clicks'] as const;
+/**
+ * What the main series counts: visits (sessions), clicks from Google Search (Search Console), or relative search
+ * interest (Google Trends: 0–100 on a scale shared only by the terms of one export; never visits).
+ */
+export const TRAFFIC_METRICS = ['visits', 'clicks', 'interest'] as const;
 export type TrafficMetric = (typeof TRAFFIC_METRICS)[number];
 
 /** One calendar month of traffic. `visits` is null for a gap, never 0. */
@@ -29,6 +32,12 @@ export const TrafficMonthSchema = z.object({
 });
 export type TrafficMonth = z.infer<typeof TrafficMonthSchema>;
 
+/**
+ * A Google Trends search term. `scale` fingerprints the export it came from: terms with the same scale were
+ * exported together and share one 0–100 scale, so their levels compare; terms from different exports do not.
+ */
+export const TrendsTermSchema = z.object({ term: z.string(), geo: z.string(), scale: z.string() });
+
 /** A normalised monthly series, whatever the import format. */
 export const TrafficSeriesSchema = z.object({
   source: z.string(),
@@ -36,6 +45,7 @@ export const TrafficSeriesSchema = z.object({
   metric: z.enum(TRAFFIC_METRICS).default('visits'),
   months: z.array(TrafficMonthSchema),
   warnings: z.array(z.string()),
+  trends: TrendsTermSchema.optional(),
 });
 export type TrafficSeries = z.infer<typeof TrafficSeriesSchema>;
 
@@ -64,6 +74,8 @@ export const TrafficResultSchema = z.object({
   source: z.string(),
   format: z.string(),
   metric: z.enum(TRAFFIC_METRICS).default('visits'),
+  /** Google Trends only: the term and the scale it shares with the other terms of its export. */
+  trends: TrendsTermSchema.optional(),
   months: z.array(TrafficMonthSchema),
   trend: TrafficTrendSchema,
   warnings: z.array(z.string()),
