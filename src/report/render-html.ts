@@ -1,9 +1,9 @@
 // AuditResult → one self-contained HTML document (also written as report.html). No script, no external resource.
 import type { AuditResult } from '../result/types.js';
 import type { TrafficResult } from '../traffic/types.js';
-import { translator } from '../i18n/index.js';
 import { fontFaceCss, REPORT_FONT_STACK } from './fonts.js';
 import { loadTemplates } from './handlebars.js';
+import { pullParagraph, metricChartTitle } from './pull-words.js';
 import { cssString } from './text.js';
 import { darken } from './theme-css.js';
 import { buildViewModel, type ReportOptions, type ReportViewModel } from './view-model.js';
@@ -41,7 +41,7 @@ export function renderReportHtml(result: AuditResult, opts: RenderHtmlOptions = 
   return main({ ...vm, css: all });
 }
 
-type ChartFn = (result: TrafficResult, opts?: { width?: number; height?: number; accent?: string; title?: string }) => string;
+type ChartFn = (result: TrafficResult, opts?: { width?: number; height?: number; accent?: string; title?: string; desc?: string }) => string;
 
 /**
  * The traffic chart from src/traffic/chart.ts, loaded lazily so the report builds without it; null when the
@@ -59,7 +59,8 @@ export async function loadTrafficChart(result: AuditResult, accent?: string | nu
     }
     if (typeof mod.renderTrafficChart !== 'function') return null;
     try {
-      return mod.renderTrafficChart(result.traffic, { width: 640, height: 260, ...(accent ? { accent } : {}), title: translator(locale ?? 'en')(result.traffic.metric === 'clicks' ? 'chart.monthlyClicks' : 'chart.monthlyVisits') });
+      const lang = locale ?? 'en';
+      return mod.renderTrafficChart(result.traffic, { width: 640, height: 260, ...(accent ? { accent } : {}), title: metricChartTitle(result.traffic, lang), desc: pullParagraph(result.traffic, lang) });
     } catch {
       return null;
     }

@@ -129,7 +129,7 @@ function finish(parsed: ParsedRows, sourceName: string, warnings: string[]): Tra
     source: sourceName,
     format: parsed.label,
     metric: parsed.metric ?? 'visits',
-    months: fillGaps(months, warnings),
+    months: fillGaps(months),
     warnings,
     ...(parsed.trends ? { trends: parsed.trends } : {}),
   };

@@ -155,22 +155,13 @@ function nextMonth(m: string): string {
   return mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
 }
 
-/** Inserts `visits: null` for months missing between the first and the last, with a warning listing them. */
-export function fillGaps(months: TrafficMonth[], warnings: string[]): TrafficMonth[] {
+/** Inserts `visits: null` for months missing between the first and the last (the trend's data warnings name them). */
+export function fillGaps(months: TrafficMonth[]): TrafficMonth[] {
   const byMonth = new Map(months.map((m) => [m.month, m]));
   const first = months[0];
   const last = months[months.length - 1];
   if (!first || !last) return months;
   const out: TrafficMonth[] = [];
-  const missing: string[] = [];
-  for (let m = first.month; m <= last.month; m = nextMonth(m)) {
-    const found = byMonth.get(m);
-    if (found) out.push(found);
-    else {
-      missing.push(m);
-      out.push({ month: m, visits: null, partial: false });
-    }
-  }
-  if (missing.length > 0) warnings.push(`No data for ${missing.join(', ')}: shown as gaps, not zeros.`);
+  for (let m = first.month; m <= last.month; m = nextMonth(m)) out.push(byMonth.get(m) ?? { month: m, visits: null, partial: false });
   return out;
 }

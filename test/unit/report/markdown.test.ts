@@ -26,7 +26,7 @@ describe('renderSummaryMarkdown', () => {
       ['Q5 Aims', '35', '75%', 'leaning producer'],
     ]);
     expect(lines[head + 7]).toBe('');
-    expect(md).toContain('December holiday surge');
+    expect(md).toContain('a holiday surge on a falling line');
   });
 
   it('lists what to do about it, with evidence URLs', () => {
