@@ -12,10 +12,15 @@ const PAGE_SIZE = { A4: { w: '210mm', h: '297mm' }, Letter: { w: '215.9mm', h: '
 
 /** The generated head of the stylesheet: validated theme values and the @page rules with running footers. */
 export function themeCss(vm: ReportViewModel): string {
+  return pageCss(vm.paper, vm.theme, vm.cover.brand);
+}
+
+/** The stylesheet head for any document: theme variables and @page rules with a running header and footer. */
+export function pageCss(paper: 'A4' | 'Letter', t: ReportViewModel['theme'], headerText: string): string {
+  const vm = { paper };
   const size = PAGE_SIZE[vm.paper];
-  const t = vm.theme;
   const footer = cssString(t.footerLeft);
-  const header = cssString(vm.cover.brand);
+  const header = cssString(headerText);
   const running = cssString(t.runningHeader);
   const font = REPORT_FONT_STACK;
   return `:root { --accent: ${t.accent}; --accent-dark: ${darken(t.accent)}; --accent-soft: ${t.accentSoft}; --accent-faint: ${t.accentFaint}; --on-accent: ${t.onAccent}; --page-w: ${size.w}; --page-h: ${size.h}; --font: ${font}; }

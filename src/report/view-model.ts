@@ -29,6 +29,9 @@ export interface ReportOptions {
   screenshots?: ReadonlyArray<{ url: string; data: Uint8Array }>;
 }
 
+/** Below this coverage a verdict is said to rest on thin evidence (the rubric's floor, lower, withholds it). */
+export const THIN_COVERAGE = 0.7;
+
 /** The bands, from the one table the scorer uses (src/result/bands.ts). */
 export const INDEX_BANDS_TABLE = BANDS;
 
@@ -129,7 +132,7 @@ export function verdictSentence(brand: string, index: AuditResult['index'], loca
   if (index.status === 'no-community') return tr('verdict.noCommunity', { brand });
   if (index.status === 'insufficient-evidence') return tr('verdict.insufficient', { brand, coverage });
   if (index.status !== 'scored' || index.label === null) return tr('verdict.none', { brand });
-  const thin = index.coverage < 0.7 ? tr('verdict.thin', { coverage }) : '';
+  const thin = index.coverage < THIN_COVERAGE ? tr('verdict.thin', { coverage }) : '';
   return tr(BAND_KEY[index.label].verdict, { brand }) + thin;
 }
 
@@ -373,7 +376,7 @@ export function formatWeight(w: number, locale: Locale = 'en'): string {
  * A question's wording in the report's language: the catalogue text when audit.json carries the built-in English
  * wording (or for producer/conductor ends, which audit.json does not carry), else audit.json's own (custom) text.
  */
-function questionText(q: QuestionResult, field: 'title' | 'question', tr: Translate): string {
+function questionText(q: Pick<QuestionResult, 'id' | 'title' | 'question'>, field: 'title' | 'question', tr: Translate): string {
   const def = QUESTIONS[q.id];
   const own = cleanText(q[field], field === 'title' ? LIMITS.title : 400);
   if (!def || stripForCompare(q[field]) !== stripForCompare(def[field])) return own;
@@ -381,7 +384,7 @@ function questionText(q: QuestionResult, field: 'title' | 'question', tr: Transl
 }
 
 /** A question's title in the report's language (see questionText). */
-export function questionTitle(q: QuestionResult, locale: Locale = 'en'): string {
+export function questionTitle(q: Pick<QuestionResult, 'id' | 'title' | 'question'>, locale: Locale = 'en'): string {
   return questionText(q, 'title', translator(locale));
 }
 
@@ -424,7 +427,7 @@ function questionVM(q: QuestionResult, locale: Locale): QuestionVM {
     scorePosition: scalePosition(q.score),
     band,
     coverage,
-    coverageThin: q.coverage < 0.7,
+    coverageThin: q.coverage < THIN_COVERAGE,
     summary,
     eyebrow: tr('question.eyebrow', { n: q.id.slice(1) }),
     coverageText: tr('question.coverage', { coverage }),
