@@ -152,7 +152,8 @@ export async function compareAudits(opts: CompareOptions): Promise<CompareResult
   for (const input of inputs) {
     if (input.kind === 'result') results.set(input, await readResult(input.file));
     else if (!opts.rerun && (await isFile(path.join(input.dir, 'audit.json')))) {
-      opts.onProgress?.(`reusing the result for ${input.audit.brand} (${path.relative(process.cwd(), input.dir) || '.'})`);
+      const shown = path.relative(process.cwd(), input.dir);
+      opts.onProgress?.(`reusing the result for ${input.audit.brand} (${shown && !shown.startsWith('..') ? shown : input.dir})`);
       results.set(input, await readResult(path.join(input.dir, 'audit.json')));
     } else pending.push(input);
   }

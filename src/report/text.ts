@@ -60,7 +60,8 @@ export function escapeXml(s: string): string {
 /** A CSS string literal (with quotes) that cannot close the string, the rule or the style element. */
 export function cssString(s: string): string {
   const out = Array.from(cleanText(s, LIMITS.label))
-    .map((c) => (/[A-Za-z0-9 .,&()_-]/.test(c) ? c : `\\${c.codePointAt(0)!.toString(16).padStart(6, '0')}`))
+    // The space after an escape ends it (and is eaten by CSS): without it, a space after ":" would vanish.
+    .map((c) => (/[A-Za-z0-9 .,&()_-]/.test(c) ? c : `\\${c.codePointAt(0)!.toString(16).padStart(6, '0')} `))
     .join('');
   return `"${out}"`;
 }
