@@ -8,7 +8,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { serveDirectory } from '../src/crawl/static-server.js';
 import { generateSite } from './site.js';
-import { hasChrome } from '../src/report/chrome.js';
+import { hasChrome } from '../src/util/chrome.js';
 
 const run = promisify(execFile);
 const PAGES = 1000;

@@ -4,6 +4,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { auditFromFlags, loadAuditFile, type ResolvedAudit } from './config/load-audit.js';
 import type { CrawlProgress, RenderMode } from './crawl/types.js';
 import { runAudit } from './api/run-audit.js';
+import { compareAudits } from './api/compare-audits.js';
 import type { OutputFormat } from './api/outputs.js';
 import { isUserError, UserError } from './util/errors.js';
 import { VERSION } from './version.js';
@@ -143,6 +144,62 @@ async function runCommand(file: string | undefined, flags: RunFlags): Promise<vo
   }
 }
 
+interface CompareFlags {
+  out: string;
+  force?: boolean;
+  rerun?: boolean;
+  formats?: OutputFormat[];
+  lang?: 'en' | 'de';
+  allowMixed?: boolean;
+  trends?: string;
+  trendsTerm?: string[];
+  quiet?: boolean;
+}
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+/** `--trends-term "Brand Name=search term"` (repeatable) → { brand: term }. */
+function termMapping(pairs: string[] = []): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of pairs) {
+    const at = pair.indexOf('=');
+    if (at <= 0 || at === pair.length - 1) throw new UserError(`--trends-term "${pair}": write it as "Brand=search term", e.g. --trends-term "Brightside Cycles=brightside".`);
+    out[pair.slice(0, at).trim()] = pair.slice(at + 1).trim();
+  }
+  return out;
+}
+
+async function compareCommand(inputs: string[], flags: CompareFlags): Promise<void> {
+  if (flags.trendsTerm?.length && !flags.trends) throw new UserError('--trends-term maps brands to the search terms of a Google Trends export: give the export with --trends multiTimeline.csv.');
+  const say = (line: string) => {
+    if (!flags.quiet) process.stderr.write(`${line}\n`);
+  };
+  const { comparison, outDir, files } = await compareAudits({
+    inputs,
+    outDir: flags.out,
+    force: Boolean(flags.force),
+    rerun: Boolean(flags.rerun),
+    ...(flags.formats ? { formats: flags.formats } : {}),
+    ...(flags.lang ? { locale: flags.lang } : {}),
+    allowMixed: Boolean(flags.allowMixed),
+    ...(flags.trends ? { trends: { file: flags.trends, terms: termMapping(flags.trendsTerm) } } : {}),
+    onProgress: say,
+  });
+  const scoreOf = new Map(comparison.brands.map((b) => [b.brand, b.index.score]));
+  process.stdout.write(
+    [
+      ...comparison.ranking.map((e) => `${e.level ? '=' : ' '}${e.position}. ${e.brand}: ${Math.round(scoreOf.get(e.brand) ?? 0)}/100${e.provisional ? ' (provisional: thin evidence)' : ''}`),
+      ...comparison.unranked.map((u) => ` -  ${u.brand}: not ranked (${u.reason.replace(/-/g, ' ')})`),
+      ...(comparison.mixed ? ['  warning: compared across rubrics or tool versions (--allow-mixed)'] : []),
+      `Wrote ${files.length} files to ${outDir}`,
+      ...files.map((f) => `  ${f}`),
+      '',
+    ].join('\n'),
+  );
+}
+
 export function buildProgram(): Command {
   const program = new Command();
   program
@@ -170,6 +227,20 @@ export function buildProgram(): Command {
     .option('--allow-private', 'let the crawler reach loopback, private and link-local addresses (an intranet site); refused by default')
     .option('-q, --quiet', 'no progress output')
     .action(runCommand);
+  program
+    .command('compare')
+    .description('compare brands side by side: runs the audits that have no result yet, and writes comparison.pdf, comparison.html, comparison.json, comparison.md and charts/ (SVG and PNG)')
+    .argument('<inputs...>', 'two or more audit files (YAML), audit.json files or run folders')
+    .requiredOption('-o, --out <dir>', 'write DIR/comparison.* and DIR/charts/; audits run for the comparison keep their results in DIR/audits/<brand>/')
+    .option('-f, --force', 'overwrite the comparison files of an earlier run in --out')
+    .option('--rerun', 'run the audit files again even where --out already holds their results')
+    .option('--formats <list>', `outputs to write, comma-separated (${FORMATS.join(',')}); charts/ is always written`, formatList)
+    .addOption(new Option('--lang <code>', 'language of the comparison').choices(['en', 'de']))
+    .option('--allow-mixed', 'compare results scored with different rubrics or tool major versions (the report says so)')
+    .option('--trends <file>', 'a Google Trends export (multiTimeline.csv) with one search term per brand, for pull')
+    .option('--trends-term <brand=term>', 'the search term of a brand whose name differs from it (repeatable)', collect)
+    .option('-q, --quiet', 'no progress output')
+    .action(compareCommand);
   return program;
 }
 

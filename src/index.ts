@@ -1,6 +1,11 @@
 // The library API. The CLI (src/cli.ts) is a thin wrapper over these.
 export { runAudit, auditSite, defaultUserAgent } from './api/run-audit.js';
 export type { AuditOptions, RunAuditOptions, RunAuditResult } from './api/run-audit.js';
+export { compareAudits, COMPARISON_FILES } from './api/compare-audits.js';
+export type { CompareOptions, CompareResult } from './api/compare-audits.js';
+export { buildComparison } from './compare/build.js';
+export { ComparisonResultSchema } from './compare/schema.js';
+export type { ComparisonResult } from './compare/schema.js';
 export { loadAuditFile, auditFromFlags, validateAudit } from './config/load-audit.js';
 export type { ResolvedAudit } from './config/load-audit.js';
 export { AuditFileSchema } from './config/audit-file.js';

@@ -61,8 +61,10 @@ export async function writeOutputs(dir: string, files: Array<{ name: string; dat
   await mkdir(dir, { recursive: true });
   const written: string[] = [];
   for (const f of files) {
+    // A name may hold a sub-folder (charts/index.svg): the temporary file sits beside its target.
     const target = path.join(dir, f.name);
-    const tmp = path.join(dir, `.${f.name}.${process.pid}.tmp`);
+    await mkdir(path.dirname(target), { recursive: true });
+    const tmp = path.join(path.dirname(target), `.${path.basename(f.name)}.${process.pid}.tmp`);
     try {
       await writeFile(tmp, f.data);
       await rename(tmp, target);

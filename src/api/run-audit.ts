@@ -154,8 +154,8 @@ export async function scoreCrawl(audit: ResolvedAudit, crawl: CrawlResult, opts:
     const file = audit.traffic.file;
     const local = (s: string): string => s.split(file).join(path.basename(file));
     try {
-      const { format, columns } = audit.traffic;
-      const analysed: TrafficResult = analyseTraffic(await importTraffic(file, { ...(format ? { format } : {}), ...(columns ? { columns } : {}) }));
+      const { format, columns, column } = audit.traffic;
+      const analysed: TrafficResult = analyseTraffic(await importTraffic(file, { ...(format ? { format } : {}), ...(columns ? { columns } : {}), ...(column ? { column } : {}) }));
       traffic = { ...analysed, source: local(analysed.source), warnings: analysed.warnings.map(local) };
       warnings.push(...traffic.warnings.map((w) => `Traffic: ${plainLine(w)}`));
     } catch (e) {

@@ -94,8 +94,14 @@ export const AuditFileSchema = z
           .optional(),
         /** Header names for exports the importers do not know (Umami, Similarweb variants, ...). */
         columns: TrafficColumnsSchema.optional(),
+        /** The brand's search term in a Google Trends export that holds several (its header without ": (Geo)"). */
+        column: z.string().trim().min(1).optional(),
       })
       .strict()
+      .refine((t) => !t.column || t.format === undefined || ['auto', 'google-trends'].includes(t.format), {
+        message: 'traffic.column names a search term of a Google Trends export: set `format` to "google-trends", or leave it out',
+        path: ['column'],
+      })
       .refine((t) => !t.columns || t.format === undefined || ['auto', 'csv', 'json'].includes(t.format), {
         message: 'traffic.columns is read by the generic importer: set `format` to "csv" or "json", or leave it out',
         path: ['columns'],

@@ -139,10 +139,11 @@ export function renderScaleSvg(position: number | null, opts: { accent: string; 
  */
 export function renderTrafficFallback(
   months: Array<{ month: string; visits: number | null }>,
-  opts: { accent: string; width?: number; height?: number; locale?: Locale; metric?: 'visits' | 'clicks' },
+  opts: { accent: string; width?: number; height?: number; locale?: Locale; metric?: 'visits' | 'clicks' | 'interest' },
 ): string {
   const L = chartLabels(opts.locale ?? 'en');
-  const label = opts.metric === 'clicks' ? translator(opts.locale ?? 'en')('chart.monthlyClicks') : L.monthlyVisits;
+  const tr = translator(opts.locale ?? 'en');
+  const label = opts.metric === 'clicks' ? tr('chart.monthlyClicks') : opts.metric === 'interest' ? tr('chart.monthlyInterest') : L.monthlyVisits;
   const width = opts.width ?? 640;
   const height = opts.height ?? 240;
   const m = { top: 16, right: 16, bottom: 28, left: 56 };

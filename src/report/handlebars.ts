@@ -83,12 +83,12 @@ export interface TemplateSet {
 }
 
 /**
- * Loads templates/report.hbs, templates/theme.css and templates/partials/*.hbs; a partial with the same name in
+ * Loads templates/report.hbs (or `main`, e.g. comparison.hbs), templates/theme.css and templates/partials/*.hbs; a partial with the same name in
  * `templatesDir` (or `templatesDir/partials`) replaces the built-in one, and `templatesDir/theme.css` is
  * sanitised and appended after the built-in stylesheet. Unknown user partial names are ignored
  * only if nothing references them.
  */
-export function loadTemplates(opts: { templatesDir?: string | null; builtinDir?: string } = {}): TemplateSet {
+export function loadTemplates(opts: { templatesDir?: string | null; builtinDir?: string; main?: string } = {}): TemplateSet {
   const builtin = opts.builtinDir ?? BUILTIN_TEMPLATES_DIR;
   const hb = Handlebars.create();
   registerHelpers(hb);
@@ -108,7 +108,7 @@ export function loadTemplates(opts: { templatesDir?: string | null; builtinDir?:
   }
   const compileOpts = { strict: true, noEscape: false, preventIndent: true } as const;
   for (const [name, src] of Object.entries(partials)) hb.registerPartial(name, hb.compile(src, compileOpts));
-  const main = hb.compile(readFileSync(path.join(builtin, 'report.hbs'), 'utf8'), compileOpts);
+  const main = hb.compile(readFileSync(path.join(builtin, opts.main ?? 'report.hbs'), 'utf8'), compileOpts);
   const css = readFileSync(path.join(builtin, 'theme.css'), 'utf8');
   return { hb, main, css, userCss, overridden: overridden.sort() };
 }

@@ -1,9 +1,9 @@
 // AuditResult → one self-contained HTML document (also written as report.html). No script, no external resource.
 import type { AuditResult } from '../result/types.js';
 import type { TrafficResult } from '../traffic/types.js';
-import { translator } from '../i18n/index.js';
 import { fontFaceCss, REPORT_FONT_STACK } from './fonts.js';
 import { loadTemplates } from './handlebars.js';
+import { pullParagraph, metricChartTitle } from './pull-words.js';
 import { cssString, withoutNavigation } from './text.js';
 import { darken } from './theme-css.js';
 import { buildViewModel, type ReportOptions, type ReportViewModel } from './view-model.js';
@@ -12,10 +12,15 @@ const PAGE_SIZE = { A4: { w: '210mm', h: '297mm' }, Letter: { w: '215.9mm', h: '
 
 /** The generated head of the stylesheet: validated theme values and the @page rules with running footers. */
 export function themeCss(vm: ReportViewModel): string {
+  return pageCss(vm.paper, vm.theme, vm.cover.brand);
+}
+
+/** The stylesheet head for any document: theme variables and @page rules with a running header and footer. */
+export function pageCss(paper: 'A4' | 'Letter', t: ReportViewModel['theme'], headerText: string): string {
+  const vm = { paper };
   const size = PAGE_SIZE[vm.paper];
-  const t = vm.theme;
   const footer = cssString(t.footerLeft);
-  const header = cssString(vm.cover.brand);
+  const header = cssString(headerText);
   const running = cssString(t.runningHeader);
   const font = REPORT_FONT_STACK;
   return `:root { --accent: ${t.accent}; --accent-dark: ${darken(t.accent)}; --accent-soft: ${t.accentSoft}; --accent-faint: ${t.accentFaint}; --on-accent: ${t.onAccent}; --page-w: ${size.w}; --page-h: ${size.h}; --font: ${font}; }
@@ -41,7 +46,7 @@ export function renderReportHtml(result: AuditResult, opts: RenderHtmlOptions = 
   return withoutNavigation(main({ ...vm, css: all }));
 }
 
-type ChartFn = (result: TrafficResult, opts?: { width?: number; height?: number; accent?: string; title?: string }) => string;
+type ChartFn = (result: TrafficResult, opts?: { width?: number; height?: number; accent?: string; title?: string; desc?: string }) => string;
 
 /**
  * The traffic chart from src/traffic/chart.ts, loaded lazily so the report builds without it; null when the
@@ -59,7 +64,8 @@ export async function loadTrafficChart(result: AuditResult, accent?: string | nu
     }
     if (typeof mod.renderTrafficChart !== 'function') return null;
     try {
-      return mod.renderTrafficChart(result.traffic, { width: 640, height: 260, ...(accent ? { accent } : {}), title: translator(locale ?? 'en')(result.traffic.metric === 'clicks' ? 'chart.monthlyClicks' : 'chart.monthlyVisits') });
+      const lang = locale ?? 'en';
+      return mod.renderTrafficChart(result.traffic, { width: 640, height: 260, ...(accent ? { accent } : {}), title: metricChartTitle(result.traffic, lang), desc: pullParagraph(result.traffic, lang) });
     } catch {
       return null;
     }

@@ -1,7 +1,7 @@
 // The executive summary as Markdown (summary.md): paste-able into a post or a CI job summary.
 import { translator, resolveLocale, type Locale } from '../i18n/index.js';
 import type { AuditResult } from '../result/types.js';
-import { escapeMarkdown } from './text.js';
+import { escapeMarkdown, escapeMarkdownCell, markdownUrl } from './text.js';
 import { buildRecommendations, formatDate, formatPercent, formatScore, indexBandText, pullSentence, questionBandText, questionTitle, topFindings, verdictSentence } from './view-model.js';
 
 export function renderSummaryMarkdown(result: AuditResult, opts: { locale?: Locale } = {}): string {
@@ -17,7 +17,7 @@ export function renderSummaryMarkdown(result: AuditResult, opts: { locale?: Loca
   lines.push(tr('md.indexLine', { score: formatScore(result.index.score), label: indexBandText(result.index, locale, true), coverage: formatPercent(result.index.coverage, locale) }), '');
   lines.push(`| ${tr('summary.colQuestion')} | ${tr('summary.colScore')} | ${tr('summary.colCoverage')} | ${tr('summary.colBand')} |`, '| --- | ---: | ---: | --- |');
   for (const q of result.questions) {
-    lines.push(`| ${q.id} ${escapeMarkdown(questionTitle(q, locale), 60)} | ${formatScore(q.score)} | ${formatPercent(q.coverage, locale)} | ${questionBandText(q, locale)} |`);
+    lines.push(`| ${q.id} ${escapeMarkdownCell(questionTitle(q, locale), 60)} | ${formatScore(q.score)} | ${formatPercent(q.coverage, locale)} | ${questionBandText(q, locale)} |`);
   }
   lines.push('');
   const findings = topFindings(result.questions, 3);
@@ -32,7 +32,8 @@ export function renderSummaryMarkdown(result: AuditResult, opts: { locale?: Loca
   if (recs.length) {
     lines.push(`### ${tr('summary.todoTitle')}`, '');
     recs.forEach((r, i) => {
-      const url = r.evidence?.link.href ? ` (${escapeMarkdown(r.evidence.link.href, 200)})` : '';
+      const link = markdownUrl(r.evidence?.link.href);
+      const url = link ? ` (${link})` : '';
       lines.push(`${i + 1}. ${escapeMarkdown(r.action, 400)}${url}`);
     });
     lines.push('');

@@ -2,6 +2,7 @@
 // URLs, so crawled markup cannot reach the network or the local file system.
 import type { Browser } from 'puppeteer-core';
 import { findChrome, launchArgs, launchMarker, offlineArgs, watchBrowser } from '../util/chrome.js';
+import { fontFaceCss, REPORT_FONT_FAMILY } from './fonts.js';
 import { stripUnsafe, withoutNavigation } from './text.js';
 import { compressWithQpdf, DETERMINISTIC_DATE, fillToc, hasToc, metadataFromHtml, readDestinationPages, setMetadata, type PdfMetadata } from './pdf-post.js';
 
@@ -34,8 +35,18 @@ export interface PdfRenderInfo {
   compressed: boolean;
 }
 
+export interface PngOptions {
+  /** CSS pixels of the SVG (its width and height attributes). */
+  width: number;
+  height: number;
+  /** Device pixels per CSS pixel (default 2: crisp on high-density screens). */
+  scale?: number;
+}
+
 export interface PdfRenderer {
   render(html: string, opts?: PdfOptions): Promise<Buffer>;
+  /** A chart's SVG as a PNG of width × scale by height × scale pixels, drawn in the same browser. */
+  png(svg: string, opts: PngOptions): Promise<Buffer>;
   /** render() that also says how many passes the TOC took and where each heading landed. */
   renderWithInfo(html: string, opts?: PdfOptions): Promise<{ pdf: Buffer; info: PdfRenderInfo }>;
   close(): Promise<void>;
@@ -69,17 +80,41 @@ export function withTitle(html: string, title: string | undefined): string {
   return html.replace(/<title>[\s\S]*?<\/title>/i, () => `<title>${esc}</title>`);
 }
 
+/** A page that runs no script and can load nothing but data: URLs (this blocks file:// too). */
+async function lockedPage(browser: Browser) {
+  const page = await browser.newPage();
+  await page.setJavaScriptEnabled(false);
+  await page.setRequestInterception(true);
+  page.on('request', (req) => {
+    if (req.isInterceptResolutionHandled()) return;
+    if (req.url().startsWith('data:')) void req.continue();
+    else void req.abort('blockedbyclient');
+  });
+  return page;
+}
+
+/**
+ * Screenshot of an SVG (ours, generated in Node) on a white page of exactly its size, with the report's font
+ * inlined so labels look as they do in the PDF.
+ */
+async function pngOnce(browser: Browser, svg: string, opts: PngOptions): Promise<Buffer> {
+  const scale = opts.scale ?? 2;
+  const page = await lockedPage(browser);
+  try {
+    await page.setViewport({ width: Math.ceil(opts.width), height: Math.ceil(opts.height), deviceScaleFactor: scale });
+    const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:"><style>${fontFaceCss()}html,body{margin:0;padding:0;background:#fff}svg{display:block}</style></head><body><div class="font-preload" style="position:absolute;visibility:hidden;font-family:'${REPORT_FONT_FAMILY}'">Aa <b>Aa</b> <i>Aa</i></div>${svg}</body></html>`;
+    await page.setContent(html, { waitUntil: 'load', timeout: 30_000 });
+    const shot = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: Math.ceil(opts.width), height: Math.ceil(opts.height) }, omitBackground: false });
+    return Buffer.from(shot);
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
+
 async function printOnce(browser: Browser, html: string, opts: PdfOptions = {}): Promise<Uint8Array> {
   const timeout = opts.timeout ?? 60_000;
-  const page = await browser.newPage();
+  const page = await lockedPage(browser);
   try {
-    await page.setJavaScriptEnabled(false);
-    await page.setRequestInterception(true);
-    page.on('request', (req) => {
-      if (req.isInterceptResolutionHandled()) return;
-      if (req.url().startsWith('data:')) void req.continue();
-      else void req.abort('blockedbyclient');
-    });
     await page.setContent(withoutNavigation(withTitle(html, opts.title)), { waitUntil: 'load', timeout });
     const pdf = await page.pdf({
       format: opts.format ?? 'A4',
@@ -135,6 +170,7 @@ export async function createPdfRenderer(launchOpts: PdfLaunchOptions = {}): Prom
   const browser = await launch(launchOpts);
   return {
     render: async (html, opts) => (await renderWith(browser, html, opts)).pdf,
+    png: (svg, opts) => pngOnce(browser, svg, opts),
     renderWithInfo: (html, opts) => renderWith(browser, html, opts),
     close: async () => {
       await browser.close().catch(() => undefined);

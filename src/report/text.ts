@@ -60,19 +60,72 @@ export function escapeXml(s: string): string {
 /** A CSS string literal (with quotes) that cannot close the string, the rule or the style element. */
 export function cssString(s: string): string {
   const out = Array.from(cleanText(s, LIMITS.label))
-    .map((c) => (/[A-Za-z0-9 .,&()_-]/.test(c) ? c : `\\${c.codePointAt(0)!.toString(16).padStart(6, '0')}`))
+    // The space after an escape ends it (and is eaten by CSS): without it, a space after ":" would vanish.
+    .map((c) => (/[A-Za-z0-9 .,&()_-]/.test(c) ? c : `\\${c.codePointAt(0)!.toString(16).padStart(6, '0')} `))
     .join('');
   return `"${out}"`;
 }
 
-/** Escapes crawled text for Markdown: backslash-escapes pipes, backticks, brackets and emphasis marks; < and > as entities. */
-export function escapeMarkdown(s: string | null | undefined, max: number = LIMITS.text): string {
-  return cleanText(s, max)
-    .replace(/\\/g, '\\\\')
-    .replace(/[|`[\]*_#!(){}~]/g, (c) => `\\${c}`)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
+// Markdown that pastes cleanly into GitHub (cmark-gfm), Ghost (markdown-it) and WordPress (showdown): no HTML
+// entities and no backslash before a character that cannot start anything, so the text reads as written in every
+// editor; yet crawled text never becomes a live link, an image, emphasis or HTML.
+// - `[` and `]` are escaped (`\[`, known to every Markdown since Markdown.pl): no link or image can form, so
+//   parentheses need nothing.
+// - `<` before a letter, `/`, `!` or `?` gets a space after it: no renderer reads `< b>` as a tag, and showdown
+//   has no `\<`.
+// - URLs and e-mail addresses become code spans, which no renderer autolinks (GitHub links bare URLs otherwise).
+// - `*`, `` ` ``, `~`, `\` and `_` at a word's edge are escaped (emphasis, code, strike-through); a line-start
+//   marker (`#`, `>`, `-`, `+`, `1.`) at the very start too.
+// - In table cells `|` is escaped (GFM); elsewhere it is text.
+// - WordPress runs shortcodes on the rendered text: `[embed]` and its kin get a space so none is recognised.
+const URL_TOKEN = /\b(?:https?:\/\/|www\.)[^\s<>]+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/gi;
+const SHORTCODES = /\[(\/?)(embed|gallery|audio|video|caption|wp_caption|playlist)\b/gi;
+
+function escapeInline(s: string, cell: boolean): string {
+  const out = s
+    .replace(/[\\`*~[\]]/g, (c) => `\\${c}`)
+    .replace(/(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, '\\_')
+    .replace(/<(?=[A-Za-z/!?])/g, '< ');
+  return cell ? out.replace(/\|/g, '\\|') : out;
+}
+
+/** A code span around `s` that no backtick inside can close (pipes still escaped in a table cell, as GFM reads them). */
+function codeSpan(s: string, cell: boolean): string {
+  const longest = Math.max(0, ...Array.from(s.matchAll(/`+/g), (m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  const body = cell ? s.replace(/\|/g, '\\|') : s;
+  return /^`|`$/.test(body) ? `${fence} ${body} ${fence}` : `${fence}${body}${fence}`;
+}
+
+/**
+ * Crawled or configured text for Markdown (see above). `cell` escapes pipes for a table cell. The result never
+ * holds an HTML entity.
+ */
+export function escapeMarkdown(s: string | null | undefined, max: number = LIMITS.text, opts: { cell?: boolean } = {}): string {
+  const text = cleanText(s, max).replace(SHORTCODES, (_, slash: string, name: string) => `[${slash} ${name}`);
+  const cell = Boolean(opts.cell);
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(URL_TOKEN)) {
+    // Trailing punctuation belongs to the sentence, not the address.
+    const token = m[0].replace(/[.,;:!?)\]]+$/, '');
+    out += escapeInline(text.slice(last, m.index), cell) + codeSpan(token, cell);
+    last = m.index + token.length;
+  }
+  out += escapeInline(text.slice(last), cell);
+  // A line-start marker at the very start (the text may begin a line or a list item).
+  return out.replace(/^([#>+-]|\d+[.)])(?=\s|$)/, (c) => (/^\d/.test(c) ? c.replace(/([.)])$/, '\\$1') : `\\${c}`));
+}
+
+/** escapeMarkdown for a GFM table cell (pipes escaped). */
+export function escapeMarkdownCell(s: string | null | undefined, max: number = LIMITS.text): string {
+  return escapeMarkdown(s, max, { cell: true });
+}
+
+/** A validated http(s) URL as a Markdown autolink (`<https://…>`); '' for anything else. */
+export function markdownUrl(url: string | null | undefined): string {
+  const href = safeHref(url);
+  return href && !/[\s<>]/.test(href) ? `<${href}>` : '';
 }
 
 /**

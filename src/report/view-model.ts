@@ -9,6 +9,7 @@ import { recommendationText, weakestSignals } from './recommendations.js';
 import { cleanText, LIMITS, toLink, type Link } from './text.js';
 import { DEFAULT_ACCENT, loadLogo, readableOn, tint, validateAccent } from './theme.js';
 import { secondaryMeasures, type Measure } from '../traffic/measures.js';
+import { dataWarningText, pullParagraph, pullStats, signedPct } from './pull-words.js';
 
 export type Paper = 'A4' | 'Letter';
 
@@ -28,6 +29,9 @@ export interface ReportOptions {
   screenshots?: ReadonlyArray<{ url: string; data: Uint8Array }>;
 }
 
+/** Below this coverage a verdict is said to rest on thin evidence (the rubric's floor, lower, withholds it). */
+export const THIN_COVERAGE = 0.7;
+
 /** The bands, from the one table the scorer uses (src/result/bands.ts). */
 export const INDEX_BANDS_TABLE = BANDS;
 
@@ -43,12 +47,7 @@ export function formatPercent(share: number | null | undefined, locale: Locale =
 
 /** Signed percent change: −16.4 → "−16%", 3.2 → "+3.2%" (one decimal below 10). */
 export function formatChange(pct: number | null | undefined, locale: Locale = 'en'): string {
-  if (pct === null || pct === undefined || !Number.isFinite(pct)) return '—';
-  const abs = Math.abs(pct);
-  const rounded = abs < 10 ? Math.round(abs * 10) / 10 : Math.round(abs);
-  const pc = locale === 'de' ? '\u00a0%' : '%';
-  if (rounded === 0) return `0${pc}`;
-  return `${pct < 0 ? MINUS : '+'}${formatNumber(rounded, locale, 1)}${pc}`;
+  return signedPct(pct, locale);
 }
 
 /** Score 0–100 → "27"; null → "—". */
@@ -133,7 +132,7 @@ export function verdictSentence(brand: string, index: AuditResult['index'], loca
   if (index.status === 'no-community') return tr('verdict.noCommunity', { brand });
   if (index.status === 'insufficient-evidence') return tr('verdict.insufficient', { brand, coverage });
   if (index.status !== 'scored' || index.label === null) return tr('verdict.none', { brand });
-  const thin = index.coverage < 0.7 ? tr('verdict.thin', { coverage }) : '';
+  const thin = index.coverage < THIN_COVERAGE ? tr('verdict.thin', { coverage }) : '';
   return tr(BAND_KEY[index.label].verdict, { brand }) + thin;
 }
 
@@ -377,7 +376,7 @@ export function formatWeight(w: number, locale: Locale = 'en'): string {
  * A question's wording in the report's language: the catalogue text when audit.json carries the built-in English
  * wording (or for producer/conductor ends, which audit.json does not carry), else audit.json's own (custom) text.
  */
-function questionText(q: QuestionResult, field: 'title' | 'question', tr: Translate): string {
+function questionText(q: Pick<QuestionResult, 'id' | 'title' | 'question'>, field: 'title' | 'question', tr: Translate): string {
   const def = QUESTIONS[q.id];
   const own = cleanText(q[field], field === 'title' ? LIMITS.title : 400);
   if (!def || stripForCompare(q[field]) !== stripForCompare(def[field])) return own;
@@ -385,7 +384,7 @@ function questionText(q: QuestionResult, field: 'title' | 'question', tr: Transl
 }
 
 /** A question's title in the report's language (see questionText). */
-export function questionTitle(q: QuestionResult, locale: Locale = 'en'): string {
+export function questionTitle(q: Pick<QuestionResult, 'id' | 'title' | 'question'>, locale: Locale = 'en'): string {
   return questionText(q, 'title', translator(locale));
 }
 
@@ -428,7 +427,7 @@ function questionVM(q: QuestionResult, locale: Locale): QuestionVM {
     scorePosition: scalePosition(q.score),
     band,
     coverage,
-    coverageThin: q.coverage < 0.7,
+    coverageThin: q.coverage < THIN_COVERAGE,
     summary,
     eyebrow: tr('question.eyebrow', { n: q.id.slice(1) }),
     coverageText: tr('question.coverage', { coverage }),
@@ -455,30 +454,11 @@ export function findingSentence(f: FindingInput, locale: Locale = 'en'): string 
   return tr('finding.sentence', { value, score: formatScore(f.signal.score), weight: formatWeight(f.signal.weight, locale), verb, question, end });
 }
 
-/** The pull sentence for the executive summary and Markdown. */
+/** The pull paragraph for the executive summary and Markdown, worded from the traffic result's typed fields. */
 export function pullSentence(result: AuditResult, locale: Locale = 'en'): string {
-  const tr = translator(locale);
-  if (!result.traffic) return tr('traffic.none');
-  if (locale === 'en') return cleanText(result.traffic.trend.summary, 600);
-  // audit.json's trend summary is English: other languages get a sentence built from the numbers.
-  const tt = result.traffic.trend;
-  if (tt.direction === 'insufficient-data') return tr('traffic.summaryInsufficient');
-  const word = tr(tt.direction === 'rising' ? 'traffic.wordRising' : tt.direction === 'falling' ? 'traffic.wordFalling' : 'traffic.wordFlat');
-  let out = tr(result.traffic.metric === 'clicks' ? 'traffic.summaryTrendClicks' : 'traffic.summaryTrend', {
-    direction: word,
-    yoy: formatChange(tt.yoyPct, locale),
-    slope: formatChange(tt.slopePctPerMonth, locale),
-    sig: tt.pValue === null ? '' : tr(tt.significant ? 'traffic.summarySig' : 'traffic.summaryNotSig'),
-  });
-  if (tt.holidaySurge) out += tr('traffic.summarySurge', { dec: formatChange(tt.decemberAboveTrendPct, locale) });
-  return out;
+  if (!result.traffic) return translator(locale)('traffic.none');
+  return pullParagraph(result.traffic, locale);
 }
-
-function monthName(n: number | null, locale: Locale): string {
-  return n === null || n < 1 || n > 12 ? '—' : intlMonthName(n, locale);
-}
-
-const DIRECTION_KEY: Record<string, MessageKey> = { rising: 'traffic.dirRising', falling: 'traffic.dirFalling', flat: 'traffic.dirFlat', 'insufficient-data': 'traffic.dirInsufficient' };
 
 function trafficVM(result: AuditResult, chartSvg: string | null, accent: string, locale: Locale): ReportViewModel['traffic'] {
   const tr = translator(locale);
@@ -488,29 +468,19 @@ function trafficVM(result: AuditResult, chartSvg: string | null, accent: string,
   }
   const first = t.months[0]?.month;
   const last = t.months[t.months.length - 1]?.month;
-  const tt = t.trend;
-  const p = tt.pValue === null ? '' : tt.pValue < 0.001 ? '< 0.001' : formatNumber(tt.pValue, locale, 3);
-  const stats = [
-    { label: tr('traffic.direction'), value: DIRECTION_KEY[tt.direction] ? tr(DIRECTION_KEY[tt.direction]!) : cleanText(tt.direction, 40) },
-    { label: tr('traffic.change'), value: formatChange(tt.changePct, locale) },
-    { label: tr('traffic.yoy'), value: formatChange(tt.yoyPct, locale) },
-    { label: tr('traffic.slope'), value: tt.slopePctPerMonth === null ? '—' : formatChange(tt.slopePctPerMonth, locale) },
-    { label: tr('traffic.significant'), value: tt.pValue === null ? '—' : `${tr(tt.significant ? 'traffic.yes' : 'traffic.no')} (p = ${p})` },
-    { label: tr('traffic.peak'), value: monthName(tt.peakMonth, locale) },
-    { label: tr('traffic.december'), value: formatChange(tt.decemberAboveTrendPct, locale) + (tt.holidaySurge ? tr('traffic.holidaySurge') : '') },
-  ];
   const source = `${cleanText(t.source, 120)} (${cleanText(t.format, 40)})`;
   const period = first && last ? tr('traffic.period', { first: formatMonth(first, locale), last: formatMonth(last, locale), n: t.months.length }) : null;
+  const captionKey: MessageKey = t.metric === 'clicks' ? 'traffic.captionClicks' : t.metric === 'interest' ? 'traffic.captionInterest' : 'traffic.caption';
   return {
     present: true,
-    chartSvg: sanitiseTrustedSvg(chartSvg) ?? renderTrafficFallback(t.months, { accent, locale, ...(t.metric === 'clicks' ? { metric: 'clicks' as const } : {}) }),
+    chartSvg: sanitiseTrustedSvg(chartSvg) ?? renderTrafficFallback(t.months, { accent, locale, metric: t.metric }),
     summary: pullSentence(result, locale),
     source,
     period,
-    caption: tr(t.metric === 'clicks' ? 'traffic.captionClicks' : 'traffic.caption', { period: period ? `, ${period}` : '', source }),
-    stats,
+    caption: tr(captionKey, { period: period ? `, ${period}` : '', source }),
+    stats: pullStats(t, locale),
     measures: measuresVM(t.months, locale),
-    warnings: t.warnings.map((w) => cleanText(w, 400)),
+    warnings: [...t.trend.dataWarnings.map((w) => dataWarningText(w, locale)), ...t.warnings.map((w) => cleanText(w, 400))],
   };
 }
 

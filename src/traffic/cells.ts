@@ -41,6 +41,27 @@ export function parseDateCell(raw: string, sourceName: string, line?: number): s
   return s;
 }
 
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/**
+ * Separate year and month cells → 'YYYY-MM'. The month may be a number (3, 03) or an English month name or
+ * abbreviation (Mar, March, Sept).
+ */
+export function parseYearMonthCells(rawYear: string, rawMonth: string, sourceName: string, line?: number): string {
+  const year = rawYear.trim();
+  const word = rawMonth.trim().toLowerCase().replace(/\.$/, '');
+  // "Mar", "March", "Sept": at least three letters of one month's name.
+  const byName = word.length >= 3 ? MONTH_NAMES.findIndex((m) => m.startsWith(word)) : -1;
+  const month = /^\d{1,2}$/.test(word) ? Number(word) : byName + 1;
+  if (!/^\d{4}$/.test(year) || month < 1 || month > 12) {
+    throw new TrafficImportError(
+      `${at(sourceName, line)}: cannot read the year "${rawYear}" and month "${rawMonth}". Use a four-digit year and a month number 1–12 (or a month name such as "Mar").`,
+      line,
+    );
+  }
+  return `${year}-${String(month).padStart(2, '0')}`;
+}
+
 /** Accepts "1234", "1,234", "1 234", "1234.0"; rejects negatives and text. */
 export function parseVisitsCell(raw: string, sourceName: string, line?: number): number {
   const s = raw.trim().replace(/[,\s\u00a0]/g, '');
@@ -93,6 +114,16 @@ export interface ParsedRows {
   metric?: TrafficMetric;
   /** The dates the export says it covers, when it says so (header or file name). */
   coverage?: { from: string; to: string };
+  /** How daily and weekly rows make a month: summed (counts, the default) or averaged (levels such as search interest). */
+  aggregate?: 'sum' | 'mean';
+  /** A Google Trends term: which one, and the scale it shares with the other terms of its file. */
+  trends?: TrendsSource;
+}
+
+export interface TrendsSource {
+  term: string;
+  geo: string;
+  scale: string;
 }
 
 /** 'YYYYMMDD' → 'YYYY-MM-DD' when it is a real date, else null. */

@@ -1,6 +1,6 @@
 import { scaleLinear } from 'd3-scale';
 import { line as d3line } from 'd3-shape';
-import { fullPoints, logTrendLine } from './trend.js';
+import { fitted, fullPoints, trendFit } from './fit.js';
 import type { TrafficMonth, TrafficResult } from './types.js';
 
 export interface ChartOptions {
@@ -8,6 +8,8 @@ export interface ChartOptions {
   height?: number;
   accent?: string;
   title?: string;
+  /** The chart's description for screen readers, in the report's language (the caller words it). */
+  desc?: string;
 }
 
 export const DEFAULT_ACCENT = '#1f5fbf';
@@ -105,11 +107,11 @@ function seriesPath(f: Frame, months: TrafficMonth[], offset: number, colour: st
 
 function trendPath(f: Frame, result: TrafficResult, colour: string, offset: number): string {
   if (result.trend.direction === 'insufficient-data') return '';
-  const fit = logTrendLine(fullPoints(result.months));
+  const fit = trendFit(fullPoints(result.months));
   if (!fit) return '';
   const n = result.months.length;
   const pts: Array<[number, number]> = [];
-  for (let i = 0; i < n; i++) pts.push([f.x(i + offset), f.y(Math.exp(fit.intercept + fit.slope * i))]);
+  for (let i = 0; i < n; i++) pts.push([f.x(i + offset), f.y(Math.max(0, fitted(fit, i)))]);
   const d = d3line().digits(2)(pts) ?? '';
   return `<path d="${d}" fill="none" stroke="${colour}" stroke-width="1.5" stroke-dasharray="6 4" opacity="0.8"/>`;
 }
@@ -135,13 +137,16 @@ function svgOpen(width: number, height: number, title: string, desc: string): st
   );
 }
 
+/** What a point's tooltip counts (the chart's own fallback words; the report passes its title and description). */
+const unitOf = (result: TrafficResult): string => (result.metric === 'clicks' ? 'search clicks' : result.metric === 'interest' ? 'search interest' : 'visits');
+
 const maxOf = (ms: TrafficMonth[]): number => ms.reduce((a, m) => Math.max(a, m.visits ?? 0), 0);
 
 export function renderTrafficChart(result: TrafficResult, opts: ChartOptions = {}): string {
   const width = opts.width ?? 640;
   const height = opts.height ?? 320;
   const accent = safeColour(opts.accent);
-  const title = opts.title ?? (result.metric === 'clicks' ? 'Monthly clicks from Google Search' : 'Monthly visits');
+  const title = opts.title ?? (result.metric === 'clicks' ? 'Monthly clicks from Google Search' : result.metric === 'interest' ? 'Relative search interest' : 'Monthly visits');
   const months = result.months;
   const first = months[0];
   if (!first) {
@@ -149,10 +154,10 @@ export function renderTrafficChart(result: TrafficResult, opts: ChartOptions = {
   }
   const f = makeFrame(width, height, first.month, months.length, maxOf(months));
   return (
-    svgOpen(width, height, title, result.trend.summary) +
+    svgOpen(width, height, title, opts.desc ?? title) +
     axes(f) +
     trendPath(f, result, '#555555', 0) +
-    seriesPath(f, months, 0, accent, result.metric === 'clicks' ? 'search clicks' : 'visits') +
+    seriesPath(f, months, 0, accent, unitOf(result)) +
     peakMarks(f, result, accent, 0) +
     '</svg>'
   );
@@ -177,7 +182,7 @@ export function renderMultiSeriesChart(series: Array<{ label: string; result: Tr
       const colour = k === 0 ? safeColour(opts.accent, PALETTE[0]) : PALETTE[k % PALETTE.length]!;
       const first = s.result.months[0];
       if (!first) return '';
-      return seriesPath(f, s.result.months, monthsBetween(firstMonth, first.month), colour, s.result.metric === 'clicks' ? 'search clicks' : 'visits');
+      return seriesPath(f, s.result.months, monthsBetween(firstMonth, first.month), colour, unitOf(s.result));
     })
     .join('');
   const legend = series
@@ -187,6 +192,6 @@ export function renderMultiSeriesChart(series: Array<{ label: string; result: Tr
       return `<rect x="${x}" y="${height - 15}" width="10" height="10" fill="${colour}"/><text x="${x + 14}" y="${height - 5}" font-size="11" fill="#222">${escapeXml(s.label)}</text>`;
     })
     .join('');
-  const desc = series.map((s) => `${s.label}: ${s.result.trend.summary}`).join(' ');
+  const desc = opts.desc ?? series.map((s) => s.label).join(', ');
   return svgOpen(width, height, title, desc) + axes(f) + body + legend + '</svg>';
 }

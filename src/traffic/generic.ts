@@ -37,7 +37,22 @@ export function genericPlan(header: string[], sourceName: string, line: number |
     for (const field of ['visitors', 'pageviews'] as const) {
       if (columns[field]) metrics.push({ metric: field, idx: need(field), kind: 'count', header: columns[field] });
     }
-    return { date: need('date'), visits: need('visits'), metrics };
+    const dates = columns.date ? { date: need('date') } : { date: need('month'), year: need('year') };
+    return { ...dates, visits: need('visits'), metrics };
+  }
+  const metrics = GENERIC_METRICS.flatMap((m) => {
+    const idx = findColumn(header, [m.name]);
+    return idx < 0 ? [] : [{ metric: m.metric, kind: m.kind, idx, header: header[idx]! }];
+  });
+  // Separate `year` and `month` columns (a spreadsheet's layout) make one date.
+  const yearCol = findColumn(header, ['year']);
+  const monthCol = findColumn(header, ['month']);
+  if (yearCol >= 0 && monthCol >= 0 && findColumn(header, ['date']) < 0) {
+    const visitsCol = findColumn(header, VISITS_COLUMNS);
+    if (visitsCol < 0) {
+      throw new TrafficImportError(`${where}: no visits column; found headers ${found}. Add a "visits" column, or name it with traffic.columns.visits.`, line);
+    }
+    return { date: monthCol, year: yearCol, visits: visitsCol, metrics };
   }
   const date = findColumn(header, DATE_COLUMNS);
   const visits = findColumn(header, VISITS_COLUMNS);
@@ -49,17 +64,13 @@ export function genericPlan(header: string[], sourceName: string, line: number |
   }
   if (date < 0) {
     throw new TrafficImportError(
-      `${where}: no date column; found headers ${found}. Add a "month" (YYYY-MM) or "date" (YYYY-MM-DD) column, or name it with traffic.columns.date.`,
+      `${where}: no date column; found headers ${found}. Add a "month" (YYYY-MM) or "date" (YYYY-MM-DD) column, or "year" and "month" columns, or name it with traffic.columns.date.`,
       line,
     );
   }
   if (visits < 0) {
     throw new TrafficImportError(`${where}: no visits column; found headers ${found}. Add a "visits" column, or name it with traffic.columns.visits.`, line);
   }
-  const metrics = GENERIC_METRICS.flatMap((m) => {
-    const idx = findColumn(header, [m.name]);
-    return idx < 0 ? [] : [{ metric: m.metric, kind: m.kind, idx, header: header[idx]! }];
-  });
   return { date, visits, metrics };
 }
 

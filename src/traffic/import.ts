@@ -4,6 +4,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { TrafficImportError, type ParsedRows } from './cells.js';
 import { looksLikeGa4, parseGa4Csv } from './ga4.js';
+import { looksLikeGoogleTrends, parseGoogleTrendsCsv } from './google-trends.js';
 import { KNOWN_FORMATS_HINT, parseGenericCsv, parseGenericJson } from './generic.js';
 import { looksLikeGsc, parseGscCsv } from './gsc.js';
 import { looksLikeMatomo, parseMatomoCsv } from './matomo.js';
@@ -23,6 +24,8 @@ export interface ImportOptions {
   format?: string;
   /** Header names of the date and visits columns (and optional visitors, pageviews) for the generic importer. */
   columns?: TrafficColumns;
+  /** The search term of a Google Trends export with several (`traffic.column`). */
+  column?: string;
 }
 
 type Concrete = Exclude<TrafficFormat, 'auto'>;
@@ -48,7 +51,10 @@ export function parseTraffic(text: string, sourceName: string, opts: ImportOptio
   const clean = text.replace(/^\uFEFF/, '');
   const format = chooseFormat(clean, sourceName, opts);
   const warnings: string[] = [];
-  const parsed = parseAs(format, clean, sourceName, warnings, opts.columns, fileName, coverage);
+  if (opts.column && format !== 'google-trends') {
+    throw new TrafficImportError(`${sourceName}: traffic.column names a search term of a Google Trends export, and this file is read as ${format}. Leave it out, or point traffic.file at a multiTimeline.csv.`);
+  }
+  const parsed = parseAs(format, clean, sourceName, warnings, opts, fileName, coverage);
   return finish(parsed, sourceName, warnings);
 }
 
@@ -74,6 +80,7 @@ export function detectFormat(text: string): Concrete {
   // UA before GA4: both open with a `#` block, and only UA has a "Day Index" table.
   if (looksLikeUa(text)) return 'ua';
   if (looksLikeGa4(text)) return 'ga4';
+  if (looksLikeGoogleTrends(text)) return 'google-trends';
   if (plausibleKind(text)) return 'plausible';
   if (looksLikeGsc(text)) return 'gsc';
   if (looksLikeMatomo(text)) return 'matomo';
@@ -86,10 +93,11 @@ function parseAs(
   text: string,
   sourceName: string,
   warnings: string[],
-  columns: TrafficColumns | undefined,
+  opts: ImportOptions,
   fileName: string,
   coverage: Coverage | undefined,
 ): ParsedRows {
+  const columns = opts.columns;
   switch (format) {
     case 'json':
       return { rows: parseGenericJson(text, sourceName, columns), label: 'generic-json' };
@@ -107,6 +115,8 @@ function parseAs(
       return parseMatomoCsv(text, sourceName, warnings);
     case 'similarweb':
       return parseSimilarwebCsv(text, sourceName, warnings);
+    case 'google-trends':
+      return parseGoogleTrendsCsv(text, sourceName, opts.column, warnings);
   }
 }
 
@@ -114,13 +124,14 @@ function finish(parsed: ParsedRows, sourceName: string, warnings: string[]): Tra
   if (parsed.rows.length === 0) {
     throw new TrafficImportError(`${sourceName}: no data rows found. Add at least one row of dates and visits.`);
   }
-  const months = toMonths(parsed.rows, sourceName, warnings, parsed.coverage);
+  const months = toMonths(parsed.rows, sourceName, warnings, parsed.coverage, parsed.aggregate);
   return {
     source: sourceName,
     format: parsed.label,
     metric: parsed.metric ?? 'visits',
-    months: fillGaps(months, warnings),
+    months: fillGaps(months),
     warnings,
+    ...(parsed.trends ? { trends: parsed.trends } : {}),
   };
 }
 

@@ -30,7 +30,7 @@ const round2 = (v: number): number => Math.round(v * 100) / 100;
  * Sorted, de-duplicated (first kept, with a warning) rows, aggregated to calendar months. With `coverage`, a month
  * the export does not fully cover is partial even when its row looks whole (e.g. a monthly row for a half month).
  */
-export function toMonths(rows: RawRow[], sourceName: string, warnings: string[], coverage?: Coverage): TrafficMonth[] {
+export function toMonths(rows: RawRow[], sourceName: string, warnings: string[], coverage?: Coverage, aggregate: 'sum' | 'mean' = 'sum'): TrafficMonth[] {
   const seen = new Map<string, RawRow>();
   const dups = new Set<string>();
   for (const r of rows) {
@@ -48,7 +48,7 @@ export function toMonths(rows: RawRow[], sourceName: string, warnings: string[],
   // `2024-01-01,…`): each row is a whole month, not one day of it.
   if (unique[0]!.date.length === 7 || isMonthlyByDate(unique)) {
     months = unique.map((r) => withMetrics({ month: r.date.slice(0, 7), visits: r.visits, partial: false }, r.metrics));
-  } else months = aggregateDays(unique);
+  } else months = aggregateDays(unique, aggregate);
   return coverage ? markUncovered(months, coverage) : months;
 }
 
@@ -61,8 +61,10 @@ function withMetrics(m: TrafficMonth, metrics: MonthMetrics | undefined): Traffi
  * between rows: 1 for daily, 7 for weekly), its visits spread evenly over those days, so a week that straddles
  * two months is split between them. A month whose days are not all covered is `partial`. Extra metrics are
  * spread the same way and kept only where every row of the month had them; daily unique visitors are dropped.
+ * With `aggregate: 'mean'` a row's value is a level held on each day it covers (search interest), and the month
+ * is the mean over its covered days.
  */
-export function aggregateDays(rows: RawRow[]): TrafficMonth[] {
+export function aggregateDays(rows: RawRow[], aggregate: 'sum' | 'mean' = 'sum'): TrafficMonth[] {
   const days = rows.map((r) => dayNumber(r.date));
   const step = rowStep(days);
   const visits = new Map<string, number>();
@@ -78,7 +80,7 @@ export function aggregateDays(rows: RawRow[]): TrafficMonth[] {
     for (let d = start; d < start + span; d++) {
       const m = isoOfDay(d).slice(0, 7);
       touched.add(m);
-      visits.set(m, (visits.get(m) ?? 0) + r.visits / span);
+      visits.set(m, (visits.get(m) ?? 0) + (aggregate === 'mean' ? r.visits : r.visits / span));
       covered.set(m, (covered.get(m) ?? 0) + 1);
       for (const [k, v] of Object.entries(r.metrics ?? {}) as Array<[ExtraMetric, number]>) {
         if (k === 'visitors') continue;
@@ -101,7 +103,8 @@ export function aggregateDays(rows: RawRow[]): TrafficMonth[] {
     const [y, mo] = m.split('-').map(Number) as [number, number];
     const metrics: MonthMetrics = {};
     for (const [k, acc] of sums.get(m) ?? []) if (acc.rows === rowsIn.get(m)) metrics[k] = round2(acc.sum);
-    return withMetrics({ month: m, visits: round2(visits.get(m)!), partial: (covered.get(m) ?? 0) < daysInMonth(y, mo) }, metrics);
+    const total = aggregate === 'mean' ? visits.get(m)! / covered.get(m)! : visits.get(m)!;
+    return withMetrics({ month: m, visits: round2(total), partial: (covered.get(m) ?? 0) < daysInMonth(y, mo) }, metrics);
   });
 }
 
@@ -152,22 +155,13 @@ function nextMonth(m: string): string {
   return mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
 }
 
-/** Inserts `visits: null` for months missing between the first and the last, with a warning listing them. */
-export function fillGaps(months: TrafficMonth[], warnings: string[]): TrafficMonth[] {
+/** Inserts `visits: null` for months missing between the first and the last (the trend's data warnings name them). */
+export function fillGaps(months: TrafficMonth[]): TrafficMonth[] {
   const byMonth = new Map(months.map((m) => [m.month, m]));
   const first = months[0];
   const last = months[months.length - 1];
   if (!first || !last) return months;
   const out: TrafficMonth[] = [];
-  const missing: string[] = [];
-  for (let m = first.month; m <= last.month; m = nextMonth(m)) {
-    const found = byMonth.get(m);
-    if (found) out.push(found);
-    else {
-      missing.push(m);
-      out.push({ month: m, visits: null, partial: false });
-    }
-  }
-  if (missing.length > 0) warnings.push(`No data for ${missing.join(', ')}: shown as gaps, not zeros.`);
+  for (let m = first.month; m <= last.month; m = nextMonth(m)) out.push(byMonth.get(m) ?? { month: m, visits: null, partial: false });
   return out;
 }

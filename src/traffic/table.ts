@@ -1,6 +1,6 @@
 /** A header row plus data rows → dated rows: the step every CSV-shaped importer shares. */
 import { parse } from 'csv-parse/sync';
-import { parseDateCell, parseMetricCell, parseVisitsCell, TrafficImportError, type CellKind, type RawRow } from './cells.js';
+import { parseDateCell, parseMetricCell, parseVisitsCell, parseYearMonthCells, TrafficImportError, type CellKind, type RawRow } from './cells.js';
 import type { ExtraMetric, MonthMetrics } from './types.js';
 
 export interface CsvRecord {
@@ -40,7 +40,10 @@ export interface MetricColumn {
 }
 
 export interface ColumnPlan {
+  /** The date column; with `year` set, the month column beside it. */
   date: number;
+  /** The year column, when the date is kept in two columns (year, month). */
+  year?: number;
   visits: number;
   metrics: MetricColumn[];
 }
@@ -71,14 +74,15 @@ export function readRows(rows: TableRow[], plan: ColumnPlan, opts: ReadOptions =
   const out: RawRow[] = [];
   for (const { cells, src, line } of rows) {
     const rawDate = cells[plan.date] ?? '';
+    const rawYear = plan.year === undefined ? '' : (cells[plan.year] ?? '');
     // A totals row (empty first cell) is common in analytics exports: skip it.
-    if (rawDate.trim() === '') continue;
+    if (rawDate.trim() === '' || (plan.year !== undefined && rawYear.trim() === '')) continue;
     const rawVisits = cells[plan.visits] ?? '';
     if (rawVisits.trim() === '' && opts.onEmptyVisits === 'skip') {
       opts.skipped?.push(line);
       continue;
     }
-    const date = parseDate(rawDate, src, line);
+    const date = plan.year === undefined ? parseDate(rawDate, src, line) : parseYearMonthCells(rawYear, rawDate, src, line);
     const visits = parseVisitsCell(rawVisits, src, line);
     const metrics: MonthMetrics = {};
     for (const m of plan.metrics) {

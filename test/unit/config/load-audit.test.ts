@@ -229,3 +229,44 @@ describe('traffic section', () => {
     );
   });
 });
+
+describe('traffic.columns with year and month', () => {
+  const base = { brand: 'X', site: { url: 'https://x.example/' } };
+  const problems = (columns: unknown): string[] => {
+    try {
+      validateAudit({ ...base, traffic: { file: 't.csv', columns } }, 'audit.yaml');
+      return [];
+    } catch (e) {
+      return (e as UserError).details;
+    }
+  };
+
+  it('accepts year + month instead of date', () => {
+    expect(validateAudit({ ...base, traffic: { file: 't.csv', columns: { year: 'Year', month: 'Month', visits: 'Visits' } } }, 'audit.yaml').traffic!.columns).toEqual({
+      year: 'Year',
+      month: 'Month',
+      visits: 'Visits',
+    });
+  });
+
+  it('names what is missing or doubled', () => {
+    expect(problems({ visits: 'V' }).join('\n')).toMatch(/traffic\.columns\.date: is required/);
+    expect(problems({ year: 'Y', visits: 'V' }).join('\n')).toMatch(/traffic\.columns\.month: is required beside the other/);
+    expect(problems({ date: 'D', year: 'Y', month: 'M', visits: 'V' }).join('\n')).toMatch(/traffic\.columns\.date: give either `date` or `year` and `month`/);
+  });
+});
+
+describe('traffic.column (a Google Trends term)', () => {
+  const base = { brand: 'Sears', site: { url: 'https://x.example/' } };
+  it('is accepted with format google-trends or auto, refused beside another format', () => {
+    expect(validateAudit({ ...base, traffic: { file: 'multiTimeline.csv', format: 'google-trends', column: 'sears' } }, 'a.yaml').traffic!.column).toBe('sears');
+    expect(validateAudit({ ...base, traffic: { file: 'multiTimeline.csv', column: 'sears' } }, 'a.yaml').traffic!.column).toBe('sears');
+    let details: string[] = [];
+    try {
+      validateAudit({ ...base, traffic: { file: 't.csv', format: 'ga4', column: 'sears' } }, 'a.yaml');
+    } catch (e) {
+      details = (e as UserError).details;
+    }
+    expect(details.join('\n')).toMatch(/traffic\.column: traffic\.column names a search term of a Google Trends export/);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderSummaryMarkdown } from '../../../src/report/render-markdown.js';
-import { escapeMarkdown } from '../../../src/report/text.js';
+import { escapeMarkdown, escapeMarkdownCell } from '../../../src/report/text.js';
 import { loadFixture } from './helpers.js';
 
 /** Cells of a Markdown table row, splitting on unescaped pipes only. */
@@ -26,13 +26,13 @@ describe('renderSummaryMarkdown', () => {
       ['Q5 Aims', '35', '75%', 'leaning producer'],
     ]);
     expect(lines[head + 7]).toBe('');
-    expect(md).toContain('December holiday surge');
+    expect(md).toContain('a holiday surge on a falling line');
   });
 
   it('lists what to do about it, with evidence URLs', () => {
     const md = renderSummaryMarkdown(loadFixture('sample'));
     expect(md).toContain('### What to do about it');
-    expect(md).toMatch(/^1\. Take threads, answers and reviews out from behind the sign-in wall.*\(https:\/\/community\.northwindhome\.example\//m);
+    expect(md).toMatch(/^1\. Take threads, answers and reviews out from behind the sign-in wall.*\(<https:\/\/community\.northwindhome\.example\/[^>\s]*>\)$/m);
   });
 
   it('speaks German when asked', () => {
@@ -50,20 +50,29 @@ describe('renderSummaryMarkdown', () => {
     expect(md).toContain('No traffic data was supplied');
   });
 
-  it('escapes crawled text', () => {
+  it('escapes crawled text without entities or escaped parentheses', () => {
     const md = renderSummaryMarkdown(loadFixture('hostile'));
     expect(md).not.toMatch(/<script/i);
-    expect(md).toContain('&lt;script&gt;');
+    expect(md).toContain('< script>alert(1)< /script>');
+    expect(md).not.toMatch(/&(lt|gt|amp|quot|#\d+);/);
+    expect(md).not.toMatch(/\\[()]/);
     expect(md).not.toMatch(/[\u202E\u200B]/);
     const row = md.split('\n').find((l) => l.startsWith('| Q3 '))!;
     expect(cells(row)).toHaveLength(4);
     expect(row).toContain('\\|');
     expect(row).toContain('\\`code\\`');
-    expect(row).toContain('\\[a\\]\\(javascript:alert\\(1\\)\\)');
+    expect(row).toContain('\\[a\\](javascript:alert(1))');
     expect(md).not.toMatch(/(?<!\\)\]\(javascript:/);
   });
 
-  it('escapes the Markdown metacharacters it is asked to', () => {
-    expect(escapeMarkdown('a|b`c`[d]<e>')).toBe('a\\|b\\`c\\`\\[d\\]&lt;e&gt;');
+  it('escapes only what could start something', () => {
+    expect(escapeMarkdown('a|b`c`[d]<e> (f)')).toBe('a|b\\`c\\`\\[d\\]< e> (f)');
+    expect(escapeMarkdownCell('a|b')).toBe('a\\|b');
+    expect(escapeMarkdown('snake_case and _emphasis_ and *bold*')).toBe('snake_case and \\_emphasis\\_ and \\*bold\\*');
+    expect(escapeMarkdown('# not a heading')).toBe('\\# not a heading');
+    expect(escapeMarkdown('1. not a list')).toBe('1\\. not a list');
+    expect(escapeMarkdown('see https://evil.example/a_b?x=1, or mail me@evil.example.')).toBe('see `https://evil.example/a_b?x=1`, or mail `me@evil.example`.');
+    expect(escapeMarkdown('[embed]a video[/embed]')).toBe('\\[ embed\\]a video\\[/ embed\\]');
+    expect(escapeMarkdown('3 < 4 and a<b')).toBe('3 < 4 and a< b');
   });
 });

@@ -17,13 +17,15 @@ describe('traffic wording for search clicks', () => {
     expect(en.traffic.chartSvg).toContain('aria-label="Monthly clicks from Google Search"');
     const de = buildViewModel(withClicks(), { locale: 'de' });
     expect(de.traffic.caption).toMatch(/^Monatliche Klicks aus der Google-Suche, keine Besuche/);
-    expect(pullSentence(withClicks(), 'de')).toMatch(/^Die Klicks aus der Google-Suche sind /);
+    expect(pullSentence(withClicks(), 'de')).toMatch(/^Gemessen in Klicks aus der Google-Suche, nicht in Besuchen\. /);
+    expect(pullSentence(withClicks(), 'en')).toMatch(/^Measured in clicks from Google Search, not visits\. /);
   });
 
   it('keeps the visits wording for visits', () => {
     const r = loadFixture('sample');
     expect(buildViewModel(r).traffic.caption).toMatch(/^Monthly visits/);
-    expect(pullSentence(r, 'de')).toMatch(/^Die Besuche sind /);
+    expect(pullSentence(r, 'de')).toMatch(/^Die letzten 12 vollständigen Monate \(Jan\.? 2025 – Dez\.? 2025\) lagen 16\u00a0% unter den 12 davor/);
+    expect(pullSentence(r, 'en')).not.toMatch(/clicks|Measured/);
   });
 
   it('titles the generated chart and its points as clicks', async () => {

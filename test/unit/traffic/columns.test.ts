@@ -59,3 +59,39 @@ describe('traffic.columns mapping (Umami and other unconfirmed exports)', () => 
     expect(dup.warnings.join('\n')).toMatch(/duplicated 2024-01 \(lines 3\)/);
   });
 });
+
+describe('separate year and month columns', () => {
+  it('the generic importer reads `year,month,visits` with month numbers and names', () => {
+    const s = parseTraffic('Year,Month,Visits\n2024,1,100\n2024,02,110\n2024,Mar,120\n2024,April,130\n2024,Sept,90\n', 'sheet.csv');
+    expect(s.format).toBe('generic-csv');
+    expect(s.months.map((m) => [m.month, m.visits])).toEqual([
+      ['2024-01', 100],
+      ['2024-02', 110],
+      ['2024-03', 120],
+      ['2024-04', 130],
+      ['2024-05', null],
+      ['2024-06', null],
+      ['2024-07', null],
+      ['2024-08', null],
+      ['2024-09', 90],
+    ]);
+  });
+
+  it('traffic.columns names them, in CSV and JSON', () => {
+    const columns = { year: 'Jahr', month: 'Monat', visits: 'Besuche' };
+    const csv = parseTraffic('Jahr,Monat,Besuche\n2023,12,5\n2024,1,7\n', 'de.csv', { columns });
+    expect(csv.months.map((m) => [m.month, m.visits])).toEqual([
+      ['2023-12', 5],
+      ['2024-01', 7],
+    ]);
+    const json = parseTraffic('[{"Jahr":2023,"Monat":12,"Besuche":5},{"Jahr":2024,"Monat":1,"Besuche":7}]', 'de.json', { columns });
+    expect(json.months.map((m) => m.visits)).toEqual([5, 7]);
+  });
+
+  it('names the line of a year or month it cannot read, and a missing year column', () => {
+    expect(fails(() => parseTraffic('year,month,visits\n2024,13,5\n', 'y.csv')).message).toMatch(/y\.csv line 2: cannot read the year "2024" and month "13"/);
+    expect(fails(() => parseTraffic('year,month,visits\n24,1,5\n', 'y.csv')).message).toMatch(/year "24"/);
+    const e = fails(() => parseTraffic('Y,M,V\n2024,1,5\n', 'y.csv', { columns: { year: 'Year', month: 'M', visits: 'V' } }));
+    expect(e.message).toBe('traffic.columns.year: y.csv line 1 has no column "Year"; found headers "Y", "M", "V".');
+  });
+});

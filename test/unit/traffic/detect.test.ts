@@ -34,7 +34,7 @@ describe('traffic.format override', () => {
 
   it('an unknown format lists the known ones and points to traffic.columns', () => {
     const e = fails(() => parseTraffic('date,visits\n2024-01,5\n', 'x.csv', { format: 'fathom' }));
-    expect(e.message).toMatch(/unknown traffic format "fathom"\. Known formats: csv, json, ga4, ua, plausible, gsc, matomo, similarweb\./);
+    expect(e.message).toMatch(/unknown traffic format "fathom"\. Known formats: csv, json, ga4, ua, plausible, gsc, matomo, similarweb, google-trends\./);
     expect(e.message).toContain('columns: { date:');
   });
 });

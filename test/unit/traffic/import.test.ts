@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { analyseTraffic } from '../../../src/traffic/trend.js';
 import { decodeText, importTraffic, parseTraffic, TrafficImportError } from '../../../src/traffic/import.js';
 import { TrafficSeriesSchema } from '../../../src/traffic/types.js';
 import { fixture } from './helpers.js';
@@ -64,7 +65,7 @@ describe('importTraffic: generic CSV and JSON', () => {
       { month: '2025-05', visits: 30, partial: false },
     ]);
     expect(s.warnings.join('\n')).toMatch(/duplicated 2025-02/);
-    expect(s.warnings.join('\n')).toMatch(/No data for 2025-03, 2025-04/);
+    expect(analyseTraffic(s).trend.dataWarnings).toContainEqual({ code: 'gaps', count: 2, months: ['2025-03', '2025-04'] });
   });
 
   it('decodes UTF-16LE with a BOM (Matomo default)', () => {

@@ -73,7 +73,7 @@ describe('analyseTraffic: series with a known answer', () => {
     expect(r.trend.direction).toBe('flat');
     expect(r.trend.significant).toBe(false);
     expect(Math.abs(r.trend.slopePctPerMonth!)).toBeLessThan(0.5);
-    expect(r.trend.summary).toMatch(/no significant trend/);
+    expect(r.trend.segments).toEqual([]);
     expect(r.trend.holidaySurge).toBe(false);
   });
 
@@ -84,23 +84,21 @@ describe('analyseTraffic: series with a known answer', () => {
     expect(r.trend.slopePctPerMonth!).toBeCloseTo(2, 0);
     expect(Math.abs(r.trend.slopePctPerMonth! - 2)).toBeLessThan(0.15);
     expect(r.trend.pValue!).toBeLessThan(0.001);
-    expect(r.trend.summary).toMatch(/^Visits rose \d+% over 36 months \(Theil–Sen \+2\.0% a month, significant, p < 0\.001\)/);
     // 24 full months: last 12 vs the 12 before ≈ 1.02^12 − 1 ≈ 26.8 %.
-    expect(r.trend.yoyPct!).toBeGreaterThan(24);
-    expect(r.trend.yoyPct!).toBeLessThan(30);
+    expect(r.trend.headline).toMatchObject({ basis: 'twelve-months', recent: { from: '2024-01', to: '2024-12' }, earlier: { from: '2023-01', to: '2023-12' } });
+    expect(r.trend.headline!.pct!).toBeGreaterThan(24);
+    expect(r.trend.headline!.pct!).toBeLessThan(30);
+    expect(r.trend.recent).toMatchObject({ direction: 'rising', months: 24 });
   });
 
   it('falling 2% a month with a December surge → falling, holiday surge on a falling line', () => {
     const r = analyseTraffic(seriesFrom('2022-01', synthetic(36, { growth: 0.98, december: 1.5, amp: 0.02 })));
     expect(r.trend.direction).toBe('falling');
     expect(r.trend.slopePctPerMonth!).toBeLessThan(-1.5);
-    expect(r.trend.changePct!).toBeLessThan(0);
-    expect(r.trend.yoyPct!).toBeLessThan(0);
+    expect(r.trend.headline!.pct!).toBeLessThan(0);
     expect(r.trend.holidaySurge).toBe(true);
-    expect(r.trend.summary).toMatch(/^Visits fell \d+%/);
-    expect(r.trend.summary).toMatch(/\u2212\d\.\d% a month/);
-    expect(r.trend.summary).toMatch(/a holiday surge on a falling line\.$/);
-    expect(r.trend.summary).not.toMatch(/-/);
+    expect(r.trend.seasonal).toBe(true);
+    expect(r.trend.peakMonth).toBe(12);
   });
 
   it('flat with a December surge → holidaySurge, peakMonth 12, December ≈ 45–50% above trend', () => {
@@ -110,7 +108,10 @@ describe('analyseTraffic: series with a known answer', () => {
     expect(r.trend.holidaySurge).toBe(true);
     expect(r.trend.decemberAboveTrendPct!).toBeGreaterThan(35);
     expect(r.trend.decemberAboveTrendPct!).toBeLessThan(55);
-    expect(r.trend.summary).toMatch(/December runs \d+% above trend: a holiday surge on a flat line\./);
+    // The swing: December (≈ 1.5) over the rest (≈ 1) on a flat line, more than noise.
+    expect(r.trend.peakToTrough!).toBeGreaterThan(1.3);
+    expect(r.trend.peakToTrough!).toBeLessThan(1.8);
+    expect(r.trend.seasonalPValue!).toBeLessThan(0.05);
   });
 
   it('too short (5 months) → insufficient-data, describe only', () => {
@@ -119,7 +120,8 @@ describe('analyseTraffic: series with a known answer', () => {
     expect(r.trend.slopePctPerMonth).toBeNull();
     expect(r.trend.pValue).toBeNull();
     expect(r.trend.significant).toBe(false);
-    expect(r.trend.summary).toBe('Only 5 full months of data: too short to judge a trend.');
+    expect(r.trend.headline).toBeNull();
+    expect(r.trend.headlineMissing).toBe('too-short');
   });
 
   it('partial months do not count towards the minimum', () => {
@@ -133,8 +135,8 @@ describe('analyseTraffic: series with a known answer', () => {
     expect(r.trend.peakMonth).toBeNull();
     expect(r.trend.decemberAboveTrendPct).toBeNull();
     expect(r.trend.holidaySurge).toBe(false);
-    expect(r.trend.yoyPct).toBeNull();
-    expect(r.trend.summary).toMatch(/no claim about seasonality/);
+    expect(r.trend.headline).toBeNull();
+    expect(r.trend.seasonalPValue).toBeNull();
   });
 
   it('gappy series: gaps keep their place on the time axis, so the slope is still exact', () => {
@@ -144,7 +146,7 @@ describe('analyseTraffic: series with a known answer', () => {
     const r = analyseTraffic(seriesFrom('2025-01', values));
     expect(r.trend.slopePctPerMonth!).toBeCloseTo(2, 8);
     expect(r.trend.direction).toBe('rising');
-    expect(r.trend.summary).toMatch(/over 12 months/);
+    expect(r.trend.dataWarnings).toEqual([{ code: 'gaps', count: 2, months: ['2025-04', '2025-05'] }]);
   });
 
   it('year over year needs 24 gap-free full months', () => {
@@ -172,13 +174,15 @@ describe('formatting', () => {
   });
 });
 
-describe('summary when the endpoints contradict the trend', () => {
-  it('leads with the trend when the last month is a December peak on a falling line', () => {
+describe('when the endpoints contradict the trend', () => {
+  it('a series ending on a December peak on a falling line is falling, and its headline compares years, not the ends', () => {
     const rnd = noise(3);
     const v = Array.from({ length: 36 }, (_, i) => Math.round(1000 * 0.993 ** i * (i % 12 === 11 ? 1.5 : 1) * (1 + 0.05 * rnd())));
     const r = analyseTraffic(seriesFrom('2023-01', v));
-    expect(r.trend.direction).toBe('falling');
-    expect(r.trend.changePct!).toBeGreaterThan(0);
-    expect(r.trend.summary).toMatch(/^Visits trend down over 36 months \(Theil–Sen −0\.7% a month, significant, p < 0\.001\), though the last full month was \d+% above the first; the last 12 months were \d+% below the 12 before\. December runs \d+% above trend: a holiday surge on a falling line\.$/);
+    expect(v[35]! / v[0]!).toBeGreaterThan(1); // the last month is above the first…
+    expect(r.trend.direction).toBe('falling'); // …yet the trend falls
+    expect(r.trend.headline!.basis).toBe('twelve-months');
+    expect(r.trend.headline!.pct!).toBeLessThan(0);
+    expect(r.trend.holidaySurge).toBe(true);
   });
 });
