@@ -15,7 +15,30 @@ export const DEFAULTS = {
     /** No URL template (e.g. all thread pages) may take more than this share of the page budget. */
     groupShare: 0.25,
   },
+  /** Chromium, for browser-mode crawling and for the report. Every browser call has a timeout; a page has a hard cap. */
+  browser: {
+    /** Starting Chromium. */
+    launchTimeoutMs: 60_000,
+    /** Navigation, when the crawl's own `timeoutMs` is not given (library use). */
+    navigationTimeoutMs: 30_000,
+    /** After load, wait for a quiet network for at most this long (third-party requests are logged meanwhile). */
+    settleMs: 3_000,
+    /** How long the network must be quiet to count as settled. */
+    idleMs: 500,
+    maxRedirects: 10,
+    /** Beyond navigation and settling, time allowed (at most, and at most the timeout again) to read the document
+     * and take a screenshot: the hard cap on one page is timeout + settle + min(margin, timeout). */
+    capMarginMs: 10_000,
+    closeTimeoutMs: 5_000,
+    screenshotTimeoutMs: 15_000,
+    /** Third-party requests logged per page and per crawl. */
+    maxThirdPartyLoggedPerPage: 200,
+    maxRequestsLogged: 5_000,
+  },
   report: {
+    /** Loading the report document into Chromium, and printing it (PDF) or drawing a chart (PNG). */
+    setContentTimeoutMs: 30_000,
+    printTimeoutMs: 60_000,
     accent: '#0b6e4f',
     paper: 'A4' as const,
     language: 'en' as const,

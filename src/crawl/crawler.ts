@@ -16,9 +16,18 @@ import { CLASS_RANK, groupClass, isKeyPage } from './priority.js';
 import { makeScope, sameSite, trapReason } from './scope.js';
 import { discoverSitemaps, type SitemapLimits } from './sitemap.js';
 import { RequestSlots } from './slots.js';
-import type { CrawlOptions, CrawlResult, HostStop, PageSnapshot, RobotsOutcome, SitemapRecord, UrlRecord } from './types.js';
+import type { CrawlOptions, CrawlResult, HostStop, PageSnapshot, RobotsOutcome, SitemapRecord, SkipReason, UrlRecord } from './types.js';
 import { canonicalizeUrl, pageIdentity } from './url.js';
 import { PageRenderer, type CrawlFetchResult } from './render/page-renderer.js';
+
+/** The placeholder of a URL waiting in the frontier or being fetched. */
+interface QueuedUrl {
+  url: string;
+  depth: number;
+  outcome: 'queued';
+}
+/** Why a URL is skipped, when it is. */
+type SkipVerdict = { reason: SkipReason; detail?: string };
 import { createAddressGuard, isPrivateHost, type LookupFn } from './address-guard.js';
 
 /** Test hook and expert knob: sitemap limits (defaults: depth 5, 50 MB, 50,000 URLs per file, 50 files). */
@@ -114,7 +123,8 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
     const u = new URL(url);
     return aliases.has(u.origin) ? canonicalizeUrl(u.pathname + u.search, startOrigin) : url;
   };
-  const records = new Map<string, UrlRecord>();
+  // A URL waiting in the frontier (or being fetched) holds a 'queued' placeholder until its outcome is known.
+  const records = new Map<string, UrlRecord | QueuedUrl>();
   const pages: PageSnapshot[] = [];
   const seenHashes = new Map<string, string>();
   const variants = new Map<string, number>();
@@ -217,13 +227,13 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
     /** URLs whose request has started (the page budget counts these). */
     const requested = new Set<string>();
     // Fetched already, or being fetched (a URL still waiting in the frontier may never be).
-    const isTaken = (r: UrlRecord | undefined): boolean => r?.outcome === 'fetched' || (r?.detail === 'pending' && requested.has(r.url));
+    const isTaken = (r: UrlRecord | QueuedUrl | undefined): boolean => r?.outcome === 'fetched' || (r?.outcome === 'queued' && requested.has(r.url));
     const record = (r: UrlRecord): void => {
       if (!records.has(r.url)) records.set(r.url, r);
     };
-    /** Replaces the 'pending' placeholder of a queued URL with its outcome. */
+    /** Replaces the placeholder of a queued URL with its outcome. */
     const settle = (r: UrlRecord): void => {
-      if (records.get(r.url)?.detail === 'pending') pending--;
+      if (records.get(r.url)?.outcome === 'queued') pending--;
       records.set(r.url, r);
     };
     const completions: number[] = [];
@@ -232,7 +242,7 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
       let skipped = 0;
       for (const r of records.values()) {
         if (r.outcome === 'failed') failed++;
-        else if ((r.outcome === 'skipped' && r.detail !== 'pending') || r.outcome === 'robots-blocked') skipped++;
+        else if (r.outcome === 'skipped' || r.outcome === 'robots-blocked') skipped++;
       }
       // Being fetched, plus as many waiting URLs as the page budget (and the clock) still allow.
       const startable = options.signal?.aborted || outOfTime() ? 0 : Math.min(frontier.size, Math.max(0, options.maxPages - started_));
@@ -267,7 +277,7 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
       const known = records.get(url);
       if (known) {
         // Found again nearer the start while still waiting: it moves up, as breadth-first would have found it.
-        if (known.detail === 'pending' && depth < known.depth && frontier.has(url)) {
+        if (known.outcome === 'queued' && depth < known.depth && frontier.has(url)) {
           frontier.add(frontierItem(url, depth, referrer, fromSitemap));
           known.depth = depth;
         }
@@ -290,7 +300,7 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
       const failing = sampler.stopped(url);
       if (failing) return record({ url, depth, outcome: 'skipped', reason: 'group-failing', detail: failing });
       identities.set(pageIdentity(url), url);
-      records.set(url, { url, depth, outcome: 'skipped', reason: 'max-pages', detail: 'pending' });
+      records.set(url, { url, depth, outcome: 'queued' });
       pending++;
       frontier.add(frontierItem(url, depth, referrer, fromSitemap));
     };
@@ -300,8 +310,8 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
     };
 
     /** Why a queued URL must not be requested now (abort, time budget, open breaker), or null. */
-    const blockedNow = (host: string): Pick<UrlRecord, 'reason' | 'detail'> | null => {
-      if (options.signal?.aborted) return { reason: 'max-pages', detail: 'crawl interrupted before this URL' };
+    const blockedNow = (host: string): SkipVerdict | null => {
+      if (options.signal?.aborted) return { reason: 'interrupted', detail: 'crawl interrupted before this URL' };
       if (outOfTime()) {
         stop(TIME_BUDGET_NOTE);
         return { reason: 'time-budget', detail: 'time budget used up before this URL was requested' };
@@ -457,7 +467,7 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
     };
 
     /** A waiting URL not to request after all: its group failed, or its host was stopped, since it was found. */
-    const refusedNow = (item: FrontierItem): Pick<UrlRecord, 'reason' | 'detail'> | null => {
+    const refusedNow = (item: FrontierItem): SkipVerdict | null => {
       const failing = sampler.stopped(item.url);
       if (failing) return { reason: 'group-failing', detail: failing };
       const host = new URL(item.url).host;
@@ -498,17 +508,17 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
           .run(host, () => visit(next))
           .catch((err: unknown) => {
             // Only a caller abort gets here (fetchPage turns network trouble into a result).
-            settle({ url: next.url, depth: next.depth, outcome: 'skipped', reason: 'max-pages', detail: `crawl interrupted: ${(err as Error).message}` });
+            settle({ url: next.url, depth: next.depth, outcome: 'skipped', reason: 'interrupted', detail: `crawl interrupted: ${(err as Error).message}` });
           })
           .finally(pump);
       }
       // pump() never runs inside a visit, so a start page no longer pending has had its links considered too.
-      if (records.get(startUrl)?.detail !== 'pending' || (halted() && !slots.busy)) startPageIn();
+      if (records.get(startUrl)?.outcome !== 'queued' || (halted() && !slots.busy)) startPageIn();
       if (slots.busy === 0 && !waiting.length && sitemapSeeded) finish();
     };
     /** Why a URL still waiting when the crawl ended was not fetched. */
-    const leftOutBecause = (item: FrontierItem): Pick<UrlRecord, 'reason' | 'detail'> => {
-      if (options.signal?.aborted) return { reason: 'max-pages', detail: 'crawl interrupted before this URL' };
+    const leftOutBecause = (item: FrontierItem): SkipVerdict => {
+      if (options.signal?.aborted) return { reason: 'interrupted', detail: 'crawl interrupted before this URL' };
       const refused = refusedNow(item);
       if (refused) return refused;
       if (started_ < options.maxPages) {
@@ -584,7 +594,8 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
       durationMs: Date.now() - started,
       robots,
       pages: pages.sort(byDepthUrl),
-      records: [...records.values()].sort(byDepthUrl),
+      // Every placeholder was settled above; one still queued (which would be a bug) is reported as interrupted.
+      records: [...records.values()].map((r): UrlRecord => (r.outcome === 'queued' ? { url: r.url, depth: r.depth, outcome: 'skipped', reason: 'interrupted' } : r)).sort(byDepthUrl),
       stoppedEarly: options.signal?.aborted ? 'interrupted' : stopReasons.length ? stopReasons.join('; ') : null,
       ...(sitemapRecords ? { sitemaps: sitemapRecords } : {}),
       groups: sampler.stats((u) => records.get(u)?.outcome === 'fetched'),

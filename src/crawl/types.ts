@@ -10,7 +10,10 @@ export type SkipReason =
   | 'state-changing'
   | 'nofollow'
   | 'max-depth'
+  /** Not requested because the page budget was used up. */
   | 'max-pages'
+  /** Not requested because the crawl was interrupted (Ctrl-C, SIGTERM, SIGHUP or the caller's abort signal). */
+  | 'interrupted'
   | 'duplicate'
   /** Differs from a URL already fetched or queued only by sort, paging or display parameters. */
   | 'variant'
@@ -93,15 +96,22 @@ export interface RenderGroupDecision {
   sampleUrl: string;
 }
 
-/** The outcome for every URL the crawler considered. */
-export interface UrlRecord {
+interface UrlRecordBase {
   url: string;
   depth: number;
-  outcome: 'fetched' | 'failed' | 'skipped' | 'robots-blocked';
+  /** HTTP status, where a response was had. */
   status?: number;
-  reason?: SkipReason | FailReason;
   detail?: string;
 }
+
+/** The outcome for every URL the crawler considered: a union, so a reason always matches its outcome. */
+export type UrlRecord =
+  | (UrlRecordBase & { outcome: 'fetched'; reason?: undefined })
+  | (UrlRecordBase & { outcome: 'failed'; reason: FailReason })
+  | (UrlRecordBase & { outcome: 'skipped'; reason: SkipReason })
+  | (UrlRecordBase & { outcome: 'robots-blocked'; reason?: undefined });
+
+export type UrlOutcome = UrlRecord['outcome'];
 
 export interface RobotsOutcome {
   url: string;

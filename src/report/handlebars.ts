@@ -12,13 +12,7 @@ export const BUILTIN_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', i
 export type HandlebarsEnv = ReturnType<typeof Handlebars.create>;
 
 function registerHelpers(hb: HandlebarsEnv): void {
-  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
-  hb.registerHelper('ne', (a: unknown, b: unknown) => a !== b);
-  hb.registerHelper('gt', (a: unknown, b: unknown) => typeof a === 'number' && typeof b === 'number' && a > b);
   hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
-  hb.registerHelper('and', (...args: unknown[]) => args.slice(0, -1).every(Boolean));
-  hb.registerHelper('not', (a: unknown) => !a);
-  hb.registerHelper('plural', (count: unknown, one: unknown, many: unknown) => (count === 1 ? String(one) : String(many)));
   // {{t "key" name=value}}: a message from the report's catalogue (the view model's `messages`), placeholders
   // filled from the hash. The result is escaped like any other {{ }} value.
   hb.registerHelper('t', function (this: unknown, key: unknown, options: Handlebars.HelperOptions) {

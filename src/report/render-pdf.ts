@@ -1,5 +1,6 @@
 // HTML → PDF with the system Chromium (puppeteer-core). The page runs no script and can load nothing but data:
 // URLs, so crawled markup cannot reach the network or the local file system.
+import { DEFAULTS } from '../config/defaults.js';
 import type { Browser } from 'puppeteer-core';
 import { findChrome, launchArgs, launchMarker, offlineArgs, watchBrowser } from '../util/chrome.js';
 import { fontFaceCss, REPORT_FONT_FAMILY } from './fonts.js';
@@ -103,7 +104,7 @@ async function pngOnce(browser: Browser, svg: string, opts: PngOptions): Promise
   try {
     await page.setViewport({ width: Math.ceil(opts.width), height: Math.ceil(opts.height), deviceScaleFactor: scale });
     const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:"><style>${fontFaceCss()}html,body{margin:0;padding:0;background:#fff}svg{display:block}</style></head><body><div class="font-preload" style="position:absolute;visibility:hidden;font-family:'${REPORT_FONT_FAMILY}'">Aa <b>Aa</b> <i>Aa</i></div>${svg}</body></html>`;
-    await page.setContent(html, { waitUntil: 'load', timeout: 30_000 });
+    await page.setContent(html, { waitUntil: 'load', timeout: DEFAULTS.report.setContentTimeoutMs });
     const shot = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: Math.ceil(opts.width), height: Math.ceil(opts.height) }, omitBackground: false });
     return Buffer.from(shot);
   } finally {
@@ -112,7 +113,7 @@ async function pngOnce(browser: Browser, svg: string, opts: PngOptions): Promise
 }
 
 async function printOnce(browser: Browser, html: string, opts: PdfOptions = {}): Promise<Uint8Array> {
-  const timeout = opts.timeout ?? 60_000;
+  const timeout = opts.timeout ?? DEFAULTS.report.printTimeoutMs;
   const page = await lockedPage(browser);
   try {
     await page.setContent(withoutNavigation(withTitle(html, opts.title)), { waitUntil: 'load', timeout });

@@ -8,6 +8,7 @@
 // aborted. Non-GET top-level navigations (form submissions) are aborted. Service workers are blocked, downloads
 // refused, popups closed, dialogs dismissed (Playwright's default). Nothing is clicked.
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
+import { DEFAULTS as CONFIG_DEFAULTS } from '../../config/defaults.js';
 import { backgroundHostRules, findChrome, launchArgs, launchMarker, watchBrowser } from '../../util/chrome.js';
 import { isStateChanging, sameSite } from '../scope.js';
 import type { FailReason } from '../types.js';
@@ -136,10 +137,10 @@ export class BrowserUnavailableError extends Error {
   }
 }
 
-const DEFAULTS = { timeoutMs: 30_000, settleMs: 3_000, idleMs: 500, maxBytes: 5 * 1024 * 1024, maxRedirects: 10 };
-/** Beyond navigation and settling, time allowed (at most, and at most the timeout again) to read the document and take a screenshot. */
-const CAP_MARGIN_MS = 10_000;
-const CLOSE_TIMEOUT_MS = 5_000;
+const BROWSER = CONFIG_DEFAULTS.browser;
+const DEFAULTS = { timeoutMs: BROWSER.navigationTimeoutMs, settleMs: BROWSER.settleMs, idleMs: BROWSER.idleMs, maxBytes: CONFIG_DEFAULTS.crawl.maxBytes, maxRedirects: BROWSER.maxRedirects };
+const CAP_MARGIN_MS = BROWSER.capMarginMs;
+const CLOSE_TIMEOUT_MS = BROWSER.closeTimeoutMs;
 
 /** A render given up at its hard cap (a page that kept Chromium busy). */
 function capFailure(url: string, budgetMs: number, totalMs: number): RenderFailure {
@@ -274,7 +275,7 @@ export class BrowserPool {
             executablePath,
             args: [...(this.opts.args ?? [...launchArgs(), backgroundHostRules()]), ...(this.opts.allowLocalNetwork ? [LOCAL_NETWORK_SWITCH] : []), this.marker],
             headless: true,
-            timeout: 60_000,
+            timeout: BROWSER.launchTimeoutMs,
             // The tool handles Ctrl-C, SIGTERM and SIGHUP itself (finish with the pages so far, write the report and
             // archive); Playwright's own handlers would kill the browser and the run with it.
             handleSIGINT: false,
@@ -382,7 +383,7 @@ export class BrowserPool {
     const maxBytes = opts.maxBytes ?? DEFAULTS.maxBytes;
     const maxRedirects = opts.maxRedirects ?? DEFAULTS.maxRedirects;
     const allow = opts.allowNavigation ?? ((next: string) => (sameSite(next, url) ? null : 'not on the same site'));
-    const cap = this.opts.maxRequestsLogged ?? 5000;
+    const cap = this.opts.maxRequestsLogged ?? BROWSER.maxRequestsLogged;
     const requests: NetworkRequest[] = [];
     const byRequest = new WeakMap<object, NetworkRequest>();
     const blockedNavigations: string[] = [];

@@ -2,6 +2,7 @@
 // renders the pages (and URL groups) whose static HTML lacks what the browser shows. Either way each page says
 // which mode gave its HTML and why, third-party requests from the network log are kept for the tracker signal,
 // and one screenshot is taken per page type.
+import { DEFAULTS } from '../../config/defaults.js';
 import { ChromeNotFoundError, findChrome } from '../../util/chrome.js';
 import type { FetchPageResult } from '../fetch-page.js';
 import type { PageScreenshot, RenderGroupDecision, ServedView, ThirdPartyRequest } from '../types.js';
@@ -52,7 +53,7 @@ export interface PageRendererOptions {
 }
 
 /** Third-party requests kept per page: enough for every tracker, small enough for the archive. */
-const MAX_THIRD_PARTY_LOGGED = 200;
+const MAX_THIRD_PARTY_LOGGED = DEFAULTS.browser.maxThirdPartyLoggedPerPage;
 
 export class PageRenderer {
   private readonly pool: BrowserPool;

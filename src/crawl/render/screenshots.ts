@@ -1,6 +1,7 @@
 // One screenshot per page type (URL group), not per page: small JPEGs (or PNGs) kept in memory for the report.
 // The browser-free parts (the plan) are pure; capture takes a playwright Page by type only, so importing this
 // module never loads playwright-core.
+import { DEFAULTS } from '../../config/defaults.js';
 import type { Page } from 'playwright-core';
 import type { PageScreenshot } from '../types.js';
 
@@ -39,7 +40,7 @@ export async function captureScreenshot(
     clip: { x: 0, y: 0, width, height },
     animations: 'disabled',
     caret: 'hide',
-    timeout: 15_000,
+    timeout: DEFAULTS.browser.screenshotTimeoutMs,
   });
   return { data, mimeType: o.format === 'png' ? 'image/png' : 'image/jpeg', width, height };
 }

@@ -279,5 +279,10 @@ describe('misbehaving responses', () => {
     expect(r.pages.length).toBeLessThan(21);
     expect(s.paths().length).toBeLessThan(10);
     expect(new Set(r.records.map((x) => x.url)).size).toBe(r.records.length);
+    // The URLs it did not get to were interrupted, not left out for the page budget (of 50 here).
+    const notReached = r.records.filter((x) => x.outcome === 'skipped' && x.url.includes('/p/'));
+    expect(notReached.length).toBeGreaterThan(0);
+    expect(notReached.every((x) => x.reason === 'interrupted')).toBe(true);
+    expect(r.records.some((x) => x.reason === 'max-pages')).toBe(false);
   });
 });

@@ -54,7 +54,7 @@ describe('q1-open-content', () => {
 
   it('moves with the share of walled threads, counts 401/403 content URLs, and scores producer vs conductor', async () => {
     const walled = [1, 2, 3].map((n) => pageFromHtml('<main><p>Intro</p><p>Sign in to read the full discussion.</p></main>', T(n)));
-    const denied = [{ url: T(9), depth: 1, outcome: 'failed' as const, status: 403 }];
+    const denied = [{ url: T(9), depth: 1, outcome: 'failed' as const, reason: 'http-error' as const, status: 403 }];
     const producer = measure(openContent, [...walled, openThread(4)], denied);
     const m = measured(producer);
     expect(m.value).toBeCloseTo(1 / 5);
@@ -75,7 +75,7 @@ describe('q1-open-content', () => {
   });
 
   it('a 403 on a non-content URL (account, admin) is not a walled content page', () => {
-    const records = [{ url: 'https://community.example.com/account/settings', depth: 1, outcome: 'failed' as const, status: 403 }];
+    const records = [{ url: 'https://community.example.com/account/settings', depth: 1, outcome: 'failed' as const, reason: 'http-error' as const, status: 403 }];
     const m = measured(measure(openContent, [openThread(1)], records));
     expect(m.value).toBe(1);
   });
