@@ -1,7 +1,12 @@
-// Writes the JSON Schema of audit.json, generated from the zod definition (src/result/schema.ts).
+// Writes the JSON Schemas of audit.json and ci.json, generated from their zod definitions (src/result/).
 import { writeFileSync } from 'node:fs';
-import { auditResultJsonSchema } from '../src/result/json-schema.js';
+import { auditResultJsonSchema, ciRunJsonSchema } from '../src/result/json-schema.js';
 
-const target = new URL('../src/result/audit.schema.json', import.meta.url);
-writeFileSync(target, `${JSON.stringify(auditResultJsonSchema(), null, 2)}\n`);
-console.log(`wrote ${target.pathname}`);
+for (const [file, schema] of [
+  ['audit.schema.json', auditResultJsonSchema()],
+  ['ci.schema.json', ciRunJsonSchema()],
+] as const) {
+  const target = new URL(`../src/result/${file}`, import.meta.url);
+  writeFileSync(target, `${JSON.stringify(schema, null, 2)}\n`);
+  console.log(`wrote ${target.pathname}`);
+}

@@ -20,6 +20,19 @@ export const DEFAULTS = {
     paper: 'A4' as const,
     language: 'en' as const,
   },
+  ci: {
+    /**
+     * Noise bands: a score that moved by no more than this since the baseline has not moved. Measured with
+     * `npm run noise` (scripts/measure-noise.ts): re-auditing the demo snapshots gives a spread of 0 at the full
+     * page budget; at budgets that cut the site (8–30 pages) a page more or less moved the index by up to 1.1 and
+     * a question by up to 5.5. The bands sit above that, since live sites also change between runs.
+     */
+    noise: { index: 2, question: 6, signal: 10 },
+    /** Pages that appeared or vanished, listed per brand in the summaries (the rest are counted). */
+    pagesListed: 10,
+    /** Signals that moved, listed per brand in the summaries. */
+    signalsListed: 5,
+  },
   projectUrl: 'https://github.com/conductor-audit/conductor-audit',
   robotsToken: 'conductor-audit',
 } as const;
