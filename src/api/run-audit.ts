@@ -10,6 +10,7 @@ import { loadSessionFile, type SessionCookie } from '../crawl/session.js';
 import { serveDirectory } from '../crawl/static-server.js';
 import type { CrawlProgress, CrawlResult, RenderMode } from '../crawl/types.js';
 import { AuditResultSchema, QUESTION_IDS } from '../result/schema.js';
+import { diffRuns, type NoiseBands, type RunDelta } from '../result/deltas.js';
 import type { AuditResult } from '../result/types.js';
 import { loadRubric, type Rubric } from '../score/rubric.js';
 import { scoreAudit } from '../score/score.js';
@@ -203,12 +204,18 @@ export interface RunAuditOptions extends AuditOptions {
   locale?: Locale;
   /** Keep the crawl as archive/crawl.warc.gz in the output folder (default true; never when re-scoring an archive). */
   archive?: boolean;
+  /** An earlier audit of the brand: the result is compared with it and the report gains "Since the last audit". */
+  baseline?: { result: AuditResult; source: string | null } | null;
+  /** Noise bands for that comparison (default DEFAULTS.ci.noise). */
+  noise?: NoiseBands;
 }
 
 export interface RunAuditResult {
   result: AuditResult;
   outDir: string;
   files: string[];
+  /** The comparison with the baseline, when one was given. */
+  delta: RunDelta | null;
 }
 
 export async function runAudit(opts: RunAuditOptions): Promise<RunAuditResult> {
@@ -219,7 +226,9 @@ export async function runAudit(opts: RunAuditOptions): Promise<RunAuditResult> {
   if (formats.includes('pdf')) requireChrome();
   if (opts.outDir && !opts.force) await assertNoEarlierResults(path.resolve(opts.outDir), names);
   const { result, crawl } = await auditWithCrawl(opts.audit, opts);
+  const delta = opts.baseline ? diffRuns(opts.baseline.result, result, opts.noise ?? DEFAULTS.ci.noise, opts.baseline.source) : null;
   const rendered = await renderAll(result, opts.audit, formats, {
+    delta,
     ...(opts.templatesDir ? { templatesDir: opts.templatesDir } : {}),
     ...(opts.locale ? { locale: opts.locale } : {}),
     ...(crawl.screenshots?.length ? { screenshots: crawl.screenshots } : {}),
@@ -231,5 +240,5 @@ export async function runAudit(opts: RunAuditOptions): Promise<RunAuditResult> {
     { force: Boolean(opts.force) },
   );
   if (archive) files.push(await writeArchive(path.join(outDir, 'archive'), crawl, `conductor-audit ${VERSION}`));
-  return { result, outDir, files };
+  return { result, outDir, files, delta };
 }
