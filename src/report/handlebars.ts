@@ -112,3 +112,10 @@ export function loadTemplates(opts: { templatesDir?: string | null; builtinDir?:
   const css = readFileSync(path.join(builtin, 'theme.css'), 'utf8');
   return { hb, main, css, userCss, overridden: overridden.sort() };
 }
+
+/** A standalone built-in document (e.g. templates/history.hbs), with the same helpers and strict compilation. */
+export function loadDocumentTemplate(name: string, builtinDir: string = BUILTIN_TEMPLATES_DIR): Handlebars.TemplateDelegate {
+  const hb = Handlebars.create();
+  registerHelpers(hb);
+  return hb.compile(readFileSync(path.join(builtinDir, `${name}.hbs`), 'utf8'), { strict: true, noEscape: false, preventIndent: true });
+}
