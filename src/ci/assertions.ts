@@ -138,14 +138,17 @@ function evidenceOf(s: SignalResult | undefined): string | null {
   return (s.evidence.find((e) => e.points === 'producer') ?? s.evidence[0])?.url ?? null;
 }
 
-/** The measured signal that pulls these questions furthest toward the producer end, as weight × strength × distance. */
+/**
+ * The measured signal that holds these questions furthest from the conductor end: weight × strength × (100 −
+ * score), so a low score with weight behind it is the page to look at first.
+ */
 function mostPullingDown(questions: readonly QuestionResult[]): SignalResult | undefined {
   let best: SignalResult | undefined;
   let bestPull = 0;
   for (const q of questions) {
     for (const s of q.signals) {
-      if (s.status !== 'measured' || s.score === null) continue;
-      const pull = s.weight * s.strength * (50 - s.score);
+      if (s.status !== 'measured' || s.score === null || !s.evidence.length) continue;
+      const pull = s.weight * s.strength * (100 - s.score);
       if (pull > bestPull) [best, bestPull] = [s, pull];
     }
   }

@@ -317,7 +317,7 @@ export const de: Catalogue = {
   'ci.colPages': 'Seiten',
   'ci.colAssertions': 'Zusicherungen',
   'ci.resultHold': 'alle {n} halten',
-  'ci.resultFailed': '{failed} von {n} verletzt',
+  'ci.resultCounts': '{failed} verletzt, {warned} gewarnt von {n}',
   'ci.resultNotRun': 'nicht ausgeführt',
   'ci.levelError': 'Fehler',
   'ci.levelWarn': 'Warnung',

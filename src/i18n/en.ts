@@ -333,7 +333,7 @@ export const en = {
   'ci.colPages': 'Pages',
   'ci.colAssertions': 'Assertions',
   'ci.resultHold': 'all {n} hold',
-  'ci.resultFailed': '{failed} of {n} failed',
+  'ci.resultCounts': '{failed} failed, {warned} warned of {n}',
   'ci.resultNotRun': 'not run',
   'ci.levelError': 'error',
   'ci.levelWarn': 'warning',

@@ -196,8 +196,10 @@ function resultCell(b: BrandCiResult, locale: Locale): string {
   const tr = translator(locale);
   if (b.status !== 'audited') return tr('ci.resultNotRun');
   const checked = b.assertions.filter((a) => a.outcome !== 'not-run');
-  const failed = checked.filter((a) => a.outcome === 'fail' || a.outcome === 'unscored');
-  return failed.length ? tr('ci.resultFailed', { failed: failed.length, n: checked.length }) : tr('ci.resultHold', { n: checked.length });
+  const missed = (a: AssertionResult) => a.outcome === 'fail' || a.outcome === 'unscored';
+  const failed = checked.filter((a) => a.level === 'error' && missed(a)).length;
+  const warned = checked.filter((a) => (a.level === 'warn' && missed(a)) || a.outcome === 'not-comparable').length;
+  return failed || warned ? tr('ci.resultCounts', { failed, warned, n: checked.length }) : tr('ci.resultHold', { n: checked.length });
 }
 
 export function buildCiViewModel(run: CiRun, opts: { locale?: Locale } = {}): CiViewModel {
