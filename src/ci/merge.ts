@@ -8,6 +8,7 @@ import type { Locale } from '../i18n/index.js';
 import { CiRunSchema, type BrandCiResult, type CiRun } from '../result/ci-schema.js';
 import { UserError } from '../util/errors.js';
 import { VERSION } from '../version.js';
+import { DEFAULTS } from '../config/defaults.js';
 import { exitCodeOf } from './exit-code.js';
 import { CI_FILES, writeCiFiles, type RunCiResult } from './run-ci.js';
 import { shardOf } from './shard.js';
@@ -57,6 +58,18 @@ async function readCiRun(file: string): Promise<CiRun> {
   return parsed.data;
 }
 
+const jobKey = (r: CiRun) => r.slugs.join('\n');
+
+function newestOf(runs: readonly FoundRun[]): FoundRun {
+  return runs.reduce((a, b) => (b.run.startedAt > a.run.startedAt ? b : a));
+}
+
+/** "2/3", or "2/3; the newest there started 2026-11-13T06:00:00.000Z" when only older results of it were found. */
+function missingDetail(index: number, total: number, stale: ReadonlyMap<number, string>): string {
+  const older = stale.get(index);
+  return older ? `${index}/${total}; the newest there started ${older}` : `${index}/${total}`;
+}
+
 /** A brand's run folder, relative to the merged ci.json's folder, so its links keep working. */
 function rebase(b: BrandCiResult, from: string, to: string): BrandCiResult {
   if (!b.runDir) return b;
@@ -70,24 +83,40 @@ export async function mergeShards(opts: MergeOptions): Promise<RunCiResult> {
     if (!(await stat(folder).then((s) => s.isDirectory(), () => false))) throw new UserError(`merge: ${folder} is not a folder. Give the output folders the shards wrote (each holds ci/<job>/ci.json).`);
     const files = await findCiFiles(path.resolve(folder));
     if (!files.length) throw new UserError(`merge: ${folder} holds no ci.json. Give the output folder of a \`conductor-audit ci\` job (its results are in ci/<job>/ci.json).`);
-    for (const file of files) found.push({ file, run: await readCiRun(file) });
+    const runs: FoundRun[] = [];
+    // An earlier merge's own ci.json is not a shard's result.
+    for (const file of files) {
+      const run = await readCiRun(file);
+      if (!run.merged) runs.push({ file, run });
+    }
+    if (!runs.length) throw new UserError(`merge: ${folder} holds only merged results. Give the output folders of the shards' \`conductor-audit ci\` jobs.`);
+    // A folder kept between runs (a cache, a volume) holds older jobs too, perhaps of an older portfolio: its
+    // newest job decides which results in it belong to this merge.
+    const newest = newestOf(runs);
+    found.push(...runs.filter((f) => jobKey(f.run) === jobKey(newest.run)));
   }
-  const jobKey = (r: CiRun) => r.slugs.join('\n');
-  const first = found[0]!.run;
-  const strangers = found.filter((f) => jobKey(f.run) !== jobKey(first));
+  const latest = newestOf(found);
+  const strangers = found.filter((f) => jobKey(f.run) !== jobKey(latest.run));
   if (strangers.length) {
     throw new UserError('merge: these results are of different jobs (another list of brands); merge the shards of one portfolio at a time:', [
-      `${found[0]!.file}: ${first.slugs.length} brands`,
+      `${latest.file}: ${latest.run.slugs.length} brands`,
       ...strangers.map((f) => `${f.file}: ${f.run.slugs.length} brands`),
     ]);
   }
-  const totals = new Set(found.map((f) => f.run.shard?.total ?? 1));
-  if (totals.size > 1) throw new UserError(`merge: the results were split into different numbers of shards (${[...totals].sort().join(', ')}); merge the shards of one run.`);
-  const total = [...totals][0]!;
-  // The newest results of each shard (an output folder kept between runs holds older jobs too).
+  const first = latest.run;
+  const total = first.shard?.total ?? 1;
+  // The newest results of each shard of this run; a shard whose newest results are from long before the others
+  // did not run this time (its job broke before writing), and older results must not stand in for it.
   const byShard = new Map<number, FoundRun>();
+  const stale = new Map<number, string>();
+  const windowStart = new Date(Date.parse(first.startedAt) - DEFAULTS.ci.shardWindowHours * 3600_000).toISOString();
   for (const f of found) {
+    if ((f.run.shard?.total ?? 1) !== total) continue;
     const k = f.run.shard?.index ?? 1;
+    if (f.run.startedAt < windowStart) {
+      if (!stale.has(k) || f.run.startedAt > stale.get(k)!) stale.set(k, f.run.startedAt);
+      continue;
+    }
     const had = byShard.get(k);
     if (!had || f.run.startedAt > had.run.startedAt) byShard.set(k, f);
   }
@@ -102,7 +131,7 @@ export async function mergeShards(opts: MergeOptions): Promise<RunCiResult> {
         label: slug,
         siteUrl: '',
         status: 'could-not-run',
-        couldNotRun: { kind: 'missing-shard', detail: `${shardOf(slug, total)}/${total}` },
+        couldNotRun: { kind: 'missing-shard', detail: missingDetail(shardOf(slug, total), total, stale) },
         runDir: null,
         generatedAt: null,
         index: null,
@@ -122,6 +151,7 @@ export async function mergeShards(opts: MergeOptions): Promise<RunCiResult> {
     slugs: first.slugs,
     portfolios: first.portfolios,
     shard: null,
+    merged: true,
     baseline: first.baseline,
     noise: first.noise,
     brands,

@@ -231,6 +231,7 @@ export async function runCi(opts: RunCiOptions): Promise<RunCiResult> {
     slugs,
     portfolios,
     shard: opts.shard ?? null,
+    merged: false,
     baseline: opts.baseline ?? null,
     noise,
     brands: results,

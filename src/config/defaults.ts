@@ -32,6 +32,11 @@ export const DEFAULTS = {
     pagesListed: 10,
     /** Signals that moved, listed per brand in the summaries. */
     signalsListed: 5,
+    /**
+     * `merge`: a shard's results count as this run's when they started at most this long before the newest shard's;
+     * older ones (a cache or volume kept between runs) never stand in for a shard that broke this time.
+     */
+    shardWindowHours: 24,
   },
   projectUrl: 'https://github.com/conductor-audit/conductor-audit',
   robotsToken: 'conductor-audit',

@@ -362,7 +362,7 @@ export const en = {
   'ci.causeBrowser': 'Chromium was needed and not found ({detail})',
   'ci.causeBadInput': 'its input is bad ({detail})',
   'ci.causeFailed': 'the audit failed unexpectedly ({detail}); this is a bug, please report it',
-  'ci.causeMissingShard': 'its shard ({detail}) left no results in the folders given; that job may have failed before writing them',
+  'ci.causeMissingShard': 'its shard ({detail}) left no results of this run in the folders given; that job may have failed before writing them',
   'ci.noise': 'Noise bands: a change of up to ±{index} on the index, ±{question} on a question and ±{signal} on a signal counts as no change.',
   'ci.evidence': 'evidence',
   // conductor-audit history

@@ -86,6 +86,8 @@ export const CiRunSchema = z.object({
   slugs: z.array(z.string()),
   portfolios: z.array(z.object({ name: z.string().nullable(), file: z.string() })),
   shard: z.object({ index: z.number().int().min(1), total: z.number().int().min(1) }).nullable(),
+  /** True for the result of `conductor-audit merge` (which a later merge leaves out). */
+  merged: z.boolean(),
   /** `latest`, a path, or null without a baseline. */
   baseline: z.string().nullable(),
   noise: NoiseBandsSchema,

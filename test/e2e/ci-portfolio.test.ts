@@ -2,7 +2,7 @@
 // it started, so two live crawls never give the same bytes; the shards re-score the single-process run's archives
 // (--from-archive), and every brand's audit.json comes out byte-identical to that run's. The merged summary lists
 // every brand once, with every failed assertion and one JUnit file.
-import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as cheerio from 'cheerio';
@@ -104,7 +104,18 @@ describe('a portfolio in three shards', () => {
     const r = await cliInProcess(['merge', path.join(tmp, 'shard-1'), path.join(tmp, 'shard-3'), '--out', path.join(tmp, 'merged-partial'), '-q']);
     expect(r.code).toBe(3);
     const missing = SLUGS.filter((s) => shardOf(s, 3) === 2);
-    expect(r.stderr.split('\n').filter((l) => l.startsWith('could not run'))).toEqual(missing.map((s) => `could not run ${s}: its shard (2/3) left no results in the folders given; that job may have failed before writing them. The job broke; the brand was not judged.`));
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('could not run'))).toEqual(missing.map((s) => `could not run ${s}: its shard (2/3) left no results of this run in the folders given; that job may have failed before writing them. The job broke; the brand was not judged.`));
+  });
+
+  it('never lets an older run of a shard stand in for one that did not run this time', async () => {
+    const old = path.join(tmp, 'shard-2-last-week');
+    await cp(path.join(tmp, 'shard-2'), old, { recursive: true });
+    const { dir, run } = await ciJson(old);
+    const weekBefore = new Date(Date.parse(run.startedAt) - 7 * 86_400_000).toISOString();
+    await writeFile(path.join(dir, 'ci.json'), JSON.stringify({ ...run, startedAt: weekBefore }));
+    const r = await cliInProcess(['merge', path.join(tmp, 'shard-1'), old, path.join(tmp, 'shard-3'), '--out', path.join(tmp, 'merged-stale'), '-q']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`its shard (2/3; the newest there started ${weekBefore}) left no results of this run`);
   });
 
   it('finds the shards inside a downloaded artifacts folder, and refuses results of another job', async () => {

@@ -48,6 +48,7 @@ export function ciRun(brands: BrandCiResult[], over: Partial<CiRun> = {}): CiRun
     slugs: brands.map((b) => b.slug),
     portfolios: [],
     shard: null,
+    merged: false,
     baseline: null,
     noise: DEFAULTS.ci.noise,
     brands,
