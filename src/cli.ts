@@ -247,7 +247,7 @@ async function mergeCommand(folders: string[], flags: { out?: string; force?: bo
 
 async function historyCommand(target: string, flags: { root?: string; out?: string; force?: boolean; png?: boolean; lang?: 'en' | 'de' }): Promise<void> {
   const r = await runHistory({ target, ...(flags.root ? { outputRoot: flags.root } : {}), ...(flags.out ? { outDir: flags.out } : {}), force: Boolean(flags.force), png: flags.png !== false, ...(flags.lang ? { locale: flags.lang } : {}) });
-  process.stdout.write(`${r.view.title}\n${r.view.intro}\n\n${r.table}\n${r.view.methodNote ? `\n${r.view.methodNote}\n` : ''}\nWrote ${r.files.length} files:\n${r.files.map((f) => `  ${f}\n`).join('')}`);
+  process.stdout.write(`${r.view.title}\n${r.view.intro}\n\n${r.table}\n${r.view.methodNote ? `\n${r.view.methodNote}\n` : ''}${r.view.leftOutNote ? `\n${r.view.leftOutNote}\n` : ''}\nWrote ${r.files.length} files:\n${r.files.map((f) => `  ${f}\n`).join('')}`);
 }
 
 export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Command {

@@ -10,7 +10,7 @@ import { buildHistoryViewModel, type HistoryViewModel } from '../report/history-
 import { svgToPng } from '../report/render-png.js';
 import { requireChrome } from '../api/render-outputs.js';
 import { UserError } from '../util/errors.js';
-import { isDir, listRuns } from './runs.js';
+import { isDir, listRuns, readBrandRuns } from './runs.js';
 
 export const HISTORY_FILES = { html: 'history.html', svg: 'history.svg', png: 'history.png' } as const;
 
@@ -57,14 +57,19 @@ export function textTable(head: readonly string[], rows: readonly string[][]): s
 export async function runHistory(opts: HistoryOptions): Promise<HistoryResult> {
   const root = path.resolve(opts.outputRoot ?? 'output');
   const brandDir = await brandFolder(opts.target, root);
-  const runs = await listRuns(brandDir);
-  if (!runs.length) throw new UserError(`${brandDir} holds no runs (no <run>/audit.json in it). Give a brand's folder, such as output/megamart, or its slug.`);
+  const { runs, unreadable } = await readBrandRuns(brandDir);
+  if (!runs.length) {
+    throw new UserError(
+      `${brandDir} holds no runs this version can read${unreadable.length ? ` (${unreadable.length} audit.json left out)` : ' (no <run>/audit.json in it)'}. Give a brand's folder, such as output/megamart, or its slug.`,
+      unreadable.map((u) => u.why),
+    );
+  }
   const png = opts.png !== false;
   // The PNG needs the browser: find that out before anything is written.
   if (png) requireChrome();
   const view = buildHistoryViewModel(
     runs.map((r) => r.result),
-    { locale: opts.locale ?? 'en', accent: opts.accent ?? null },
+    { locale: opts.locale ?? 'en', accent: opts.accent ?? null, leftOut: unreadable.map((u) => path.relative(brandDir, u.file)) },
   );
   const html = loadDocumentTemplate('history')({ ...view, fontStack: REPORT_FONT_STACK });
   const files: Array<{ name: string; data: string | Uint8Array }> = [

@@ -37,19 +37,42 @@ export async function readAuditJson(file: string): Promise<AuditResult> {
   return parsed.data;
 }
 
-/** The runs directly under a brand's folder, oldest first (by the date of the crawl, then by folder name). */
-export async function listRuns(brandDir: string): Promise<StoredRun[]> {
+/** The runs of a brand's folder, and the audit.json files in it that this version cannot read. */
+export interface BrandRuns {
+  runs: StoredRun[];
+  /** Files left out (an older schemaVersion, a damaged file), each with why. */
+  unreadable: Array<{ file: string; why: string }>;
+}
+
+/**
+ * The runs directly under a brand's folder, oldest first (by the date of the crawl, then by folder name). A run
+ * this version cannot read is left out and listed, so one old or damaged file does not stop every later job.
+ */
+export async function readBrandRuns(brandDir: string): Promise<BrandRuns> {
   let names: string[];
   try {
     names = await readdir(brandDir);
   } catch {
-    return [];
+    return { runs: [], unreadable: [] };
   }
   const runs: StoredRun[] = [];
+  const unreadable: BrandRuns['unreadable'] = [];
   for (const name of names.sort()) {
     const dir = path.join(brandDir, name);
     const file = path.join(dir, 'audit.json');
-    if (await isFile(file)) runs.push({ dir, file, result: await readAuditJson(file) });
+    if (!(await isFile(file))) continue;
+    try {
+      runs.push({ dir, file, result: await readAuditJson(file) });
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+      unreadable.push({ file, why: e.message });
+    }
   }
-  return runs.sort((a, b) => a.result.generatedAt.localeCompare(b.result.generatedAt) || a.dir.localeCompare(b.dir));
+  runs.sort((a, b) => a.result.generatedAt.localeCompare(b.result.generatedAt) || a.dir.localeCompare(b.dir));
+  return { runs, unreadable };
+}
+
+/** The readable runs of a brand's folder, oldest first. */
+export async function listRuns(brandDir: string): Promise<StoredRun[]> {
+  return (await readBrandRuns(brandDir)).runs;
 }

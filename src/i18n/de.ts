@@ -358,6 +358,7 @@ export const de: Catalogue = {
   'history.colMethod': 'Bewertungsschema und Werkzeug',
   'history.chartAria': 'Dirigenten-Index und Werte je Frage im Zeitverlauf, 0 Produzent bis 100 Dirigent',
   'history.legendIndex': 'Dirigenten-Index',
+  'history.leftOut': 'Ausgelassen, da diese Version ihre audit.json nicht lesen kann: {files}.',
   'history.methodChanged': 'Bei den mit ◆ markierten Audits hat sich das Bewertungsschema oder das Werkzeug geändert: Werte davor und danach sind nicht vergleichbar.',
   'q.Q1.title': 'Teilhabe',
   'q.Q1.question': 'Warum sollte sich irgendjemand bei noch einer Community anmelden und Inhalte schreiben, die der Marke nützen?',

@@ -375,6 +375,7 @@ export const en = {
   'history.colMethod': 'Rubric and tool',
   'history.chartAria': 'Conductor index and question scores over time, 0 producer to 100 conductor',
   'history.legendIndex': 'Conductor index',
+  'history.leftOut': 'Left out, since this version cannot read their audit.json: {files}.',
   'history.methodChanged': 'The rubric or the tool changed at the audits marked ◆: scores before and after are not comparable.',
   // the five questions (used when audit.json carries the built-in English wording)
   'q.Q1.title': 'Participation',

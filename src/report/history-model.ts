@@ -18,6 +18,8 @@ export interface HistoryViewModel {
   rows: string[][];
   /** Set when the rubric or tool changed between two of the runs. */
   methodNote: string | null;
+  /** Set when some runs' audit.json could not be read (an older version's, a damaged one). */
+  leftOutNote: string | null;
   chartSvg: string;
   chartSize: { width: number; height: number };
   accent: string;
@@ -25,7 +27,7 @@ export interface HistoryViewModel {
 
 const method = (r: AuditResult) => `${r.rubric.name} ${r.rubric.version} · ${r.tool.version}`;
 
-export function buildHistoryViewModel(runs: readonly AuditResult[], opts: { locale?: Locale; accent?: string | null } = {}): HistoryViewModel {
+export function buildHistoryViewModel(runs: readonly AuditResult[], opts: { locale?: Locale; accent?: string | null; leftOut?: readonly string[] } = {}): HistoryViewModel {
   const locale = opts.locale ?? 'en';
   const tr = translator(locale);
   const accent = validateAccent(opts.accent) ?? DEFAULT_ACCENT;
@@ -56,6 +58,7 @@ export function buildHistoryViewModel(runs: readonly AuditResult[], opts: { loca
       `${changed[i] ? '◆ ' : ''}${cleanText(method(r), 80)}`,
     ]),
     methodNote: changed.some(Boolean) ? tr('history.methodChanged') : null,
+    leftOutNote: opts.leftOut?.length ? tr('history.leftOut', { files: opts.leftOut.map((f) => cleanText(f, LIMITS.url)).join(', ') }) : null,
     chartSvg: renderHistoryChart(points, { accent, ...chartSize, aria: tr('history.chartAria'), indexLabel: tr('history.legendIndex'), questionTitles: qTitles, labels: chartLabels(locale) }),
     chartSize,
     accent,

@@ -36,6 +36,12 @@ describe('baselines', () => {
     expect(await findBaseline({ kind: 'latest' }, 'new-brand', root)).toBeNull();
   });
 
+  it('leaves out a run this version cannot read, and takes the latest it can', async () => {
+    await mkdir(path.join(root, slug, '2026-11-20T00-00-00Z'), { recursive: true });
+    await writeFile(path.join(root, slug, '2026-11-20T00-00-00Z', 'audit.json'), '{"schemaVersion": 1}');
+    expect((await findBaseline({ kind: 'latest' }, slug, root))?.result.generatedAt).toBe('2026-11-08T00:00:00.000Z');
+  });
+
   it('DIR: an output folder of brands, a brand folder, or a run folder', async () => {
     expect((await findBaseline(await parseBaselineSpec(root), slug, '/nowhere'))?.result.generatedAt).toBe('2026-11-08T00:00:00.000Z');
     expect((await findBaseline(await parseBaselineSpec(path.join(root, slug)), slug, '/nowhere'))?.result.generatedAt).toBe('2026-11-08T00:00:00.000Z');

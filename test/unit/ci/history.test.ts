@@ -32,6 +32,9 @@ beforeAll(async () => {
     await mkdir(dir, { recursive: true });
     await writeFile(path.join(dir, 'audit.json'), JSON.stringify(r));
   }
+  // A run an older version wrote: left out and named, not a reason to stop.
+  await mkdir(path.join(root, 'northwind-home', 'run-old'), { recursive: true });
+  await writeFile(path.join(root, 'northwind-home', 'run-old', 'audit.json'), JSON.stringify({ schemaVersion: 1, brand: 'Northwind Home' }));
 });
 
 describe('conductor-audit history', () => {
@@ -47,6 +50,7 @@ describe('conductor-audit history', () => {
     ]);
     expect(lines[4]).toMatch(/◆ default .* · 0\.2\.0$/);
     expect(r.view.methodNote).toMatch(/not comparable/);
+    expect(r.view.leftOutNote).toBe(`Left out, since this version cannot read their audit.json: ${path.join('run-old', 'audit.json')}.`);
     expect(r.files.map((f) => path.basename(f))).toEqual(['history.html', 'history.svg']);
   });
 
