@@ -144,6 +144,17 @@ describe('baselines', () => {
   });
 });
 
+describe('run --baseline', () => {
+  it('gives a single report the "Since the last audit" box', async () => {
+    const out = path.join(tmp, 'run-baseline');
+    const r = await cliInProcess(['run', FIXERS, '--out', out, '--formats', 'md', '--no-archive', '--baseline', path.join(tmp, 'history', 'fixers-commons'), '-q']);
+    expect(r.code).toBe(0);
+    const md = await readFile(path.join(out, 'summary.md'), 'utf8');
+    // The latest run there is the worse site's: from it, the brand rose.
+    expect(md).toMatch(/### Since the last audit\n\nCompared with the audit of .*\n\n- Conductor index: 5\d(\.\d)? → 94\.7 \\\(up 3\d\.\d\\\)\./);
+  });
+});
+
 describe('exit code 2: bad input', () => {
   it('names every problem, and nothing runs or is written', async () => {
     const bad = path.join(tmp, 'bad.yaml');
