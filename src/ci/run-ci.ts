@@ -167,6 +167,7 @@ async function auditBrand(b: PlannedBrand, opts: RunCiOptions, root: string, ciD
     delta: null,
     assertions: notRun(b.checks),
   });
+  if (opts.signal?.aborted) return broken({ kind: 'interrupted', detail: 'the job was interrupted before this audit started' });
   const render = opts.render ?? b.job.audit.crawl.render;
   // A re-scored archive needs no browser to crawl; the PDF still does.
   if (needsBrowser(formats, b.archive ? 'static' : render)) {

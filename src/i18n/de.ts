@@ -347,6 +347,7 @@ export const de: Catalogue = {
   'ci.causeBadInput': 'ihre Eingabe ist fehlerhaft ({detail})',
   'ci.causeFailed': 'das Audit ist unerwartet fehlgeschlagen ({detail}); das ist ein Programmfehler, bitte melden',
   'ci.causeMissingShard': 'ihr Teil ({detail}) hat in den angegebenen Ordnern keine Ergebnisse dieses Laufs hinterlassen; dieser Job ist womöglich vor dem Schreiben fehlgeschlagen',
+  'ci.causeInterrupted': 'der Job wurde unterbrochen, bevor dieses Audit begann',
   'ci.noise': 'Rauschbänder: Eine Änderung um bis zu ±{index} beim Index, ±{question} bei einer Frage und ±{signal} bei einem Signal gilt als keine Änderung.',
   'ci.evidence': 'Beleg',
   'history.title': 'Verlauf: {brand}',

@@ -363,6 +363,7 @@ export const en = {
   'ci.causeBadInput': 'its input is bad ({detail})',
   'ci.causeFailed': 'the audit failed unexpectedly ({detail}); this is a bug, please report it',
   'ci.causeMissingShard': 'its shard ({detail}) left no results of this run in the folders given; that job may have failed before writing them',
+  'ci.causeInterrupted': 'the job was interrupted before this audit started',
   'ci.noise': 'Noise bands: a change of up to ±{index} on the index, ±{question} on a question and ±{signal} on a signal counts as no change.',
   'ci.evidence': 'evidence',
   // conductor-audit history

@@ -120,6 +120,7 @@ const CAUSE_KEY: Record<NonNullable<BrandCiResult['couldNotRun']>['kind'], Messa
   'bad-input': 'ci.causeBadInput',
   failed: 'ci.causeFailed',
   'missing-shard': 'ci.causeMissingShard',
+  interrupted: 'ci.causeInterrupted',
 };
 
 /** The words for one brand that could not be audited. */

@@ -37,13 +37,14 @@ export const AssertionResultSchema = z.object({
 });
 export type AssertionResult = z.infer<typeof AssertionResultSchema>;
 
-export const COULD_NOT_RUN_KINDS = ['unreachable', 'robots-refused', 'site-error', 'no-pages', 'browser-missing', 'bad-input', 'failed', 'missing-shard'] as const;
+export const COULD_NOT_RUN_KINDS = ['unreachable', 'robots-refused', 'site-error', 'no-pages', 'browser-missing', 'bad-input', 'failed', 'missing-shard', 'interrupted'] as const;
 export const CouldNotRunSchema = z.object({
   /**
    * unreachable: no answer from the site; robots-refused: robots.txt disallows the crawler; site-error: the site
    * answered with errors only; no-pages: nothing fetchable; browser-missing: Chromium was needed and not found;
    * bad-input: a problem with the audit found while running it; failed: an unexpected failure (a bug);
-   * missing-shard: `merge` found no results of the brand's shard (detail: "K/N").
+   * missing-shard: `merge` found no results of the brand's shard (detail: "K/N"); interrupted: the job was stopped
+   * (Ctrl-C, SIGINT) before this audit started.
    */
   kind: z.enum(COULD_NOT_RUN_KINDS),
   detail: z.string(),

@@ -227,6 +227,19 @@ describe('exit code 3: the audit could not run', () => {
   });
 });
 
+describe('runCi, the library call', () => {
+  it('records the audits an interrupted job never started as could not run', async () => {
+    const { runCi } = await import('../../src/index.js');
+    const controller = new AbortController();
+    controller.abort();
+    const r = await runCi({ files: [FIXERS], outputRoot: path.join(tmp, 'interrupted'), formats: ['json'], signal: controller.signal });
+    expect(r.run.exitCode).toBe(3);
+    expect(r.run.brands[0]!.couldNotRun).toEqual({ kind: 'interrupted', detail: 'the job was interrupted before this audit started' });
+    expect(r.view.broken[0]!.line).toBe('could not run Fixers Commons: the job was interrupted before this audit started. The job broke; the brand was not judged.');
+    expect(await exists(path.join(r.ciDir, 'ci.json'))).toBe(true);
+  });
+});
+
 describe('on a CI runner', () => {
   it('annotates on GitHub Actions and appends the summary to $GITHUB_STEP_SUMMARY', async () => {
     const summary = path.join(tmp, 'step-summary.md');
