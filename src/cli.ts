@@ -1,5 +1,6 @@
 // A thin CLI over the library: parse flags, call runAudit, print what happened. One top-level catch turns a
 // UserError into its message and exit 2; anything else is exit 1.
+import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { auditFromFlags, loadAuditFile, type ResolvedAudit } from './config/load-audit.js';
 import type { CrawlProgress, RenderMode } from './crawl/types.js';
@@ -9,6 +10,15 @@ import type { OutputFormat } from './api/outputs.js';
 import { isUserError, UserError } from './util/errors.js';
 import { VERSION } from './version.js';
 import { plainLine } from './util/plain-line.js';
+import type { AssertMap, AssertionOptions } from './config/assertions.js';
+import { displayPath, findBaseline, parseBaselineSpec } from './ci/baseline.js';
+import { githubAnnotations, stderrLines, useColour } from './ci/annotations.js';
+import { runHistory } from './ci/history.js';
+import { mergeShards } from './ci/merge.js';
+import { runCi, type RunCiResult } from './ci/run-ci.js';
+import { parseShard } from './ci/shard.js';
+import { appendStepSummary } from './ci/summary.js';
+import { slugify } from './util/slug.js';
 
 const FORMATS: OutputFormat[] = ['pdf', 'html', 'json', 'md'];
 
@@ -25,7 +35,18 @@ function formatList(value: string): OutputFormat[] {
   return [...new Set(list)] as OutputFormat[];
 }
 
+function score(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError('must be a score from 0 to 100.');
+  return n;
+}
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
 interface RunFlags {
+  baseline?: string;
   out?: string;
   force?: boolean;
   maxPages?: number;
@@ -88,6 +109,8 @@ async function resolveAudit(file: string | undefined, flags: RunFlags): Promise<
 
 async function runCommand(file: string | undefined, flags: RunFlags): Promise<void> {
   const audit = await resolveAudit(file, flags);
+  // Checked before the crawl: a baseline that cannot be read is bad input, not something to find out at the end.
+  const baseline = flags.baseline ? await findBaseline(await parseBaselineSpec(flags.baseline), slugify(audit.brand), path.resolve('output')) : null;
   const progress = progressReporter(process.stderr, Boolean(flags.quiet));
   const controller = new AbortController();
   // The first Ctrl-C, SIGTERM or SIGHUP ends the crawl early and still writes a (partial) report and archive; a
@@ -116,6 +139,7 @@ async function runCommand(file: string | undefined, flags: RunFlags): Promise<vo
       ...(flags.lang ? { locale: flags.lang } : {}),
       ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
       signal: controller.signal,
+      baseline,
     });
     progress.done();
     const idx =
@@ -154,10 +178,6 @@ interface CompareFlags {
   trends?: string;
   trendsTerm?: string[];
   quiet?: boolean;
-}
-
-function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, value];
 }
 
 /** `--trends-term "Brand Name=search term"` (repeatable) → { brand: term }. */
@@ -200,7 +220,109 @@ async function compareCommand(inputs: string[], flags: CompareFlags): Promise<vo
   );
 }
 
-export function buildProgram(): Command {
+interface CiFlags {
+  out?: string;
+  assert?: string;
+  minIndex?: number;
+  minQuestion?: string[];
+  maxDrop?: string[];
+  baseline?: string;
+  shard?: string;
+  formats?: OutputFormat[];
+  fromArchive?: string;
+  maxPages?: number;
+  render?: RenderMode;
+  rubric?: string;
+  templates?: string;
+  lang?: 'en' | 'de';
+  quiet?: boolean;
+}
+
+/** --min-index, --min-question Q4=30 and --max-drop N | Q4=N, as one layer of assertions at the error level. */
+export function flagAssertions(flags: Pick<CiFlags, 'minIndex' | 'minQuestion' | 'maxDrop'>): AssertMap {
+  const options = new Map<string, AssertionOptions>();
+  const add = (target: string, o: AssertionOptions) => options.set(target, { ...options.get(target), ...o });
+  if (flags.minIndex !== undefined) add('index', { minScore: flags.minIndex });
+  for (const v of flags.minQuestion ?? []) {
+    const m = /^\s*(Q[1-5])\s*=\s*(\d+(?:\.\d+)?)\s*$/i.exec(v);
+    if (!m || Number(m[2]) > 100) throw new UserError(`--min-question "${v}": give a question and a score, e.g. --min-question Q4=30 (Q1…Q5, 0–100).`);
+    add(m[1]!.toUpperCase(), { minScore: Number(m[2]) });
+  }
+  for (const v of flags.maxDrop ?? []) {
+    const m = /^\s*(?:(Q[1-5])\s*=\s*)?(\d+(?:\.\d+)?)\s*$/i.exec(v);
+    if (!m || Number(m[2]) > 100) throw new UserError(`--max-drop "${v}": give points, for the index (--max-drop 5) or a question (--max-drop Q4=8).`);
+    add(m[1] ? m[1].toUpperCase() : 'index', { maxDrop: Number(m[2]) });
+  }
+  return Object.fromEntries([...options].map(([t, o]) => [t, ['error', o]]));
+}
+
+/** Failures first on stderr, annotations on GitHub Actions, the Markdown summary on stdout (and the step summary). */
+async function reportCi(r: RunCiResult, quiet: boolean): Promise<void> {
+  const lines = stderrLines(r.view, useColour(process.stderr));
+  if (lines.length) process.stderr.write(`${lines.join('\n')}\n`);
+  if (process.env.GITHUB_ACTIONS === 'true') {
+    const notes = githubAnnotations(r.view);
+    if (notes.length) process.stdout.write(`${notes.join('\n')}\n`);
+  }
+  process.stdout.write(r.markdown);
+  await appendStepSummary(r.markdown);
+  if (!quiet) process.stderr.write(`conductor-audit: ${r.view.headline}\nWrote ${displayPath(r.ciDir)}/{ci.json,summary.md,junit.xml}\n`);
+}
+
+async function ciCommand(files: string[], flags: CiFlags): Promise<number> {
+  const controller = new AbortController();
+  // As for `run`: the first Ctrl-C, SIGTERM or SIGHUP (a CI runner cancelling the job) finishes the current audit
+  // with the pages so far and writes the job's results; a second one exits at once.
+  const exitCode: Record<string, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+  const onSignal = (sig: NodeJS.Signals) => {
+    if (controller.signal.aborted) process.exit(exitCode[sig] ?? 130);
+    process.stderr.write(`\nInterrupted (${sig}): finishing the current audit with the pages fetched so far (send it again to quit now).\n`);
+    controller.abort();
+  };
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  for (const sig of signals) process.on(sig, onSignal);
+  try {
+    const result = await runCi({
+      files,
+      ...(flags.out ? { outputRoot: flags.out } : {}),
+      ...(flags.assert ? { assertFile: flags.assert } : {}),
+      flagAssertions: flagAssertions(flags),
+      ...(flags.baseline ? { baseline: flags.baseline } : {}),
+      shard: flags.shard ? parseShard(flags.shard) : null,
+      ...(flags.formats ? { formats: flags.formats } : {}),
+      ...(flags.fromArchive ? { fromArchive: flags.fromArchive } : {}),
+      ...(flags.maxPages ? { maxPages: flags.maxPages } : {}),
+      ...(flags.render ? { render: flags.render } : {}),
+      ...(flags.rubric ? { rubricFile: flags.rubric } : {}),
+      ...(flags.templates ? { templatesDir: flags.templates } : {}),
+      ...(flags.lang ? { locale: flags.lang } : {}),
+      ...(flags.quiet ? {} : { onBrand: (brand: string, n: number, of: number) => process.stderr.write(`conductor-audit: auditing ${brand} (${n}/${of})\n`) }),
+      signal: controller.signal,
+    });
+    await reportCi(result, Boolean(flags.quiet));
+    return result.run.exitCode;
+  } catch (e) {
+    if (isUserError(e)) throw e;
+    // A crash of the job itself is the job breaking, not the brand getting worse.
+    process.stderr.write(`conductor-audit ci: the job failed unexpectedly: ${(e as Error).stack ?? String(e)}\nThis is a bug; please report it with the command you ran.\n`);
+    return 3;
+  } finally {
+    for (const sig of signals) process.off(sig, onSignal);
+  }
+}
+
+async function mergeCommand(folders: string[], flags: { out?: string; force?: boolean; lang?: 'en' | 'de'; quiet?: boolean }): Promise<number> {
+  const result = await mergeShards({ folders, ...(flags.out ? { outDir: flags.out } : {}), force: Boolean(flags.force), ...(flags.lang ? { locale: flags.lang } : {}) });
+  await reportCi(result, Boolean(flags.quiet));
+  return result.run.exitCode;
+}
+
+async function historyCommand(target: string, flags: { root?: string; out?: string; force?: boolean; png?: boolean; lang?: 'en' | 'de' }): Promise<void> {
+  const r = await runHistory({ target, ...(flags.root ? { outputRoot: flags.root } : {}), ...(flags.out ? { outDir: flags.out } : {}), force: Boolean(flags.force), png: flags.png !== false, ...(flags.lang ? { locale: flags.lang } : {}) });
+  process.stdout.write(`${r.view.title}\n${r.view.intro}\n\n${r.table}\n${r.view.methodNote ? `\n${r.view.methodNote}\n` : ''}${r.view.leftOutNote ? `\n${r.view.leftOutNote}\n` : ''}\nWrote ${r.files.length} files:\n${r.files.map((f) => `  ${f}\n`).join('')}`);
+}
+
+export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Command {
   const program = new Command();
   program
     .name('conductor-audit')
@@ -226,6 +348,7 @@ export function buildProgram(): Command {
     .option('--no-archive', 'do not keep the crawl as archive/crawl.warc.gz in the output folder')
     .option('--allow-private', 'let the crawler reach loopback, private and link-local addresses (an intranet site); refused by default')
     .option('-q, --quiet', 'no progress output')
+    .option('--baseline <file|dir|latest>', 'an earlier audit of the brand (audit.json, a folder of runs, or the latest run under output/): the report gains "Since the last audit"')
     .action(runCommand);
   program
     .command('compare')
@@ -241,15 +364,59 @@ export function buildProgram(): Command {
     .option('--trends-term <brand=term>', 'the search term of a brand whose name differs from it (repeatable)', collect)
     .option('-q, --quiet', 'no progress output')
     .action(compareCommand);
+  program
+    .command('ci')
+    .description('audit on a schedule: assertions, baselines, a CI summary and JUnit; exit 0 all hold, 1 an error assertion failed, 2 bad input, 3 an audit could not run')
+    .argument('<files...>', 'audit files and portfolio files (YAML)')
+    .option('-o, --out <dir>', "output folder: each run in DIR/<brand>/<timestamp>/, the job's ci.json, summary.md and junit.xml in DIR/ci/<job>/ (default: output)")
+    .option('--assert <file>', 'assertions (YAML/JSON, e.g. `index: [error, { minScore: 40 }]`) laid over those of the portfolio and audit files')
+    .option('--min-index <n>', 'error unless the conductor index is at least N', score)
+    .option('--min-question <Q=N>', 'error unless question Q scores at least N, e.g. Q4=30 (repeatable)', collect)
+    .option('--max-drop <N|Q=N>', 'error if the index (or question Q) dropped by more than N points since the baseline (repeatable)', collect)
+    .option('--baseline <file|dir|latest>', "compare with an earlier audit: an audit.json, a folder of earlier runs, or `latest` (the brand's latest run in the output folder)")
+    .option('--shard <K/N|auto>', 'run shard K of N (brands split by a stable hash of their slug); auto reads GitLab CI_NODE_INDEX/CI_NODE_TOTAL or Kubernetes JOB_COMPLETION_INDEX with CONDUCTOR_AUDIT_SHARD_TOTAL')
+    .option('--formats <list>', `outputs to write per brand, comma-separated (${FORMATS.join(',')})`, formatList)
+    .option('--from-archive <dir>', "re-score saved crawls instead of crawling: a run folder (one brand) or an output folder of brands' runs")
+    .option('--max-pages <n>', 'page budget for every crawl (overrides the audit files)', positiveInt)
+    .addOption(new Option('--render <mode>', 'how pages are fetched').choices(['static', 'browser', 'auto']))
+    .option('--rubric <file>', 'scoring rubric (YAML); default: audits/rubrics/default.yaml')
+    .option('--templates <dir>', 'folder of Handlebars partials that replace the bundled ones')
+    .addOption(new Option('--lang <code>', 'language of the summary and the reports').choices(['en', 'de']))
+    .option('-q, --quiet', 'no progress output')
+    .action(async (files: string[], flags: CiFlags) => {
+      state.exitCode = await ciCommand(files, flags);
+    });
+  program
+    .command('merge')
+    .description("gather the shards' results of one ci job into one portfolio summary (a table of all brands, every failed assertion, one JUnit file); exits as the job would have")
+    .argument('<folders...>', "the shards' output folders (each holds ci/<job>/ci.json)")
+    .option('-o, --out <dir>', 'write exactly DIR/ci.json, DIR/summary.md, DIR/junit.xml (default: output/ci/<timestamp>-merged/)')
+    .option('-f, --force', 'replace an earlier merge in --out')
+    .addOption(new Option('--lang <code>', 'language of the summary').choices(['en', 'de']))
+    .option('-q, --quiet', 'no closing line on stderr')
+    .action(async (folders: string[], flags: { out?: string; force?: boolean; lang?: 'en' | 'de'; quiet?: boolean }) => {
+      state.exitCode = await mergeCommand(folders, flags);
+    });
+  program
+    .command('history')
+    .description("a brand's stored runs as a table, history.html, and its scores over time as history.svg and history.png")
+    .argument('<brand>', "a brand's slug (its folder under --root) or the path of a brand's folder of runs")
+    .option('--root <dir>', 'output folder the slug is looked up in (default: output)')
+    .option('-o, --out <dir>', "where to write history.html, history.svg, history.png (default: the brand's folder)")
+    .option('-f, --force', 'replace an earlier history.html, history.svg and history.png')
+    .option('--no-png', 'skip history.png (which needs Chromium)')
+    .addOption(new Option('--lang <code>', 'language of the table and the page').choices(['en', 'de']))
+    .action(historyCommand);
   return program;
 }
 
-/** Runs the CLI and returns the exit code: 0 success, 2 bad input, 1 failure. */
+/** Runs the CLI and returns the exit code: 0 success, 2 bad input, 1 failure (`ci` and `merge`: 1 an assertion failed, 3 an audit could not run). */
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  const state = { exitCode: 0 };
+  const program = buildProgram(state);
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return 0;
+    return state.exitCode;
   } catch (e) {
     if (e instanceof CommanderError) {
       // --help and --version end here with exit code 0; usage errors were already printed by commander.

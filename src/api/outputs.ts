@@ -3,6 +3,9 @@
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../util/errors.js';
+import { slugify } from '../util/slug.js';
+
+export { slugify };
 
 export type OutputFormat = 'pdf' | 'html' | 'json' | 'md';
 
@@ -12,17 +15,6 @@ export const OUTPUT_FILES: Record<OutputFormat, string> = {
   json: 'audit.json',
   md: 'summary.md',
 };
-
-export function slugify(s: string): string {
-  const slug = s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return slug || 'audit';
-}
 
 /** `output/<brand-slug>/<timestamp>/`, with a suffix if a run in the same second got there first. */
 export async function defaultRunDir(root: string, brand: string, now: Date): Promise<string> {

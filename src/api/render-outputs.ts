@@ -6,6 +6,7 @@ import { renderReport } from '../report/render-html.js';
 import { renderPdf } from '../report/render-pdf.js';
 import { renderSummaryMarkdown } from '../report/render-markdown.js';
 import type { AuditResult } from '../result/types.js';
+import type { RunDelta } from '../result/deltas.js';
 import { UserError } from '../util/errors.js';
 import type { OutputFormat } from './outputs.js';
 import type { Locale } from '../i18n/index.js';
@@ -24,12 +25,12 @@ export async function renderAll(
   result: AuditResult,
   audit: ResolvedAudit,
   formats: OutputFormat[],
-  opts: { templatesDir?: string; locale?: Locale; screenshots?: ReadonlyArray<{ url: string; data: Uint8Array }> } = {},
+  opts: { templatesDir?: string; locale?: Locale; screenshots?: ReadonlyArray<{ url: string; data: Uint8Array }>; delta?: RunDelta | null } = {},
 ): Promise<Partial<Record<OutputFormat, string | Uint8Array>>> {
   const locale = opts.locale ?? audit.report.language;
   const out: Partial<Record<OutputFormat, string | Uint8Array>> = {};
   if (formats.includes('json')) out.json = `${JSON.stringify(result, null, 2)}\n`;
-  if (formats.includes('md')) out.md = renderSummaryMarkdown(result, { locale });
+  if (formats.includes('md')) out.md = renderSummaryMarkdown(result, { locale, delta: opts.delta ?? null });
   if (formats.includes('html') || formats.includes('pdf')) {
     let html: string;
     try {
@@ -40,6 +41,7 @@ export async function renderAll(
         templatesDir: opts.templatesDir ?? null,
         locale,
         ...(opts.screenshots ? { screenshots: opts.screenshots } : {}),
+        delta: opts.delta ?? null,
       });
     } catch (e) {
       // A user's template folder or theme CSS that cannot be used is theirs to fix.

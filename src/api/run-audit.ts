@@ -10,6 +10,7 @@ import { loadSessionFile, type SessionCookie } from '../crawl/session.js';
 import { serveDirectory } from '../crawl/static-server.js';
 import type { CrawlProgress, CrawlResult, RenderMode } from '../crawl/types.js';
 import { AuditResultSchema, QUESTION_IDS } from '../result/schema.js';
+import { diffRuns, type NoiseBands, type RunDelta } from '../result/deltas.js';
 import type { AuditResult } from '../result/types.js';
 import { loadRubric, type Rubric } from '../score/rubric.js';
 import { scoreAudit } from '../score/score.js';
@@ -226,12 +227,18 @@ export interface RunAuditOptions extends AuditOptions {
   locale?: Locale;
   /** Keep the crawl as archive/crawl.warc.gz in the output folder (default true; never when re-scoring an archive). */
   archive?: boolean;
+  /** An earlier audit of the brand: the result is compared with it and the report gains "Since the last audit". */
+  baseline?: { result: AuditResult; source: string | null } | null;
+  /** Noise bands for that comparison (default DEFAULTS.ci.noise). */
+  noise?: NoiseBands;
 }
 
 export interface RunAuditResult {
   result: AuditResult;
   outDir: string;
   files: string[];
+  /** The comparison with the baseline, when one was given. */
+  delta: RunDelta | null;
 }
 
 /**
@@ -282,7 +289,9 @@ export async function runAudit(opts: RunAuditOptions): Promise<RunAuditResult> {
   let writing = false;
   try {
     const { result, crawl } = await auditWithCrawl(opts.audit, opts, rubric);
+    const delta = opts.baseline ? diffRuns(opts.baseline.result, result, opts.noise ?? DEFAULTS.ci.noise, opts.baseline.source) : null;
     const rendered = await renderAll(result, opts.audit, formats, {
+      delta,
       ...(opts.templatesDir ? { templatesDir: opts.templatesDir } : {}),
       ...(opts.locale ? { locale: opts.locale } : {}),
       ...(crawl.screenshots?.length ? { screenshots: crawl.screenshots } : {}),
@@ -293,7 +302,7 @@ export async function runAudit(opts: RunAuditOptions): Promise<RunAuditResult> {
     if (archive) await writeArchive(folder.stagingPath('archive'), crawl, `conductor-audit ${VERSION}`).catch((e: unknown) => Promise.reject(fsProblem(e, folder!.dir) ?? e));
     const files = await folder.commit();
     writing = false;
-    return { result, outDir: folder.dir, files };
+    return { result, outDir: folder.dir, files, delta };
   } finally {
     // A failure while writing keeps the staging folder (its error names it); anything earlier leaves nothing behind.
     await folder?.close({ keepStaging: writing });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { DEFAULTS } from './defaults.js';
 import { QUESTION_IDS } from '../result/schema.js';
 import { TRAFFIC_FORMATS, TrafficColumnsSchema } from '../traffic/types.js';
+import { AssertMapSchema } from './assertions.js';
 
 const httpUrl = z
   .string({ error: 'must be a URL such as https://community.example.com/' })
@@ -74,6 +75,24 @@ const AnalystNoteSchema = z
     path: ['rationale'],
   });
 
+export const ReportConfigSchema = z
+  .object({
+    title: z.string().optional(),
+    analyst: z
+      .object({
+        name: z.string().optional(),
+        organisation: z.string().optional(),
+        logo: z.string().optional(),
+      })
+      .strict()
+      .default({}),
+    theme: z.object({ accent: hexColour.default(DEFAULTS.report.accent) }).strict().default({ accent: DEFAULTS.report.accent }),
+    paper: z.enum(['A4', 'Letter']).default(DEFAULTS.report.paper),
+    /** Language of the report's own words (crawled text and signal explanations stay as they are). */
+    language: z.enum(['en', 'de']).default(DEFAULTS.report.language),
+  })
+  .strict();
+
 export const AuditFileSchema = z
   .object({
     brand: z.string({ error: 'is required: the brand name shown on the report, e.g. `brand: MegaMart`' }).trim().min(1),
@@ -108,25 +127,10 @@ export const AuditFileSchema = z
       })
       .optional(),
     crawl: CrawlConfigSchema.default(CrawlConfigSchema.parse({})),
-    report: z
-      .object({
-        title: z.string().optional(),
-        analyst: z
-          .object({
-            name: z.string().optional(),
-            organisation: z.string().optional(),
-            logo: z.string().optional(),
-          })
-          .strict()
-          .default({}),
-        theme: z.object({ accent: hexColour.default(DEFAULTS.report.accent) }).strict().default({ accent: DEFAULTS.report.accent }),
-        paper: z.enum(['A4', 'Letter']).default(DEFAULTS.report.paper),
-        /** Language of the report's own words (crawled text and signal explanations stay as they are). */
-        language: z.enum(['en', 'de']).default(DEFAULTS.report.language),
-      })
-      .strict()
-      .default({ analyst: {}, theme: { accent: DEFAULTS.report.accent }, paper: DEFAULTS.report.paper, language: DEFAULTS.report.language }),
+    report: ReportConfigSchema.default({ analyst: {}, theme: { accent: DEFAULTS.report.accent }, paper: DEFAULTS.report.paper, language: DEFAULTS.report.language }),
     analyst: z.partialRecord(z.enum(QUESTION_IDS), AnalystNoteSchema).default({}),
+    /** Assertions for `conductor-audit ci` (Lighthouse CI style); `run` ignores them. */
+    assert: AssertMapSchema.optional(),
   })
   .strict();
 

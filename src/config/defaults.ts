@@ -43,6 +43,25 @@ export const DEFAULTS = {
     paper: 'A4' as const,
     language: 'en' as const,
   },
+  ci: {
+    /**
+     * Noise bands: a score that moved by no more than this since the baseline has not moved. Measured with
+     * `npm run noise` (scripts/measure-noise.ts) on the demo snapshots: 160 re-audits (20 per brand at budgets of
+     * 200, 30, 20 and 12 pages) gave a spread of 0.0 on the index and on every question. In one earlier run of 4
+     * at a 12-page budget, one page fewer made it in before the budget ran out (timing under load) and the index
+     * moved by 1.1 and a question by 5.5: the bands sit above that, since live sites also change between runs.
+     */
+    noise: { index: 2, question: 6, signal: 10 },
+    /** Pages that appeared or vanished, listed per brand in the summaries (the rest are counted). */
+    pagesListed: 10,
+    /** Signals that moved, listed per brand in the summaries. */
+    signalsListed: 5,
+    /**
+     * `merge`: a shard's results count as this run's when they started at most this long before the newest shard's;
+     * older ones (a cache or volume kept between runs) never stand in for a shard that broke this time.
+     */
+    shardWindowHours: 24,
+  },
   projectUrl: 'https://github.com/conductor-audit/conductor-audit',
   robotsToken: 'conductor-audit',
 } as const;

@@ -14,16 +14,23 @@ export interface ResolvedAudit extends AuditFile {
   sourceFile: string | null;
 }
 
-/** Allowed keys at a path, read from the zod schema, so typos get a "did you mean". */
-function knownKeysAt(pathKeys: ReadonlyArray<PropertyKey>): string[] {
-  let schema: z.ZodType = AuditFileSchema;
+/**
+ * Allowed keys at a path, read from a zod schema, so typos get a "did you mean". Walks objects, records (their
+ * values), tuples (their items) and the wrappers around them (defaults, optionals, refinements, preprocessing).
+ */
+export function knownKeysIn(root: z.ZodType, pathKeys: ReadonlyArray<PropertyKey>): string[] {
+  let schema: z.ZodType = root;
   for (const key of pathKeys) {
     schema = unwrap(schema);
+    const def = (schema as unknown as { def: { type?: string; valueType?: z.ZodType; items?: z.ZodType[]; element?: z.ZodType } }).def;
     if (schema instanceof z.ZodObject) {
       const next = (schema.shape as Record<string, z.ZodType>)[String(key)];
       if (!next) return [];
       schema = next;
-    } else return [];
+    } else if (def?.type === 'record' && def.valueType) schema = def.valueType;
+    else if (def?.type === 'tuple' && def.items && typeof key === 'number' && def.items[key]) schema = def.items[key]!;
+    else if (def?.type === 'array' && def.element && typeof key === 'number') schema = def.element;
+    else return [];
   }
   schema = unwrap(schema);
   if (schema instanceof z.ZodObject) return Object.keys(schema.shape);
@@ -34,10 +41,11 @@ function knownKeysAt(pathKeys: ReadonlyArray<PropertyKey>): string[] {
 
 function unwrap(schema: z.ZodType): z.ZodType {
   let s: z.ZodType = schema;
-  // Defaults, optionals and refinements wrap the object; peel them to reach its shape.
+  // Defaults, optionals, refinements and preprocessing wrap the object; peel them to reach its shape.
   for (let i = 0; i < 10; i++) {
-    const def = (s as unknown as { def: { innerType?: z.ZodType; in?: z.ZodType } }).def;
+    const def = (s as unknown as { def: { type?: string; innerType?: z.ZodType; in?: z.ZodType; out?: z.ZodType } }).def;
     if (def?.innerType) s = def.innerType;
+    else if (def?.type === 'pipe' && def.out && (def.in as unknown as { def?: { type?: string } })?.def?.type === 'transform') s = def.out;
     else if (def?.in) s = def.in;
     else break;
   }
@@ -68,11 +76,12 @@ export function yamlToJs(doc: ReturnType<typeof parseDocument>, file: string): u
 export function validateAudit(input: unknown, label: string): AuditFile {
   const parsed = AuditFileSchema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const lines = formatZodIssues(parsed.error, input, knownKeysAt);
+  const lines = formatZodIssues(parsed.error, input, (p) => knownKeysIn(AuditFileSchema, p));
   throw new UserError(`${label} is not a valid audit file (${lines.length} problem${lines.length === 1 ? '' : 's'}):`, lines);
 }
 
-export async function loadAuditFile(file: string): Promise<ResolvedAudit> {
+/** Reads a YAML file that must hold a mapping; a missing file, bad YAML or another shape is a UserError. */
+export async function readYamlMapping(file: string, what: string, hint: string): Promise<Record<string, unknown>> {
   const abs = path.resolve(file);
   let text: string;
   try {
@@ -80,11 +89,7 @@ export async function loadAuditFile(file: string): Promise<ResolvedAudit> {
   } catch (e) {
     if (e instanceof UserError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(
-      code === 'ENOENT'
-        ? `Audit file not found: ${file}. Check the path, or start from audits/demo/megamart.yaml.`
-        : `Cannot read audit file ${file}: ${(e as Error).message}`,
-    );
+    throw new UserError(code === 'ENOENT' ? `${capital(what)} not found: ${file}. Check the path; ${hint}` : `Cannot read ${what} ${file}: ${(e as Error).message}`);
   }
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length) {
@@ -94,11 +99,22 @@ export async function loadAuditFile(file: string): Promise<ResolvedAudit> {
     );
   }
   const input = yamlToJs(doc, file);
-  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    throw new UserError(`${file} must be a YAML mapping with at least \`brand:\` and \`site: { url: ... }\`.`);
-  }
-  const audit = validateAudit(input, file);
-  return resolvePaths(audit, path.dirname(abs), abs);
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) throw new UserError(`${file} must be a YAML mapping: ${hint}`);
+  return input as Record<string, unknown>;
+}
+
+function capital(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+export async function loadAuditFile(file: string): Promise<ResolvedAudit> {
+  const input = await readYamlMapping(file, 'audit file', 'start from audits/demo/megamart.yaml (at least `brand:` and `site: { url: ... }`).');
+  return resolveAuditInput(input, file, path.dirname(path.resolve(file)), path.resolve(file));
+}
+
+/** Validates an audit given as data (a file's mapping, or an inline audit of a portfolio) and resolves its paths. */
+export async function resolveAuditInput(input: unknown, label: string, baseDir: string, sourceFile: string): Promise<ResolvedAudit> {
+  return resolvePaths(validateAudit(input, label), baseDir, sourceFile, label);
 }
 
 /** Builds an audit from CLI flags (`run --brand X --url U`), validated by the same schema. */
@@ -107,7 +123,7 @@ export function auditFromFlags(input: AuditFileInput): ResolvedAudit {
   return { ...audit, baseDir: process.cwd(), sourceFile: null };
 }
 
-async function resolvePaths(audit: AuditFile, baseDir: string, sourceFile: string): Promise<ResolvedAudit> {
+async function resolvePaths(audit: AuditFile, baseDir: string, sourceFile: string, label: string): Promise<ResolvedAudit> {
   const problems: string[] = [];
   const resolve = async (value: string | undefined, field: string, kind: 'file' | 'dir'): Promise<string | undefined> => {
     if (!value) return value;
@@ -126,7 +142,7 @@ async function resolvePaths(audit: AuditFile, baseDir: string, sourceFile: strin
   const trafficFile = await resolve(audit.traffic?.file, 'traffic.file', 'file');
   const logo = await resolve(audit.report.analyst.logo, 'report.analyst.logo', 'file');
   const session = await resolve(audit.crawl.session, 'crawl.session', 'file');
-  if (problems.length) throw new UserError(`${sourceFile} refers to missing files:`, problems);
+  if (problems.length) throw new UserError(`${label} refers to missing files:`, problems);
   return {
     ...audit,
     site: { ...audit.site, snapshot },

@@ -168,3 +168,68 @@ export function renderTrafficFallback(
   parts.push('</svg>');
   return parts.join('');
 }
+
+/** One audit on the history chart: its date label, the index and the five question scores (null: no score). */
+export interface HistoryPoint {
+  label: string;
+  index: number | null;
+  questions: Array<{ id: string; score: number | null }>;
+  /** The rubric or tool changed since the previous audit: scores either side are not comparable. */
+  methodChanged: boolean;
+}
+
+const HISTORY_PALETTE = ['#1b9e77', '#d95f02', '#7570b3', '#e7298a', '#66a61e'];
+
+/**
+ * Index and question scores over time: one column per audit (in order, labelled with its date), the 0–100 axis
+ * with band lines at 20/40/60/80, the index as a thick accent line, each question as a thin line, and a ◆ above
+ * an audit whose rubric or tool changed. A missing score breaks its line.
+ */
+export function renderHistoryChart(
+  points: readonly HistoryPoint[],
+  opts: { accent: string; width?: number; height?: number; aria: string; indexLabel: string; questionTitles: Record<string, string>; labels?: ChartLabels },
+): string {
+  const L = opts.labels ?? chartLabels('en');
+  const width = opts.width ?? 720;
+  const height = opts.height ?? 340;
+  const m = { top: 24, right: 24, bottom: 78, left: 44 };
+  const x = scaleLinear().domain([0, Math.max(1, points.length - 1)]).range([m.left + 12, width - m.right - 12]);
+  const y = scaleLinear().domain([0, 100]).range([height - m.bottom, m.top]);
+  const accent = escapeXml(opts.accent);
+  const parts: string[] = [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeXml(opts.aria)}" class="chart chart-history" ${FONT}>`];
+  parts.push(`<rect width="${width}" height="${height}" fill="#ffffff"/>`);
+  for (const t of [...BANDS.map((b) => b.min), 100]) {
+    parts.push(`<line x1="${m.left}" x2="${width - m.right}" y1="${n(y(t))}" y2="${n(y(t))}" stroke="${RULE}" stroke-width="${t === 0 || t === 100 ? 1 : 0.75}"${t === 0 || t === 100 ? '' : ' stroke-dasharray="2 3"'}/>`);
+    parts.push(`<text x="${m.left - 6}" y="${n(y(t) + 3)}" font-size="10" fill="${MUTED}" text-anchor="end">${t}</text>`);
+  }
+  parts.push(`<text x="${m.left}" y="${m.top - 10}" font-size="9" fill="${MUTED}">${escapeXml(L.conductorEnd)}</text>`);
+  parts.push(`<text x="${m.left}" y="${n(height - m.bottom + 30)}" font-size="9" fill="${MUTED}">${escapeXml(L.producerEnd)}</text>`);
+  const every = Math.max(1, Math.ceil(points.length / 8));
+  points.forEach((p, i) => {
+    if (i % every === 0 || i === points.length - 1) parts.push(`<text x="${n(x(i))}" y="${n(height - m.bottom + 16)}" font-size="9" fill="${MUTED}" text-anchor="middle">${escapeXml(p.label)}</text>`);
+    if (p.methodChanged) parts.push(`<text x="${n(x(i))}" y="${m.top - 8}" font-size="11" fill="${INK}" text-anchor="middle">◆</text>`);
+  });
+  const series = (values: Array<number | null>, colour: string, widthPx: number, dash: string): void => {
+    const d = line<number | null>()
+      .defined((v) => v !== null)
+      .x((_, i) => x(i))
+      .y((v) => y(Math.max(0, Math.min(100, v ?? 0))))
+      .digits(1)(values);
+    if (d) parts.push(`<path d="${escapeXml(d)}" fill="none" stroke="${colour}" stroke-width="${widthPx}"${dash}/>`);
+    values.forEach((v, i) => {
+      if (v !== null) parts.push(`<circle cx="${n(x(i))}" cy="${n(y(Math.max(0, Math.min(100, v))))}" r="${widthPx + 1}" fill="${colour}"/>`);
+    });
+  };
+  const ids = points[0]?.questions.map((q) => q.id) ?? [];
+  ids.forEach((id, k) => series(points.map((p) => p.questions.find((q) => q.id === id)?.score ?? null), HISTORY_PALETTE[k % HISTORY_PALETTE.length]!, 1.5, ' stroke-dasharray="5 3"'));
+  series(points.map((p) => p.index), accent, 3, '');
+  // Legend: the index first, then the questions, in two rows under the axis.
+  const legend = [{ label: opts.indexLabel, colour: accent }, ...ids.map((id, k) => ({ label: `${id} ${opts.questionTitles[id] ?? ''}`.trim(), colour: HISTORY_PALETTE[k % HISTORY_PALETTE.length]! }))];
+  legend.forEach((item, i) => {
+    const lx = m.left + (i % 3) * 200;
+    const ly = height - 30 + Math.floor(i / 3) * 16;
+    parts.push(`<rect x="${lx}" y="${ly - 8}" width="14" height="${i === 0 ? 4 : 2}" fill="${item.colour}"/><text x="${lx + 20}" y="${ly - 3}" font-size="10" fill="${INK}">${escapeXml(item.label)}</text>`);
+  });
+  parts.push('</svg>');
+  return parts.join('');
+}

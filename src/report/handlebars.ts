@@ -123,3 +123,10 @@ export function checkTemplates(templatesDir: string): void {
     if (/<script\b/i.test(src)) throw new Error(`partial ${name}: <script> is not allowed (the report is rendered with JavaScript off)`);
   }
 }
+
+/** A standalone built-in document (e.g. templates/history.hbs), with the same helpers and strict compilation. */
+export function loadDocumentTemplate(name: string, builtinDir: string = BUILTIN_TEMPLATES_DIR): Handlebars.TemplateDelegate {
+  const hb = Handlebars.create();
+  registerHelpers(hb);
+  return hb.compile(readFileSync(path.join(builtinDir, `${name}.hbs`), 'utf8'), { strict: true, noEscape: false, preventIndent: true });
+}

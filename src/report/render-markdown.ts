@@ -2,9 +2,10 @@
 import { translator, resolveLocale, type Locale } from '../i18n/index.js';
 import type { AuditResult } from '../result/types.js';
 import { escapeMarkdown, escapeMarkdownCell, markdownUrl } from './text.js';
-import { buildRecommendations, formatDate, formatPercent, formatScore, indexBandText, pullSentence, questionBandText, questionTitle, topFindings, verdictSentence } from './view-model.js';
+import type { RunDelta } from '../result/deltas.js';
+import { buildRecommendations, sinceLastFor, formatDate, formatPercent, formatScore, indexBandText, pullSentence, questionBandText, questionTitle, topFindings, verdictSentence } from './view-model.js';
 
-export function renderSummaryMarkdown(result: AuditResult, opts: { locale?: Locale } = {}): string {
+export function renderSummaryMarkdown(result: AuditResult, opts: { locale?: Locale; delta?: RunDelta | null } = {}): string {
   const locale = resolveLocale(opts.locale);
   const tr = translator(locale);
   const brand = escapeMarkdown(result.brand, 200);
@@ -20,6 +21,12 @@ export function renderSummaryMarkdown(result: AuditResult, opts: { locale?: Loca
     lines.push(`| ${q.id} ${escapeMarkdownCell(questionTitle(q, locale), 60)} | ${formatScore(q.score)} | ${formatPercent(q.coverage, locale)} | ${questionBandText(q, locale)} |`);
   }
   lines.push('');
+  if (opts.delta) {
+    const since = sinceLastFor(result, opts.delta, locale);
+    lines.push(`### ${since.title}`, '', escapeMarkdown(since.intro, 200), '', ...since.lines.map((l) => `- ${escapeMarkdown(l, 1000)}`));
+    if (since.notComparable) lines.push('', `_${escapeMarkdown(since.notComparable, 1000)}_`);
+    lines.push('');
+  }
   const findings = topFindings(result.questions, 3);
   if (findings.length) {
     lines.push(`### ${tr('md.findingsTitle')}`, '');

@@ -10,6 +10,8 @@ import { cleanText, LIMITS, toLink, type Link } from './text.js';
 import { DEFAULT_ACCENT, loadLogo, readableOn, tint, validateAccent } from './theme.js';
 import { secondaryMeasures, type Measure } from '../traffic/measures.js';
 import { dataWarningText, pullParagraph, pullStats, signedPct } from './pull-words.js';
+import type { RunDelta } from '../result/deltas.js';
+import { sinceLastVM, type SinceLastVM } from './since-last.js';
 
 export type Paper = 'A4' | 'Letter';
 
@@ -27,6 +29,8 @@ export interface ReportOptions {
   locale?: Locale;
   /** Screenshot images from the crawl (browser and auto modes), matched by URL to audit.json's crawl.screenshots. */
   screenshots?: ReadonlyArray<{ url: string; data: Uint8Array }>;
+  /** The comparison with an earlier audit of the brand: the summary gains a "Since the last audit" box. */
+  delta?: RunDelta | null;
 }
 
 /** Below this coverage a verdict is said to rest on thin evidence (the rubric's floor, lower, withholds it). */
@@ -279,6 +283,8 @@ export interface ReportViewModel {
     pull: string;
     questions: Array<{ id: string; title: string; score: string; band: string; coverage: string }>;
   };
+  /** "Since the last audit", when the report was made with a baseline. */
+  sinceLast: SinceLastVM | null;
   questions: QuestionVM[];
   traffic: {
     present: boolean;
@@ -452,6 +458,21 @@ export function findingSentence(f: FindingInput, locale: Locale = 'en'): string 
   const value = capitalise(cleanText(f.signal.displayValue, LIMITS.title));
   const question = cleanText(questionText(f.question, 'title', tr), 60);
   return tr('finding.sentence', { value, score: formatScore(f.signal.score), weight: formatWeight(f.signal.weight, locale), verb, question, end });
+}
+
+/** The "Since the last audit" box, with the question and signal titles of this audit in the reader's language. */
+export function sinceLastFor(result: AuditResult, delta: RunDelta, locale: Locale = 'en'): SinceLastVM {
+  const signalTitles = new Map(result.questions.flatMap((q) => q.signals.map((sig) => [sig.id, sig.title] as const)));
+  const byId = new Map(result.questions.map((q) => [q.id as string, q]));
+  return sinceLastVM(delta, {
+    locale,
+    questionTitle: (id) => {
+      const q = byId.get(id);
+      return q ? questionTitle(q, locale) : id;
+    },
+    signalTitle: (id) => signalTitles.get(id) ?? id,
+    formatDate: (iso) => formatDate(iso, locale),
+  });
 }
 
 /** The pull paragraph for the executive summary and Markdown, worded from the traffic result's typed fields. */
@@ -727,6 +748,7 @@ export function buildViewModel(result: AuditResult, opts: ReportOptions = {}): R
       pull: pullSentence(result, locale),
       questions: questions.map((q) => ({ id: q.id, title: q.title, score: q.score, band: q.band, coverage: q.coverage })),
     },
+    sinceLast: opts.delta ? sinceLastFor(result, opts.delta, locale) : null,
     questions,
     traffic: trafficVM(result, opts.trafficChartSvg ?? null, accent, locale),
     method: {
