@@ -142,7 +142,7 @@ export async function compareAudits(opts: CompareOptions): Promise<CompareResult
   if (opts.inputs.length < 2) throw new UserError(`A comparison needs at least two audits; got ${opts.inputs.length}. Give two or more audit files, audit.json files or run folders.`);
   // The charts' PNGs and the PDF need Chromium: fail before any crawl if it is missing, or if results would land
   // on an earlier comparison's.
-  requireChrome();
+  requireChrome({ what: "the comparison's charts (PNG) and its PDF" });
   if (!opts.force) await assertNoEarlierResults(outDir, outputNames(formats));
   const trends = await loadTrends(opts.trends);
 

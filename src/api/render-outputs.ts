@@ -1,7 +1,7 @@
 // AuditResult → the bytes of each requested output. Everything is rendered in memory first, so a failure
 // (say, Chromium crashing) leaves no half-written folder behind.
 import type { ResolvedAudit } from '../config/load-audit.js';
-import { ChromeNotFoundError, findChrome } from '../util/chrome.js';
+import { ChromeNotFoundError, findChrome, type ChromeNeed } from '../util/chrome.js';
 import { renderReport } from '../report/render-html.js';
 import { renderPdf } from '../report/render-pdf.js';
 import { renderSummaryMarkdown } from '../report/render-markdown.js';
@@ -12,9 +12,9 @@ import type { OutputFormat } from './outputs.js';
 import type { Locale } from '../i18n/index.js';
 
 /** The browser is something the user installs: a missing one is their fix to make, with the command named. */
-export function requireChrome(): string {
+export function requireChrome(needs?: ChromeNeed): string {
   try {
-    return findChrome();
+    return findChrome(process.env, undefined, needs);
   } catch (e) {
     if (e instanceof ChromeNotFoundError) throw new UserError(e.message);
     throw e;

@@ -66,7 +66,7 @@ export async function runHistory(opts: HistoryOptions): Promise<HistoryResult> {
   }
   const png = opts.png !== false;
   // The PNG needs the browser: find that out before anything is written.
-  if (png) requireChrome();
+  if (png) requireChrome({ what: 'history.png', without: 'Use --no-png to write history.html and history.svg without it.' });
   const view = buildHistoryViewModel(
     runs.map((r) => r.result),
     { locale: opts.locale ?? 'en', accent: opts.accent ?? null, leftOut: unreadable.map((u) => path.relative(brandDir, u.file)) },

@@ -29,24 +29,31 @@ export class ChromeNotFoundError extends Error {
   }
 }
 
+/** What the browser is needed for, and how to do without it: the not-found message names both. */
+export interface ChromeNeed {
+  what: string;
+  without?: string;
+}
+export const PDF_NEED: ChromeNeed = { what: 'the PDF report', without: 'Other formats (--formats html,json,md) do not need a browser.' };
+
 /**
  * The browser used to print the PDF: `CHROME_PATH` when set (it must exist), else the first common install
  * location that exists. Throws a ChromeNotFoundError naming the fix.
  */
-export function findChrome(env: NodeJS.ProcessEnv = process.env, candidates: readonly string[] = CHROME_CANDIDATES): string {
+export function findChrome(env: NodeJS.ProcessEnv = process.env, candidates: readonly string[] = CHROME_CANDIDATES, needs: ChromeNeed = PDF_NEED): string {
   const fromEnv = env.CHROME_PATH?.trim();
   if (fromEnv) {
     if (isExecutable(fromEnv)) return fromEnv;
     throw new ChromeNotFoundError(
-      `CHROME_PATH is set to ${fromEnv}, but no executable browser is there. Point CHROME_PATH at Chromium or Chrome, or unset it to use a browser in a standard location.`,
+      `CHROME_PATH is set to ${fromEnv}, but no executable browser is there, and ${needs.what} needs one. Point CHROME_PATH at Chromium or Chrome, or unset it to use a browser in a standard location.${needs.without ? ` ${needs.without}` : ''}`,
     );
   }
   for (const c of candidates) if (isExecutable(c)) return c;
   throw new ChromeNotFoundError(
-    'No Chromium or Chrome browser was found; the PDF report needs one. ' +
+    `No Chromium or Chrome browser was found; ${needs.what} needs one. ` +
       'On Debian/Ubuntu: `sudo apt-get install -y chromium`. ' +
       'Elsewhere, install Chrome or Chromium and set CHROME_PATH=/path/to/chrome. ' +
-      `(Looked in: ${candidates.join(', ')}.) Other formats (--format html,json,md) do not need a browser.`,
+      `(Looked in: ${candidates.join(', ')}.)${needs.without ? ` ${needs.without}` : ''}`,
   );
 }
 

@@ -152,7 +152,7 @@ describe('conductor-audit input handling', () => {
   it('stops before crawling, naming the fix, when --render auto has no browser to use', async () => {
     const r = await cli(['run', 'audits/demo/megamart.yaml', '--render', 'auto', '--formats', 'json', '--out', path.join(tmp, 'no-browser')], { CHROME_PATH: path.join(tmp, 'no-such-chrome') });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/render: auto needs a browser/);
+    expect(r.stderr).toMatch(/render: auto \(pages rendered in a browser\) needs one/);
     expect(r.stderr).toMatch(/--render static/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });

@@ -3,7 +3,7 @@
 // which mode gave its HTML and why, third-party requests from the network log are kept for the tracker signal,
 // and one screenshot is taken per page type.
 import { DEFAULTS } from '../../config/defaults.js';
-import { ChromeNotFoundError, findChrome } from '../../util/chrome.js';
+import { findChrome } from '../../util/chrome.js';
 import type { FetchPageResult } from '../fetch-page.js';
 import type { PageScreenshot, RenderGroupDecision, ServedView, ThirdPartyRequest } from '../types.js';
 import { BrowserPool, BrowserUnavailableError, type RenderResult } from './browser-pool.js';
@@ -66,14 +66,7 @@ export class PageRenderer {
   /** Throws ChromeNotFoundError (with the install command) before any crawling when there is no browser. */
   constructor(private readonly opts: PageRendererOptions) {
     if (!opts.pool) {
-      try {
-        findChrome();
-      } catch (e) {
-        if (!(e instanceof ChromeNotFoundError)) throw e;
-        throw new ChromeNotFoundError(
-          `render: ${opts.mode} needs a browser to render pages. ${e.message.replace(/the PDF report needs one\. /, '').replace(/ Other formats .*$/, '')} Or crawl with --render static (HTML as served).`,
-        );
-      }
+      findChrome(process.env, undefined, { what: `render: ${opts.mode} (pages rendered in a browser)`, without: 'Or crawl with --render static (HTML as served).' });
     }
     this.pool = opts.pool ?? new BrowserPool({ size: Math.max(1, opts.concurrency), allowLocalNetwork: opts.allowLocalNetwork });
     this.shots = new ScreenshotPlan(opts.maxScreenshots ?? 12);
