@@ -82,6 +82,12 @@ describe('stderr and annotations', () => {
     expect(useColour({ isTTY: false }, {})).toBe(false);
   });
 
+  it('lets no control character of a brand name or a detail reach the terminal or the workflow log', () => {
+    const hostile = buildCiViewModel(ciRun([brandResult({ ...structuredClone(sample), brand: 'Evil\x1b]0;pwned\x07 \x1b[2JCo' }, { index: ['error', { minScore: 99 }] })]));
+    for (const line of [...stderrLines(hostile, false), ...githubAnnotations(hostile)]) expect(line).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
+    expect(stderrLines(hostile, false)[0]).toContain('Evil');
+  });
+
   it('writes ::error:: and ::warning:: workflow commands with their data escaped', () => {
     const notes = githubAnnotations(vm);
     expect(notes.filter((n) => n.startsWith('::error '))).toHaveLength(vm.failures.length + 1);
