@@ -21,6 +21,16 @@ describe('canonicalizeUrl', () => {
     expect(canonicalizeUrl('https://example.com/t;jsessionid=ABC123?b=2&a=1')).toBe('https://example.com/t?a=1&b=2');
     expect(canonicalizeUrl('https://example.com/t?utm_campaign=x')).toBe('https://example.com/t');
   });
+  // Counterexamples found by test/unit/fuzz/url.fuzz.test.ts.
+  it('is idempotent on a host with several trailing dots', () => {
+    expect(canonicalizeUrl('http://a.b.c.example.org..')).toBe('http://a.b.c.example.org/');
+    expect(canonicalizeUrl(canonicalizeUrl('http://a.b.c.example.org..')!)).toBe('http://a.b.c.example.org/');
+  });
+  it('gives one order to keys the locale calls equal (é precomposed and e + combining accent)', () => {
+    const a = canonicalizeUrl('https://example.com/?\u00e9&b&e\u0301');
+    expect(a).toBe('https://example.com/?b=&e%CC%81=&%C3%A9=');
+    expect(canonicalizeUrl('https://example.com/?e\u0301&b&\u00e9')).toBe(a);
+  });
 });
 
 describe('scope', () => {
