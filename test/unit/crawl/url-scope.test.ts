@@ -93,6 +93,22 @@ describe('scope', () => {
     ])
       expect(isStateChanging(u), u).toBe(false);
   });
+  // Counterexamples found by test/unit/fuzz/state-changing.fuzz.test.ts.
+  it('reads an encoded action word when another part of the path is not valid percent-encoding', () => {
+    expect(isStateChanging('https://community.example.com/100%/%6c%6f%67%6f%75%74.php')).toBe(true);
+    expect(isStateChanging('https://x.com/forum/caf%E9/sign%5Fout')).toBe(true);
+  });
+  it('two words that only meet in a slug are not an action: blog-outdoor, design-office, dialog-outlet', () => {
+    for (const u of [
+      'https://community.example.com/?page=dialog-outlet-tomato',
+      'https://x.com/t/blog-outdoor-kitchen/12',
+      'https://x.com/design-office',
+      'https://x.com/shop/catalog-outlet',
+      'https://x.com/t/backlog_offsets/3',
+    ])
+      expect(isStateChanging(u), u).toBe(false);
+    for (const u of ['https://x.com/user-log-out-page', 'https://x.com/a/sign_off.php', 'https://x.com/LOG-OUT']) expect(isStateChanging(u), u).toBe(true);
+  });
   it('include/exclude globs match the path (and path + query)', () => {
     const scope = makeScope({ start: 'https://x.com/', include: ['/forum/**'], exclude: ['**/print/**', '/forum/*?sort=*'] });
     expect(scope('https://x.com/')).toBeNull(); // the start page is always in
