@@ -87,7 +87,11 @@ export async function loadRobots(siteUrl: string, opts: RobotsFetchOptions): Pro
       const sitemaps = [...new Set(robot.getSitemaps().map((s) => s.trim()).filter(Boolean))];
       return {
         outcome: { url: robotsUrl, status: res.status, policy: 'parsed', crawlDelaySec: delay, note, ...(sitemaps.length ? { sitemaps } : {}) },
-        isAllowed: (url) => new URL(url).origin === origin && robot.isAllowed(url, opts.token) !== false,
+        // RFC 9309 §2.2.2: /robots.txt itself is implicitly allowed, whatever the rules say.
+        isAllowed: (url) => {
+          const u = new URL(url);
+          return u.origin === origin && (u.pathname === '/robots.txt' || robot.isAllowed(url, opts.token) !== false);
+        },
         sitemaps,
       };
     }
