@@ -22,4 +22,13 @@ describe('robots.txt rules', () => {
     expect(r.isAllowed('https://other.example.com/robots.txt')).toBe(false);
   });
 
+  it('rules with [ ] | ^ match the URLs they name (the URL parser leaves those raw, rules have them encoded)', async () => {
+    const r = await robotsOf('User-agent: *\nDisallow: /[a/é\nDisallow: /*?f[\nDisallow: /a|b\nAllow: /a|b/open^\n');
+    expect(r.isAllowed(`${ORIGIN}/[a/é`)).toBe(false);
+    expect(r.isAllowed(`${ORIGIN}/search?f[0]=a`)).toBe(false);
+    expect(r.isAllowed(`${ORIGIN}/search?f%5B0%5D=a`)).toBe(false);
+    expect(r.isAllowed(`${ORIGIN}/a|b/x`)).toBe(false);
+    expect(r.isAllowed(`${ORIGIN}/a|b/open^1`)).toBe(true);
+    expect(r.isAllowed(`${ORIGIN}/search?g=1`)).toBe(true);
+  });
 });
