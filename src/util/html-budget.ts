@@ -97,8 +97,14 @@ export function withinParseBudget(html: string): BudgetedHtml {
   return { html: out ?? html, limited };
 }
 
+/**
+ * A UTF-16 surrogate without its pair. parse5 throws (RangeError: Invalid code point) on two low surrogates in a row,
+ * which a page decoded from broken UTF-16 holds: they become U+FFFD first.
+ */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 /** Parses crawled HTML within the budget: every parse of a crawled page goes through here. */
 export function loadHtml(html: string, options?: Parameters<typeof cheerio.load>[1]): { $: CheerioAPI; limited: ParseLimit[] } {
-  const budgeted = withinParseBudget(html);
+  const budgeted = withinParseBudget(html.replace(LONE_SURROGATE, '\ufffd'));
   return { $: cheerio.load(budgeted.html, options), limited: budgeted.limited };
 }

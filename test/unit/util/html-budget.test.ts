@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { PARSE_LIMITS, loadHtml, withinParseBudget } from '../../../src/util/html-budget.js';
 import { extractLinks } from '../../../src/crawl/crawler.js';
 import { runSignalsOnSite } from '../../../src/signals/run-signals.js';
+import { decodeHtml } from '../../../src/crawl/fetch-page.js';
+import { buildPageContext } from '../../../src/signals/page-context.js';
 import { snapshotFromHtml } from '../../helpers/page.js';
 
 const deep = (n: number) => `<html><body>${'<div>'.repeat(n)}<p>The deepest words on the page.</p><a href="/next">next</a></body></html>`;
@@ -43,5 +45,17 @@ describe('parse budget', () => {
       expect(site.pages[0]!.parseLimited).toEqual(n > PARSE_LIMITS.depth ? ['depth'] : []);
       expect(site.pages[0]!.text).toContain('The deepest words on the page.');
     }
+  });
+
+  // Counterexamples found by test/unit/fuzz/extractors.fuzz.test.ts: parse5 threw "RangeError: Invalid code point".
+  it('two low surrogates in a row (a page decoded from broken UTF-16) parse, as U+FFFD', () => {
+    for (const html of ['\udfff\udfff', '<div "="\udfff\udc00">x</div>', '<script type="application/ld+json">\udfff\udfff</script>']) {
+      expect(() => loadHtml(html)).not.toThrow();
+    }
+    expect(loadHtml('<p>a\udc00\udc00b \ud83d\ude00</p>').$('p').text()).toBe('a\ufffd\ufffdb \ud83d\ude00');
+    // As the crawler gets it: UTF-16LE with a BOM, two unpaired low surrogates after "<p>".
+    const { html } = decodeHtml(Buffer.from([0xff, 0xfe, 0x3c, 0, 0x70, 0, 0x3e, 0, 0x00, 0xdc, 0x00, 0xdc]), 'text/html');
+    expect(() => extractLinks(html, 'https://forum.example/')).not.toThrow();
+    expect(buildPageContext(snapshotFromHtml(html, 'https://forum.example/t/1')).text).toBe('\ufffd\ufffd');
   });
 });
