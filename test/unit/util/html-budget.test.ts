@@ -47,6 +47,37 @@ describe('parse budget', () => {
     }
   });
 
+  // Counterexamples found by test/unit/fuzz/extractors.fuzz.test.ts: each nested past the budget unseen, because the
+  // scan read an end tag the parser ignores, or saw no tags after an opening the parser reads otherwise.
+  it('sees the nesting the parser builds: end tags it ignores, empty comments, <title> and <style> inside <svg>', () => {
+    const treeDepth = (html: string): number => {
+      const { $ } = loadHtml(html, { scriptingEnabled: false });
+      let max = 0;
+      const stack: Array<[ReturnType<typeof $.root>[number], number]> = [[$.root()[0]!, 0]];
+      while (stack.length) {
+        const [node, d] = stack.pop()!;
+        max = Math.max(max, d);
+        for (const child of ('children' in node ? node.children : []) as Array<typeof node>) stack.push([child, d + 1]);
+      }
+      return max;
+    };
+    for (const [lead, unit] of [
+      ['', '<div><table><tr><td></div>'], // </div> cannot leave a table cell
+      ['', '<span><div></span>'], // </span> cannot pass an open <div>
+      ['<ul>', '<li><ul><div></li>'], // </li> cannot leave its list
+      ['<!-->', '<div>'], // an empty comment, closed at once
+      ['<!--->', '<div>'],
+      ['<svg><title>', '<div>'], // markup, not raw text, inside <svg>
+      ['<math><style>', '<div>'],
+      ['', '<table><td>'], // the parser adds tbody and tr
+    ]) {
+      const html = `${lead}${unit!.repeat(5000)}<p>The deepest words.</p>`;
+      expect(withinParseBudget(html).limited, unit).toEqual(['depth']);
+      expect(treeDepth(html), unit).toBeLessThanOrEqual(3 * PARSE_LIMITS.depth + 16);
+      expect(loadHtml(html).$.root().text(), unit).toContain('The deepest words.');
+    }
+  });
+
   // Counterexamples found by test/unit/fuzz/extractors.fuzz.test.ts: parse5 threw "RangeError: Invalid code point".
   it('two low surrogates in a row (a page decoded from broken UTF-16) parse, as U+FFFD', () => {
     for (const html of ['\udfff\udfff', '<div "="\udfff\udc00">x</div>', '<script type="application/ld+json">\udfff\udfff</script>']) {
