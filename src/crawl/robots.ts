@@ -38,6 +38,18 @@ export interface RobotsFetchOptions {
   dispatcher?: import('undici').Dispatcher;
 }
 
+/**
+ * A URL's path and query spelled as robots-parser spells the rules (encodeURI, existing escapes kept): the URL parser
+ * leaves [ ] | ^ raw where a rule has them encoded, so `Disallow: /*?f[` would never match `/search?f[0]=a`.
+ */
+function asPatterns(pathAndQuery: string): string {
+  try {
+    return encodeURI(pathAndQuery).replace(/%25/g, '%');
+  } catch {
+    return pathAndQuery;
+  }
+}
+
 function policyOnly(origin: string, robotsUrl: string, policy: 'allow-all' | 'disallow-all', status: number | null, note: string): RobotsRules {
   return {
     outcome: { url: robotsUrl, status, policy, crawlDelaySec: null, note },
@@ -87,7 +99,11 @@ export async function loadRobots(siteUrl: string, opts: RobotsFetchOptions): Pro
       const sitemaps = [...new Set(robot.getSitemaps().map((s) => s.trim()).filter(Boolean))];
       return {
         outcome: { url: robotsUrl, status: res.status, policy: 'parsed', crawlDelaySec: delay, note, ...(sitemaps.length ? { sitemaps } : {}) },
-        isAllowed: (url) => new URL(url).origin === origin && robot.isAllowed(url, opts.token) !== false,
+        // RFC 9309 §2.2.2: /robots.txt itself is implicitly allowed, whatever the rules say.
+        isAllowed: (url) => {
+          const u = new URL(url);
+          return u.origin === origin && (u.pathname === '/robots.txt' || robot.isAllowed(`${origin}${asPatterns(u.pathname + u.search)}`, opts.token) !== false);
+        },
         sitemaps,
       };
     }

@@ -21,24 +21,36 @@ export function sameSite(url: string, start: string): boolean {
 // longer slugs (/how-to-follow-up.html) are content, not actions.
 const STATE_CHANGING_PATH = /(?:^|\/)(?:log-?out|sign-?out|logoff|delete|remove|destroy|unsubscribe|vote|upvote|downvote|like|unlike|follow|unfollow|report|flag|reply|quote|subscribe|mark-?(?:all-?)?read|add-?to-?cart|cart\/add|basket\/add|wishlist\/add|checkout|deactivate)(?:\.\w+)?(?:$|\/)/i;
 const STATE_CHANGING_QUERY = /^(?:action|do|act|cmd|vote|delete|logout|remove|mark)$/i;
-/** Leaving a session or removing something: distinctive enough to count anywhere in a segment or value (userlogoutpage). */
-const SESSION_END = /log[-_]?out|log[-_]?off|sign[-_]?out|sign[-_]?off|unsubscribe|deactivate|delete[-_](?:account|cookies|me|profile|user)/;
+/**
+ * Leaving a session or removing something: distinctive enough to count anywhere in a segment or value
+ * (userlogoutpage). Spelled as two words (log-out, sign_off) they must be words of their own: blog-outdoor,
+ * catalog-outlet and design-office are content.
+ */
+const SESSION_END = /(?<![a-z0-9])(?:log|sign)[-_](?:out|off)(?![a-z0-9])|log(?:out|off)|sign(?:out|off)|unsubscribe|deactivate|delete[-_](?:account|cookies|me|profile|user)/;
 /** Destructive verbs that make a segment or value an action when they lead it: /delete-account, /remove-item/5, ?op=delete. */
 const LEADING_VERB = new Set(['logout', 'logoff', 'signout', 'signoff', 'delete', 'remove', 'destroy', 'unsubscribe', 'deactivate', 'unfollow', 'upvote', 'downvote']);
 /** The end of a session or an account, named under its section: /session/end, /account/close, /settings/deactivate. */
 const SECTION_END = /(?:^|\/)(?:account|accounts|settings|profile|session|sessions|me|user|users)\/(?:close|end|cancel|terminate|deactivate|delete|remove)(?:$|\/|\.)/;
 
+/** decodeURIComponent that keeps what it cannot decode: a stray % or a Latin-1 %E9 elsewhere does not stop the rest. */
+function decodeLoose(s: string): string {
+  return s.replace(/(?:%[0-9a-f]{2})+/gi, (run) => {
+    try {
+      return decodeURIComponent(run);
+    } catch {
+      // Not UTF-8: decode the ASCII escapes (the letters of an action word), keep the others.
+      return run.replace(/%([0-7][0-9a-f])/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    }
+  });
+}
+
 /** Decoded, lower-cased: /log%6Fut reads as /logout (twice, for a doubly encoded link). */
 function decoded(s: string): string {
   let out = s;
   for (let i = 0; i < 2; i++) {
-    try {
-      const next = decodeURIComponent(out);
-      if (next === out) break;
-      out = next;
-    } catch {
-      break;
-    }
+    const next = decodeLoose(out);
+    if (next === out) break;
+    out = next;
   }
   return out.toLowerCase();
 }

@@ -3,6 +3,9 @@
 /** Query parameters that track or identify a session and never change the page. */
 const DROP_PARAMS = /^(?:utm_[a-z_]+|gclid|gclsrc|dclid|fbclid|msclkid|mc_cid|mc_eid|_ga|_gl|igshid|yclid|sid|sessionid|session_id|phpsessid|jsessionid|aspsessionid\w*|cfid|cftoken|ref_src)$/i;
 
+/** Locale order, then code units: strings the locale calls equal (é and e + U+0301) still get one order. */
+const order = (a: string, b: string): number => a.localeCompare(b) || (a < b ? -1 : a > b ? 1 : 0);
+
 /** Absolute, canonical http(s) URL for `href` relative to `base`, or null when it is not a web page link. */
 export function canonicalizeUrl(href: string, base?: string): string | null {
   let u: URL;
@@ -15,12 +18,12 @@ export function canonicalizeUrl(href: string, base?: string): string | null {
   u.hash = '';
   u.username = '';
   u.password = '';
-  u.hostname = u.hostname.toLowerCase().replace(/\.$/, '');
+  u.hostname = u.hostname.toLowerCase().replace(/\.+$/, '');
   if ((u.protocol === 'http:' && u.port === '80') || (u.protocol === 'https:' && u.port === '443')) u.port = '';
   // ;jsessionid=… path parameters (Java servers) are session ids too.
   u.pathname = u.pathname.replace(/;jsessionid=[^/?]*/gi, '');
   const params = [...u.searchParams.entries()].filter(([k]) => !DROP_PARAMS.test(k));
-  params.sort(([a, av], [b, bv]) => (a === b ? av.localeCompare(bv) : a.localeCompare(b)));
+  params.sort(([a, av], [b, bv]) => (a === b ? order(av, bv) : order(a, b)));
   u.search = params.length ? `?${new URLSearchParams(params).toString()}` : '';
   return u.toString();
 }

@@ -21,6 +21,16 @@ describe('canonicalizeUrl', () => {
     expect(canonicalizeUrl('https://example.com/t;jsessionid=ABC123?b=2&a=1')).toBe('https://example.com/t?a=1&b=2');
     expect(canonicalizeUrl('https://example.com/t?utm_campaign=x')).toBe('https://example.com/t');
   });
+  // Counterexamples found by test/unit/fuzz/url.fuzz.test.ts.
+  it('is idempotent on a host with several trailing dots', () => {
+    expect(canonicalizeUrl('http://a.b.c.example.org..')).toBe('http://a.b.c.example.org/');
+    expect(canonicalizeUrl(canonicalizeUrl('http://a.b.c.example.org..')!)).toBe('http://a.b.c.example.org/');
+  });
+  it('gives one order to keys the locale calls equal (é precomposed and e + combining accent)', () => {
+    const a = canonicalizeUrl('https://example.com/?\u00e9&b&e\u0301');
+    expect(a).toBe('https://example.com/?b=&e%CC%81=&%C3%A9=');
+    expect(canonicalizeUrl('https://example.com/?e\u0301&b&\u00e9')).toBe(a);
+  });
 });
 
 describe('scope', () => {
@@ -82,6 +92,22 @@ describe('scope', () => {
       'https://x.com/blog/the-end-of-an-era',
     ])
       expect(isStateChanging(u), u).toBe(false);
+  });
+  // Counterexamples found by test/unit/fuzz/state-changing.fuzz.test.ts.
+  it('reads an encoded action word when another part of the path is not valid percent-encoding', () => {
+    expect(isStateChanging('https://community.example.com/100%/%6c%6f%67%6f%75%74.php')).toBe(true);
+    expect(isStateChanging('https://x.com/forum/caf%E9/sign%5Fout')).toBe(true);
+  });
+  it('two words that only meet in a slug are not an action: blog-outdoor, design-office, dialog-outlet', () => {
+    for (const u of [
+      'https://community.example.com/?page=dialog-outlet-tomato',
+      'https://x.com/t/blog-outdoor-kitchen/12',
+      'https://x.com/design-office',
+      'https://x.com/shop/catalog-outlet',
+      'https://x.com/t/backlog_offsets/3',
+    ])
+      expect(isStateChanging(u), u).toBe(false);
+    for (const u of ['https://x.com/user-log-out-page', 'https://x.com/a/sign_off.php', 'https://x.com/LOG-OUT']) expect(isStateChanging(u), u).toBe(true);
   });
   it('include/exclude globs match the path (and path + query)', () => {
     const scope = makeScope({ start: 'https://x.com/', include: ['/forum/**'], exclude: ['**/print/**', '/forum/*?sort=*'] });
