@@ -15,7 +15,10 @@ export async function generateSite(dir: string, boards = 10, threadsPerBoard = 9
   let pages = 0;
   const page = async (file: string, title: string, body: string) => {
     await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><header><a href="/">Home</a> <a href="/help.html">Help</a></header><main><h1>${title}</h1>${body}</main><footer><a href="/privacy.html">Privacy</a></footer></body></html>`);
+    await writeFile(
+      file,
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><header><a href="/">Home</a> <a href="/help.html">Help</a></header><main><h1>${title}</h1>${body}</main><footer><a href="/privacy.html">Privacy</a></footer></body></html>`,
+    );
     pages++;
   };
   const boardLinks = Array.from({ length: boards }, (_, b) => `<li><a href="/board-${b}/">Board ${b}</a></li>`).join('');

@@ -126,7 +126,20 @@ async function auditOnePage(row: CorpusRow): Promise<PageOutcome> {
     const scored = asArchived(rewriteOrigin(crawl, server.origin, row.url));
     return outcomeOf(row, await scoreCrawl(audit, scored), scored.pages[0]);
   } catch (e) {
-    return { file: row.file, label: row.page_type, url: row.url, pageType: null, platform: null, communityFound: null, status: 'error', index: null, band: null, questions: {}, ended: false, error: (e as Error).message };
+    return {
+      file: row.file,
+      label: row.page_type,
+      url: row.url,
+      pageType: null,
+      platform: null,
+      communityFound: null,
+      status: 'error',
+      index: null,
+      band: null,
+      questions: {},
+      ended: false,
+      error: (e as Error).message,
+    };
   } finally {
     await server.close();
   }
@@ -169,9 +182,15 @@ function check(measure: string, value: number | null, op: '>=' | '<=', target: n
   return { measure, found: show(value), target: `${op} ${show(target)}`, ok };
 }
 
-async function auditArchive(maxPages: number): Promise<{ result: AuditResult; threadFetched: number; threadTyped: number; categoryFetched: number; categoryTyped: number; types: Record<string, number> }> {
+async function auditArchive(
+  maxPages: number,
+): Promise<{ result: AuditResult; threadFetched: number; threadTyped: number; categoryFetched: number; categoryTyped: number; types: Record<string, number> }> {
   const dir = path.join(CORPUS, 'sites/gbadev-forum-archive');
-  const flags = auditFromFlags({ brand: 'gbadev.org forum', site: { url: 'https://forum.gbadev.example/index.html' }, crawl: { maxPages, delayMs: 0, concurrency: 2 } });
+  const flags = auditFromFlags({
+    brand: 'gbadev.org forum',
+    site: { url: 'https://forum.gbadev.example/index.html' },
+    crawl: { maxPages, delayMs: 0, concurrency: 2 },
+  });
   const audit: ResolvedAudit = { ...flags, site: { ...flags.site, snapshot: dir } };
   const crawl = await crawlForAudit(audit);
   const result = await scoreCrawl(audit, crawl);
@@ -222,9 +241,27 @@ async function main(): Promise<void> {
     const q = (id: string) => fmt(median(scored.map((o) => o.questions[id]).filter((x): x is number => typeof x === 'number')));
     const types = new Map<string, number>();
     for (const o of of) types.set(o.pageType ?? 'none', (types.get(o.pageType ?? 'none') ?? 0) + 1);
-    const top = [...types.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([t, n]) => `${t} ${n}`).join(', ');
+    const top = [...types.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 3)
+      .map(([t, n]) => `${t} ${n}`)
+      .join(', ');
     const count = (st: string) => String(of.filter((o) => o.status === st).length);
-    return [label, String(of.length), count('scored'), count('insufficient-evidence'), count('no-community'), String(of.filter((o) => o.status === 'not-measured' || o.status === 'error').length), fmt(median(scored.map((o) => o.index!))), q('Q1'), q('Q2'), q('Q3'), q('Q4'), q('Q5'), top];
+    return [
+      label,
+      String(of.length),
+      count('scored'),
+      count('insufficient-evidence'),
+      count('no-community'),
+      String(of.filter((o) => o.status === 'not-measured' || o.status === 'error').length),
+      fmt(median(scored.map((o) => o.index!))),
+      q('Q1'),
+      q('Q2'),
+      q('Q3'),
+      q('Q4'),
+      q('Q5'),
+      top,
+    ];
   });
   console.log(table([head, ...body]));
 
@@ -232,19 +269,45 @@ async function main(): Promise<void> {
   const e = expected['real-pages'];
   const forum = of('forum');
   checks.push(check('forum pages typed thread', share(forum.filter((o) => o.pageType === 'thread').length, forum.length), '>=', e.forum.typedThread, true));
-  checks.push(check('forum pages with a community found', share(forum.filter((o) => o.communityFound === true).length, forum.length), '>=', e.forum.communityFound, true));
+  checks.push(
+    check('forum pages with a community found', share(forum.filter((o) => o.communityFound === true).length, forum.length), '>=', e.forum.communityFound, true),
+  );
   checks.push(check('forum pages scored', share(forum.filter((o) => o.status === 'scored').length, forum.length), '>=', e.forum.scored, true));
   checks.push(check('forum median index', median(forum.filter((o) => o.status === 'scored').map((o) => o.index!)), '>=', e.forum.medianIndexAtLeast));
-  checks.push(check('forum median Q1', median(forum.map((o) => o.questions.Q1).filter((x): x is number => typeof x === 'number')), '>=', e.forum.medianQ1AtLeast));
+  checks.push(
+    check('forum median Q1', median(forum.map((o) => o.questions.Q1).filter((x): x is number => typeof x === 'number')), '>=', e.forum.medianQ1AtLeast),
+  );
   for (const label of ['product', 'collection', 'service', 'documentation'] as const) {
     const xs = of(label);
     checks.push(check(`${label} pages not typed thread`, share(xs.filter((o) => o.pageType !== 'thread').length, xs.length), '>=', e[label].notThread, true));
-    if (e[label].noCommunity !== undefined) checks.push(check(`${label} pages with no community found`, share(xs.filter((o) => o.communityFound === false).length, xs.length), '>=', e[label].noCommunity, true));
-    if (e[label].medianIndexAtMost !== undefined) checks.push(check(`${label} median index (scored)`, median(xs.filter((o) => o.status === 'scored').map((o) => o.index!)), '<=', e[label].medianIndexAtMost));
+    if (e[label].noCommunity !== undefined)
+      checks.push(
+        check(
+          `${label} pages with no community found`,
+          share(xs.filter((o) => o.communityFound === false).length, xs.length),
+          '>=',
+          e[label].noCommunity,
+          true,
+        ),
+      );
+    if (e[label].medianIndexAtMost !== undefined)
+      checks.push(
+        check(`${label} median index (scored)`, median(xs.filter((o) => o.status === 'scored').map((o) => o.index!)), '<=', e[label].medianIndexAtMost),
+      );
   }
   const product = of('product');
-  checks.push(check('product pages typed product or deal', share(product.filter((o) => o.pageType === 'product' || o.pageType === 'deal').length, product.length), '>=', e.product.typedProductOrDeal, true));
-  checks.push(check('product median Q3', median(product.map((o) => o.questions.Q3).filter((x): x is number => typeof x === 'number')), '<=', e.product.medianQ3AtMost));
+  checks.push(
+    check(
+      'product pages typed product or deal',
+      share(product.filter((o) => o.pageType === 'product' || o.pageType === 'deal').length, product.length),
+      '>=',
+      e.product.typedProductOrDeal,
+      true,
+    ),
+  );
+  checks.push(
+    check('product median Q3', median(product.map((o) => o.questions.Q3).filter((x): x is number => typeof x === 'number')), '<=', e.product.medianQ3AtMost),
+  );
 
   // Pairs (forum, product-or-collection): right when the forum is scored and the shop page scores lower or was
   // told apart as not a community page. The strict figure counts only pairs where both have an index (a verdict
@@ -263,9 +326,19 @@ async function main(): Promise<void> {
     }
   }
   checks.push(check('forum above product + collection (pairs)', share(right, forum.length * shops.length), '>=', e.orderedPairs, true));
-  checks.push({ measure: '  … of pairs where both are scored', found: `${pctOf(share(strictRight, strictPairs))} of ${strictPairs}`, target: 'shown', ok: null });
+  checks.push({
+    measure: '  … of pairs where both are scored',
+    found: `${pctOf(share(strictRight, strictPairs))} of ${strictPairs}`,
+    target: 'shown',
+    ok: null,
+  });
   checks.push(check('pages ended (scored or "not a community")', share(outcomes.filter((o) => o.ended).length, outcomes.length), '>=', e.ended, true));
-  checks.push({ measure: '  … and "insufficient evidence" (explicit)', found: String(outcomes.filter((o) => o.status === 'insufficient-evidence').length), target: 'shown', ok: null });
+  checks.push({
+    measure: '  … and "insufficient evidence" (explicit)',
+    found: String(outcomes.filter((o) => o.status === 'insufficient-evidence').length),
+    target: 'shown',
+    ok: null,
+  });
   const scoredAll = outcomes.filter((o) => typeof o.questions.Q1 === 'number');
   checks.push(check('scored pages with Q1 >= 95', share(scoredAll.filter((o) => o.questions.Q1! >= 95).length, scoredAll.length), '<=', e.q1NotAllTop, true));
   const errors = outcomes.filter((o) => o.error);
@@ -289,7 +362,12 @@ async function main(): Promise<void> {
     checks.push(check('archive: index', archive.result.index.score, '>=', a.indexAtLeast));
 
     const [mega, bright] = await Promise.all([auditDemo('megamart'), auditDemo('brightside')]);
-    checks.push({ measure: 'demo: MegaMart band', found: `${mega.index.label} (${fmt(mega.index.score)})`, target: expected.demo.megamartBand, ok: mega.index.label === expected.demo.megamartBand });
+    checks.push({
+      measure: 'demo: MegaMart band',
+      found: `${mega.index.label} (${fmt(mega.index.score)})`,
+      target: expected.demo.megamartBand,
+      ok: mega.index.label === expected.demo.megamartBand,
+    });
     checks.push({
       measure: 'demo: Brightside above MegaMart',
       found: `${fmt(bright.index.score)} vs ${fmt(mega.index.score)}`,
@@ -298,7 +376,9 @@ async function main(): Promise<void> {
     });
   }
 
-  console.log(`\n${table([['measure', 'found', 'target', ''], ...checks.map((c) => [c.measure, c.found, c.target, c.ok === null ? '' : c.ok ? 'ok' : 'MISS'])])}`);
+  console.log(
+    `\n${table([['measure', 'found', 'target', ''], ...checks.map((c) => [c.measure, c.found, c.target, c.ok === null ? '' : c.ok ? 'ok' : 'MISS'])])}`,
+  );
   const misses = checks.filter((c) => c.ok === false).length;
   console.log(`\n${misses ? `${misses} expectation${misses === 1 ? '' : 's'} missed` : 'every expectation met'}.`);
 

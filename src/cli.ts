@@ -29,7 +29,10 @@ function positiveInt(value: string): number {
 }
 
 function formatList(value: string): OutputFormat[] {
-  const list = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const list = value
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
   const bad = list.filter((f) => !FORMATS.includes(f as OutputFormat));
   if (bad.length || list.length === 0) throw new InvalidArgumentError(`use a comma-separated list of ${FORMATS.join(', ')} (got "${value}").`);
   return [...new Set(list)] as OutputFormat[];
@@ -102,7 +105,9 @@ async function resolveAudit(file: string | undefined, flags: RunFlags): Promise<
     return loadAuditFile(file);
   }
   if (!flags.brand || !flags.url) {
-    throw new UserError('Nothing to audit: give an audit file (conductor-audit run audits/demo/megamart.yaml) or both --brand and --url (conductor-audit run --brand "Acme" --url https://community.acme.example/).');
+    throw new UserError(
+      'Nothing to audit: give an audit file (conductor-audit run audits/demo/megamart.yaml) or both --brand and --url (conductor-audit run --brand "Acme" --url https://community.acme.example/).',
+    );
   }
   return auditFromFlags({ brand: flags.brand, site: { url: flags.url } });
 }
@@ -154,7 +159,10 @@ async function runCommand(file: string | undefined, flags: RunFlags): Promise<vo
     process.stdout.write(
       [
         `${terminalSafe(result.brand)}: conductor index ${idx}`,
-        ...result.questions.map((q) => `  ${q.id} ${q.title.padEnd(13)} ${q.score === null ? '  —' : String(Math.round(q.score)).padStart(3)}  (coverage ${Math.round(q.coverage * 100)}%)`),
+        ...result.questions.map(
+          (q) =>
+            `  ${q.id} ${q.title.padEnd(13)} ${q.score === null ? '  —' : String(Math.round(q.score)).padStart(3)}  (coverage ${Math.round(q.coverage * 100)}%)`,
+        ),
         `  pages: ${c.pagesFetched} fetched, ${c.pagesFailed} failed, ${c.pagesSkipped} skipped, ${c.robotsBlocked} blocked by robots.txt`,
         ...result.warnings.map((w) => `  warning: ${terminalSafe(w)}`),
         `Wrote ${files.length} file${files.length === 1 ? '' : 's'} to ${outDir}`,
@@ -185,14 +193,16 @@ function termMapping(pairs: string[] = []): Record<string, string> {
   const out: Record<string, string> = {};
   for (const pair of pairs) {
     const at = pair.indexOf('=');
-    if (at <= 0 || at === pair.length - 1) throw new UserError(`--trends-term "${pair}": write it as "Brand=search term", e.g. --trends-term "Brightside Cycles=brightside".`);
+    if (at <= 0 || at === pair.length - 1)
+      throw new UserError(`--trends-term "${pair}": write it as "Brand=search term", e.g. --trends-term "Brightside Cycles=brightside".`);
     out[pair.slice(0, at).trim()] = pair.slice(at + 1).trim();
   }
   return out;
 }
 
 async function compareCommand(inputs: string[], flags: CompareFlags): Promise<void> {
-  if (flags.trendsTerm?.length && !flags.trends) throw new UserError('--trends-term maps brands to the search terms of a Google Trends export: give the export with --trends multiTimeline.csv.');
+  if (flags.trendsTerm?.length && !flags.trends)
+    throw new UserError('--trends-term maps brands to the search terms of a Google Trends export: give the export with --trends multiTimeline.csv.');
   const say = (line: string) => {
     if (!flags.quiet) process.stderr.write(`${line}\n`);
   };
@@ -210,7 +220,10 @@ async function compareCommand(inputs: string[], flags: CompareFlags): Promise<vo
   const scoreOf = new Map(comparison.brands.map((b) => [b.brand, b.index.score]));
   process.stdout.write(
     [
-      ...comparison.ranking.map((e) => `${e.level ? '=' : ' '}${e.position}. ${e.brand}: ${Math.round(scoreOf.get(e.brand) ?? 0)}/100${e.provisional ? ' (provisional: thin evidence)' : ''}`),
+      ...comparison.ranking.map(
+        (e) =>
+          `${e.level ? '=' : ' '}${e.position}. ${e.brand}: ${Math.round(scoreOf.get(e.brand) ?? 0)}/100${e.provisional ? ' (provisional: thin evidence)' : ''}`,
+      ),
       ...comparison.unranked.map((u) => ` -  ${u.brand}: not ranked (${u.reason.replace(/-/g, ' ')})`),
       ...(comparison.mixed ? ['  warning: compared across rubrics or tool versions (--allow-mixed)'] : []),
       `Wrote ${files.length} files to ${outDir}`,
@@ -304,7 +317,9 @@ async function ciCommand(files: string[], flags: CiFlags): Promise<number> {
   } catch (e) {
     if (isUserError(e)) throw e;
     // A crash of the job itself is the job breaking, not the brand getting worse.
-    process.stderr.write(`conductor-audit ci: the job failed unexpectedly: ${(e as Error).stack ?? String(e)}\nThis is a bug; please report it with the command you ran.\n`);
+    process.stderr.write(
+      `conductor-audit ci: the job failed unexpectedly: ${(e as Error).stack ?? String(e)}\nThis is a bug; please report it with the command you ran.\n`,
+    );
     return 3;
   } finally {
     for (const sig of signals) process.off(sig, onSignal);
@@ -312,14 +327,28 @@ async function ciCommand(files: string[], flags: CiFlags): Promise<number> {
 }
 
 async function mergeCommand(folders: string[], flags: { out?: string; force?: boolean; lang?: 'en' | 'de'; quiet?: boolean }): Promise<number> {
-  const result = await mergeShards({ folders, ...(flags.out ? { outDir: flags.out } : {}), force: Boolean(flags.force), ...(flags.lang ? { locale: flags.lang } : {}) });
+  const result = await mergeShards({
+    folders,
+    ...(flags.out ? { outDir: flags.out } : {}),
+    force: Boolean(flags.force),
+    ...(flags.lang ? { locale: flags.lang } : {}),
+  });
   await reportCi(result, Boolean(flags.quiet));
   return result.run.exitCode;
 }
 
 async function historyCommand(target: string, flags: { root?: string; out?: string; force?: boolean; png?: boolean; lang?: 'en' | 'de' }): Promise<void> {
-  const r = await runHistory({ target, ...(flags.root ? { outputRoot: flags.root } : {}), ...(flags.out ? { outDir: flags.out } : {}), force: Boolean(flags.force), png: flags.png !== false, ...(flags.lang ? { locale: flags.lang } : {}) });
-  process.stdout.write(`${r.view.title}\n${r.view.intro}\n\n${r.table}\n${r.view.methodNote ? `\n${r.view.methodNote}\n` : ''}${r.view.leftOutNote ? `\n${r.view.leftOutNote}\n` : ''}\nWrote ${r.files.length} files:\n${r.files.map((f) => `  ${f}\n`).join('')}`);
+  const r = await runHistory({
+    target,
+    ...(flags.root ? { outputRoot: flags.root } : {}),
+    ...(flags.out ? { outDir: flags.out } : {}),
+    force: Boolean(flags.force),
+    png: flags.png !== false,
+    ...(flags.lang ? { locale: flags.lang } : {}),
+  });
+  process.stdout.write(
+    `${r.view.title}\n${r.view.intro}\n\n${r.table}\n${r.view.methodNote ? `\n${r.view.methodNote}\n` : ''}${r.view.leftOutNote ? `\n${r.view.leftOutNote}\n` : ''}\nWrote ${r.files.length} files:\n${r.files.map((f) => `  ${f}\n`).join('')}`,
+  );
 }
 
 export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Command {
@@ -348,11 +377,16 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
     .option('--no-archive', 'do not keep the crawl as archive/crawl.warc.gz in the output folder')
     .option('--allow-private', 'let the crawler reach loopback, private and link-local addresses (an intranet site); refused by default')
     .option('-q, --quiet', 'no progress output')
-    .option('--baseline <file|dir|latest>', 'an earlier audit of the brand (audit.json, a folder of runs, or the latest run under output/): the report gains "Since the last audit"')
+    .option(
+      '--baseline <file|dir|latest>',
+      'an earlier audit of the brand (audit.json, a folder of runs, or the latest run under output/): the report gains "Since the last audit"',
+    )
     .action(runCommand);
   program
     .command('compare')
-    .description('compare brands side by side: runs the audits that have no result yet, and writes comparison.pdf, comparison.html, comparison.json, comparison.md and charts/ (SVG and PNG)')
+    .description(
+      'compare brands side by side: runs the audits that have no result yet, and writes comparison.pdf, comparison.html, comparison.json, comparison.md and charts/ (SVG and PNG)',
+    )
     .argument('<inputs...>', 'two or more audit files (YAML), audit.json files or run folders')
     .requiredOption('-o, --out <dir>', 'write DIR/comparison.* and DIR/charts/; audits run for the comparison keep their results in DIR/audits/<brand>/')
     .option('-f, --force', 'overwrite the comparison files of an earlier run in --out')
@@ -366,15 +400,26 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
     .action(compareCommand);
   program
     .command('ci')
-    .description('audit on a schedule: assertions, baselines, a CI summary and JUnit; exit 0 all hold, 1 an error assertion failed, 2 bad input, 3 an audit could not run')
+    .description(
+      'audit on a schedule: assertions, baselines, a CI summary and JUnit; exit 0 all hold, 1 an error assertion failed, 2 bad input, 3 an audit could not run',
+    )
     .argument('<files...>', 'audit files and portfolio files (YAML)')
-    .option('-o, --out <dir>', "output folder: each run in DIR/<brand>/<timestamp>/, the job's ci.json, summary.md and junit.xml in DIR/ci/<job>/ (default: output)")
+    .option(
+      '-o, --out <dir>',
+      "output folder: each run in DIR/<brand>/<timestamp>/, the job's ci.json, summary.md and junit.xml in DIR/ci/<job>/ (default: output)",
+    )
     .option('--assert <file>', 'assertions (YAML/JSON, e.g. `index: [error, { minScore: 40 }]`) laid over those of the portfolio and audit files')
     .option('--min-index <n>', 'error unless the conductor index is at least N', score)
     .option('--min-question <Q=N>', 'error unless question Q scores at least N, e.g. Q4=30 (repeatable)', collect)
     .option('--max-drop <N|Q=N>', 'error if the index (or question Q) dropped by more than N points since the baseline (repeatable)', collect)
-    .option('--baseline <file|dir|latest>', "compare with an earlier audit: an audit.json, a folder of earlier runs, or `latest` (the brand's latest run in the output folder)")
-    .option('--shard <K/N|auto>', 'run shard K of N (brands split by a stable hash of their slug); auto reads GitLab CI_NODE_INDEX/CI_NODE_TOTAL or Kubernetes JOB_COMPLETION_INDEX with CONDUCTOR_AUDIT_SHARD_TOTAL')
+    .option(
+      '--baseline <file|dir|latest>',
+      "compare with an earlier audit: an audit.json, a folder of earlier runs, or `latest` (the brand's latest run in the output folder)",
+    )
+    .option(
+      '--shard <K/N|auto>',
+      'run shard K of N (brands split by a stable hash of their slug); auto reads GitLab CI_NODE_INDEX/CI_NODE_TOTAL or Kubernetes JOB_COMPLETION_INDEX with CONDUCTOR_AUDIT_SHARD_TOTAL',
+    )
     .option('--formats <list>', `outputs to write per brand, comma-separated (${FORMATS.join(',')})`, formatList)
     .option('--from-archive <dir>', "re-score saved crawls instead of crawling: a run folder (one brand) or an output folder of brands' runs")
     .option('--max-pages <n>', 'page budget for every crawl (overrides the audit files)', positiveInt)
@@ -388,7 +433,9 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
     });
   program
     .command('merge')
-    .description("gather the shards' results of one ci job into one portfolio summary (a table of all brands, every failed assertion, one JUnit file); exits as the job would have")
+    .description(
+      "gather the shards' results of one ci job into one portfolio summary (a table of all brands, every failed assertion, one JUnit file); exits as the job would have",
+    )
     .argument('<folders...>', "the shards' output folders (each holds ci/<job>/ci.json)")
     .option('-o, --out <dir>', 'write exactly DIR/ci.json, DIR/summary.md, DIR/junit.xml (default: output/ci/<timestamp>-merged/)')
     .option('-f, --force', 'replace an earlier merge in --out')
@@ -426,7 +473,9 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`conductor-audit: ${terminalSafe(e.message, 2000)}\n${e.details.map((d) => `  - ${terminalSafe(d, 600)}\n`).join('')}`);
       return 2;
     }
-    process.stderr.write(`conductor-audit: unexpected failure: ${(e as Error).stack ?? String(e)}\nThis is a bug; please report it with the command you ran.\n`);
+    process.stderr.write(
+      `conductor-audit: unexpected failure: ${(e as Error).stack ?? String(e)}\nThis is a bug; please report it with the command you ran.\n`,
+    );
     return 1;
   }
 }

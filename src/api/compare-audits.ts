@@ -74,19 +74,33 @@ async function readResult(file: string): Promise<AuditResult> {
   const parsed = AuditResultSchema.safeParse(data);
   if (!parsed.success) {
     const first = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`);
-    throw new UserError(`${file} is not an audit.json this version can read (schemaVersion 2). Re-run the audit with this version, or give its audit file instead:`, first);
+    throw new UserError(
+      `${file} is not an audit.json this version can read (schemaVersion 2). Re-run the audit with this version, or give its audit file instead:`,
+      first,
+    );
   }
   return parsed.data;
 }
 
-const isFile = (p: string) => stat(p).then((s) => s.isFile(), () => false);
-const isDir = (p: string) => stat(p).then((s) => s.isDirectory(), () => false);
+const isFile = (p: string) =>
+  stat(p).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+const isDir = (p: string) =>
+  stat(p).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
 
 async function resolveInput(input: string, outDir: string): Promise<Input> {
   const abs = path.resolve(input);
   if (await isDir(abs)) {
     const file = path.join(abs, 'audit.json');
-    if (!(await isFile(file))) throw new UserError(`${input} is a folder without an audit.json: give a run folder (written by conductor-audit run), an audit.json, or an audit file (YAML).`);
+    if (!(await isFile(file)))
+      throw new UserError(
+        `${input} is a folder without an audit.json: give a run folder (written by conductor-audit run), an audit.json, or an audit file (YAML).`,
+      );
     return { kind: 'result', file };
   }
   if (!(await isFile(abs))) throw new UserError(`${input} does not exist: give an audit file (YAML), an audit.json, or a run folder.`);
@@ -127,7 +141,9 @@ async function loadTrends(trends: CompareOptions['trends']): Promise<TrendsInput
   try {
     text = await readFile(trends.file, 'utf8');
   } catch (e) {
-    throw new UserError(`--trends: cannot read ${trends.file}: ${(e as Error).message}. Export "Interest over time" from Google Trends as CSV (multiTimeline.csv).`);
+    throw new UserError(
+      `--trends: cannot read ${trends.file}: ${(e as Error).message}. Export "Interest over time" from Google Trends as CSV (multiTimeline.csv).`,
+    );
   }
   return { text, fileName: path.basename(trends.file), ...(trends.terms ? { terms: trends.terms } : {}) };
 }
@@ -139,7 +155,8 @@ function outputNames(formats: OutputFormat[]): string[] {
 export async function compareAudits(opts: CompareOptions): Promise<CompareResult> {
   const formats = opts.formats ?? (['pdf', 'html', 'json', 'md'] as OutputFormat[]);
   const outDir = path.resolve(opts.outDir);
-  if (opts.inputs.length < 2) throw new UserError(`A comparison needs at least two audits; got ${opts.inputs.length}. Give two or more audit files, audit.json files or run folders.`);
+  if (opts.inputs.length < 2)
+    throw new UserError(`A comparison needs at least two audits; got ${opts.inputs.length}. Give two or more audit files, audit.json files or run folders.`);
   // The charts' PNGs and the PDF need Chromium: fail before any crawl if it is missing, or if results would land
   // on an earlier comparison's.
   requireChrome({ what: "the comparison's charts (PNG) and its PDF" });

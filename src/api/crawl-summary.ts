@@ -13,7 +13,11 @@ function countBy<T>(items: T[], key: (t: T) => string | undefined): Record<strin
 /** What the signal stage read each fetched page as. */
 export type PageTypeInfo = Pick<CrawlSummary['pages'][number], 'pageType' | 'pageTypeBasis' | 'platform' | 'parseLimited'>;
 
-export function summariseCrawl(crawl: CrawlResult, limits: { maxPages: number; maxDepth: number }, pageTypes: Map<string, PageTypeInfo> = new Map()): CrawlSummary {
+export function summariseCrawl(
+  crawl: CrawlResult,
+  limits: { maxPages: number; maxDepth: number },
+  pageTypes: Map<string, PageTypeInfo> = new Map(),
+): CrawlSummary {
   const fetched = new Map(crawl.pages.map((p) => [p.url, p]));
   const failed = crawl.records.filter((r) => r.outcome === 'failed');
   const skipped = crawl.records.filter((r) => r.outcome === 'skipped');
@@ -34,7 +38,13 @@ export function summariseCrawl(crawl: CrawlResult, limits: { maxPages: number; m
     stoppedEarly: crawl.stoppedEarly,
     sitemaps: (crawl.sitemaps ?? []).map((m) => ({ url: m.url, status: m.status, urls: m.urls, note: m.note })),
     // `stopped` is missing from the groups of archives written before it existed.
-    groups: (crawl.groups ?? []).map((g) => ({ pattern: g.pattern, discovered: g.discovered, fetched: g.fetched, skipped: g.skipped, stopped: g.stopped ?? null })),
+    groups: (crawl.groups ?? []).map((g) => ({
+      pattern: g.pattern,
+      discovered: g.discovered,
+      fetched: g.fetched,
+      skipped: g.skipped,
+      stopped: g.stopped ?? null,
+    })),
     hostsStopped: (crawl.hostsStopped ?? []).map((h) => ({ host: h.host, reason: h.reason })),
     addressRefusals: (crawl.addressRefusals ?? []).map((r) => ({ host: r.host, address: r.address, kind: r.kind })),
     pagesRendered: crawl.pages.filter((p) => p.renderMode === 'browser').length,
@@ -80,7 +90,9 @@ export function rewriteOrigin(crawl: CrawlResult, from: string, to: string): Cra
     ...(crawl.sitemaps ? { sitemaps: crawl.sitemaps.map((m) => ({ ...m, url: map(m.url) })) } : {}),
     ...(crawl.groups ? { groups: crawl.groups.map((g) => ({ ...g, pattern: text(g.pattern), ...(g.stopped ? { stopped: text(g.stopped) } : {}) })) } : {}),
     ...(crawl.screenshots ? { screenshots: crawl.screenshots.map((s) => ({ ...s, url: map(s.url), group: text(s.group) })) } : {}),
-    ...(crawl.renderGroups ? { renderGroups: crawl.renderGroups.map((g) => ({ ...g, group: text(g.group), sampleUrl: map(g.sampleUrl), reason: text(g.reason) })) } : {}),
+    ...(crawl.renderGroups
+      ? { renderGroups: crawl.renderGroups.map((g) => ({ ...g, group: text(g.group), sampleUrl: map(g.sampleUrl), reason: text(g.reason) })) }
+      : {}),
     startUrl: map(crawl.startUrl),
     robots: { ...crawl.robots, url: map(crawl.robots.url) },
     pages: crawl.pages.map(page),

@@ -18,7 +18,10 @@ export const OUTPUT_FILES: Record<OutputFormat, string> = {
 
 /** `output/<brand-slug>/<timestamp>/`, with a suffix if a run in the same second got there first. */
 export async function defaultRunDir(root: string, brand: string, now: Date): Promise<string> {
-  const stamp = now.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '-');
+  const stamp = now
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/:/g, '-');
   const base = path.join(root, slugify(brand), stamp);
   for (let i = 1; i < 100; i++) {
     const dir = i === 1 ? base : `${base}-${i}`;
@@ -44,12 +47,18 @@ export async function assertNoEarlierResults(dir: string, names: string[]): Prom
   const clashes: string[] = [];
   for (const name of names) if (await exists(path.join(dir, name))) clashes.push(name);
   if (clashes.length) {
-    throw new UserError(`${dir} already holds results of an earlier run (${clashes.join(', ')}). Nothing was overwritten: pass --force to replace them, or choose another --out folder (without --out, each run gets its own folder).`);
+    throw new UserError(
+      `${dir} already holds results of an earlier run (${clashes.join(', ')}). Nothing was overwritten: pass --force to replace them, or choose another --out folder (without --out, each run gets its own folder).`,
+    );
   }
 }
 
 export async function writeOutputs(dir: string, files: Array<{ name: string; data: string | Uint8Array }>, opts: { force: boolean }): Promise<string[]> {
-  if (!opts.force) await assertNoEarlierResults(dir, files.map((f) => f.name));
+  if (!opts.force)
+    await assertNoEarlierResults(
+      dir,
+      files.map((f) => f.name),
+    );
   await mkdir(dir, { recursive: true });
   const written: string[] = [];
   for (const f of files) {

@@ -50,7 +50,8 @@ export async function renderAll(
     }
     if (formats.includes('html')) out.html = html;
     // PDF dates are the audit's date, so a re-render of the same audit is the same file.
-    if (formats.includes('pdf')) out.pdf = await renderPdf(html, { format: audit.report.paper, title: result.report.title, deterministic: new Date(result.generatedAt) });
+    if (formats.includes('pdf'))
+      out.pdf = await renderPdf(html, { format: audit.report.paper, title: result.report.title, deterministic: new Date(result.generatedAt) });
   }
   return out;
 }

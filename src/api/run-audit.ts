@@ -63,7 +63,9 @@ export async function crawlForAudit(audit: ResolvedAudit, opts: AuditOptions = {
     try {
       session = await loadSessionFile(settings.session);
     } catch (e) {
-      throw new UserError(`crawl.session: cannot read ${path.basename(settings.session)}: ${(e as Error).message}. Export the cookies as a cookies.txt file or a Playwright storage state (JSON).`);
+      throw new UserError(
+        `crawl.session: cannot read ${path.basename(settings.session)}: ${(e as Error).message}. Export the cookies as a cookies.txt file or a Playwright storage state (JSON).`,
+      );
     }
   }
   const server = audit.site.snapshot ? await serveDirectory(audit.site.snapshot) : null;
@@ -107,7 +109,12 @@ export async function crawlForAudit(audit: ResolvedAudit, opts: AuditOptions = {
 
 export async function loadCrawlArchive(input: string): Promise<CrawlResult> {
   for (const file of resolveArchivePath(path.resolve(input))) {
-    if (await stat(file).then((s) => s.isFile(), () => false)) {
+    if (
+      await stat(file).then(
+        (s) => s.isFile(),
+        () => false,
+      )
+    ) {
       try {
         return await readArchive(file);
       } catch (e) {
@@ -115,7 +122,9 @@ export async function loadCrawlArchive(input: string): Promise<CrawlResult> {
       }
     }
   }
-  throw new UserError(`No crawl archive found at ${input}: give a run folder (it holds archive/${ARCHIVE_FILE}), an archive folder, or the .warc.gz file itself.`);
+  throw new UserError(
+    `No crawl archive found at ${input}: give a run folder (it holds archive/${ARCHIVE_FILE}), an archive folder, or the .warc.gz file itself.`,
+  );
 }
 
 /** Signals → scores → traffic for a crawl. Pure apart from reading the rubric (unless given) and traffic files. */
@@ -130,10 +139,14 @@ export async function scoreCrawl(audit: ResolvedAudit, crawl: CrawlResult, opts:
   const refused = crawl.addressRefusals ?? [];
   if (refused.length) {
     const hosts = [...new Set(refused.map((r) => r.host))];
-    warnings.push(`${refused.length} request${refused.length === 1 ? ' was' : 's were'} not made because the host resolved to a non-public address (${hosts.slice(0, 3).join(', ')}${hosts.length > 3 ? ', …' : ''}): the crawler does not probe private networks unless allowed (--allow-private).`);
+    warnings.push(
+      `${refused.length} request${refused.length === 1 ? ' was' : 's were'} not made because the host resolved to a non-public address (${hosts.slice(0, 3).join(', ')}${hosts.length > 3 ? ', …' : ''}): the crawler does not probe private networks unless allowed (--allow-private).`,
+    );
   }
   if (settings.session) {
-    warnings.push('Member areas were crawled with a session supplied by the analyst: pages show what a signed-in member sees (the session itself was not stored).');
+    warnings.push(
+      'Member areas were crawled with a session supplied by the analyst: pages show what a signed-in member sees (the session itself was not stored).',
+    );
   }
 
   const { runs, site } = runSignalsOnSite({ siteUrl: audit.site.url, startUrl: crawl.startUrl, pages: crawl.pages, records: crawl.records });
@@ -141,13 +154,26 @@ export async function scoreCrawl(audit: ResolvedAudit, crawl: CrawlResult, opts:
   const { questions, index, warnings: scoreWarnings } = scoreAudit(runs, rubric, audit.analyst, community);
   warnings.push(...scoreWarnings);
   if (!community.found && crawl.pages.length > 0) {
-    warnings.push('No community was found on the pages crawled (no threads, reviews, ideas or member posts, and no community platform): capture and aims are judged, and there is no producer/conductor verdict.');
+    warnings.push(
+      'No community was found on the pages crawled (no threads, reviews, ideas or member posts, and no community platform): capture and aims are judged, and there is no producer/conductor verdict.',
+    );
   }
   const pageTypes = new Map(
-    site.pages.map((p) => [p.url, { pageType: p.type, pageTypeBasis: p.typeBasis, platform: p.platforms[0]?.name ?? null, ...(p.parseLimited.length ? { parseLimited: p.parseLimited } : {}) }]),
+    site.pages.map((p) => [
+      p.url,
+      {
+        pageType: p.type,
+        pageTypeBasis: p.typeBasis,
+        platform: p.platforms[0]?.name ?? null,
+        ...(p.parseLimited.length ? { parseLimited: p.parseLimited } : {}),
+      },
+    ]),
   );
   const limited = site.pages.filter((p) => p.parseLimited.length).length;
-  if (limited) warnings.push(`${limited} page${limited === 1 ? ' was' : 's were'} too deeply nested or too large to parse in full: their deepest parts were read as plain text, or their end was left out.`);
+  if (limited)
+    warnings.push(
+      `${limited} page${limited === 1 ? ' was' : 's were'} too deeply nested or too large to parse in full: their deepest parts were read as plain text, or their end was left out.`,
+    );
 
   let traffic: TrafficResult | null = null;
   if (audit.traffic) {
@@ -156,7 +182,9 @@ export async function scoreCrawl(audit: ResolvedAudit, crawl: CrawlResult, opts:
     const local = (s: string): string => s.split(file).join(path.basename(file));
     try {
       const { format, columns, column } = audit.traffic;
-      const analysed: TrafficResult = analyseTraffic(await importTraffic(file, { ...(format ? { format } : {}), ...(columns ? { columns } : {}), ...(column ? { column } : {}) }));
+      const analysed: TrafficResult = analyseTraffic(
+        await importTraffic(file, { ...(format ? { format } : {}), ...(columns ? { columns } : {}), ...(column ? { column } : {}) }),
+      );
       traffic = { ...analysed, source: local(analysed.source), warnings: analysed.warnings.map(local) };
       warnings.push(...traffic.warnings.map((w) => `Traffic: ${plainLine(w)}`));
     } catch (e) {
@@ -299,7 +327,10 @@ export async function runAudit(opts: RunAuditOptions): Promise<RunAuditResult> {
     folder ??= await RunFolder.open(await defaultRunDir(root, result.brand, new Date(result.generatedAt)), { force: false });
     writing = true;
     for (const f of formats) await folder.write(OUTPUT_FILES[f], rendered[f]!);
-    if (archive) await writeArchive(folder.stagingPath('archive'), crawl, `conductor-audit ${VERSION}`).catch((e: unknown) => Promise.reject(fsProblem(e, folder!.dir) ?? e));
+    if (archive)
+      await writeArchive(folder.stagingPath('archive'), crawl, `conductor-audit ${VERSION}`).catch((e: unknown) =>
+        Promise.reject(fsProblem(e, folder!.dir) ?? e),
+      );
     const files = await folder.commit();
     writing = false;
     return { result, outDir: folder.dir, files, delta };

@@ -16,7 +16,10 @@ export async function archivesFor(dir: string, slugs: readonly string[]): Promis
   const root = path.resolve(dir);
   const own = await archiveAt(root);
   if (own) {
-    if (slugs.length !== 1) throw new UserError(`--from-archive: ${dir} is the archive of one run, but the job has ${slugs.length} brands. Give an output folder that holds each brand's runs (<folder>/<brand-slug>/<run>/archive/${ARCHIVE_FILE}).`);
+    if (slugs.length !== 1)
+      throw new UserError(
+        `--from-archive: ${dir} is the archive of one run, but the job has ${slugs.length} brands. Give an output folder that holds each brand's runs (<folder>/<brand-slug>/<run>/archive/${ARCHIVE_FILE}).`,
+      );
     return new Map([[slugs[0]!, own]]);
   }
   const found = new Map<string, string>();
@@ -28,6 +31,10 @@ export async function archivesFor(dir: string, slugs: readonly string[]): Promis
     if (archive) found.set(slug, archive);
     else missing.push(`${slug}: no run with archive/${ARCHIVE_FILE} under ${path.join(dir, slug)}`);
   }
-  if (missing.length) throw new UserError(`--from-archive: ${dir} has no saved crawl for ${missing.length === 1 ? 'a brand' : `${missing.length} brands`} of the job (run them once without --from-archive, or leave them out):`, missing);
+  if (missing.length)
+    throw new UserError(
+      `--from-archive: ${dir} has no saved crawl for ${missing.length === 1 ? 'a brand' : `${missing.length} brands`} of the job (run them once without --from-archive, or leave them out):`,
+      missing,
+    );
   return found;
 }

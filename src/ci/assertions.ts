@@ -70,10 +70,13 @@ export function normaliseAssertions(layers: readonly AssertionLayer[], signalIds
     for (const target of Object.keys(layer.map)) {
       if (targetKind(target) !== 'signal' || signalIds.has(target)) continue;
       const guess = closest(target, [...signalIds]);
-      problems.push(`${layer.label}.${target}: unknown signal — ${guess ? `did you mean \`${guess}\`?` : 'use a signal id from audit.json (questions[].signals[].id), e.g. q4-third-party-trackers'}`);
+      problems.push(
+        `${layer.label}.${target}: unknown signal — ${guess ? `did you mean \`${guess}\`?` : 'use a signal id from audit.json (questions[].signals[].id), e.g. q4-third-party-trackers'}`,
+      );
     }
   }
-  if (problems.length) throw new UserError(`Assertions name ${problems.length === 1 ? 'a signal that does not exist' : 'signals that do not exist'}:`, problems);
+  if (problems.length)
+    throw new UserError(`Assertions name ${problems.length === 1 ? 'a signal that does not exist' : 'signals that do not exist'}:`, problems);
 
   const checks = new Map<string, NormalisedAssertion>();
   for (const layer of layers) {
@@ -91,7 +94,9 @@ export function normaliseAssertions(layers: readonly AssertionLayer[], signalIds
       }
     }
   }
-  return [...checks.values()].sort((a, b) => TARGET_ORDER(a.target).localeCompare(TARGET_ORDER(b.target)) || ASSERTION_OPTIONS.indexOf(a.option) - ASSERTION_OPTIONS.indexOf(b.option));
+  return [...checks.values()].sort(
+    (a, b) => TARGET_ORDER(a.target).localeCompare(TARGET_ORDER(b.target)) || ASSERTION_OPTIONS.indexOf(a.option) - ASSERTION_OPTIONS.indexOf(b.option),
+  );
 }
 
 /** Validates an assertion map given as data (an `--assert` file, flags) the way an audit file is validated. */
@@ -106,7 +111,17 @@ export function evaluateAssertions(checks: readonly NormalisedAssertion[], ctx: 
   return checks.map((c) => {
     const { operator, read } = OPERATORS[c.option];
     const r = read(c.target, c.kind, ctx);
-    const base = { target: c.target, kind: c.kind, option: c.option, level: c.level, source: c.source, expected: c.expected, actual: r.value, targetStatus: r.status, evidenceUrl: r.evidenceUrl };
+    const base = {
+      target: c.target,
+      kind: c.kind,
+      option: c.option,
+      level: c.level,
+      source: c.source,
+      expected: c.expected,
+      actual: r.value,
+      targetStatus: r.status,
+      evidenceUrl: r.evidenceUrl,
+    };
     const noise = c.option === 'maxDrop' ? noiseFor(c.target, c.kind, ctx.delta) : null;
     if (r.skip) return { ...base, outcome: r.skip, noise };
     if (r.value === null) return { ...base, outcome: 'unscored' as const, noise };
@@ -118,7 +133,19 @@ export function evaluateAssertions(checks: readonly NormalisedAssertion[], ctx: 
 
 /** The assertions of an audit that could not run: listed, none checked. */
 export function notRun(checks: readonly NormalisedAssertion[]): AssertionResult[] {
-  return checks.map((c) => ({ target: c.target, kind: c.kind, option: c.option, level: c.level, source: c.source, expected: c.expected, actual: null, outcome: 'not-run' as const, targetStatus: null, noise: null, evidenceUrl: null }));
+  return checks.map((c) => ({
+    target: c.target,
+    kind: c.kind,
+    option: c.option,
+    level: c.level,
+    source: c.source,
+    expected: c.expected,
+    actual: null,
+    outcome: 'not-run' as const,
+    targetStatus: null,
+    noise: null,
+    evidenceUrl: null,
+  }));
 }
 
 // ---------- what each option reads ----------
@@ -158,7 +185,9 @@ function mostPullingDown(questions: readonly QuestionResult[]): SignalResult | u
 function readScore(target: string, kind: TargetKind, { result }: ReadContext): Reading {
   if (kind === 'index') {
     const idx = result.index;
-    return idx.status === 'scored' ? { value: idx.score, status: null, evidenceUrl: evidenceOf(mostPullingDown(result.questions)) } : { value: null, status: idx.status, evidenceUrl: null };
+    return idx.status === 'scored'
+      ? { value: idx.score, status: null, evidenceUrl: evidenceOf(mostPullingDown(result.questions)) }
+      : { value: null, status: idx.status, evidenceUrl: null };
   }
   if (kind === 'question') {
     const q = question(result, target);

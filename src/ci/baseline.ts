@@ -23,7 +23,9 @@ export async function parseBaselineSpec(value: string): Promise<BaselineSpec> {
   const abs = path.resolve(value);
   if (await isFile(abs)) return { kind: 'file', file: abs };
   if (await isDir(abs)) return { kind: 'dir', dir: abs };
-  throw new UserError(`--baseline: ${value} does not exist. Give an audit.json, a folder of earlier runs (a run folder, a brand's folder, or an output folder), or \`latest\` for the latest run in the output folder.`);
+  throw new UserError(
+    `--baseline: ${value} does not exist. Give an audit.json, a folder of earlier runs (a run folder, a brand's folder, or an output folder), or \`latest\` for the latest run in the output folder.`,
+  );
 }
 
 /** A path as the reader can use it: relative inside the working folder, absolute outside it. */
@@ -36,7 +38,9 @@ const relative = displayPath;
 
 function mustBeBrand(result: AuditResult, file: string, slug: string): void {
   if (slugify(result.brand) !== slug) {
-    throw new UserError(`--baseline: ${relative(file)} is an audit of ${result.brand}, not of the brand "${slug}". Give that brand's own audit.json, or a folder holding every brand's runs.`);
+    throw new UserError(
+      `--baseline: ${relative(file)} is an audit of ${result.brand}, not of the brand "${slug}". Give that brand's own audit.json, or a folder holding every brand's runs.`,
+    );
   }
 }
 

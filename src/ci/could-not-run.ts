@@ -16,7 +16,8 @@ export function whyNoEvidence(result: AuditResult): CouldNotRun | null {
   const start = c.pages.find((p) => p.url === c.startUrl) ?? c.pages[0];
   if (!start) return { kind: 'no-pages', detail: 'the crawl considered no page' };
   const what = [start.status ? `HTTP ${start.status}` : null, start.reason, start.detail].filter(Boolean).join(', ');
-  if (start.outcome === 'robots-blocked') return { kind: 'robots-refused', detail: `robots.txt (${robots.url}) disallows the start page ${start.url} for conductor-audit` };
+  if (start.outcome === 'robots-blocked')
+    return { kind: 'robots-refused', detail: `robots.txt (${robots.url}) disallows the start page ${start.url} for conductor-audit` };
   if (start.outcome === 'failed') {
     const kind = start.reason === 'network' || start.reason === 'timeout' ? 'unreachable' : 'site-error';
     return { kind, detail: `${start.url}: ${what}` };

@@ -50,7 +50,11 @@ async function brandFolder(target: string, root: string): Promise<string> {
 /** The table as plain text, columns padded (for a terminal or a CI log). */
 export function textTable(head: readonly string[], rows: readonly string[][]): string {
   const width = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(width[i]!)).join('  ').trimEnd();
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => c.padEnd(width[i]!))
+      .join('  ')
+      .trimEnd();
   return [line(head), width.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 

@@ -6,14 +6,16 @@ import type { CiBrandVM, CiLineVM, CiViewModel } from '../report/ci-model.js';
 
 /** XML 1.0 text: escaped, and characters XML cannot carry at all removed. */
 export function xmlText(s: string): string {
-  return s
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+  return (
+    s
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&apos;')
+  );
 }
 
 interface Case {
@@ -27,7 +29,14 @@ interface Case {
 function checkCase(l: CiLineVM): Case {
   const name = l.assertion ?? 'audit';
   const msg = xmlText(l.message);
-  if (l.kind === 'failure') return { name, body: `<failure message="${msg}" type="${l.level === 'error' ? 'assertion' : 'warning'}">${xmlText(l.line)}</failure>`, failure: true, error: false, skipped: false };
+  if (l.kind === 'failure')
+    return {
+      name,
+      body: `<failure message="${msg}" type="${l.level === 'error' ? 'assertion' : 'warning'}">${xmlText(l.line)}</failure>`,
+      failure: true,
+      error: false,
+      skipped: false,
+    };
   if (l.kind === 'skipped' || l.outcome === 'not-comparable') return { name, body: `<skipped message="${msg}"/>`, failure: false, error: false, skipped: true };
   if (l.kind === 'warning') return { name, body: `<system-err>${xmlText(l.line)}</system-err>`, failure: false, error: false, skipped: false };
   return { name, body: '', failure: false, error: false, skipped: false };
@@ -36,10 +45,20 @@ function checkCase(l: CiLineVM): Case {
 function suite(b: CiBrandVM): { xml: string; tests: number; failures: number; errors: number; skipped: number } {
   const cases: Case[] = [
     b.broken
-      ? { name: 'audit', body: `<error message="${xmlText(b.broken.message)}" type="could-not-run">${xmlText(b.broken.line)}</error>`, failure: false, error: true, skipped: false }
+      ? {
+          name: 'audit',
+          body: `<error message="${xmlText(b.broken.message)}" type="could-not-run">${xmlText(b.broken.line)}</error>`,
+          failure: false,
+          error: true,
+          skipped: false,
+        }
       : { name: 'audit', body: '', failure: false, error: false, skipped: false },
     // The assertions of an audit that did not run were not checked: skipped, the "audit" case carries the error.
-    ...b.checks.map((c) => (b.broken ? { name: c.assertion ?? 'audit', body: `<skipped message="${xmlText(b.broken.message)}"/>`, failure: false, error: false, skipped: true } : checkCase(c))),
+    ...b.checks.map((c) =>
+      b.broken
+        ? { name: c.assertion ?? 'audit', body: `<skipped message="${xmlText(b.broken.message)}"/>`, failure: false, error: false, skipped: true }
+        : checkCase(c),
+    ),
   ];
   const classname = xmlText(`conductor-audit.${b.slug}`);
   const body = cases.map((c) => `    <testcase classname="${classname}" name="${xmlText(c.name)}">${c.body}</testcase>`).join('\n');

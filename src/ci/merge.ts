@@ -30,7 +30,13 @@ interface FoundRun {
 /** ci.json files under a folder (a few levels down: artifact folder → output folder → ci → job). */
 async function findCiFiles(dir: string, depth = 4): Promise<string[]> {
   const own = path.join(dir, CI_FILES.json);
-  if (await stat(own).then((s) => s.isFile(), () => false)) return [own];
+  if (
+    await stat(own).then(
+      (s) => s.isFile(),
+      () => false,
+    )
+  )
+    return [own];
   if (depth === 0) return [];
   let entries: Array<{ name: string; isDirectory(): boolean }>;
   try {
@@ -54,7 +60,10 @@ async function readCiRun(file: string): Promise<CiRun> {
     throw new UserError(`Cannot read ${file}: ${(e as Error).message}`);
   }
   const parsed = CiRunSchema.safeParse(data);
-  if (!parsed.success) throw new UserError(`${file} is not the ci.json of a conductor-audit ci job this version reads: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
+  if (!parsed.success)
+    throw new UserError(
+      `${file} is not the ci.json of a conductor-audit ci job this version reads: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`,
+    );
   return parsed.data;
 }
 
@@ -80,9 +89,16 @@ export async function mergeShards(opts: MergeOptions): Promise<RunCiResult> {
   if (!opts.folders.length) throw new UserError('Nothing to merge: give the output folders of the shards, e.g. conductor-audit merge shard-1 shard-2 shard-3.');
   const found: FoundRun[] = [];
   for (const folder of opts.folders) {
-    if (!(await stat(folder).then((s) => s.isDirectory(), () => false))) throw new UserError(`merge: ${folder} is not a folder. Give the output folders the shards wrote (each holds ci/<job>/ci.json).`);
+    if (
+      !(await stat(folder).then(
+        (s) => s.isDirectory(),
+        () => false,
+      ))
+    )
+      throw new UserError(`merge: ${folder} is not a folder. Give the output folders the shards wrote (each holds ci/<job>/ci.json).`);
     const files = await findCiFiles(path.resolve(folder));
-    if (!files.length) throw new UserError(`merge: ${folder} holds no ci.json. Give the output folder of a \`conductor-audit ci\` job (its results are in ci/<job>/ci.json).`);
+    if (!files.length)
+      throw new UserError(`merge: ${folder} holds no ci.json. Give the output folder of a \`conductor-audit ci\` job (its results are in ci/<job>/ci.json).`);
     const runs: FoundRun[] = [];
     // An earlier merge's own ci.json is not a shard's result.
     for (const file of files) {
@@ -120,7 +136,17 @@ export async function mergeShards(opts: MergeOptions): Promise<RunCiResult> {
     const had = byShard.get(k);
     if (!had || f.run.startedAt > had.run.startedAt) byShard.set(k, f);
   }
-  const outDir = path.resolve(opts.outDir ?? path.join('output', 'ci', `${(opts.now ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '-')}-merged`));
+  const outDir = path.resolve(
+    opts.outDir ??
+      path.join(
+        'output',
+        'ci',
+        `${(opts.now ?? new Date())
+          .toISOString()
+          .replace(/\.\d{3}Z$/, 'Z')
+          .replace(/:/g, '-')}-merged`,
+      ),
+  );
   const bySlug = new Map<string, BrandCiResult>();
   for (const f of byShard.values()) for (const b of f.run.brands) bySlug.set(b.slug, rebase(b, path.dirname(f.file), outDir));
   const brands: BrandCiResult[] = first.slugs.map(

@@ -22,7 +22,15 @@ import { isUserError, UserError } from '../util/errors.js';
 import { slugify } from '../util/slug.js';
 import { VERSION } from '../version.js';
 import { archivesFor } from './archives.js';
-import { DEFAULT_ASSERTIONS, evaluateAssertions, normaliseAssertions, notRun, validateAssertMap, type AssertionLayer, type NormalisedAssertion } from './assertions.js';
+import {
+  DEFAULT_ASSERTIONS,
+  evaluateAssertions,
+  normaliseAssertions,
+  notRun,
+  validateAssertMap,
+  type AssertionLayer,
+  type NormalisedAssertion,
+} from './assertions.js';
 import { findBaseline, parseBaselineSpec, type Baseline } from './baseline.js';
 import { whyNoEvidence } from './could-not-run.js';
 import { exitCodeOf } from './exit-code.js';
@@ -79,12 +87,18 @@ interface PlannedBrand {
 }
 
 async function exists(p: string): Promise<boolean> {
-  return stat(p).then(() => true, () => false);
+  return stat(p).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** `<root>/ci/<timestamp>[-shard-K-of-N]`, with a suffix when a job in the same second got there first. */
 async function jobDir(root: string, now: Date, shard: Shard | null): Promise<string> {
-  const stamp = now.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '-');
+  const stamp = now
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/:/g, '-');
   const base = path.join(root, 'ci', `${stamp}${shard ? `-shard-${shard.index}-of-${shard.total}` : ''}`);
   for (let i = 1; i < 100; i++) {
     const dir = i === 1 ? base : `${base}-${i}`;
@@ -101,14 +115,21 @@ async function loadAssertFile(file: string): Promise<AssertMap> {
 
 /** Checks everything the job was given, before anything runs: any problem is a UserError (exit 2). */
 async function plan(opts: RunCiOptions, root: string): Promise<{ brands: PlannedBrand[]; slugs: string[]; portfolios: CiRun['portfolios'] }> {
-  if (!opts.files.length) throw new UserError('Nothing to audit: give one or more audit files or portfolios, e.g. conductor-audit ci audits/demo/megamart.yaml.');
+  if (!opts.files.length)
+    throw new UserError('Nothing to audit: give one or more audit files or portfolios, e.g. conductor-audit ci audits/demo/megamart.yaml.');
   const job = await loadJob(opts.files);
   const slugs = job.audits.map((a) => slugify(a.audit.brand));
   const dupes = [...new Set(slugs.filter((s, i) => slugs.indexOf(s) !== i))];
   if (dupes.length) {
     throw new UserError(
       'Two audits of the job would share a folder (brands are told apart by the slug of their name):',
-      dupes.map((d) => `${d}: ${job.audits.filter((a) => slugify(a.audit.brand) === d).map((a) => a.label).join(' and ')} — give each a distinct \`brand:\``),
+      dupes.map(
+        (d) =>
+          `${d}: ${job.audits
+            .filter((a) => slugify(a.audit.brand) === d)
+            .map((a) => a.label)
+            .join(' and ')} — give each a distinct \`brand:\``,
+      ),
     );
   }
   const assertFile = opts.assertFile ? await loadAssertFile(opts.assertFile) : null;
@@ -116,7 +137,12 @@ async function plan(opts: RunCiOptions, root: string): Promise<{ brands: Planned
   const signalIds = new Set(SIGNALS.map((s) => s.meta.id));
   const baselineSpec = opts.baseline ? await parseBaselineSpec(opts.baseline) : null;
   const chosen = job.audits.map((a, i) => ({ job: a, slug: slugs[i]! })).filter((b) => inShard(b.slug, opts.shard ?? null));
-  const archives = opts.fromArchive ? await archivesFor(opts.fromArchive, chosen.map((b) => b.slug)) : null;
+  const archives = opts.fromArchive
+    ? await archivesFor(
+        opts.fromArchive,
+        chosen.map((b) => b.slug),
+      )
+    : null;
   const brands: PlannedBrand[] = [];
   for (const b of chosen) {
     const layers: AssertionLayer[] = [
@@ -152,7 +178,14 @@ function needsBrowser(formats: readonly OutputFormat[], render: RenderMode): boo
   return formats.includes('pdf') || render !== 'static';
 }
 
-async function auditBrand(b: PlannedBrand, opts: RunCiOptions, root: string, ciDir: string, formats: OutputFormat[], noise: NoiseBands): Promise<BrandCiResult> {
+async function auditBrand(
+  b: PlannedBrand,
+  opts: RunCiOptions,
+  root: string,
+  ciDir: string,
+  formats: OutputFormat[],
+  noise: NoiseBands,
+): Promise<BrandCiResult> {
   const base = { slug: b.slug, brand: b.job.audit.brand, label: b.job.label, siteUrl: b.job.audit.site.url };
   const broken = (couldNotRun: CouldNotRun): BrandCiResult => ({
     ...base,

@@ -29,10 +29,15 @@ export function parseShard(value: string, env: NodeJS.ProcessEnv = process.env):
     const k8sIndex = whole(env.JOB_COMPLETION_INDEX);
     if (k8sIndex !== null) {
       const total = whole(env[SHARD_TOTAL_ENV]);
-      if (total === null) throw new UserError(`--shard auto: JOB_COMPLETION_INDEX is set (a Kubernetes Indexed Job) but the shard count is not: set ${SHARD_TOTAL_ENV} to the Job's \`completions\` in its env.`);
+      if (total === null)
+        throw new UserError(
+          `--shard auto: JOB_COMPLETION_INDEX is set (a Kubernetes Indexed Job) but the shard count is not: set ${SHARD_TOTAL_ENV} to the Job's \`completions\` in its env.`,
+        );
       return checked(k8sIndex + 1, total, `JOB_COMPLETION_INDEX/${SHARD_TOTAL_ENV}`);
     }
-    throw new UserError(`--shard auto found no shard in the environment: GitLab sets CI_NODE_INDEX and CI_NODE_TOTAL for a job with \`parallel:\`, a Kubernetes Indexed Job sets JOB_COMPLETION_INDEX (add ${SHARD_TOTAL_ENV}). On GitHub Actions pass the matrix value: --shard \${{ matrix.shard }}/N.`);
+    throw new UserError(
+      `--shard auto found no shard in the environment: GitLab sets CI_NODE_INDEX and CI_NODE_TOTAL for a job with \`parallel:\`, a Kubernetes Indexed Job sets JOB_COMPLETION_INDEX (add ${SHARD_TOTAL_ENV}). On GitHub Actions pass the matrix value: --shard \${{ matrix.shard }}/N.`,
+    );
   }
   const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
   if (!m) throw new UserError(`--shard "${value}": ${FORMAT_HELP}.`);

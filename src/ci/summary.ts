@@ -29,7 +29,11 @@ export function renderCiMarkdown(vm: CiViewModel): string {
     for (const b of compared) {
       const since = b.since!;
       const source = b.baselineSource ? ` (\`${b.baselineSource.replace(/`/g, "'")}\`)` : '';
-      out.push(`**${escapeMarkdown(b.brand, 80)}**: ${escapeMarkdown(since.intro, 200)}${source}`, '', ...since.lines.map((l) => `- ${escapeMarkdown(l, 1000)}`));
+      out.push(
+        `**${escapeMarkdown(b.brand, 80)}**: ${escapeMarkdown(since.intro, 200)}${source}`,
+        '',
+        ...since.lines.map((l) => `- ${escapeMarkdown(l, 1000)}`),
+      );
       if (since.notComparable) out.push(`- _${escapeMarkdown(since.notComparable, 1000)}_`);
       out.push('');
     }

@@ -21,7 +21,12 @@ export function comparedBrand(r: AuditResult): ComparedBrand {
     rubric: { name: r.rubric.name, version: r.rubric.version },
     index: { ...r.index },
     evidence: { pagesFetched: r.crawl.pagesFetched, coverage: r.index.coverage, thin: reasons.length > 0, reasons },
-    community: { found: r.community.found, platform: r.community.platform, memberPosts: r.community.memberPosts, threadPages: r.community.pageTypes.thread ?? 0 },
+    community: {
+      found: r.community.found,
+      platform: r.community.platform,
+      memberPosts: r.community.memberPosts,
+      threadPages: r.community.pageTypes.thread ?? 0,
+    },
     questions: r.questions.map((q) => ({
       id: q.id,
       title: q.title,
@@ -54,6 +59,9 @@ export function rank(brands: readonly ComparedBrand[]): Pick<ComparisonResult, '
   for (const e of ranking) e.level = ranking.filter((x) => x.position === e.position).length > 1;
   const unranked = brands
     .filter((b) => !scored.includes(b))
-    .map((b) => ({ brand: b.brand, reason: b.index.status === 'scored' ? ('not-measured' as const) : (b.index.status as ComparisonResult['unranked'][number]['reason']) }));
+    .map((b) => ({
+      brand: b.brand,
+      reason: b.index.status === 'scored' ? ('not-measured' as const) : (b.index.status as ComparisonResult['unranked'][number]['reason']),
+    }));
   return { ranking, unranked };
 }

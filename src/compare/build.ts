@@ -14,7 +14,8 @@ export interface BuildOptions {
 }
 
 export function buildComparison(results: readonly AuditResult[], opts: BuildOptions = {}): ComparisonResult {
-  if (results.length < 2) throw new UserError(`A comparison needs at least two audits; got ${results.length}. Give two or more audit files, audit.json files or run folders.`);
+  if (results.length < 2)
+    throw new UserError(`A comparison needs at least two audits; got ${results.length}. Give two or more audit files, audit.json files or run folders.`);
   const seen = new Set<string>();
   for (const r of results) {
     if (seen.has(r.brand)) throw new UserError(`${r.brand} appears twice among the audits compared: give each brand once.`);

@@ -33,7 +33,9 @@ function scaleAxis(x: (v: number) => number, top: number, bottom: number, labels
   const out: string[] = [];
   for (const t of [...BANDS.map((b) => b.min), 100]) {
     const edge = t === 0 || t === 100;
-    out.push(`<line x1="${n(x(t))}" x2="${n(x(t))}" y1="${top}" y2="${bottom}" stroke="${RULE}" stroke-width="${edge ? 1 : 0.75}"${edge ? '' : ' stroke-dasharray="2 3"'}/>`);
+    out.push(
+      `<line x1="${n(x(t))}" x2="${n(x(t))}" y1="${top}" y2="${bottom}" stroke="${RULE}" stroke-width="${edge ? 1 : 0.75}"${edge ? '' : ' stroke-dasharray="2 3"'}/>`,
+    );
     out.push(`<text x="${n(x(t))}" y="${bottom + 14}" font-size="10" fill="${MUTED}" text-anchor="middle">${t}</text>`);
   }
   out.push(`<text x="${n(x(0))}" y="${bottom + 28}" font-size="10" fill="${MUTED}">${escapeXml(labels.producerEnd)}</text>`);
@@ -70,8 +72,14 @@ export function renderIndexChart(
   const right = 96;
   const bottom = top + rows.length * rowH;
   const height = bottom + 40;
-  const x = scaleLinear().domain([0, 100]).range([left, width - right]);
-  const y = scaleBand<number>().domain(rows.map((_, i) => i)).range([top, bottom]).paddingInner(0.3).paddingOuter(0.15);
+  const x = scaleLinear()
+    .domain([0, 100])
+    .range([left, width - right]);
+  const y = scaleBand<number>()
+    .domain(rows.map((_, i) => i))
+    .range([top, bottom])
+    .paddingInner(0.3)
+    .paddingOuter(0.15);
   const parts = [open(width, height, labels.title, 'chart-index'), heading(labels.title), scaleAxis(x, top, bottom, labels)];
   rows.forEach((r, i) => {
     const yy = y(i)!;
@@ -106,17 +114,31 @@ export function renderQuestionsChart(
   const groupH = brands.length * (barH + 2) + groupGap;
   const bottom = top + questions.length * groupH;
   const height = bottom + 40;
-  const x = scaleLinear().domain([0, 100]).range([left, width - right]);
-  const parts = [open(width, height, labels.title, 'chart-questions'), heading(labels.title), legend(brands.map((b) => ({ label: b.brand, colour: b.colour })), 36), scaleAxis(x, top, bottom, labels)];
+  const x = scaleLinear()
+    .domain([0, 100])
+    .range([left, width - right]);
+  const parts = [
+    open(width, height, labels.title, 'chart-questions'),
+    heading(labels.title),
+    legend(
+      brands.map((b) => ({ label: b.brand, colour: b.colour })),
+      36,
+    ),
+    scaleAxis(x, top, bottom, labels),
+  ];
   questions.forEach((q, qi) => {
     const y0 = top + qi * groupH + groupGap / 2;
-    parts.push(`<text x="0" y="${n(y0 + (brands.length * (barH + 2)) / 2 + 4)}" font-size="12" fill="${INK}"><tspan font-weight="bold">${escapeXml(q.id)}</tspan> ${escapeXml(q.title)}</text>`);
+    parts.push(
+      `<text x="0" y="${n(y0 + (brands.length * (barH + 2)) / 2 + 4)}" font-size="12" fill="${INK}"><tspan font-weight="bold">${escapeXml(q.id)}</tspan> ${escapeXml(q.title)}</text>`,
+    );
     brands.forEach((b, bi) => {
       const yy = y0 + bi * (barH + 2);
       const s = b.scores[qi];
       if (s === null || s === undefined) {
         parts.push(`<rect x="${n(x(0))}" y="${n(yy)}" width="${n(x(100) - x(0))}" height="${barH}" fill="none" stroke="${RULE}" stroke-dasharray="3 2"/>`);
-        parts.push(`<text x="${n(x(0) + 4)}" y="${n(yy + barH - 2)}" font-size="8.5" fill="${MUTED}" font-style="italic">${escapeXml(labels.notScored)}</text>`);
+        parts.push(
+          `<text x="${n(x(0) + 4)}" y="${n(yy + barH - 2)}" font-size="8.5" fill="${MUTED}" font-style="italic">${escapeXml(labels.notScored)}</text>`,
+        );
       } else {
         const v = Math.max(0, Math.min(100, s));
         parts.push(`<rect x="${n(x(0))}" y="${n(yy)}" width="${n(Math.max(1, x(v) - x(0)))}" height="${barH}" fill="${b.colour}"/>`);
@@ -145,12 +167,24 @@ export function renderPullChart(
     parts.push(`<text x="${width / 2}" y="${height / 2}" font-size="12" fill="${MUTED}" text-anchor="middle">${escapeXml(labels.none)}</text></svg>`);
     return parts.join('');
   }
-  parts.push(legend(series.map((s) => ({ label: s.brand, colour: s.colour })), 36));
+  parts.push(
+    legend(
+      series.map((s) => ({ label: s.brand, colour: s.colour })),
+      36,
+    ),
+  );
   const first = monthIndex(months[0]!);
-  const x = scaleLinear().domain([0, Math.max(1, monthIndex(months[months.length - 1]!) - first)]).range([m.left, width - m.right]);
-  const y = scaleLinear().domain([Math.min(0, ...values), Math.max(110, ...values)]).nice(5).range([height - m.bottom, m.top]);
+  const x = scaleLinear()
+    .domain([0, Math.max(1, monthIndex(months[months.length - 1]!) - first)])
+    .range([m.left, width - m.right]);
+  const y = scaleLinear()
+    .domain([Math.min(0, ...values), Math.max(110, ...values)])
+    .nice(5)
+    .range([height - m.bottom, m.top]);
   for (const t of y.ticks(5)) {
-    parts.push(`<line x1="${m.left}" x2="${width - m.right}" y1="${n(y(t))}" y2="${n(y(t))}" stroke="${t === 100 ? MUTED : RULE}" stroke-width="${t === 100 ? 1 : 0.75}"${t === 100 ? ' stroke-dasharray="4 3"' : ''}/>`);
+    parts.push(
+      `<line x1="${m.left}" x2="${width - m.right}" y1="${n(y(t))}" y2="${n(y(t))}" stroke="${t === 100 ? MUTED : RULE}" stroke-width="${t === 100 ? 1 : 0.75}"${t === 100 ? ' stroke-dasharray="4 3"' : ''}/>`,
+    );
     parts.push(`<text x="${m.left - 6}" y="${n(y(t) + 3)}" font-size="10" fill="${MUTED}" text-anchor="end">${t}</text>`);
   }
   parts.push(`<text x="${width - m.right}" y="${n(y(100) - 4)}" font-size="9" fill="${MUTED}" text-anchor="end">${escapeXml(labels.hundred)}</text>`);
@@ -183,14 +217,27 @@ export function renderGapsChart(
   const right = 24;
   const bottom = top + Math.max(1, gaps.length) * rowH;
   const height = bottom + 40;
-  const x = scaleLinear().domain([0, 100]).range([left, width - right]);
-  const parts = [open(width, height, labels.title, 'chart-gaps'), heading(labels.title), legend(brands.map((b) => ({ label: b.brand, colour: b.colour })), 36), scaleAxis(x, top, bottom, labels)];
+  const x = scaleLinear()
+    .domain([0, 100])
+    .range([left, width - right]);
+  const parts = [
+    open(width, height, labels.title, 'chart-gaps'),
+    heading(labels.title),
+    legend(
+      brands.map((b) => ({ label: b.brand, colour: b.colour })),
+      36,
+    ),
+    scaleAxis(x, top, bottom, labels),
+  ];
   gaps.forEach((g, i) => {
     const cy = top + i * rowH + rowH / 2;
     const label = g.label.length > 38 ? `${g.label.slice(0, 37).trimEnd()}…` : g.label;
     parts.push(`<text x="0" y="${n(cy + 4)}" font-size="11" fill="${INK}">${escapeXml(label)}</text>`);
     const scores = g.values.flatMap((v) => (v.score === null ? [] : [v.score]));
-    if (scores.length >= 2) parts.push(`<line x1="${n(x(Math.min(...scores)))}" x2="${n(x(Math.max(...scores)))}" y1="${n(cy)}" y2="${n(cy)}" stroke="${RULE}" stroke-width="4" stroke-linecap="round"/>`);
+    if (scores.length >= 2)
+      parts.push(
+        `<line x1="${n(x(Math.min(...scores)))}" x2="${n(x(Math.max(...scores)))}" y1="${n(cy)}" y2="${n(cy)}" stroke="${RULE}" stroke-width="4" stroke-linecap="round"/>`,
+      );
     for (const v of g.values) {
       if (v.score === null) continue;
       parts.push(`<circle cx="${n(x(Math.max(0, Math.min(100, v.score))))}" cy="${n(cy)}" r="5.5" fill="${v.colour}" stroke="#ffffff" stroke-width="1.5"/>`);

@@ -20,7 +20,8 @@ function telling(s: SignalResult): Evidence | null {
 export function signalGaps(results: readonly AuditResult[]): Gap[] {
   const order: Array<{ id: string; question: SignalResult['question'] }> = [];
   for (const q of results[0]?.questions ?? []) for (const s of q.signals) order.push({ id: s.id, question: q.id });
-  for (const r of results.slice(1)) for (const q of r.questions) for (const s of q.signals) if (!order.some((o) => o.id === s.id)) order.push({ id: s.id, question: q.id });
+  for (const r of results.slice(1))
+    for (const q of r.questions) for (const s of q.signals) if (!order.some((o) => o.id === s.id)) order.push({ id: s.id, question: q.id });
   const find = (r: AuditResult, id: string): SignalResult | undefined => r.questions.flatMap((q) => q.signals).find((s) => s.id === id);
   const candidates: Array<Gap & { rankBy: number; order: number }> = [];
   order.forEach(({ id, question }, i) => {
@@ -56,7 +57,5 @@ export function signalGaps(results: readonly AuditResult[]): Gap[] {
     });
   });
   candidates.sort((a, b) => b.rankBy - a.rankBy || a.order - b.order);
-  return candidates
-    .filter((g, i) => i < MIN_GAPS || (i < MAX_GAPS && g.spread >= MIN_SPREAD))
-    .map(({ rankBy: _r, order: _o, ...gap }) => gap);
+  return candidates.filter((g, i) => i < MIN_GAPS || (i < MAX_GAPS && g.spread >= MIN_SPREAD)).map(({ rankBy: _r, order: _o, ...gap }) => gap);
 }

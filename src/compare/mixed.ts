@@ -33,7 +33,9 @@ export function assertComparable(results: readonly AuditResult[], allowMixed: bo
   if (mixed.toolMajors.length > 1) {
     for (const m of mixed.toolMajors) details.push(`conductor-audit ${m.major}.x: ${m.brands.join(', ')}`);
   }
-  const what = [mixed.rubrics.length > 1 ? 'different rubrics' : '', mixed.toolMajors.length > 1 ? 'different major versions of conductor-audit' : ''].filter(Boolean).join(' and ');
+  const what = [mixed.rubrics.length > 1 ? 'different rubrics' : '', mixed.toolMajors.length > 1 ? 'different major versions of conductor-audit' : '']
+    .filter(Boolean)
+    .join(' and ');
   throw new UserError(
     `These results were scored with ${what}, so their scores do not measure the same thing. Re-run the audits with one rubric and version (give the audit files instead of their results), or pass --allow-mixed to compare them anyway (the report then says so):`,
     details,

@@ -23,7 +23,9 @@ const norm = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, 
 /** The term a brand is known by in the export: named, or the longest term its name starts with (or equals). */
 export function termForBrand(brand: string, terms: readonly TrendsTerm[]): TrendsTerm | undefined {
   const b = norm(brand);
-  return [...terms].filter((t) => norm(t.term) !== '' && (b === norm(t.term) || b.startsWith(norm(t.term)) || norm(t.term).startsWith(b))).sort((x, y) => norm(y.term).length - norm(x.term).length)[0];
+  return [...terms]
+    .filter((t) => norm(t.term) !== '' && (b === norm(t.term) || b.startsWith(norm(t.term)) || norm(t.term).startsWith(b)))
+    .sort((x, y) => norm(y.term).length - norm(x.term).length)[0];
 }
 
 function trendsSeries(results: readonly AuditResult[], input: TrendsInput): Map<string, TrafficResult> {
@@ -35,18 +37,24 @@ function trendsSeries(results: readonly AuditResult[], input: TrendsInput): Map<
   }
   const brands = new Set(results.map((r) => r.brand));
   for (const named of Object.keys(input.terms ?? {})) {
-    if (!brands.has(named)) throw new UserError(`--trends-term: "${named}" is not one of the brands compared (${[...brands].join(', ')}). Write it as the audit names the brand.`);
+    if (!brands.has(named))
+      throw new UserError(`--trends-term: "${named}" is not one of the brands compared (${[...brands].join(', ')}). Write it as the audit names the brand.`);
   }
   const out = new Map<string, TrafficResult>();
   for (const r of results) {
     const asked = input.terms?.[r.brand];
     const term = asked ? findTerm(table.terms, asked) : termForBrand(r.brand, table.terms);
     if (asked && !term) {
-      throw new UserError(`--trends-term: ${input.fileName} has no search term "${asked}" for ${r.brand}; its terms are ${table.terms.map((t) => `"${t.term}"`).join(', ')}.`);
+      throw new UserError(
+        `--trends-term: ${input.fileName} has no search term "${asked}" for ${r.brand}; its terms are ${table.terms.map((t) => `"${t.term}"`).join(', ')}.`,
+      );
     }
     if (!term) continue;
     try {
-      out.set(r.brand, { ...analyseTraffic(parseTraffic(input.text, 'Google Trends', { format: 'google-trends', column: `${term.term}: (${term.geo})` })), source: 'Google Trends' });
+      out.set(r.brand, {
+        ...analyseTraffic(parseTraffic(input.text, 'Google Trends', { format: 'google-trends', column: `${term.term}: (${term.geo})` })),
+        source: 'Google Trends',
+      });
     } catch (e) {
       throw new UserError(`--trends: ${input.fileName}: ${(e as Error).message}`);
     }

@@ -7,7 +7,12 @@ import type { ChartVM, ComparisonViewModel } from './view-model.js';
 const image = (c: ChartVM | null): string[] => (c ? [`![${md(c.alt, 200)}](charts/${c.name}.png)`, ''] : []);
 
 function table(head: string[], align: string[], rows: string[][]): string[] {
-  return [`| ${head.map((h) => cell(h, 80)).join(' | ')} |`, `| ${align.join(' | ')} |`, ...rows.map((r) => `| ${r.map((c) => cell(c, 400)).join(' | ')} |`), ''];
+  return [
+    `| ${head.map((h) => cell(h, 80)).join(' | ')} |`,
+    `| ${align.join(' | ')} |`,
+    ...rows.map((r) => `| ${r.map((c) => cell(c, 400)).join(' | ')} |`),
+    '',
+  ];
 }
 
 export function renderComparisonMarkdown(vm: ComparisonViewModel): string {
@@ -25,7 +30,13 @@ export function renderComparisonMarkdown(vm: ComparisonViewModel): string {
   out.push(`## ${tr('cmp.verdictsTitle')}`, '');
   for (const v of vm.verdicts) out.push(`**${md(v.brand, 200)}.** ${md(v.text, 4000)}`, '');
   out.push(`## ${tr('cmp.questionsTitle')}`, '');
-  out.push(...table([tr('summary.colQuestion'), ...vm.questions.brands], ['---', ...vm.questions.brands.map(() => '---')], vm.questions.rows.map((r) => [`${r.id} ${r.title}`, ...r.cells])));
+  out.push(
+    ...table(
+      [tr('summary.colQuestion'), ...vm.questions.brands],
+      ['---', ...vm.questions.brands.map(() => '---')],
+      vm.questions.rows.map((r) => [`${r.id} ${r.title}`, ...r.cells]),
+    ),
+  );
   out.push(...image(vm.charts.questions));
   out.push(`## ${tr('cmp.gapsTitle')}`, '');
   if (vm.gaps.length) {

@@ -28,7 +28,12 @@ export const ComparedBrandSchema = z.object({
     thin: z.boolean(),
     reasons: z.array(z.enum(['low-coverage', 'few-pages'])),
   }),
-  community: z.object({ found: z.boolean(), platform: z.string().nullable(), memberPosts: z.number().int().nonnegative(), threadPages: z.number().int().nonnegative() }),
+  community: z.object({
+    found: z.boolean(),
+    platform: z.string().nullable(),
+    memberPosts: z.number().int().nonnegative(),
+    threadPages: z.number().int().nonnegative(),
+  }),
   questions: z.array(
     z.object({
       id: QuestionIdSchema,

@@ -4,7 +4,17 @@ import { CATALOGUES, formatNumber, monthName, resolveLocale, translator, type Lo
 import { dataWarningText, latestDirection, monthText, pullParagraph, signedPct } from '../report/pull-words.js';
 import { cleanText, LIMITS, toLink, type Link } from '../report/text.js';
 import { DEFAULT_ACCENT, readableOn, tint } from '../report/theme.js';
-import { bandText, formatCount, formatDate, formatPercent, formatScore, questionBandText, questionTitle, THIN_COVERAGE, verdictSentence } from '../report/view-model.js';
+import {
+  bandText,
+  formatCount,
+  formatDate,
+  formatPercent,
+  formatScore,
+  questionBandText,
+  questionTitle,
+  THIN_COVERAGE,
+  verdictSentence,
+} from '../report/view-model.js';
 import type { AuditResult } from '../result/types.js';
 import type { TrafficResult } from '../traffic/types.js';
 import { FEW_PAGES, RANK_MARGIN } from './brands.js';
@@ -28,11 +38,28 @@ export interface ComparisonViewModel {
   eyebrow: string;
   dateLine: string;
   lead: string[];
-  ranking: { rows: Array<{ position: string; brand: string; colour: string; colourIndex: number; score: string; band: string; coverage: string; pages: string; note: string }>; notes: string[] };
+  ranking: {
+    rows: Array<{
+      position: string;
+      brand: string;
+      colour: string;
+      colourIndex: number;
+      score: string;
+      band: string;
+      coverage: string;
+      pages: string;
+      note: string;
+    }>;
+    notes: string[];
+  };
   charts: { index: ChartVM; questions: ChartVM; pull: ChartVM | null; gaps: ChartVM | null };
   verdicts: Array<{ brand: string; colour: string; text: string }>;
   questions: { brands: string[]; rows: Array<{ id: string; title: string; cells: string[] }> };
-  gaps: Array<{ title: string; kicker: string; rows: Array<{ brand: string; colour: string; value: string; score: string; lean: string | null; quote: string | null; link: Link | null }> }>;
+  gaps: Array<{
+    title: string;
+    kicker: string;
+    rows: Array<{ brand: string; colour: string; value: string; score: string; lean: string | null; quote: string | null; link: Link | null }>;
+  }>;
   pull: {
     present: boolean;
     scaleNote: string | null;
@@ -62,7 +89,13 @@ function thinReasons(b: ComparedBrand, locale: Locale): string {
 
 function noVerdictText(b: ComparedBrand, tr: Translate): string | null {
   if (b.index.status === 'scored' && b.index.score !== null) return null;
-  return tr(b.index.status === 'no-community' ? 'cmp.noVerdictNoCommunity' : b.index.status === 'insufficient-evidence' ? 'cmp.noVerdictInsufficient' : 'cmp.noVerdictNone');
+  return tr(
+    b.index.status === 'no-community'
+      ? 'cmp.noVerdictNoCommunity'
+      : b.index.status === 'insufficient-evidence'
+        ? 'cmp.noVerdictInsufficient'
+        : 'cmp.noVerdictNone',
+  );
 }
 
 /** The paragraph on one brand: the audit's own verdict, its best and worst question, what the crawl read. */
@@ -114,7 +147,14 @@ function leadSentences(c: ComparisonResult, locale: Locale): string[] {
     const b = byName.get(r[0]!.brand)!;
     out.push(tr('cmp.leadOne', { brand: name(b.brand), score: formatScore(b.index.score), band: bandText(b.index.label, locale) }));
   } else if (r.every((e) => e.position === r[0]!.position)) {
-    out.push(tr('cmp.leadLevel', { brands: joinNames(r.map((e) => name(e.brand)), tr) }));
+    out.push(
+      tr('cmp.leadLevel', {
+        brands: joinNames(
+          r.map((e) => name(e.brand)),
+          tr,
+        ),
+      }),
+    );
   } else {
     const first = r.filter((e) => e.position === r[0]!.position);
     const last = r.filter((e) => e.position === r[r.length - 1]!.position);
@@ -122,10 +162,16 @@ function leadSentences(c: ComparisonResult, locale: Locale): string[] {
     const bottom = byName.get(last[last.length - 1]!.brand)!;
     out.push(
       tr('cmp.leadRanked', {
-        first: joinNames(first.map((e) => name(e.brand)), tr),
+        first: joinNames(
+          first.map((e) => name(e.brand)),
+          tr,
+        ),
         score: formatScore(top.index.score),
         band: bandText(top.index.label, locale),
-        last: joinNames(last.map((e) => name(e.brand)), tr),
+        last: joinNames(
+          last.map((e) => name(e.brand)),
+          tr,
+        ),
         lscore: formatScore(bottom.index.score),
         lband: bandText(bottom.index.label, locale),
       }),
@@ -167,7 +213,11 @@ function pullVM(c: ComparisonResult, locale: Locale): ComparisonViewModel['pull'
     });
     scaleNote = levels.length ? tr('cmp.pullShared', { levels: levels.join(', ') }) : tr('cmp.pullSharedNoLevels');
   } else if (p.levelsDiffer) scaleNote = tr(p.levelsDiffer === 'different-trends-exports' ? 'cmp.pullDifferentExports' : 'cmp.pullDifferentSources');
-  const baseNote = p.base ? (p.base.from === p.base.to ? tr('cmp.pullBase1', { from: monthText(p.base.from, locale) }) : tr('cmp.pullBase12', { from: monthText(p.base.from, locale), to: monthText(p.base.to, locale) })) : null;
+  const baseNote = p.base
+    ? p.base.from === p.base.to
+      ? tr('cmp.pullBase1', { from: monthText(p.base.from, locale) })
+      : tr('cmp.pullBase12', { from: monthText(p.base.from, locale), to: monthText(p.base.to, locale) })
+    : null;
   return {
     present: true,
     scaleNote,
@@ -184,10 +234,16 @@ function pullVM(c: ComparisonResult, locale: Locale): ComparisonViewModel['pull'
         season:
           t.seasonal && t.peakToTrough !== null && t.peakMonth !== null
             ? tr('cmp.seasonValue', { ratio: formatNumber(Math.round(t.peakToTrough * 10) / 10, locale, 1), peak: monthName(t.peakMonth, locale) })
-            : t.seasonalPValue === null ? '—' : tr('cmp.seasonNone'),
+            : t.seasonalPValue === null
+              ? '—'
+              : tr('cmp.seasonNone'),
       };
     }),
-    paragraphs: p.brands.map((b) => ({ brand: name(b.brand), text: pullParagraph(b.traffic, locale), warnings: b.traffic.trend.dataWarnings.map((w) => dataWarningText(w, locale)) })),
+    paragraphs: p.brands.map((b) => ({
+      brand: name(b.brand),
+      text: pullParagraph(b.traffic, locale),
+      warnings: b.traffic.trend.dataWarnings.map((w) => dataWarningText(w, locale)),
+    })),
   };
 }
 
@@ -221,8 +277,29 @@ function mixedText(c: ComparisonResult, locale: Locale): string | null {
   if (!c.mixed) return null;
   const tr = translator(locale);
   const parts: string[] = [];
-  if (c.mixed.rubrics.length > 1) for (const r of c.mixed.rubrics) parts.push(tr('cmp.mixedRubric', { name: cleanText(r.name, 60), version: cleanText(r.version, 20), brands: joinNames(r.brands.map((b) => cleanText(b, LIMITS.title)), tr) }));
-  if (c.mixed.toolMajors.length > 1) for (const m of c.mixed.toolMajors) parts.push(tr('cmp.mixedTool', { major: m.major, brands: joinNames(m.brands.map((b) => cleanText(b, LIMITS.title)), tr) }));
+  if (c.mixed.rubrics.length > 1)
+    for (const r of c.mixed.rubrics)
+      parts.push(
+        tr('cmp.mixedRubric', {
+          name: cleanText(r.name, 60),
+          version: cleanText(r.version, 20),
+          brands: joinNames(
+            r.brands.map((b) => cleanText(b, LIMITS.title)),
+            tr,
+          ),
+        }),
+      );
+  if (c.mixed.toolMajors.length > 1)
+    for (const m of c.mixed.toolMajors)
+      parts.push(
+        tr('cmp.mixedTool', {
+          major: m.major,
+          brands: joinNames(
+            m.brands.map((b) => cleanText(b, LIMITS.title)),
+            tr,
+          ),
+        }),
+      );
   return tr('cmp.mixedWarning', { what: parts.join('; ') });
 }
 
@@ -246,13 +323,23 @@ export function buildComparisonViewModel(c: ComparisonResult, opts: ComparisonVi
   const ordered = [...c.ranking.map((e) => c.brands.find((b) => b.brand === e.brand)!), ...c.brands.filter((b) => !rankOf.has(b.brand))];
 
   const indexSvg = renderIndexChart(
-    ordered.map((b) => ({ brand: name(b.brand), colour: colours.get(b.brand)!, score: b.index.status === 'scored' ? b.index.score : null, coverage: tr('cmp.chartCoverage', { coverage: formatPercent(b.index.coverage, locale) }), noVerdict: noVerdictText(b, tr) })),
+    ordered.map((b) => ({
+      brand: name(b.brand),
+      colour: colours.get(b.brand)!,
+      score: b.index.status === 'scored' ? b.index.score : null,
+      coverage: tr('cmp.chartCoverage', { coverage: formatPercent(b.index.coverage, locale) }),
+      noVerdict: noVerdictText(b, tr),
+    })),
     { ...axis, title: tr('cmp.chartIndex') },
   );
   const qids = c.brands[0]!.questions.map((q) => q.id);
   const questionsSvg = renderQuestionsChart(
     c.brands[0]!.questions.map((q) => ({ id: q.id, title: questionTitle(q, locale) })),
-    c.brands.map((b) => ({ brand: name(b.brand), colour: colours.get(b.brand)!, scores: qids.map((id) => b.questions.find((q) => q.id === id)?.score ?? null) })),
+    c.brands.map((b) => ({
+      brand: name(b.brand),
+      colour: colours.get(b.brand)!,
+      scores: qids.map((id) => b.questions.find((q) => q.id === id)?.score ?? null),
+    })),
     { ...axis, title: tr('cmp.chartQuestions'), notScored: tr('cmp.chartNotScored') },
   );
   const pullSvg = c.pull.brands.length
@@ -263,13 +350,18 @@ export function buildComparisonViewModel(c: ComparisonResult, opts: ComparisonVi
     : null;
   const gapsSvg = c.gaps.length
     ? renderGapsChart(
-        c.gaps.map((g) => ({ label: cleanText(g.title, 60), values: g.brands.map((b) => ({ brand: name(b.brand), colour: colours.get(b.brand)!, score: b.status === 'measured' ? b.score : null })) })),
+        c.gaps.map((g) => ({
+          label: cleanText(g.title, 60),
+          values: g.brands.map((b) => ({ brand: name(b.brand), colour: colours.get(b.brand)!, score: b.status === 'measured' ? b.score : null })),
+        })),
         c.brands.map((b) => ({ brand: name(b.brand), colour: colours.get(b.brand)! })),
         { ...axis, title: tr('cmp.chartGaps') },
       )
     : null;
   const pull = pullVM(c, locale);
-  const rubric = c.rubric ? `${cleanText(c.rubric.name, 60)} ${cleanText(c.rubric.version, 20)}` : c.mixed!.rubrics.map((r) => `${cleanText(r.name, 60)} ${cleanText(r.version, 20)}`).join(', ');
+  const rubric = c.rubric
+    ? `${cleanText(c.rubric.name, 60)} ${cleanText(c.rubric.version, 20)}`
+    : c.mixed!.rubrics.map((r) => `${cleanText(r.name, 60)} ${cleanText(r.version, 20)}`).join(', ');
   const tool = `${c.tool.name} ${cleanText(c.tool.version, 20)}`;
 
   return {
@@ -277,14 +369,23 @@ export function buildComparisonViewModel(c: ComparisonResult, opts: ComparisonVi
     messages: { ...CATALOGUES[locale] },
     title,
     meta: { author: names.join(', '), description: tr('cmp.subject', { brands: joinNames(names, tr) }), keywords: [tr('cmp.keywords'), ...names].join(', ') },
-    theme: { accent, accentSoft: tint(accent, 0.82), accentFaint: tint(accent, 0.94), onAccent: readableOn(accent), footerLeft: joinNames(names, tr), runningHeader: tr('cmp.runningHeader') },
+    theme: {
+      accent,
+      accentSoft: tint(accent, 0.82),
+      accentFaint: tint(accent, 0.94),
+      onAccent: readableOn(accent),
+      footerLeft: joinNames(names, tr),
+      runningHeader: tr('cmp.runningHeader'),
+    },
     eyebrow: tr('cmp.eyebrow'),
     dateLine: tr('cmp.dateLine', { dates: dates.join(', ') }),
     lead: leadSentences(c, locale),
     ranking: {
       rows: ordered.map((b) => {
         const e = rankOf.get(b.brand);
-        const note = !e ? tr('cmp.noteNotRanked') : [e.level ? tr('cmp.noteLevel') : '', e.provisional ? tr('cmp.noteProvisional') : ''].filter(Boolean).join('; ');
+        const note = !e
+          ? tr('cmp.noteNotRanked')
+          : [e.level ? tr('cmp.noteLevel') : '', e.provisional ? tr('cmp.noteProvisional') : ''].filter(Boolean).join('; ');
         return {
           position: e ? (e.level ? `=${e.position}` : String(e.position)) : '—',
           brand: name(b.brand),
@@ -336,4 +437,3 @@ export function buildComparisonViewModel(c: ComparisonResult, opts: ComparisonVi
     })),
   };
 }
-

@@ -19,7 +19,11 @@ export const AssertionOptionsSchema = z
     /** The score fell by at most this many points since the baseline (beyond the noise band). */
     maxDrop: z.number().min(0).max(100).optional(),
     /** The question's or index's coverage is at least this share (0–1, e.g. 0.6 for 60 %). */
-    minCoverage: z.number({ error: 'must be a share between 0 and 1, e.g. 0.6 for 60 %' }).min(0, 'must be a share between 0 and 1, e.g. 0.6 for 60 %').max(1, 'must be a share between 0 and 1, e.g. 0.6 for 60 % (not 60)').optional(),
+    minCoverage: z
+      .number({ error: 'must be a share between 0 and 1, e.g. 0.6 for 60 %' })
+      .min(0, 'must be a share between 0 and 1, e.g. 0.6 for 60 %')
+      .max(1, 'must be a share between 0 and 1, e.g. 0.6 for 60 % (not 60)')
+      .optional(),
     /** The crawl fetched at least this many pages. */
     minPagesFetched: z.number().int().min(0).optional(),
   })
@@ -58,7 +62,9 @@ export const AssertMapSchema = z.record(z.string(), AssertionEntrySchema).check(
     (map: Record<string, unknown>, ctx) => {
       for (const [target, entry] of Object.entries(map)) {
         if (!TARGET_PATTERN.test(target)) {
-          const upper = /^q[1-5]$/.test(target) ? ` — did you mean \`${target.toUpperCase()}\`?` : '; use index, Q1…Q5, crawl, or a signal id such as q4-third-party-trackers';
+          const upper = /^q[1-5]$/.test(target)
+            ? ` — did you mean \`${target.toUpperCase()}\`?`
+            : '; use index, Q1…Q5, crawl, or a signal id such as q4-third-party-trackers';
           ctx.addIssue({ code: 'custom', path: [target], message: `unknown assertion target${upper}` });
           continue;
         }
@@ -71,11 +77,18 @@ export const AssertMapSchema = z.record(z.string(), AssertionEntrySchema).check(
         const allowed: readonly string[] = OPTIONS_FOR[kind];
         for (const option of Object.keys(options)) {
           if (options[option] === undefined || allowed.includes(option) || !(option in AssertionOptionsSchema.shape)) continue;
-          const where = option === 'minPagesFetched' ? 'put it under `crawl: [error, { minPagesFetched: N }]`' : `allowed for ${kind === 'crawl' ? 'crawl' : `a ${kind}`}: ${allowed.join(', ')}`;
+          const where =
+            option === 'minPagesFetched'
+              ? 'put it under `crawl: [error, { minPagesFetched: N }]`'
+              : `allowed for ${kind === 'crawl' ? 'crawl' : `a ${kind}`}: ${allowed.join(', ')}`;
           ctx.addIssue({ code: 'custom', path: [target, 1, option], message: `does not apply to ${target}; ${where}` });
         }
         if (level !== 'off' && kind !== 'crawl' && given === undefined) {
-          ctx.addIssue({ code: 'custom', path: [target], message: `say what must hold, e.g. [${level}, { minScore: 40 }] (a bare "${level}" checks nothing here)` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [target],
+            message: `say what must hold, e.g. [${level}, { minScore: 40 }] (a bare "${level}" checks nothing here)`,
+          });
         }
       }
     },

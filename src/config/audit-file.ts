@@ -27,9 +27,7 @@ const httpUrl = z
     }
   }, 'must not contain a user name or password (they would be printed in the report); remove them, and use `crawl.session` with a cookies file for a member area');
 
-const hexColour = z
-  .string()
-  .regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'must be a hex colour such as "#0b6e4f" (quote it in YAML)');
+const hexColour = z.string().regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'must be a hex colour such as "#0b6e4f" (quote it in YAML)');
 
 export const CrawlConfigSchema = z
   .object({
@@ -42,7 +40,12 @@ export const CrawlConfigSchema = z
     concurrency: z.number().int().min(1).max(8).default(DEFAULTS.crawl.concurrency),
     timeoutMs: z.number().int().min(1000).max(120_000).default(DEFAULTS.crawl.timeoutMs),
     /** Wall-clock budget for the whole crawl; when it runs out the audit is partial, not failed. */
-    timeBudgetSec: z.number().int().min(10).max(24 * 3600).optional(),
+    timeBudgetSec: z
+      .number()
+      .int()
+      .min(10)
+      .max(24 * 3600)
+      .optional(),
     /** Largest share of the page budget one URL template (e.g. /forum/t/*) may take. */
     groupShare: z.number().min(0.01).max(1).default(DEFAULTS.crawl.groupShare),
     /** Read sitemap.xml (from robots.txt and the default location) to find pages. */
@@ -86,7 +89,10 @@ export const ReportConfigSchema = z
       })
       .strict()
       .default({}),
-    theme: z.object({ accent: hexColour.default(DEFAULTS.report.accent) }).strict().default({ accent: DEFAULTS.report.accent }),
+    theme: z
+      .object({ accent: hexColour.default(DEFAULTS.report.accent) })
+      .strict()
+      .default({ accent: DEFAULTS.report.accent }),
     paper: z.enum(['A4', 'Letter']).default(DEFAULTS.report.paper),
     /** Language of the report's own words (crawled text and signal explanations stay as they are). */
     language: z.enum(['en', 'de']).default(DEFAULTS.report.language),
@@ -127,7 +133,12 @@ export const AuditFileSchema = z
       })
       .optional(),
     crawl: CrawlConfigSchema.default(CrawlConfigSchema.parse({})),
-    report: ReportConfigSchema.default({ analyst: {}, theme: { accent: DEFAULTS.report.accent }, paper: DEFAULTS.report.paper, language: DEFAULTS.report.language }),
+    report: ReportConfigSchema.default({
+      analyst: {},
+      theme: { accent: DEFAULTS.report.accent },
+      paper: DEFAULTS.report.paper,
+      language: DEFAULTS.report.language,
+    }),
     analyst: z.partialRecord(z.enum(QUESTION_IDS), AnalystNoteSchema).default({}),
     /** Assertions for `conductor-audit ci` (Lighthouse CI style); `run` ignores them. */
     assert: AssertMapSchema.optional(),

@@ -3,9 +3,7 @@ import type { z } from 'zod';
 
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   if (path.length === 0) return '(top level)';
-  return path
-    .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
-    .join('');
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
 }
 
 /** Levenshtein distance, small inputs only (field names). */
@@ -55,11 +53,7 @@ function describeReceived(issue: z.core.$ZodIssue, input: unknown): string {
 /**
  * @param knownKeys for unknown-key issues: the allowed keys at each path, so a typo gets a suggestion.
  */
-export function formatZodIssues(
-  error: z.ZodError,
-  input: unknown,
-  knownKeys: (path: ReadonlyArray<PropertyKey>) => readonly string[] = () => [],
-): string[] {
+export function formatZodIssues(error: z.ZodError, input: unknown, knownKeys: (path: ReadonlyArray<PropertyKey>) => readonly string[] = () => []): string[] {
   const lines: string[] = [];
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
@@ -67,11 +61,7 @@ export function formatZodIssues(
         const field = formatPath([...issue.path, key]);
         const allowed = knownKeys(issue.path);
         const guess = closest(key, allowed);
-        const fix = guess
-          ? `did you mean \`${guess}\`?`
-          : allowed.length
-            ? `remove it; allowed here: ${allowed.join(', ')}`
-            : 'remove it';
+        const fix = guess ? `did you mean \`${guess}\`?` : allowed.length ? `remove it; allowed here: ${allowed.join(', ')}` : 'remove it';
         lines.push(`${field}: unknown field — ${fix}`);
       }
       continue;

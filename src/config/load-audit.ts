@@ -89,7 +89,9 @@ export async function readYamlMapping(file: string, what: string, hint: string):
   } catch (e) {
     if (e instanceof UserError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(code === 'ENOENT' ? `${capital(what)} not found: ${file}. Check the path; ${hint}` : `Cannot read ${what} ${file}: ${(e as Error).message}`);
+    throw new UserError(
+      code === 'ENOENT' ? `${capital(what)} not found: ${file}. Check the path; ${hint}` : `Cannot read ${what} ${file}: ${(e as Error).message}`,
+    );
   }
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length) {

@@ -69,9 +69,19 @@ async function loadPortfolio(file: string, input: Plain): Promise<{ portfolio: J
       if (typeof entry === 'string') {
         const auditFile = path.resolve(baseDir, entry);
         const own = await readYamlMapping(auditFile, 'audit file', `it is listed in ${label}; paths resolve against the portfolio's folder (${baseDir}).`);
-        audits.push({ audit: await resolveAuditInput(mergeUnder(defaults, own), auditFile, path.dirname(auditFile), auditFile), label: path.relative(process.cwd(), auditFile) || auditFile, portfolioAssert, portfolioFile: file });
+        audits.push({
+          audit: await resolveAuditInput(mergeUnder(defaults, own), auditFile, path.dirname(auditFile), auditFile),
+          label: path.relative(process.cwd(), auditFile) || auditFile,
+          portfolioAssert,
+          portfolioFile: file,
+        });
       } else {
-        audits.push({ audit: await resolveAuditInput(mergeUnder(defaults, entry as Plain), label, baseDir, path.resolve(file)), label, portfolioAssert, portfolioFile: file });
+        audits.push({
+          audit: await resolveAuditInput(mergeUnder(defaults, entry as Plain), label, baseDir, path.resolve(file)),
+          label,
+          portfolioAssert,
+          portfolioFile: file,
+        });
       }
     } catch (e) {
       if (!(e instanceof UserError)) throw e;
@@ -87,13 +97,22 @@ async function loadPortfolio(file: string, input: Plain): Promise<{ portfolio: J
 export async function loadJob(files: readonly string[]): Promise<LoadedJob> {
   const job: LoadedJob = { audits: [], portfolios: [] };
   for (const file of files) {
-    const input = await readYamlMapping(file, 'audit or portfolio file', 'give an audit file (brand:, site:) or a portfolio (audits:), e.g. audits/demo/megamart.yaml.');
+    const input = await readYamlMapping(
+      file,
+      'audit or portfolio file',
+      'give an audit file (brand:, site:) or a portfolio (audits:), e.g. audits/demo/megamart.yaml.',
+    );
     if (isPortfolioInput(input)) {
       const { portfolio, audits } = await loadPortfolio(file, input);
       job.portfolios.push(portfolio);
       job.audits.push(...audits);
     } else {
-      job.audits.push({ audit: await resolveAuditInput(input, file, path.dirname(path.resolve(file)), path.resolve(file)), label: file, portfolioAssert: {}, portfolioFile: null });
+      job.audits.push({
+        audit: await resolveAuditInput(input, file, path.dirname(path.resolve(file)), path.resolve(file)),
+        label: file,
+        portfolioAssert: {},
+        portfolioFile: null,
+      });
     }
   }
   return job;

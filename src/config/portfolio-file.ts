@@ -25,7 +25,11 @@ export const PortfolioFileSchema = z
     defaults: PortfolioDefaultsSchema.optional(),
     assert: AssertMapSchema.optional(),
     audits: z
-      .array(z.union([z.string().min(1), z.record(z.string(), z.unknown())], { error: 'must be the path of an audit file, or an inline audit with `brand:` and `site: { url: ... }`' }))
+      .array(
+        z.union([z.string().min(1), z.record(z.string(), z.unknown())], {
+          error: 'must be the path of an audit file, or an inline audit with `brand:` and `site: { url: ... }`',
+        }),
+      )
       .min(1, 'list at least one audit: a file (- ./megamart.yaml) or an inline audit (- { brand: Acme, site: { url: ... } })'),
   })
   .strict();

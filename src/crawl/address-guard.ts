@@ -49,7 +49,11 @@ export function isPrivateHost(url: string): boolean {
   return host === 'localhost' || host.endsWith('.localhost') || forbiddenAddress(host) !== null;
 }
 
-export type LookupFn = (hostname: string, options: dns.LookupAllOptions, callback: (err: NodeJS.ErrnoException | null, addresses: dns.LookupAddress[]) => void) => void;
+export type LookupFn = (
+  hostname: string,
+  options: dns.LookupAllOptions,
+  callback: (err: NodeJS.ErrnoException | null, addresses: dns.LookupAddress[]) => void,
+) => void;
 
 export interface AddressRefusal {
   host: string;
@@ -100,7 +104,11 @@ export function createAddressGuard(opts: { allowPrivate: boolean; lookup?: Looku
   };
   const agent = new Agent({
     connect: {
-      lookup: (hostname: string, options: dns.LookupOptions, callback: (err: NodeJS.ErrnoException | null, address: string | dns.LookupAddress[], family?: number) => void) => {
+      lookup: (
+        hostname: string,
+        options: dns.LookupOptions,
+        callback: (err: NodeJS.ErrnoException | null, address: string | dns.LookupAddress[], family?: number) => void,
+      ) => {
         resolve(hostname, (err, allowed) => {
           if (err) return callback(err as NodeJS.ErrnoException, '', 0);
           if ((options as dns.LookupAllOptions).all) return callback(null, allowed);

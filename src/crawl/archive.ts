@@ -142,7 +142,15 @@ const CrawlRecordShape = z
     render: z.enum(['static', 'browser', 'auto']),
     startedAt: z.string(),
     durationMs: z.number(),
-    robots: z.object({ url: z.string(), status: z.number().nullable(), policy: z.enum(['parsed', 'allow-all', 'disallow-all']), crawlDelaySec: z.number().nullable(), note: z.string() }).loose(),
+    robots: z
+      .object({
+        url: z.string(),
+        status: z.number().nullable(),
+        policy: z.enum(['parsed', 'allow-all', 'disallow-all']),
+        crawlDelaySec: z.number().nullable(),
+        note: z.string(),
+      })
+      .loose(),
     records: z.array(z.object({ url: z.string(), depth: z.number(), outcome: z.enum(['fetched', 'failed', 'skipped', 'robots-blocked']) }).loose()),
     stoppedEarly: z.string().nullable(),
   })
@@ -151,7 +159,10 @@ const CrawlRecordShape = z
 function checkedCrawlRecord(value: unknown, file: string): Omit<CrawlResult, 'pages'> {
   const parsed = CrawlRecordShape.safeParse(value);
   if (!parsed.success) {
-    const where = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || 'the record'}: ${i.message}`).join('; ');
+    const where = parsed.error.issues
+      .slice(0, 3)
+      .map((i) => `${i.path.join('.') || 'the record'}: ${i.message}`)
+      .join('; ');
     throw new Error(`the crawl record in ${path.basename(file)} is incomplete (${where}): the archive is damaged or was edited`);
   }
   return parsed.data as unknown as Omit<CrawlResult, 'pages'>;

@@ -595,7 +595,9 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
       robots,
       pages: pages.sort(byDepthUrl),
       // Every placeholder was settled above; one still queued (which would be a bug) is reported as interrupted.
-      records: [...records.values()].map((r): UrlRecord => (r.outcome === 'queued' ? { url: r.url, depth: r.depth, outcome: 'skipped', reason: 'interrupted' } : r)).sort(byDepthUrl),
+      records: [...records.values()]
+        .map((r): UrlRecord => (r.outcome === 'queued' ? { url: r.url, depth: r.depth, outcome: 'skipped', reason: 'interrupted' } : r))
+        .sort(byDepthUrl),
       stoppedEarly: options.signal?.aborted ? 'interrupted' : stopReasons.length ? stopReasons.join('; ') : null,
       ...(sitemapRecords ? { sitemaps: sitemapRecords } : {}),
       groups: sampler.stats((u) => records.get(u)?.outcome === 'fetched'),

@@ -187,7 +187,15 @@ export async function fetchPage(url: string, opts: FetchPageOptions): Promise<Fe
         }
         const stop = opts.allowRedirect?.(next);
         if (stop) {
-          return { kind: 'skipped', url, reason: 'out-of-scope', status: res.status, detail: `redirect to ${next} not followed: ${stop}`, redirectChain: chain, redirectTarget: next };
+          return {
+            kind: 'skipped',
+            url,
+            reason: 'out-of-scope',
+            status: res.status,
+            detail: `redirect to ${next} not followed: ${stop}`,
+            redirectChain: chain,
+            redirectTarget: next,
+          };
         }
         seen.add(next);
         current = next;
@@ -213,7 +221,8 @@ export async function fetchPage(url: string, opts: FetchPageOptions): Promise<Fe
     if (timeout.aborted) return { kind: 'failed', url, reason: 'timeout', detail: `no complete response within ${opts.timeoutMs} ms`, redirectChain: chain };
     const e = err as Error & { cause?: { code?: string; message?: string } };
     // The SSRF guard refused the connection: not requested, so not a failure of the site.
-    if (e.cause?.code === 'EFORBIDDENADDRESS') return { kind: 'skipped', url, reason: 'private-address', detail: e.cause.message ?? 'non-public address', redirectChain: chain };
+    if (e.cause?.code === 'EFORBIDDENADDRESS')
+      return { kind: 'skipped', url, reason: 'private-address', detail: e.cause.message ?? 'non-public address', redirectChain: chain };
     return { kind: 'failed', url, reason: 'network', detail: e.cause?.code ?? e.message, redirectChain: chain };
   }
 }

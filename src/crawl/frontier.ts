@@ -56,7 +56,7 @@ class Heap {
   push(e: Entry): void {
     const a = this.items;
     a.push(e);
-    for (let i = a.length - 1; i > 0; ) {
+    for (let i = a.length - 1; i > 0;) {
       const parent = (i - 1) >> 1;
       if (!before(a[i]!, a[parent]!)) break;
       [a[i], a[parent]] = [a[parent]!, a[i]!];
@@ -69,7 +69,7 @@ class Heap {
     const last = a.pop();
     if (a.length && last) {
       a[0] = last;
-      for (let i = 0; ; ) {
+      for (let i = 0; ;) {
         const l = 2 * i + 1;
         const r = l + 1;
         let best = i;

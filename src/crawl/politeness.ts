@@ -87,7 +87,8 @@ export class CircuitBreaker {
     this.consecutive = failure ? this.consecutive + 1 : 0;
     const fails = this.window.filter(Boolean).length;
     if (this.consecutive >= BREAKER_CONSECUTIVE) this.open = `${this.consecutive} consecutive failed requests (429/5xx/timeout/network)`;
-    else if (this.window.length >= BREAKER_MIN_SAMPLE && fails / this.window.length > BREAKER_RATIO) this.open = `${fails} of the last ${this.window.length} requests failed (> ${BREAKER_RATIO * 100} %)`;
+    else if (this.window.length >= BREAKER_MIN_SAMPLE && fails / this.window.length > BREAKER_RATIO)
+      this.open = `${fails} of the last ${this.window.length} requests failed (> ${BREAKER_RATIO * 100} %)`;
     return this.open;
   }
 }

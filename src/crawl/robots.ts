@@ -67,7 +67,12 @@ export async function loadRobots(siteUrl: string, opts: RobotsFetchOptions): Pro
   let current = robotsUrl;
   try {
     for (let hop = 0; ; hop++) {
-      const res = await fetch(current, { redirect: 'manual', signal, headers: { 'user-agent': opts.userAgent, accept: 'text/plain,*/*;q=0.5' }, ...(opts.dispatcher ? { dispatcher: opts.dispatcher } : {}) } as RequestInit);
+      const res = await fetch(current, {
+        redirect: 'manual',
+        signal,
+        headers: { 'user-agent': opts.userAgent, accept: 'text/plain,*/*;q=0.5' },
+        ...(opts.dispatcher ? { dispatcher: opts.dispatcher } : {}),
+      } as RequestInit);
       if (res.status >= 300 && res.status < 400 && res.headers.has('location')) {
         await res.body?.cancel().catch(() => undefined);
         if (hop >= MAX_ROBOTS_REDIRECTS) {
@@ -96,13 +101,22 @@ export async function loadRobots(siteUrl: string, opts: RobotsFetchOptions): Pro
       const rawDelay = robot.getCrawlDelay(opts.token);
       const delay = typeof rawDelay === 'number' && Number.isFinite(rawDelay) && rawDelay >= 0 ? Math.min(rawDelay, MAX_CRAWL_DELAY_SEC) : null;
       if (delay !== null && rawDelay !== delay) note += `; Crawl-delay ${rawDelay}s capped at ${MAX_CRAWL_DELAY_SEC}s`;
-      const sitemaps = [...new Set(robot.getSitemaps().map((s) => s.trim()).filter(Boolean))];
+      const sitemaps = [
+        ...new Set(
+          robot
+            .getSitemaps()
+            .map((s) => s.trim())
+            .filter(Boolean),
+        ),
+      ];
       return {
         outcome: { url: robotsUrl, status: res.status, policy: 'parsed', crawlDelaySec: delay, note, ...(sitemaps.length ? { sitemaps } : {}) },
         // RFC 9309 §2.2.2: /robots.txt itself is implicitly allowed, whatever the rules say.
         isAllowed: (url) => {
           const u = new URL(url);
-          return u.origin === origin && (u.pathname === '/robots.txt' || robot.isAllowed(`${origin}${asPatterns(u.pathname + u.search)}`, opts.token) !== false);
+          return (
+            u.origin === origin && (u.pathname === '/robots.txt' || robot.isAllowed(`${origin}${asPatterns(u.pathname + u.search)}`, opts.token) !== false)
+          );
         },
         sitemaps,
       };

@@ -19,18 +19,34 @@ export function sameSite(url: string, start: string): boolean {
 /** Links that change state when followed (GET should be safe, but member areas often are not). */
 // A whole path segment (optionally with an extension): /logout, /vote, /posts/1/delete, /cart/add. Words inside
 // longer slugs (/how-to-follow-up.html) are content, not actions.
-const STATE_CHANGING_PATH = /(?:^|\/)(?:log-?out|sign-?out|logoff|delete|remove|destroy|unsubscribe|vote|upvote|downvote|like|unlike|follow|unfollow|report|flag|reply|quote|subscribe|mark-?(?:all-?)?read|add-?to-?cart|cart\/add|basket\/add|wishlist\/add|checkout|deactivate)(?:\.\w+)?(?:$|\/)/i;
+const STATE_CHANGING_PATH =
+  /(?:^|\/)(?:log-?out|sign-?out|logoff|delete|remove|destroy|unsubscribe|vote|upvote|downvote|like|unlike|follow|unfollow|report|flag|reply|quote|subscribe|mark-?(?:all-?)?read|add-?to-?cart|cart\/add|basket\/add|wishlist\/add|checkout|deactivate)(?:\.\w+)?(?:$|\/)/i;
 const STATE_CHANGING_QUERY = /^(?:action|do|act|cmd|vote|delete|logout|remove|mark)$/i;
 /**
  * Leaving a session or removing something: distinctive enough to count anywhere in a segment or value
  * (userlogoutpage). Spelled as two words (log-out, sign_off) they must be words of their own: blog-outdoor,
  * catalog-outlet and design-office are content.
  */
-const SESSION_END = /(?<![a-z0-9])(?:log|sign)[-_](?:out|off)(?![a-z0-9])|log(?:out|off)|sign(?:out|off)|unsubscribe|deactivate|delete[-_](?:account|cookies|me|profile|user)/;
+const SESSION_END =
+  /(?<![a-z0-9])(?:log|sign)[-_](?:out|off)(?![a-z0-9])|log(?:out|off)|sign(?:out|off)|unsubscribe|deactivate|delete[-_](?:account|cookies|me|profile|user)/;
 /** Destructive verbs that make a segment or value an action when they lead it: /delete-account, /remove-item/5, ?op=delete. */
-const LEADING_VERB = new Set(['logout', 'logoff', 'signout', 'signoff', 'delete', 'remove', 'destroy', 'unsubscribe', 'deactivate', 'unfollow', 'upvote', 'downvote']);
+const LEADING_VERB = new Set([
+  'logout',
+  'logoff',
+  'signout',
+  'signoff',
+  'delete',
+  'remove',
+  'destroy',
+  'unsubscribe',
+  'deactivate',
+  'unfollow',
+  'upvote',
+  'downvote',
+]);
 /** The end of a session or an account, named under its section: /session/end, /account/close, /settings/deactivate. */
-const SECTION_END = /(?:^|\/)(?:account|accounts|settings|profile|session|sessions|me|user|users)\/(?:close|end|cancel|terminate|deactivate|delete|remove)(?:$|\/|\.)/;
+const SECTION_END =
+  /(?:^|\/)(?:account|accounts|settings|profile|session|sessions|me|user|users)\/(?:close|end|cancel|terminate|deactivate|delete|remove)(?:$|\/|\.)/;
 
 /** decodeURIComponent that keeps what it cannot decode: a stray % or a Latin-1 %E9 elsewhere does not stop the rest. */
 function decodeLoose(s: string): string {

@@ -24,7 +24,8 @@ export function parseCookiesTxt(text: string): SessionCookie[] {
     const line = raw.startsWith('#HttpOnly_') ? raw.slice('#HttpOnly_'.length) : raw;
     if (!line.trim() || line.startsWith('#')) return;
     const f = line.split('\t');
-    if (f.length < 7) throw new SessionFileError(`line ${i + 1}: expected 7 tab-separated fields (domain, subdomains, path, secure, expires, name, value), found ${f.length}`);
+    if (f.length < 7)
+      throw new SessionFileError(`line ${i + 1}: expected 7 tab-separated fields (domain, subdomains, path, secure, expires, name, value), found ${f.length}`);
     const [domain, subdomains, path, secure, expires, name, ...value] = f as [string, string, string, string, string, string, ...string[]];
     cookies.push({
       name,
@@ -53,7 +54,14 @@ export function parseStorageState(text: string): SessionCookie[] {
     if (typeof o.name !== 'string' || typeof o.value !== 'string' || typeof o.domain !== 'string') {
       throw new SessionFileError(`cookies[${i}] needs string name, value and domain`);
     }
-    return { name: o.name, value: o.value, domain: o.domain, path: typeof o.path === 'string' ? o.path : '/', secure: o.secure === true, expires: typeof o.expires === 'number' ? o.expires : -1 };
+    return {
+      name: o.name,
+      value: o.value,
+      domain: o.domain,
+      path: typeof o.path === 'string' ? o.path : '/',
+      secure: o.secure === true,
+      expires: typeof o.expires === 'number' ? o.expires : -1,
+    };
   });
 }
 
@@ -77,7 +85,10 @@ export function cookieHeaderFor(url: string, cookies: SessionCookie[], nowSec = 
   const u = new URL(url);
   const host = u.hostname.toLowerCase();
   const matching = cookies
-    .filter((c) => domainMatches(host, c.domain) && pathMatches(u.pathname, c.path) && (!c.secure || u.protocol === 'https:') && (c.expires <= 0 || c.expires > nowSec))
+    .filter(
+      (c) =>
+        domainMatches(host, c.domain) && pathMatches(u.pathname, c.path) && (!c.secure || u.protocol === 'https:') && (c.expires <= 0 || c.expires > nowSec),
+    )
     // Longer paths first, as browsers send them.
     .sort((a, b) => b.path.length - a.path.length);
   return matching.length ? matching.map((c) => `${c.name}=${c.value}`).join('; ') : null;

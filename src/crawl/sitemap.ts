@@ -104,7 +104,12 @@ async function fetchSitemap(url: string, opts: DiscoverOptions, maxBytes: number
     let current = url;
     let res: Response;
     for (let hop = 0; ; hop++) {
-      res = await fetch(current, { redirect: 'manual', signal, headers: { 'user-agent': opts.userAgent, accept: 'application/xml,text/xml;q=0.9,*/*;q=0.5' }, ...(opts.dispatcher ? { dispatcher: opts.dispatcher } : {}) } as RequestInit);
+      res = await fetch(current, {
+        redirect: 'manual',
+        signal,
+        headers: { 'user-agent': opts.userAgent, accept: 'application/xml,text/xml;q=0.9,*/*;q=0.5' },
+        ...(opts.dispatcher ? { dispatcher: opts.dispatcher } : {}),
+      } as RequestInit);
       status = res.status;
       const location = res.headers.get('location');
       if (res.status < 300 || res.status >= 400 || !location) break;

@@ -1,7 +1,8 @@
 // URL hygiene: one spelling per page, so the frontier does not fetch the same page under many names.
 
 /** Query parameters that track or identify a session and never change the page. */
-const DROP_PARAMS = /^(?:utm_[a-z_]+|gclid|gclsrc|dclid|fbclid|msclkid|mc_cid|mc_eid|_ga|_gl|igshid|yclid|sid|sessionid|session_id|phpsessid|jsessionid|aspsessionid\w*|cfid|cftoken|ref_src)$/i;
+const DROP_PARAMS =
+  /^(?:utm_[a-z_]+|gclid|gclsrc|dclid|fbclid|msclkid|mc_cid|mc_eid|_ga|_gl|igshid|yclid|sid|sessionid|session_id|phpsessid|jsessionid|aspsessionid\w*|cfid|cftoken|ref_src)$/i;
 
 /** Locale order, then code units: strings the locale calls equal (é and e + U+0301) still get one order. */
 const order = (a: string, b: string): number => a.localeCompare(b) || (a < b ? -1 : a > b ? 1 : 0);
@@ -34,7 +35,8 @@ const SORT_PARAMS = /^(?:sort|order|orderby|order_by|sort_by|sortby|sort_order|s
 const PAGING_PARAMS = /^(?:page|start|offset|limit|per_page|perpage|pagesize|page_size)$/i;
 /** Display parameters: folded only with a display value, as `view=article` in Joomla and others names a page type. */
 const VIEW_PARAMS = /^(?:view|display|layout)$/i;
-const VIEW_VALUES = /^(?:print|printable|printer|next|previous|prev|unread|newest|oldest|all|list|grid|table|compact|full|threaded|flat|nested|linear|tree|cards?|expanded|collapsed|classic|mobile|desktop)$/i;
+const VIEW_VALUES =
+  /^(?:print|printable|printer|next|previous|prev|unread|newest|oldest|all|list|grid|table|compact|full|threaded|flat|nested|linear|tree|cards?|expanded|collapsed|classic|mobile|desktop)$/i;
 
 function isVariantParam(key: string, value: string): boolean {
   if (SORT_PARAMS.test(key)) return true;

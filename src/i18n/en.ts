@@ -32,17 +32,25 @@ export const en = {
   'summary.pull': 'Pull',
   'summary.todoTitle': 'What to do about it',
   'summary.todoMore': 'The full list, each with its evidence, is in “Recommendations”.',
-  'summary.note': 'The verdict is an opinion built on observable evidence from the site; the pages and quotes behind every number follow in this report, and the reader makes the final call.',
+  'summary.note':
+    'The verdict is an opinion built on observable evidence from the site; the pages and quotes behind every number follow in this report, and the reader makes the final call.',
   // verdict
-  'verdict.none': 'Not enough evidence was gathered to place {brand} on the producer–conductor scale. See “Coverage and limits” for what the crawl could and could not see.',
-  'verdict.producer': '{brand} behaves as a social producer: its community is run to create content, data and attention for the brand, and little comes back to the people who take part.',
-  'verdict.leaningProducer': '{brand} leans towards the producer end: its community mainly serves the brand’s own aims — content, data and attention — though a few features let people pursue theirs.',
+  'verdict.none':
+    'Not enough evidence was gathered to place {brand} on the producer–conductor scale. See “Coverage and limits” for what the crawl could and could not see.',
+  'verdict.producer':
+    '{brand} behaves as a social producer: its community is run to create content, data and attention for the brand, and little comes back to the people who take part.',
+  'verdict.leaningProducer':
+    '{brand} leans towards the producer end: its community mainly serves the brand’s own aims — content, data and attention — though a few features let people pursue theirs.',
   'verdict.balanced': '{brand} sits between the two ends: some parts of the site let people pursue their own aims, others are built to serve the brand first.',
-  'verdict.leaningConductor': '{brand} leans towards the conductor end: people can mostly use the site to reach their own aims, with some features still built around the brand’s needs.',
-  'verdict.conductor': '{brand} behaves as a social conductor: people can use the site to reach their own wants, needs and aims, whether or not those are the brand’s.',
+  'verdict.leaningConductor':
+    '{brand} leans towards the conductor end: people can mostly use the site to reach their own aims, with some features still built around the brand’s needs.',
+  'verdict.conductor':
+    '{brand} behaves as a social conductor: people can use the site to reach their own wants, needs and aims, whether or not those are the brand’s.',
   'verdict.thin': ' The evidence is thin — only {coverage} of the question weight could be measured — so read this as provisional.',
-  'verdict.noCommunity': 'No community was found on the pages of {brand} that were crawled: no threads, reviews, ideas or posts by members, and no community platform. There is therefore no producer–conductor verdict; the site’s capture of attention and its stated aims are judged below.',
-  'verdict.insufficient': 'Too little of the evidence could be measured on the site of {brand} — {coverage} of the question weight — to place it on the producer–conductor scale. The questions below show what was seen; none of it adds up to a verdict.',
+  'verdict.noCommunity':
+    'No community was found on the pages of {brand} that were crawled: no threads, reviews, ideas or posts by members, and no community platform. There is therefore no producer–conductor verdict; the site’s capture of attention and its stated aims are judged below.',
+  'verdict.insufficient':
+    'Too little of the evidence could be measured on the site of {brand} — {coverage} of the question weight — to place it on the producer–conductor scale. The questions below show what was seen; none of it adds up to a verdict.',
   // bands and labels
   'band.producer': 'producer',
   'band.leaningProducer': 'leaning producer',
@@ -83,7 +91,8 @@ export const en = {
   // recommendations
   'rec.eyebrow': 'What to do about it',
   'rec.title': 'Recommendations',
-  'rec.intro': 'These actions address the weakest measured signals — those with the lowest score weighted by their importance. Each is tied to the evidence that prompted it; the analyst and the brand decide what to act on.',
+  'rec.intro':
+    'These actions address the weakest measured signals — those with the lowest score weighted by their importance. Each is tied to the evidence that prompted it; the analyst and the brand decide what to act on.',
   'rec.why': 'Why: {signal} scored {score}/100 at weight {weight} ({question}).',
   'rec.evidence': 'Evidence',
   'rec.none': 'No measured signal points clearly to the producer end, so there is no recommendation to make from this crawl.',
@@ -132,15 +141,15 @@ export const en = {
   'traffic.peak': 'Peak month',
   'traffic.december': 'December vs trend',
   'traffic.holidaySurge': ' (holiday surge)',
-  'traffic.measuresHeading': "Other measures in the file, last {n} full months",
-  'traffic.measuresChange': "vs the 12 months before",
-  'traffic.mVisitors': "Unique visitors, average month",
-  'traffic.mPageviews': "Pageviews",
-  'traffic.mPagesPerVisit': "Pages per visit",
-  'traffic.mBounceRate': "Bounce rate",
-  'traffic.mVisitTime': "Average visit",
-  'traffic.mImpressions': "Impressions in Google Search",
-  'traffic.points': "{n} pts",
+  'traffic.measuresHeading': 'Other measures in the file, last {n} full months',
+  'traffic.measuresChange': 'vs the 12 months before',
+  'traffic.mVisitors': 'Unique visitors, average month',
+  'traffic.mPageviews': 'Pageviews',
+  'traffic.mPagesPerVisit': 'Pages per visit',
+  'traffic.mBounceRate': 'Bounce rate',
+  'traffic.mVisitTime': 'Average visit',
+  'traffic.mImpressions': 'Impressions in Google Search',
+  'traffic.points': '{n} pts',
   'traffic.yes': 'Yes',
   'traffic.no': 'No',
   'traffic.dirRising': 'Rising',
@@ -166,14 +175,16 @@ export const en = {
   'pull.headlineMonthDown': '{recent} was {pct} below {earlier}, the same month a year earlier (the 24 months a yearly comparison needs are not all full).',
   'pull.headlineMonthLevel': '{recent} was level with {earlier}, the same month a year earlier (the 24 months a yearly comparison needs are not all full).',
   'pull.headlineNoBase': 'There is nothing to compare {recent} with: {earlier} recorded nothing.',
-  'pull.noHeadlineShort': 'There are fewer than 13 full months, so no like-for-like change can be given (a month is only compared with the same month a year earlier).',
+  'pull.noHeadlineShort':
+    'There are fewer than 13 full months, so no like-for-like change can be given (a month is only compared with the same month a year earlier).',
   'pull.noHeadlinePartial': 'No like-for-like change can be given: the months it would compare are partial.',
   'pull.noHeadlineGaps': 'No like-for-like change can be given: the months it would compare have no data.',
   'pull.trendRising': 'The trend over {n} months is rising: {slope} a month (Theil–Sen), significant ({p}).',
   'pull.trendFalling': 'The trend over {n} months is falling: {slope} a month (Theil–Sen), significant ({p}).',
   'pull.trendFlat': 'There is no significant trend over {n} months ({slope} a month, {p}).',
   'pull.reversal': 'The trend reversed: {first} until {until} ({slope1} a month, {p1}), {second} since {since} ({slope2} a month, {p2}).',
-  'pull.recentDiffers': 'Over the whole period the trend is {whole} ({slope} a month, {p}), but over the last 24 full months ({from} – {to}) it is {recent} ({slope2} a month, {p2}).',
+  'pull.recentDiffers':
+    'Over the whole period the trend is {whole} ({slope} a month, {p}), but over the last 24 full months ({from} – {to}) it is {recent} ({slope2} a month, {p2}).',
   'pull.leadClicks': 'Measured in clicks from Google Search, not visits.',
   'pull.leadInterest': 'Measured as relative search interest on Google Trends, not visits.',
   'pull.zeroEnd': 'Nothing has been recorded for the last {n} months (since {from}).',
@@ -187,8 +198,10 @@ export const en = {
   'pull.wordFalling': 'falling',
   'pull.wordFlat': 'flat',
   'pull.warnZeroRun': 'For {n} months in a row ({from} – {to}) the value is 0: check that the source was measuring this site then.',
-  'pull.warnZeroRunEnd': 'The last {n} months ({from} – {to}) are all 0: the site may have moved, or the source stopped measuring it. Read the trend with that in mind.',
-  'pull.warnPartial': '{count} of the {of} months inside the series are partial (days without data) and are left out of every comparison: year on year and the trend rest on the full months only.',
+  'pull.warnZeroRunEnd':
+    'The last {n} months ({from} – {to}) are all 0: the site may have moved, or the source stopped measuring it. Read the trend with that in mind.',
+  'pull.warnPartial':
+    '{count} of the {of} months inside the series are partial (days without data) and are left out of every comparison: year on year and the trend rest on the full months only.',
   'pull.warnGaps': '{count} months have no data ({months}): shown as gaps, never as zeros.',
   'pull.lineRising': 'rising',
   'pull.lineFalling': 'falling',
@@ -196,7 +209,8 @@ export const en = {
   // method
   'method.eyebrow': 'How to read this report',
   'method.title': 'Method',
-  'method.intro': 'A brand that runs an online community does one of two things with the people who come. A social producer uses them to create direct benefits for itself: content it can sell with, data it can market with, attention it can keep. A social conductor lets people use the organisation to reach their own wants, needs and aims, whether or not those aims are the brand’s. This audit places the site on that scale through five questions, with pull reported alongside.',
+  'method.intro':
+    'A brand that runs an online community does one of two things with the people who come. A social producer uses them to create direct benefits for itself: content it can sell with, data it can market with, attention it can keep. A social conductor lets people use the organisation to reach their own wants, needs and aims, whether or not those aims are the brand’s. This audit places the site on that scale through five questions, with pull reported alongside.',
   'method.step1Title': 'Signals',
   'method.step1': 'Measured facts about the crawled pages, each tied to one question and pointing one way, each keeping its evidence.',
   'method.step2Title': 'Rubric',
@@ -210,15 +224,20 @@ export const en = {
   'method.colLabel': 'Label',
   'method.thisSite': '‹ this site',
   'method.readingTitle': 'Reading the scores',
-  'method.reading': 'A low coverage figure means part of a question could not be observed: the score rests on fewer facts and should be weighed accordingly. Where an analyst has scored a question, both scores are shown side by side; the machine score is never silently replaced.',
+  'method.reading':
+    'A low coverage figure means part of a question could not be observed: the score rests on fewer facts and should be weighed accordingly. Where an analyst has scored a question, both scores are shown side by side; the machine score is never silently replaced.',
   'method.statesTitle': 'Measured, not applicable, not measured',
-  'method.states': 'Every signal ends in one of three states. Measured: it read what it needs. Not applicable: the site has nothing it reads — a thread signal where there are no threads — so it is left out of the question’s coverage. Not measured: it could not read it (a page that shows its content only to scripts, a language without a word list, nothing crawled that carries it), so coverage drops. Finding nothing counts as evidence only where the signal could have seen the thing, and only as strongly as it could see: trackers read from the HTML as served are a floor (a tag manager loads the rest), so “no tracker” there counts at a quarter of its weight, while six trackers count in full. The same absence is never counted twice: where no tracker is seen, the consent signal does not apply.',
+  'method.states':
+    'Every signal ends in one of three states. Measured: it read what it needs. Not applicable: the site has nothing it reads — a thread signal where there are no threads — so it is left out of the question’s coverage. Not measured: it could not read it (a page that shows its content only to scripts, a language without a word list, nothing crawled that carries it), so coverage drops. Finding nothing counts as evidence only where the signal could have seen the thing, and only as strongly as it could see: trackers read from the HTML as served are a floor (a tag manager loads the rest), so “no tracker” there counts at a quarter of its weight, while six trackers count in full. The same absence is never counted twice: where no tracker is seen, the consent signal does not apply.',
   'method.coverageRuleTitle': 'Coverage and the index',
-  'method.coverageRule': 'A question’s coverage is the share of its applicable evidence weight that was measured, each reading at its strength. Below {question} coverage a question gets no band (“insufficient evidence”) and counts in the index pulled toward the midpoint: 50 + (score − 50) × coverage ÷ {question}; a question with nothing measured counts as 50. The index is the weighted mean of the questions that apply, and its coverage the weighted mean of theirs; below {index} it gives no verdict. Where no community is found, participation, ownership and value do not apply and there is no verdict.',
+  'method.coverageRule':
+    'A question’s coverage is the share of its applicable evidence weight that was measured, each reading at its strength. Below {question} coverage a question gets no band (“insufficient evidence”) and counts in the index pulled toward the midpoint: 50 + (score − 50) × coverage ÷ {question}; a question with nothing measured counts as 50. The index is the weighted mean of the questions that apply, and its coverage the weighted mean of theirs; below {index} it gives no verdict. Where no community is found, participation, ownership and value do not apply and there is no verdict.',
   'method.rubric': 'Rubric: {rubric} · {tool}. The same crawl and rubric give the same scores.',
   'method.opinionTitle': 'An opinion on observable evidence',
-  'method.opinion': 'The verdict is an opinion built on what the site shows to a visitor and a crawler. It does not see the brand’s intentions, its internal data or what members experience after signing in. Every number in this report can be traced to the pages and quotes it came from; the reader makes the final call.',
-  'method.literature': 'The questions draw on ideas from the relationship-marketing literature: the four mistakes of relationship marketing (Fournier, Dobscha & Mick, 1998), the rules of friendship as tests for a brand (Argyle & Henderson, 1985), product, human and system touch points (Barrera, 2005), and customer focus as learning, sharing and acting (Gulati & Oldroyd, 2005).',
+  'method.opinion':
+    'The verdict is an opinion built on what the site shows to a visitor and a crawler. It does not see the brand’s intentions, its internal data or what members experience after signing in. Every number in this report can be traced to the pages and quotes it came from; the reader makes the final call.',
+  'method.literature':
+    'The questions draw on ideas from the relationship-marketing literature: the four mistakes of relationship marketing (Fournier, Dobscha & Mick, 1998), the rules of friendship as tests for a brand (Argyle & Henderson, 1985), product, human and system touch points (Barrera, 2005), and customer focus as learning, sharing and acting (Gulati & Oldroyd, 2005).',
   'method.languageNote': '',
   // coverage
   'coverage.eyebrow': 'What the crawl could see',
@@ -245,8 +264,10 @@ export const en = {
   'coverage.failedByReason': 'Failed pages by reason',
   'coverage.skippedByReason': 'Skipped pages by reason',
   'coverage.groups': 'The sample, by URL group',
-  'coverage.groupsIntro': 'Pages are grouped by URL template; a group that has used its share of the page budget gets more only once every other group’s pages are fetched, so thread pages cannot crowd out sign-up, help, policy and deals pages.',
-  'coverage.groupsStoppedIntro': 'A group whose first pages all answered “not found” (404 or 410) got no more of the budget, and its other pages were not requested.',
+  'coverage.groupsIntro':
+    'Pages are grouped by URL template; a group that has used its share of the page budget gets more only once every other group’s pages are fetched, so thread pages cannot crowd out sign-up, help, policy and deals pages.',
+  'coverage.groupsStoppedIntro':
+    'A group whose first pages all answered “not found” (404 or 410) got no more of the budget, and its other pages were not requested.',
   'coverage.groupStopped': 'Stopped',
   'coverage.groupPattern': 'URL group',
   'coverage.groupFound': 'Found',
@@ -254,7 +275,8 @@ export const en = {
   'coverage.groupSampledOut': 'Left out by the cap',
   'coverage.sitemaps': 'Sitemaps read',
   'method.rubricTitle': 'The rubric used',
-  'method.rubricIntro': 'Each signal’s raw value is mapped to a score from 0 (producer) to 100 (conductor) through the control points below (value → score; between points the score is interpolated, beyond them it is held). Question scores are weighted means of the measured signals; the index is the weighted mean of the questions.',
+  'method.rubricIntro':
+    'Each signal’s raw value is mapped to a score from 0 (producer) to 100 (conductor) through the control points below (value → score; between points the score is interpolated, beyond them it is held). Question scores are weighted means of the measured signals; the index is the weighted mean of the questions.',
   'method.colWeight': 'weight',
   'method.colMapping': 'value → score',
   'coverage.none': 'None.',
@@ -269,16 +291,18 @@ export const en = {
   'coverage.renderStatic': 'static (HTML as served, no JavaScript run)',
   'coverage.renderBrowser': 'browser (pages rendered with JavaScript)',
   'coverage.renderAuto': 'automatic (static, with a browser where needed)',
-  'coverage.pagesRendered': "pages rendered in a browser",
-  'coverage.renderGroups': "Which page types needed the browser",
-  'coverage.renderGroupsIntro': "In automatic mode the first page of each URL group is fetched as served and rendered in a browser; where the browser showed much more text or links, the rest of the group was rendered too.",
-  'coverage.renderGroupBrowser': "rendered",
-  'coverage.renderGroupStatic': "as served",
-  'coverage.screenshots': "Pages as a visitor sees them",
-  'coverage.screenshotsIntro': "One screenshot per page type, taken in the browser during the crawl (the top of the page). Evidence from these exact pages links here.",
-  'coverage.screenshotCaption': "Page type {group}",
-  'appendix.rendered': "rendered in a browser",
-  'evidence.screenshot': "screenshot",
+  'coverage.pagesRendered': 'pages rendered in a browser',
+  'coverage.renderGroups': 'Which page types needed the browser',
+  'coverage.renderGroupsIntro':
+    'In automatic mode the first page of each URL group is fetched as served and rendered in a browser; where the browser showed much more text or links, the rest of the group was rendered too.',
+  'coverage.renderGroupBrowser': 'rendered',
+  'coverage.renderGroupStatic': 'as served',
+  'coverage.screenshots': 'Pages as a visitor sees them',
+  'coverage.screenshotsIntro':
+    'One screenshot per page type, taken in the browser during the crawl (the top of the page). Evidence from these exact pages links here.',
+  'coverage.screenshotCaption': 'Page type {group}',
+  'appendix.rendered': 'rendered in a browser',
+  'evidence.screenshot': 'screenshot',
   'evidence.seenOn': 'seen on {n} pages',
   'coverage.limitsValue': 'at most {pages} pages, {depth} links deep',
   'duration.s': '{s} s',
@@ -327,7 +351,8 @@ export const en = {
   'md.indexLine': '**Conductor index: {score}/100 — {label}** ({coverage} of question weight measured; 0 = producer, 100 = conductor)',
   'md.findingsTitle': 'Most telling findings',
   'md.findingScore': 'score {score}/100',
-  'md.note': '_The verdict is an opinion built on observable evidence; the full report shows the evidence behind every score, and the reader makes the final call._',
+  'md.note':
+    '_The verdict is an opinion built on observable evidence; the full report shows the evidence behind every score, and the reader makes the final call._',
   // the comparison of several brands
   'cmp.title': '{brands}: who conducts its community?',
   'cmp.and': ' and ',
@@ -375,11 +400,14 @@ export const en = {
   'cmp.thinVerdict': ' Read this as provisional: {reasons}.',
   'cmp.cell': '{score} · {band}',
   'cmp.signalAbsent': 'not read',
-  'cmp.pullShared': 'All series are search terms from one Google Trends export, so they share one scale and their levels compare. Average interest over the last 12 full months: {levels}.',
+  'cmp.pullShared':
+    'All series are search terms from one Google Trends export, so they share one scale and their levels compare. Average interest over the last 12 full months: {levels}.',
   'cmp.pullSharedNoLevels': 'All series are search terms from one Google Trends export, so they share one scale and their levels compare.',
   'cmp.pullLevel': '{brand} {value}',
-  'cmp.pullDifferentSources': 'The series come from different sources, each on its own scale: their levels do not compare, only their shapes. That is why the chart indexes each to 100.',
-  'cmp.pullDifferentExports': 'The search terms come from different Google Trends exports, and each export is scaled to its own highest point: their levels do not compare, only their shapes. That is why the chart indexes each to 100.',
+  'cmp.pullDifferentSources':
+    'The series come from different sources, each on its own scale: their levels do not compare, only their shapes. That is why the chart indexes each to 100.',
+  'cmp.pullDifferentExports':
+    'The search terms come from different Google Trends exports, and each export is scaled to its own highest point: their levels do not compare, only their shapes. That is why the chart indexes each to 100.',
   'cmp.pullBase12': '100 = each brand’s average over {from} – {to}, the first 12 months every series covers in full.',
   'cmp.pullBase1': '100 = each brand’s value in {from}, the first month every series covers in full.',
   'cmp.pullMissing': 'No pull series for {brands}.',
@@ -393,12 +421,15 @@ export const en = {
   'cmp.colSeason': 'Seasonal swing',
   'cmp.seasonValue': '{ratio}× (peak {peak})',
   'cmp.seasonNone': 'none significant',
-  'cmp.methodText': 'Each brand was audited on its own with the same method: its community site crawled politely, five questions scored from measured signals, each with its coverage. This comparison reads those results side by side; it does not score anything again.',
+  'cmp.methodText':
+    'Each brand was audited on its own with the same method: its community site crawled politely, five questions scored from measured signals, each with its coverage. This comparison reads those results side by side; it does not score anything again.',
   'cmp.rubricLine': 'Rubric: {rubric} · {tool}.',
-  'cmp.mixedWarning': 'These audits were scored with different rubrics or tool versions ({what}) and compared anyway on request: their scores do not measure quite the same thing, so read the ranking with care.',
+  'cmp.mixedWarning':
+    'These audits were scored with different rubrics or tool versions ({what}) and compared anyway on request: their scores do not measure quite the same thing, so read the ranking with care.',
   'cmp.mixedRubric': 'rubric {name} {version} for {brands}',
   'cmp.mixedTool': 'tool version {major}.x for {brands}',
-  'cmp.thinRule': 'A brand’s evidence is thin when less than {coverage} of its question weight was measured or fewer than {pages} pages were read; its position is then marked provisional. Scores less than {margin} points apart share a position. Brands with no verdict (no community found, or too little evidence) are listed but never ranked.',
+  'cmp.thinRule':
+    'A brand’s evidence is thin when less than {coverage} of its question weight was measured or fewer than {pages} pages were read; its position is then marked provisional. Scores less than {margin} points apart share a position. Brands with no verdict (no community found, or too little evidence) are listed but never ranked.',
   'cmp.colSite': 'Site',
   'cmp.colObserved': 'Observed',
   'cmp.colTool': 'Tool',
@@ -430,7 +461,8 @@ export const en = {
   'since.more': '{n} more',
   'since.pages': 'Pages fetched: {appeared} new, {vanished} no longer found.',
   'since.pagesSame': 'The same pages were fetched as then.',
-  'since.notComparable': 'Not comparable: the earlier audit was made with {from}, this one with {to}. The numbers are shown, but a change may come from the method rather than the site.',
+  'since.notComparable':
+    'Not comparable: the earlier audit was made with {from}, this one with {to}. The numbers are shown, but a change may come from the method rather than the site.',
   'since.rubric': 'rubric {v}',
   'since.tool': 'conductor-audit {v}',
   // conductor-audit ci: summary, stderr lines, annotations, JUnit

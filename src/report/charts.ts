@@ -61,23 +61,39 @@ export function renderQuestionBars(data: BarDatum[], opts: { accent: string; wid
   const left = 150;
   const right = 40;
   const height = top + data.length * rowH + 40;
-  const x = scaleLinear().domain([0, 100]).range([left, width - right]);
-  const y = scaleBand<string>().domain(data.map((d) => d.id)).range([top, top + data.length * rowH]).paddingInner(0.35).paddingOuter(0.2);
+  const x = scaleLinear()
+    .domain([0, 100])
+    .range([left, width - right]);
+  const y = scaleBand<string>()
+    .domain(data.map((d) => d.id))
+    .range([top, top + data.length * rowH])
+    .paddingInner(0.35)
+    .paddingOuter(0.2);
   const parts: string[] = [];
   const hasAnalyst = data.some((d) => d.analystScore !== null && d.analystScore !== undefined);
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeXml(L.barsAria)}" class="chart chart-questions" ${FONT}>`);
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeXml(L.barsAria)}" class="chart chart-questions" ${FONT}>`,
+  );
   for (const t of [...BANDS.map((b) => b.min), 100]) {
-    parts.push(`<line x1="${n(x(t))}" x2="${n(x(t))}" y1="${top - 6}" y2="${top + data.length * rowH}" stroke="${RULE}" stroke-width="${t === 0 || t === 100 ? 1 : 0.75}"${t === 0 || t === 100 ? '' : ' stroke-dasharray="2 3"'}/>`);
+    parts.push(
+      `<line x1="${n(x(t))}" x2="${n(x(t))}" y1="${top - 6}" y2="${top + data.length * rowH}" stroke="${RULE}" stroke-width="${t === 0 || t === 100 ? 1 : 0.75}"${t === 0 || t === 100 ? '' : ' stroke-dasharray="2 3"'}/>`,
+    );
     parts.push(`<text x="${n(x(t))}" y="${top + data.length * rowH + 16}" font-size="10" fill="${MUTED}" text-anchor="middle">${t}</text>`);
   }
   parts.push(`<text x="${n(x(0))}" y="${top + data.length * rowH + 32}" font-size="10" fill="${MUTED}">${escapeXml(L.producerEnd)}</text>`);
-  parts.push(`<text x="${n(x(100))}" y="${top + data.length * rowH + 32}" font-size="10" fill="${MUTED}" text-anchor="end">${escapeXml(L.conductorEnd)}</text>`);
+  parts.push(
+    `<text x="${n(x(100))}" y="${top + data.length * rowH + 32}" font-size="10" fill="${MUTED}" text-anchor="end">${escapeXml(L.conductorEnd)}</text>`,
+  );
   const bandNames = L.bands;
-  bandNames.forEach((b, i) => parts.push(`<text x="${n(x(bandMiddle(i)))}" y="${top - 12}" font-size="9" fill="${MUTED}" text-anchor="middle">${escapeXml(b)}</text>`));
+  bandNames.forEach((b, i) =>
+    parts.push(`<text x="${n(x(bandMiddle(i)))}" y="${top - 12}" font-size="9" fill="${MUTED}" text-anchor="middle">${escapeXml(b)}</text>`),
+  );
   for (const d of data) {
     const yy = y(d.id) ?? 0;
     const h = y.bandwidth();
-    parts.push(`<text x="0" y="${n(yy + h / 2 + 4)}" font-size="12" fill="${INK}"><tspan font-weight="bold">${escapeXml(d.id)}</tspan> ${escapeXml(d.title)}</text>`);
+    parts.push(
+      `<text x="0" y="${n(yy + h / 2 + 4)}" font-size="12" fill="${INK}"><tspan font-weight="bold">${escapeXml(d.id)}</tspan> ${escapeXml(d.title)}</text>`,
+    );
     parts.push(`<rect x="${n(x(0))}" y="${n(yy)}" width="${n(x(100) - x(0))}" height="${n(h)}" fill="${TRACK}"/>`);
     if (d.score === null) {
       parts.push(`<text x="${n(x(0) + 6)}" y="${n(yy + h / 2 + 4)}" font-size="11" fill="${MUTED}" font-style="italic">${escapeXml(L.notScored)}</text>`);
@@ -89,12 +105,16 @@ export function renderQuestionBars(data: BarDatum[], opts: { accent: string; wid
     if (d.analystScore !== null && d.analystScore !== undefined) {
       const a = x(Math.max(0, Math.min(100, d.analystScore)));
       const cy = yy + h / 2;
-      parts.push(`<path d="M${n(a)} ${n(cy - 7)} L${n(a + 6)} ${n(cy)} L${n(a)} ${n(cy + 7)} L${n(a - 6)} ${n(cy)} Z" fill="${INK}" stroke="#ffffff" stroke-width="1.2"/>`);
+      parts.push(
+        `<path d="M${n(a)} ${n(cy - 7)} L${n(a + 6)} ${n(cy)} L${n(a)} ${n(cy + 7)} L${n(a - 6)} ${n(cy)} Z" fill="${INK}" stroke="#ffffff" stroke-width="1.2"/>`,
+      );
     }
   }
   if (hasAnalyst) {
     const lx = x(50) - 36;
-    parts.push(`<path d="M${n(lx)} ${height - 12} l5 -5 l5 5 l-5 5 Z" fill="${INK}"/><text x="${n(lx + 14)}" y="${height - 8}" font-size="10" fill="${MUTED}">${escapeXml(L.analystScore)}</text>`);
+    parts.push(
+      `<path d="M${n(lx)} ${height - 12} l5 -5 l5 5 l-5 5 Z" fill="${INK}"/><text x="${n(lx + 14)}" y="${height - 8}" font-size="10" fill="${MUTED}">${escapeXml(L.analystScore)}</text>`,
+    );
   }
   parts.push('</svg>');
   return parts.join('');
@@ -110,10 +130,14 @@ export function renderScaleSvg(position: number | null, opts: { accent: string; 
   const L = opts.labels ?? chartLabels('en');
   const width = opts.width ?? 400;
   const height = 72;
-  const x = scaleLinear().domain([0, 100]).range([10, width - 10]);
+  const x = scaleLinear()
+    .domain([0, 100])
+    .range([10, width - 10]);
   const shades = ['#c9d1d9', '#dbe1e7', '#eceff2', '#dbe1e7', '#c9d1d9'];
   const labels = L.scale;
-  const parts: string[] = [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeXml(L.scaleAria)}" class="chart chart-scale" ${FONT}>`];
+  const parts: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeXml(L.scaleAria)}" class="chart chart-scale" ${FONT}>`,
+  ];
   const barY = 26;
   const barH = 14;
   BANDS.forEach((band, i) => {
@@ -121,13 +145,17 @@ export function renderScaleSvg(position: number | null, opts: { accent: string; 
     const x1 = x(BANDS[i + 1]?.min ?? 100);
     parts.push(`<rect x="${n(x0)}" y="${barY}" width="${n(x1 - x0 - (i < BANDS.length - 1 ? 2 : 0))}" height="${barH}" fill="${shades[i]}"/>`);
     const words = labels[i]!.split(' ');
-    words.forEach((w, j) => parts.push(`<text x="${n((x0 + x1) / 2)}" y="${barY + barH + 14 + j * 11}" font-size="10" fill="${MUTED}" text-anchor="middle">${escapeXml(w)}</text>`));
+    words.forEach((w, j) =>
+      parts.push(`<text x="${n((x0 + x1) / 2)}" y="${barY + barH + 14 + j * 11}" font-size="10" fill="${MUTED}" text-anchor="middle">${escapeXml(w)}</text>`),
+    );
   });
   if (position !== null) {
     const px = x(Math.max(0, Math.min(100, position)));
     parts.push(`<line x1="${n(px)}" x2="${n(px)}" y1="${barY - 4}" y2="${barY + barH + 3}" stroke="${escapeXml(opts.accent)}" stroke-width="3"/>`);
     parts.push(`<path d="M${n(px - 7)} ${barY - 14} L${n(px + 7)} ${barY - 14} L${n(px)} ${barY - 4} Z" fill="${escapeXml(opts.accent)}"/>`);
-    parts.push(`<text x="${n(Math.min(width - 12, Math.max(12, px)))}" y="${barY - 17}" font-size="10" font-weight="bold" fill="${INK}" text-anchor="middle">${Math.round(position)}</text>`);
+    parts.push(
+      `<text x="${n(Math.min(width - 12, Math.max(12, px)))}" y="${barY - 17}" font-size="10" font-weight="bold" fill="${INK}" text-anchor="middle">${Math.round(position)}</text>`,
+    );
   }
   parts.push('</svg>');
   return parts.join('');
@@ -148,9 +176,16 @@ export function renderTrafficFallback(
   const height = opts.height ?? 240;
   const m = { top: 16, right: 16, bottom: 28, left: 56 };
   const max = Math.max(1, ...months.map((d) => d.visits ?? 0));
-  const x = scaleLinear().domain([0, Math.max(1, months.length - 1)]).range([m.left, width - m.right]);
-  const y = scaleLinear().domain([0, max]).nice(4).range([height - m.bottom, m.top]);
-  const parts: string[] = [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeXml(label)}" class="chart chart-traffic" ${FONT}>`];
+  const x = scaleLinear()
+    .domain([0, Math.max(1, months.length - 1)])
+    .range([m.left, width - m.right]);
+  const y = scaleLinear()
+    .domain([0, max])
+    .nice(4)
+    .range([height - m.bottom, m.top]);
+  const parts: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeXml(label)}" class="chart chart-traffic" ${FONT}>`,
+  ];
   for (const t of y.ticks(4)) {
     parts.push(`<line x1="${m.left}" x2="${width - m.right}" y1="${n(y(t))}" y2="${n(y(t))}" stroke="${RULE}" stroke-width="0.75"/>`);
     const label = t >= 1e6 ? `${n(t / 1e6)}M` : t >= 1e3 ? `${n(t / 1e3)}k` : String(t);
@@ -162,7 +197,10 @@ export function renderTrafficFallback(
     .y((d) => y(d.visits ?? 0))(months);
   if (path) parts.push(`<path d="${escapeXml(path)}" fill="none" stroke="${escapeXml(opts.accent)}" stroke-width="2"/>`);
   months.forEach((d, i) => {
-    if (/-01$/.test(d.month)) parts.push(`<text x="${n(x(i))}" y="${height - m.bottom + 16}" font-size="9" fill="${MUTED}" text-anchor="middle">${escapeXml(d.month.slice(0, 4))}</text>`);
+    if (/-01$/.test(d.month))
+      parts.push(
+        `<text x="${n(x(i))}" y="${height - m.bottom + 16}" font-size="9" fill="${MUTED}" text-anchor="middle">${escapeXml(d.month.slice(0, 4))}</text>`,
+      );
     if (/-12$/.test(d.month) && d.visits !== null) parts.push(`<circle cx="${n(x(i))}" cy="${n(y(d.visits))}" r="3" fill="${INK}"/>`);
   });
   parts.push('</svg>');
@@ -193,20 +231,29 @@ export function renderHistoryChart(
   const width = opts.width ?? 720;
   const height = opts.height ?? 340;
   const m = { top: 24, right: 24, bottom: 78, left: 44 };
-  const x = scaleLinear().domain([0, Math.max(1, points.length - 1)]).range([m.left + 12, width - m.right - 12]);
-  const y = scaleLinear().domain([0, 100]).range([height - m.bottom, m.top]);
+  const x = scaleLinear()
+    .domain([0, Math.max(1, points.length - 1)])
+    .range([m.left + 12, width - m.right - 12]);
+  const y = scaleLinear()
+    .domain([0, 100])
+    .range([height - m.bottom, m.top]);
   const accent = escapeXml(opts.accent);
-  const parts: string[] = [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeXml(opts.aria)}" class="chart chart-history" ${FONT}>`];
+  const parts: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeXml(opts.aria)}" class="chart chart-history" ${FONT}>`,
+  ];
   parts.push(`<rect width="${width}" height="${height}" fill="#ffffff"/>`);
   for (const t of [...BANDS.map((b) => b.min), 100]) {
-    parts.push(`<line x1="${m.left}" x2="${width - m.right}" y1="${n(y(t))}" y2="${n(y(t))}" stroke="${RULE}" stroke-width="${t === 0 || t === 100 ? 1 : 0.75}"${t === 0 || t === 100 ? '' : ' stroke-dasharray="2 3"'}/>`);
+    parts.push(
+      `<line x1="${m.left}" x2="${width - m.right}" y1="${n(y(t))}" y2="${n(y(t))}" stroke="${RULE}" stroke-width="${t === 0 || t === 100 ? 1 : 0.75}"${t === 0 || t === 100 ? '' : ' stroke-dasharray="2 3"'}/>`,
+    );
     parts.push(`<text x="${m.left - 6}" y="${n(y(t) + 3)}" font-size="10" fill="${MUTED}" text-anchor="end">${t}</text>`);
   }
   parts.push(`<text x="${m.left}" y="${m.top - 10}" font-size="9" fill="${MUTED}">${escapeXml(L.conductorEnd)}</text>`);
   parts.push(`<text x="${m.left}" y="${n(height - m.bottom + 30)}" font-size="9" fill="${MUTED}">${escapeXml(L.producerEnd)}</text>`);
   const every = Math.max(1, Math.ceil(points.length / 8));
   points.forEach((p, i) => {
-    if (i % every === 0 || i === points.length - 1) parts.push(`<text x="${n(x(i))}" y="${n(height - m.bottom + 16)}" font-size="9" fill="${MUTED}" text-anchor="middle">${escapeXml(p.label)}</text>`);
+    if (i % every === 0 || i === points.length - 1)
+      parts.push(`<text x="${n(x(i))}" y="${n(height - m.bottom + 16)}" font-size="9" fill="${MUTED}" text-anchor="middle">${escapeXml(p.label)}</text>`);
     if (p.methodChanged) parts.push(`<text x="${n(x(i))}" y="${m.top - 8}" font-size="11" fill="${INK}" text-anchor="middle">◆</text>`);
   });
   const series = (values: Array<number | null>, colour: string, widthPx: number, dash: string): void => {
@@ -221,14 +268,31 @@ export function renderHistoryChart(
     });
   };
   const ids = points[0]?.questions.map((q) => q.id) ?? [];
-  ids.forEach((id, k) => series(points.map((p) => p.questions.find((q) => q.id === id)?.score ?? null), HISTORY_PALETTE[k % HISTORY_PALETTE.length]!, 1.5, ' stroke-dasharray="5 3"'));
-  series(points.map((p) => p.index), accent, 3, '');
+  ids.forEach((id, k) =>
+    series(
+      points.map((p) => p.questions.find((q) => q.id === id)?.score ?? null),
+      HISTORY_PALETTE[k % HISTORY_PALETTE.length]!,
+      1.5,
+      ' stroke-dasharray="5 3"',
+    ),
+  );
+  series(
+    points.map((p) => p.index),
+    accent,
+    3,
+    '',
+  );
   // Legend: the index first, then the questions, in two rows under the axis.
-  const legend = [{ label: opts.indexLabel, colour: accent }, ...ids.map((id, k) => ({ label: `${id} ${opts.questionTitles[id] ?? ''}`.trim(), colour: HISTORY_PALETTE[k % HISTORY_PALETTE.length]! }))];
+  const legend = [
+    { label: opts.indexLabel, colour: accent },
+    ...ids.map((id, k) => ({ label: `${id} ${opts.questionTitles[id] ?? ''}`.trim(), colour: HISTORY_PALETTE[k % HISTORY_PALETTE.length]! })),
+  ];
   legend.forEach((item, i) => {
     const lx = m.left + (i % 3) * 200;
     const ly = height - 30 + Math.floor(i / 3) * 16;
-    parts.push(`<rect x="${lx}" y="${ly - 8}" width="14" height="${i === 0 ? 4 : 2}" fill="${item.colour}"/><text x="${lx + 20}" y="${ly - 3}" font-size="10" fill="${INK}">${escapeXml(item.label)}</text>`);
+    parts.push(
+      `<rect x="${lx}" y="${ly - 8}" width="14" height="${i === 0 ? 4 : 2}" fill="${item.colour}"/><text x="${lx + 20}" y="${ly - 3}" font-size="10" fill="${INK}">${escapeXml(item.label)}</text>`,
+    );
   });
   parts.push('</svg>');
   return parts.join('');

@@ -152,7 +152,17 @@ function checkLine(a: AssertionResult, b: BrandCiResult, locale: Locale): CiLine
   const message = url ? `${check} · ${tr('ci.evidence')}: ${url}` : check;
   // A check that could not compare fairly is a warning whatever its level: it must not turn the job red.
   const level = kind === 'warning' ? 'warn' : a.level;
-  return { kind, slug: b.slug, brand, assertion, level, outcome: a.outcome, line: tr('ci.line', { level: tr(level === 'error' ? 'ci.levelError' : 'ci.levelWarn'), brand, check: message }), message, url };
+  return {
+    kind,
+    slug: b.slug,
+    brand,
+    assertion,
+    level,
+    outcome: a.outcome,
+    line: tr('ci.line', { level: tr(level === 'error' ? 'ci.levelError' : 'ci.levelWarn'), brand, check: message }),
+    message,
+    url,
+  };
 }
 
 function brandVM(b: BrandCiResult, locale: Locale): CiBrandVM {
@@ -161,7 +171,17 @@ function brandVM(b: BrandCiResult, locale: Locale): CiBrandVM {
   const broken: CiLineVM | null = b.couldNotRun
     ? (() => {
         const message = brokenMessage(b.couldNotRun!, locale);
-        return { kind: 'broken', slug: b.slug, brand, assertion: null, level: null, outcome: 'could-not-run', line: tr('ci.line', { level: tr('ci.levelBroken'), brand, check: message }), message, url: null };
+        return {
+          kind: 'broken',
+          slug: b.slug,
+          brand,
+          assertion: null,
+          level: null,
+          outcome: 'could-not-run',
+          line: tr('ci.line', { level: tr('ci.levelBroken'), brand, check: message }),
+          message,
+          url: null,
+        };
       })()
     : null;
   return {
@@ -222,7 +242,19 @@ export function buildCiViewModel(run: CiRun, opts: { locale?: Locale } = {}): Ci
         : run.exitCode === 1
           ? tr('ci.headlineFailed', { failed: failures.length, checks })
           : tr('ci.headlinePass', { brands: brandsText(n, locale) });
-  const head = [tr('ci.colBrand'), tr('ci.colIndex'), tr('ci.colBand'), tr('ci.colChange'), 'Q1', 'Q2', 'Q3', 'Q4', 'Q5', tr('ci.colPages'), tr('ci.colAssertions')];
+  const head = [
+    tr('ci.colBrand'),
+    tr('ci.colIndex'),
+    tr('ci.colBand'),
+    tr('ci.colChange'),
+    'Q1',
+    'Q2',
+    'Q3',
+    'Q4',
+    'Q5',
+    tr('ci.colPages'),
+    tr('ci.colAssertions'),
+  ];
   const rows = run.brands.map((b) => [
     cleanText(b.brand, LIMITS.label),
     b.index && b.index.status === 'scored' ? deltaScore(b.index.score, locale) : '—',
@@ -240,14 +272,25 @@ export function buildCiViewModel(run: CiRun, opts: { locale?: Locale } = {}): Ci
     title: tr('ci.title'),
     exitCode: run.exitCode,
     headline,
-    shard: run.shard ? tr('ci.shard', { index: run.shard.index, total: run.shard.total, brands: brandsText(n, locale), all: brandsText(run.slugs.length, locale) }) : null,
+    shard: run.shard
+      ? tr('ci.shard', { index: run.shard.index, total: run.shard.total, brands: brandsText(n, locale), all: brandsText(run.slugs.length, locale) })
+      : null,
     failures,
     broken,
     warnings,
     table: { head, rows },
     brands,
-    noise: tr('ci.noise', { index: formatNumber(run.noise.index, locale, 1), question: formatNumber(run.noise.question, locale, 1), signal: formatNumber(run.noise.signal, locale, 1) }),
-    titles: { failures: tr('ci.failuresTitle'), broken: tr('ci.brokenTitle'), warnings: tr('ci.warningsTitle'), brands: tr('ci.brandsTitle'), since: tr('ci.sinceTitle') },
+    noise: tr('ci.noise', {
+      index: formatNumber(run.noise.index, locale, 1),
+      question: formatNumber(run.noise.question, locale, 1),
+      signal: formatNumber(run.noise.signal, locale, 1),
+    }),
+    titles: {
+      failures: tr('ci.failuresTitle'),
+      broken: tr('ci.brokenTitle'),
+      warnings: tr('ci.warningsTitle'),
+      brands: tr('ci.brandsTitle'),
+      since: tr('ci.sinceTitle'),
+    },
   };
 }
-

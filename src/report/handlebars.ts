@@ -39,14 +39,17 @@ export class UserCssError extends Error {
 export function sanitiseUserCss(css: string, file = 'theme.css'): string {
   const src = css.replace(/^\uFEFF/, '');
   // CSS escapes could spell "url(" or "@import" in hex; decode them for the checks.
-  const decoded = src.replace(/\\([0-9a-fA-F]{1,6})\s?/g, (_, h: string) => {
-    const cp = parseInt(h, 16);
-    return String.fromCodePoint(cp > 0 && cp <= 0x10ffff ? cp : 0xfffd);
-  }).replace(/\\(.)/g, '$1');
+  const decoded = src
+    .replace(/\\([0-9a-fA-F]{1,6})\s?/g, (_, h: string) => {
+      const cp = parseInt(h, 16);
+      return String.fromCodePoint(cp > 0 && cp <= 0x10ffff ? cp : 0xfffd);
+    })
+    .replace(/\\(.)/g, '$1');
   const noComments = decoded.replace(/\/\*[\s\S]*?\*\//g, '');
   if (/@import/i.test(noComments)) throw new UserCssError(`${file}: @import is not allowed; the report loads nothing from outside the document.`);
   if (/<\s*\/?\s*style|<!--|-->|<\s*script/i.test(decoded)) throw new UserCssError(`${file}: HTML markup (such as </style>) is not allowed in a stylesheet.`);
-  if (/expression\s*\(|behavior\s*:|-moz-binding|javascript:/i.test(noComments)) throw new UserCssError(`${file}: script-bearing CSS (expression(), behavior, -moz-binding, javascript:) is not allowed.`);
+  if (/expression\s*\(|behavior\s*:|-moz-binding|javascript:/i.test(noComments))
+    throw new UserCssError(`${file}: script-bearing CSS (expression(), behavior, -moz-binding, javascript:) is not allowed.`);
   if (/\bimage-set\s*\(|\bsrc\s*\(/i.test(noComments)) throw new UserCssError(`${file}: image-set() and src() are not allowed; use url(data:…).`);
   const urlRe = /url\s*\(\s*(['"]?)([^'")]*)/gi;
   for (let m = urlRe.exec(noComments); m; m = urlRe.exec(noComments)) {
@@ -118,7 +121,8 @@ export function checkTemplates(templatesDir: string): void {
       throw new Error(`partial ${name}: ${(e as Error).message.split('\n')[0]}`);
     }
     // The report goes nowhere and loads nothing: no refresh, no <base>, no scripts.
-    if (/<meta\b[^>]*http-equiv\s*=\s*["']?\s*refresh/i.test(src)) throw new Error(`partial ${name}: <meta http-equiv="refresh"> is not allowed (the report must not navigate away)`);
+    if (/<meta\b[^>]*http-equiv\s*=\s*["']?\s*refresh/i.test(src))
+      throw new Error(`partial ${name}: <meta http-equiv="refresh"> is not allowed (the report must not navigate away)`);
     if (/<base\b/i.test(src)) throw new Error(`partial ${name}: <base> is not allowed (it re-points the report's links)`);
     if (/<script\b/i.test(src)) throw new Error(`partial ${name}: <script> is not allowed (the report is rendered with JavaScript off)`);
   }

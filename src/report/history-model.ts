@@ -27,7 +27,10 @@ export interface HistoryViewModel {
 
 const method = (r: AuditResult) => `${r.rubric.name} ${r.rubric.version} · ${r.tool.version}`;
 
-export function buildHistoryViewModel(runs: readonly AuditResult[], opts: { locale?: Locale; accent?: string | null; leftOut?: readonly string[] } = {}): HistoryViewModel {
+export function buildHistoryViewModel(
+  runs: readonly AuditResult[],
+  opts: { locale?: Locale; accent?: string | null; leftOut?: readonly string[] } = {},
+): HistoryViewModel {
   const locale = opts.locale ?? 'en';
   const tr = translator(locale);
   const accent = validateAccent(opts.accent) ?? DEFAULT_ACCENT;
@@ -59,7 +62,14 @@ export function buildHistoryViewModel(runs: readonly AuditResult[], opts: { loca
     ]),
     methodNote: changed.some(Boolean) ? tr('history.methodChanged') : null,
     leftOutNote: opts.leftOut?.length ? tr('history.leftOut', { files: opts.leftOut.map((f) => cleanText(f, LIMITS.url)).join(', ') }) : null,
-    chartSvg: renderHistoryChart(points, { accent, ...chartSize, aria: tr('history.chartAria'), indexLabel: tr('history.legendIndex'), questionTitles: qTitles, labels: chartLabels(locale) }),
+    chartSvg: renderHistoryChart(points, {
+      accent,
+      ...chartSize,
+      aria: tr('history.chartAria'),
+      indexLabel: tr('history.legendIndex'),
+      questionTitles: qTitles,
+      labels: chartLabels(locale),
+    }),
     chartSize,
     accent,
   };

@@ -55,10 +55,11 @@ export async function readDestinationPages(pdf: Uint8Array): Promise<Map<string,
     const arr = node.lookupMaybe(PDFName.of('Names'), PDFArray);
     if (arr) for (let i = 0; i + 1 < arr.size(); i += 2) add(nameText(arr.get(i)), arr.get(i + 1));
     const kids = node.lookupMaybe(PDFName.of('Kids'), PDFArray);
-    if (kids) for (let i = 0; i < kids.size(); i++) {
-      const kid = kids.lookup(i);
-      if (kid instanceof PDFDict) walk(kid, depth + 1);
-    }
+    if (kids)
+      for (let i = 0; i < kids.size(); i++) {
+        const kid = kids.lookup(i);
+        if (kid instanceof PDFDict) walk(kid, depth + 1);
+      }
   };
   if (tree) walk(tree, 0);
   return out;
@@ -97,7 +98,14 @@ export function metadataFromHtml(html: string): PdfMetadata {
     ...(title !== undefined ? { title: unescapeHtml(title) } : {}),
     ...(meta('author') ? { author: meta('author')! } : {}),
     ...(meta('description') ? { subject: meta('description')! } : {}),
-    ...(keywords ? { keywords: keywords.split(',').map((k) => k.trim()).filter(Boolean) } : {}),
+    ...(keywords
+      ? {
+          keywords: keywords
+            .split(',')
+            .map((k) => k.trim())
+            .filter(Boolean),
+        }
+      : {}),
     ...(lang ? { language: lang } : {}),
   };
 }
@@ -154,7 +162,15 @@ export async function compressWithQpdf(pdf: Uint8Array, opts: { deterministic?: 
     const input = path.join(dir, 'in.pdf');
     const output = path.join(dir, 'out.pdf');
     writeFileSync(input, pdf);
-    const args = ['--object-streams=generate', '--compress-streams=y', '--recompress-flate', '--compression-level=9', ...(opts.deterministic ? ['--deterministic-id'] : []), input, output];
+    const args = [
+      '--object-streams=generate',
+      '--compress-streams=y',
+      '--recompress-flate',
+      '--compression-level=9',
+      ...(opts.deterministic ? ['--deterministic-id'] : []),
+      input,
+      output,
+    ];
     try {
       await execFileP(qpdf, args, { timeout: 60_000 });
     } catch (e) {

@@ -65,15 +65,26 @@ function slopeText(slope: number | null, direction: TrendSegment['direction'], l
 export function headlineSentence(t: TrafficResult['trend'], locale: Locale): string {
   const tr = translator(locale);
   const h = t.headline;
-  if (!h) return tr(t.headlineMissing === 'gaps' ? 'pull.noHeadlineGaps' : t.headlineMissing === 'partial-months' ? 'pull.noHeadlinePartial' : 'pull.noHeadlineShort');
+  if (!h)
+    return tr(
+      t.headlineMissing === 'gaps' ? 'pull.noHeadlineGaps' : t.headlineMissing === 'partial-months' ? 'pull.noHeadlinePartial' : 'pull.noHeadlineShort',
+    );
   const recent = span(h.recent.from, h.recent.to, locale);
   const earlier = span(h.earlier.from, h.earlier.to, locale);
   if (h.pct === null) return tr('pull.headlineNoBase', { recent, earlier });
   const level = Math.abs(h.pct) < 0.5;
   const key: MessageKey =
     h.basis === 'twelve-months'
-      ? level ? 'pull.headline12Level' : h.pct > 0 ? 'pull.headline12Up' : 'pull.headline12Down'
-      : level ? 'pull.headlineMonthLevel' : h.pct > 0 ? 'pull.headlineMonthUp' : 'pull.headlineMonthDown';
+      ? level
+        ? 'pull.headline12Level'
+        : h.pct > 0
+          ? 'pull.headline12Up'
+          : 'pull.headline12Down'
+      : level
+        ? 'pull.headlineMonthLevel'
+        : h.pct > 0
+          ? 'pull.headlineMonthUp'
+          : 'pull.headlineMonthDown';
   return tr(key, { recent, earlier, pct: plainPct(h.pct, locale) });
 }
 
@@ -117,7 +128,8 @@ export function trendSentence(t: TrafficResult['trend'], fullMonths: number, loc
 export function seasonSentence(t: TrafficResult['trend'], fullMonths: number, locale: Locale): string {
   const tr = translator(locale);
   if (t.seasonalPValue === null) return fullMonths >= 6 && fullMonths < 24 ? tr('pull.seasonShort') : '';
-  if (!t.seasonal || t.peakMonth === null || t.troughMonth === null || t.peakToTrough === null) return tr('pull.noSwing', { p: pValueText(t.seasonalPValue, locale) });
+  if (!t.seasonal || t.peakMonth === null || t.troughMonth === null || t.peakToTrough === null)
+    return tr('pull.noSwing', { p: pValueText(t.seasonalPValue, locale) });
   let out = tr('pull.swing', {
     peak: monthName(t.peakMonth, locale),
     trough: monthName(t.troughMonth, locale),
@@ -172,29 +184,49 @@ export function pullParagraph(traffic: TrafficResult, locale: Locale): string {
 export function pullStats(traffic: TrafficResult, locale: Locale): Array<{ label: string; value: string }> {
   const tr = translator(locale);
   const t = traffic.trend;
-  const dir = (d: string): string => tr(d === 'rising' ? 'traffic.dirRising' : d === 'falling' ? 'traffic.dirFalling' : d === 'flat' ? 'traffic.dirFlat' : 'traffic.dirInsufficient');
+  const dir = (d: string): string =>
+    tr(d === 'rising' ? 'traffic.dirRising' : d === 'falling' ? 'traffic.dirFalling' : d === 'flat' ? 'traffic.dirFlat' : 'traffic.dirInsufficient');
   const h = t.headline;
   const rows: Array<{ label: string; value: string }> = [
     { label: tr('traffic.direction'), value: dir(t.direction) },
     {
-      label: !h ? tr('traffic.headlineNone') : h.basis === 'twelve-months' ? tr('traffic.headline12') : tr('traffic.headlineMonth', { recent: monthText(h.recent.from, locale), earlier: monthText(h.earlier.from, locale) }),
+      label: !h
+        ? tr('traffic.headlineNone')
+        : h.basis === 'twelve-months'
+          ? tr('traffic.headline12')
+          : tr('traffic.headlineMonth', { recent: monthText(h.recent.from, locale), earlier: monthText(h.earlier.from, locale) }),
       value: h ? signedPct(h.pct, locale) : '—',
     },
     { label: tr('traffic.slope'), value: t.direction === 'insufficient-data' ? '—' : slopeText(t.slopePctPerMonth, t.direction, locale) },
-    { label: tr('traffic.significant'), value: t.pValue === null ? '—' : `${tr(t.significant ? 'traffic.yes' : 'traffic.no')} (${pValueText(t.pValue, locale)})` },
+    {
+      label: tr('traffic.significant'),
+      value: t.pValue === null ? '—' : `${tr(t.significant ? 'traffic.yes' : 'traffic.no')} (${pValueText(t.pValue, locale)})`,
+    },
   ];
   const [first, second] = t.segments;
   if (first && second) {
-    rows.push({ label: tr('traffic.reversal'), value: tr('traffic.reversalValue', { first: tr(WORD[first.direction]), until: monthText(first.to, locale), second: tr(WORD[second.direction]) }) });
+    rows.push({
+      label: tr('traffic.reversal'),
+      value: tr('traffic.reversalValue', { first: tr(WORD[first.direction]), until: monthText(first.to, locale), second: tr(WORD[second.direction]) }),
+    });
   }
-  if (t.recent) rows.push({ label: tr('traffic.recent'), value: `${dir(t.recent.direction)} (${slopeText(t.recent.slopePctPerMonth, t.recent.direction, locale)}, ${pValueText(t.recent.pValue, locale)})` });
+  if (t.recent)
+    rows.push({
+      label: tr('traffic.recent'),
+      value: `${dir(t.recent.direction)} (${slopeText(t.recent.slopePctPerMonth, t.recent.direction, locale)}, ${pValueText(t.recent.pValue, locale)})`,
+    });
   rows.push({ label: tr('traffic.peak'), value: t.peakMonth === null ? '—' : monthName(t.peakMonth, locale) });
   if (t.seasonalPValue !== null) {
     rows.push({
       label: tr('traffic.swing'),
       value:
         t.seasonal && t.peakToTrough !== null && t.peakMonth !== null && t.troughMonth !== null
-          ? tr('traffic.swingValue', { ratio: formatNumber(Math.round(t.peakToTrough * 10) / 10, locale, 1), peak: monthName(t.peakMonth, locale, true), trough: monthName(t.troughMonth, locale, true), p: pValueText(t.seasonalPValue, locale) })
+          ? tr('traffic.swingValue', {
+              ratio: formatNumber(Math.round(t.peakToTrough * 10) / 10, locale, 1),
+              peak: monthName(t.peakMonth, locale, true),
+              trough: monthName(t.troughMonth, locale, true),
+              p: pValueText(t.seasonalPValue, locale),
+            })
           : tr('traffic.swingNone', { p: pValueText(t.seasonalPValue, locale) }),
     });
   }

@@ -65,7 +65,13 @@ export async function loadTrafficChart(result: AuditResult, accent?: string | nu
     if (typeof mod.renderTrafficChart !== 'function') return null;
     try {
       const lang = locale ?? 'en';
-      return mod.renderTrafficChart(result.traffic, { width: 640, height: 260, ...(accent ? { accent } : {}), title: metricChartTitle(result.traffic, lang), desc: pullParagraph(result.traffic, lang) });
+      return mod.renderTrafficChart(result.traffic, {
+        width: 640,
+        height: 260,
+        ...(accent ? { accent } : {}),
+        title: metricChartTitle(result.traffic, lang),
+        desc: pullParagraph(result.traffic, lang),
+      });
     } catch {
       return null;
     }

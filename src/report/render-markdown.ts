@@ -3,7 +3,19 @@ import { translator, resolveLocale, type Locale } from '../i18n/index.js';
 import type { AuditResult } from '../result/types.js';
 import { escapeMarkdown, escapeMarkdownCell, markdownUrl } from './text.js';
 import type { RunDelta } from '../result/deltas.js';
-import { buildRecommendations, sinceLastFor, formatDate, formatPercent, formatScore, indexBandText, pullSentence, questionBandText, questionTitle, topFindings, verdictSentence } from './view-model.js';
+import {
+  buildRecommendations,
+  sinceLastFor,
+  formatDate,
+  formatPercent,
+  formatScore,
+  indexBandText,
+  pullSentence,
+  questionBandText,
+  questionTitle,
+  topFindings,
+  verdictSentence,
+} from './view-model.js';
 
 export function renderSummaryMarkdown(result: AuditResult, opts: { locale?: Locale; delta?: RunDelta | null } = {}): string {
   const locale = resolveLocale(opts.locale);
@@ -15,10 +27,22 @@ export function renderSummaryMarkdown(result: AuditResult, opts: { locale?: Loca
   lines.push(`${brand} · ${escapeMarkdown(result.site.url, 200)} · ${formatDate(result.generatedAt, locale)}${by.length ? ` · ${by.join(', ')}` : ''}`, '');
   lines.push(`## ${tr('summary.title')}`, '');
   lines.push(escapeMarkdown(verdictSentence(result.brand, result.index, locale), 1000), '');
-  lines.push(tr('md.indexLine', { score: formatScore(result.index.score), label: indexBandText(result.index, locale, true), coverage: formatPercent(result.index.coverage, locale) }), '');
-  lines.push(`| ${tr('summary.colQuestion')} | ${tr('summary.colScore')} | ${tr('summary.colCoverage')} | ${tr('summary.colBand')} |`, '| --- | ---: | ---: | --- |');
+  lines.push(
+    tr('md.indexLine', {
+      score: formatScore(result.index.score),
+      label: indexBandText(result.index, locale, true),
+      coverage: formatPercent(result.index.coverage, locale),
+    }),
+    '',
+  );
+  lines.push(
+    `| ${tr('summary.colQuestion')} | ${tr('summary.colScore')} | ${tr('summary.colCoverage')} | ${tr('summary.colBand')} |`,
+    '| --- | ---: | ---: | --- |',
+  );
   for (const q of result.questions) {
-    lines.push(`| ${q.id} ${escapeMarkdownCell(questionTitle(q, locale), 60)} | ${formatScore(q.score)} | ${formatPercent(q.coverage, locale)} | ${questionBandText(q, locale)} |`);
+    lines.push(
+      `| ${q.id} ${escapeMarkdownCell(questionTitle(q, locale), 60)} | ${formatScore(q.score)} | ${formatPercent(q.coverage, locale)} | ${questionBandText(q, locale)} |`,
+    );
   }
   lines.push('');
   if (opts.delta) {
@@ -31,7 +55,9 @@ export function renderSummaryMarkdown(result: AuditResult, opts: { locale?: Loca
   if (findings.length) {
     lines.push(`### ${tr('md.findingsTitle')}`, '');
     findings.forEach((f, i) => {
-      lines.push(`${i + 1}. **${escapeMarkdown(f.signal.title, 200)}** (${f.question.id} ${escapeMarkdown(questionTitle(f.question, locale), 60)}): ${escapeMarkdown(f.signal.displayValue, 200)} — ${tr('md.findingScore', { score: formatScore(f.signal.score) })}`);
+      lines.push(
+        `${i + 1}. **${escapeMarkdown(f.signal.title, 200)}** (${f.question.id} ${escapeMarkdown(questionTitle(f.question, locale), 60)}): ${escapeMarkdown(f.signal.displayValue, 200)} — ${tr('md.findingScore', { score: formatScore(f.signal.score) })}`,
+      );
     });
     lines.push('');
   }

@@ -105,7 +105,11 @@ async function pngOnce(browser: Browser, svg: string, opts: PngOptions): Promise
     await page.setViewport({ width: Math.ceil(opts.width), height: Math.ceil(opts.height), deviceScaleFactor: scale });
     const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:"><style>${fontFaceCss()}html,body{margin:0;padding:0;background:#fff}svg{display:block}</style></head><body><div class="font-preload" style="position:absolute;visibility:hidden;font-family:'${REPORT_FONT_FAMILY}'">Aa <b>Aa</b> <i>Aa</i></div>${svg}</body></html>`;
     await page.setContent(html, { waitUntil: 'load', timeout: DEFAULTS.report.setContentTimeoutMs });
-    const shot = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: Math.ceil(opts.width), height: Math.ceil(opts.height) }, omitBackground: false });
+    const shot = await page.screenshot({
+      type: 'png',
+      clip: { x: 0, y: 0, width: Math.ceil(opts.width), height: Math.ceil(opts.height) },
+      omitBackground: false,
+    });
     return Buffer.from(shot);
   } finally {
     await page.close().catch(() => undefined);

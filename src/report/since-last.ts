@@ -54,19 +54,34 @@ export function sinceLastVM(
   const qTitle = opts.questionTitle ?? ((id: string) => tr(`q.${id}.title` as MessageKey));
   const sTitle = opts.signalTitle ?? ((id: string) => id);
   const lines: string[] = [];
-  lines.push(tr('since.index', { from: deltaScore(delta.index.from, locale), to: deltaScore(delta.index.to, locale), change: changeText(delta.index, locale) }));
+  lines.push(
+    tr('since.index', { from: deltaScore(delta.index.from, locale), to: deltaScore(delta.index.to, locale), change: changeText(delta.index, locale) }),
+  );
   const moved = delta.questions.filter((q) => q.movement === 'up' || q.movement === 'down');
   lines.push(
     moved.length
-      ? tr('since.questionsMoved', { list: moved.map((q) => `${tr('since.move', { title: `${q.id} ${qTitle(q.id)}`, from: deltaScore(q.from, locale), to: deltaScore(q.to, locale) })} (${changeText(q, locale)})`).join('; ') })
+      ? tr('since.questionsMoved', {
+          list: moved
+            .map(
+              (q) =>
+                `${tr('since.move', { title: `${q.id} ${qTitle(q.id)}`, from: deltaScore(q.from, locale), to: deltaScore(q.to, locale) })} (${changeText(q, locale)})`,
+            )
+            .join('; '),
+        })
       : tr('since.questionsStill', { noise: formatNumber(delta.noise.question, locale, 1) }),
   );
   if (delta.signals.length) {
-    const items = delta.signals.map((s) => tr('since.move', { title: cleanText(sTitle(s.id), LIMITS.title), from: deltaScore(s.from, locale), to: deltaScore(s.to, locale) }));
+    const items = delta.signals.map((s) =>
+      tr('since.move', { title: cleanText(sTitle(s.id), LIMITS.title), from: deltaScore(s.from, locale), to: deltaScore(s.to, locale) }),
+    );
     lines.push(tr('since.signalsMoved', { list: listWithMore(items, DEFAULTS.ci.signalsListed, locale) }));
   }
   const { appeared, vanished } = delta.pages;
-  lines.push(appeared.length || vanished.length ? tr('since.pages', { appeared: formatNumber(appeared.length, locale), vanished: formatNumber(vanished.length, locale) }) : tr('since.pagesSame'));
+  lines.push(
+    appeared.length || vanished.length
+      ? tr('since.pages', { appeared: formatNumber(appeared.length, locale), vanished: formatNumber(vanished.length, locale) })
+      : tr('since.pagesSame'),
+  );
   const method = (what: 'rubric' | 'tool', v: string) => tr(what === 'rubric' ? 'since.rubric' : 'since.tool', { v: cleanText(v, 60) });
   const notComparable = delta.comparable
     ? null

@@ -16,7 +16,12 @@ export function stripUnsafe(s: string): string {
 export function truncate(s: string, max: number): string {
   const chars = Array.from(s);
   if (chars.length <= max) return s;
-  return chars.slice(0, Math.max(0, max - 1)).join('').trimEnd() + '…';
+  return (
+    chars
+      .slice(0, Math.max(0, max - 1))
+      .join('')
+      .trimEnd() + '…'
+  );
 }
 
 /** stripUnsafe + truncate: the one call for any string that reaches the page. */

@@ -10,7 +10,14 @@ export function validateAccent(input: string | null | undefined): string | null 
   if (typeof input !== 'string') return null;
   const s = input.trim();
   if (!/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/.test(s)) return null;
-  const hex = s.length === 4 ? s.slice(1).split('').map((c) => c + c).join('') : s.slice(1);
+  const hex =
+    s.length === 4
+      ? s
+          .slice(1)
+          .split('')
+          .map((c) => c + c)
+          .join('')
+      : s.slice(1);
   return `#${hex.toLowerCase()}`;
 }
 
@@ -43,7 +50,10 @@ export class LogoError extends Error {
 export function sniffImage(buf: Uint8Array): 'image/png' | 'image/jpeg' | 'image/svg+xml' | null {
   if (buf.length >= 8 && buf[0] === 0x89 && buf[1] === 0x50 && buf[2] === 0x4e && buf[3] === 0x47) return 'image/png';
   if (buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return 'image/jpeg';
-  const head = Buffer.from(buf.subarray(0, 2048)).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  const head = Buffer.from(buf.subarray(0, 2048))
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   if (/^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!DOCTYPE svg[^>]*>\s*)?<svg[\s>]/i.test(head)) return 'image/svg+xml';
   return null;
 }
@@ -63,7 +73,8 @@ export function loadLogo(file: string, maxBytes: number = LOGO_MAX_BYTES): strin
   } catch {
     throw new LogoError(`The logo file ${file} cannot be read: check report.analyst.logo in the audit file.`);
   }
-  if (size > maxBytes) throw new LogoError(`The logo ${file} is ${Math.round(size / 1024)} KiB; the limit is ${Math.round(maxBytes / 1024)} KiB. Use a smaller image.`);
+  if (size > maxBytes)
+    throw new LogoError(`The logo ${file} is ${Math.round(size / 1024)} KiB; the limit is ${Math.round(maxBytes / 1024)} KiB. Use a smaller image.`);
   const buf = readFileSync(file);
   const mime = sniffImage(buf);
   if (!mime) throw new LogoError(`The logo ${file} is not a valid SVG, PNG or JPEG image.`);

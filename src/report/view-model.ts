@@ -3,7 +3,18 @@
 import type { AuditResult, Evidence, IndexLabel, QuestionResult, SignalResult } from '../result/types.js';
 import { BANDS } from '../result/bands.js';
 import { QUESTIONS } from '../score/questions.js';
-import { CATALOGUES, formatLongDate, formatNumber, formatShare, monthName as intlMonthName, resolveLocale, translator, type Locale, type MessageKey, type Translate } from '../i18n/index.js';
+import {
+  CATALOGUES,
+  formatLongDate,
+  formatNumber,
+  formatShare,
+  monthName as intlMonthName,
+  resolveLocale,
+  translator,
+  type Locale,
+  type MessageKey,
+  type Translate,
+} from '../i18n/index.js';
 import { chartLabels, renderQuestionBars, renderScaleSvg, renderTrafficFallback } from './charts.js';
 import { recommendationText, weakestSignals } from './recommendations.js';
 import { cleanText, LIMITS, toLink, type Link } from './text.js';
@@ -277,7 +288,18 @@ export interface ReportViewModel {
     indexCoverage: string;
     scaleSvg: string;
     questionChartSvg: string;
-    findings: Array<{ rank: number; question: string; questionId: string; title: string; value: string; score: string; leaning: string | null; leaningText: string | null; sentence: string; evidence: EvidenceVM | null }>;
+    findings: Array<{
+      rank: number;
+      question: string;
+      questionId: string;
+      title: string;
+      value: string;
+      score: string;
+      leaning: string | null;
+      leaningText: string | null;
+      sentence: string;
+      evidence: EvidenceVM | null;
+    }>;
     /** The first three recommendations, for the summary page. */
     todo: RecommendationVM[];
     pull: string;
@@ -485,7 +507,17 @@ function trafficVM(result: AuditResult, chartSvg: string | null, accent: string,
   const tr = translator(locale);
   const t = result.traffic;
   if (!t) {
-    return { present: false, chartSvg: null, summary: pullSentence(result, locale), source: null, period: null, caption: '', stats: [], measures: null, warnings: [] };
+    return {
+      present: false,
+      chartSvg: null,
+      summary: pullSentence(result, locale),
+      source: null,
+      period: null,
+      caption: '',
+      stats: [],
+      measures: null,
+      warnings: [],
+    };
   }
   const first = t.months[0]?.month;
   const last = t.months[t.months.length - 1]?.month;
@@ -520,7 +552,13 @@ function measuresVM(months: NonNullable<AuditResult['traffic']>['months'], local
   const list = secondaryMeasures(months);
   if (!list.length) return null;
   const value = (m: Measure, v: number): string =>
-    m.kind === 'rate' ? formatPercent(v, locale) : m.kind === 'ratio' ? formatNumber(Math.round(v * 100) / 100, locale, 2) : m.kind === 'seconds' ? formatDuration(v * 1000, locale) : formatCount(v, locale);
+    m.kind === 'rate'
+      ? formatPercent(v, locale)
+      : m.kind === 'ratio'
+        ? formatNumber(Math.round(v * 100) / 100, locale, 2)
+        : m.kind === 'seconds'
+          ? formatDuration(v * 1000, locale)
+          : formatCount(v, locale);
   const change = (m: Measure): string => {
     if (m.earlier === null) return '—';
     if (m.kind === 'rate') {
@@ -567,9 +605,18 @@ export function pageTypeText(p: AuditResult['crawl']['pages'][number], locale: L
   return `${tr(`pageType.${p.pageType}` as MessageKey)}${basis ? `, ${tr(basis)}` : ''}${platform}`;
 }
 
-const OUTCOME_KEY: Record<string, MessageKey> = { fetched: 'outcome.fetched', failed: 'outcome.failed', skipped: 'outcome.skipped', 'robots-blocked': 'outcome.robotsBlocked' };
+const OUTCOME_KEY: Record<string, MessageKey> = {
+  fetched: 'outcome.fetched',
+  failed: 'outcome.failed',
+  skipped: 'outcome.skipped',
+  'robots-blocked': 'outcome.robotsBlocked',
+};
 const RENDER_KEY: Record<string, MessageKey> = { static: 'coverage.renderStatic', browser: 'coverage.renderBrowser', auto: 'coverage.renderAuto' };
-const POLICY_KEY: Record<string, MessageKey> = { parsed: 'coverage.policyParsed', 'allow-all': 'coverage.policyAllowAll', 'disallow-all': 'coverage.policyDisallowAll' };
+const POLICY_KEY: Record<string, MessageKey> = {
+  parsed: 'coverage.policyParsed',
+  'allow-all': 'coverage.policyAllowAll',
+  'disallow-all': 'coverage.policyDisallowAll',
+};
 
 /** Up to `max` recommendations from the weakest measured signals, each tied to its first evidence item. */
 export function buildRecommendations(questions: readonly QuestionResult[], locale: Locale = 'en', max = 6): RecommendationVM[] {
@@ -579,7 +626,12 @@ export function buildRecommendations(questions: readonly QuestionResult[], local
     return {
       rank: i + 1,
       action: recommendationText(w.signal, locale, tr, title),
-      why: tr('rec.why', { signal: title, score: formatScore(w.signal.score), weight: formatWeight(w.signal.weight, locale), question: `${w.question.id} ${cleanText(questionText(w.question, 'title', tr), 60)}` }),
+      why: tr('rec.why', {
+        signal: title,
+        score: formatScore(w.signal.score),
+        weight: formatWeight(w.signal.weight, locale),
+        question: `${w.question.id} ${cleanText(questionText(w.question, 'title', tr), 60)}`,
+      }),
       questionId: w.question.id,
       signalId: cleanText(w.signal.id, LIMITS.label),
       evidence: w.signal.evidence[0] ? evidenceVM(w.signal.evidence[0], locale) : null,
@@ -720,7 +772,14 @@ export function buildViewModel(result: AuditResult, opts: ReportOptions = {}): R
     recommendations,
     title: `${title} — ${brand}`,
     paper,
-    theme: { accent, accentSoft: tint(accent, 0.82), accentFaint: tint(accent, 0.94), onAccent: readableOn(accent), footerLeft: organisation ?? brand, runningHeader: tr('doc.runningHeader') },
+    theme: {
+      accent,
+      accentSoft: tint(accent, 0.82),
+      accentFaint: tint(accent, 0.94),
+      onAccent: readableOn(accent),
+      footerLeft: organisation ?? brand,
+      runningHeader: tr('doc.runningHeader'),
+    },
     cover: {
       brand,
       title,
@@ -757,7 +816,10 @@ export function buildViewModel(result: AuditResult, opts: ReportOptions = {}): R
       tool,
       rubricLine: tr('method.rubric', { rubric, tool }),
       languageNote: tr('method.languageNote') || null,
-      coverageRule: tr('method.coverageRule', { question: formatPercent(result.rubric.coverageFloor.question, locale), index: formatPercent(result.rubric.coverageFloor.index, locale) }),
+      coverageRule: tr('method.coverageRule', {
+        question: formatPercent(result.rubric.coverageFloor.question, locale),
+        index: formatPercent(result.rubric.coverageFloor.index, locale),
+      }),
       rubricTable: rubricTable(result, locale),
     },
     coverage: {
@@ -813,6 +875,10 @@ export function buildViewModel(result: AuditResult, opts: ReportOptions = {}): R
       warnings: result.warnings.map((w) => cleanText(w, 400)),
       servedFrom,
     },
-    appendix: { pages, omitted: Math.max(0, c.pages.length - MAX_APPENDIX_ROWS), omittedText: c.pages.length > MAX_APPENDIX_ROWS ? tr('appendix.omitted', { n: formatCount(c.pages.length - MAX_APPENDIX_ROWS, locale) }) : null },
+    appendix: {
+      pages,
+      omitted: Math.max(0, c.pages.length - MAX_APPENDIX_ROWS),
+      omittedText: c.pages.length > MAX_APPENDIX_ROWS ? tr('appendix.omitted', { n: formatCount(c.pages.length - MAX_APPENDIX_ROWS, locale) }) : null,
+    },
   };
 }

@@ -37,7 +37,17 @@ export const AssertionResultSchema = z.object({
 });
 export type AssertionResult = z.infer<typeof AssertionResultSchema>;
 
-export const COULD_NOT_RUN_KINDS = ['unreachable', 'robots-refused', 'site-error', 'no-pages', 'browser-missing', 'bad-input', 'failed', 'missing-shard', 'interrupted'] as const;
+export const COULD_NOT_RUN_KINDS = [
+  'unreachable',
+  'robots-refused',
+  'site-error',
+  'no-pages',
+  'browser-missing',
+  'bad-input',
+  'failed',
+  'missing-shard',
+  'interrupted',
+] as const;
 export const CouldNotRunSchema = z.object({
   /**
    * unreachable: no answer from the site; robots-refused: robots.txt disallows the crawler; site-error: the site
@@ -64,7 +74,13 @@ export const BrandCiResultSchema = z.object({
   generatedAt: z.string().nullable(),
   index: AuditResultSchema.shape.index.nullable(),
   questions: z.array(
-    z.object({ id: QuestionIdSchema, status: QuestionResultSchema.shape.status, score: z.number().nullable(), coverage: z.number(), band: IndexLabelSchema.nullable() }),
+    z.object({
+      id: QuestionIdSchema,
+      status: QuestionResultSchema.shape.status,
+      score: z.number().nullable(),
+      coverage: z.number(),
+      band: IndexLabelSchema.nullable(),
+    }),
   ),
   pagesFetched: z.number().int().nullable(),
   /** The rubric's coverage floors, to say why a target below them has no score. */

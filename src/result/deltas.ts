@@ -98,7 +98,12 @@ export function diffRuns(baseline: AuditResult, current: AuditResult, noise: Noi
   const was = fetchedPages(baseline);
   const now = fetchedPages(current);
   return {
-    baseline: { generatedAt: baseline.generatedAt, toolVersion: baseline.tool.version, rubric: { name: baseline.rubric.name, version: baseline.rubric.version }, source },
+    baseline: {
+      generatedAt: baseline.generatedAt,
+      toolVersion: baseline.tool.version,
+      rubric: { name: baseline.rubric.name, version: baseline.rubric.version },
+      source,
+    },
     noise,
     comparable: notComparable.length === 0,
     notComparable,

@@ -7,9 +7,7 @@ export const QUESTION_IDS = ['Q1', 'Q2', 'Q3', 'Q4', 'Q5'] as const;
 export const QuestionIdSchema = z.enum(QUESTION_IDS);
 export type QuestionId = z.infer<typeof QuestionIdSchema>;
 
-export const DirectionSchema = z
-  .enum(['conductor', 'producer'])
-  .describe('Which end of the scale a higher raw value points to.');
+export const DirectionSchema = z.enum(['conductor', 'producer']).describe('Which end of the scale a higher raw value points to.');
 
 export const IndexLabelSchema = z.enum(['producer', 'leaning producer', 'balanced', 'leaning conductor', 'conductor']);
 export type IndexLabel = z.infer<typeof IndexLabelSchema>;

@@ -62,7 +62,11 @@ export async function loadRubric(file = DEFAULT_RUBRIC_PATH): Promise<Rubric> {
     throw new UserError(`Rubric file not found: ${file}. Check --rubric (the default is audits/rubrics/default.yaml).`);
   }
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
-  if (doc.errors.length) throw new UserError(`${file} is not valid YAML:`, doc.errors.map((err) => `line ${err.linePos?.[0]?.line ?? '?'}: ${err.message.split('\n')[0]}`));
+  if (doc.errors.length)
+    throw new UserError(
+      `${file} is not valid YAML:`,
+      doc.errors.map((err) => `line ${err.linePos?.[0]?.line ?? '?'}: ${err.message.split('\n')[0]}`),
+    );
   const input = yamlToJs(doc, file);
   const parsed = RubricSchema.safeParse(input);
   if (!parsed.success) throw new UserError(`${file} is not a valid rubric:`, formatZodIssues(parsed.error, input));

@@ -72,7 +72,10 @@ export function scoreSignal(run: SignalRun, rubric: Rubric): ScoredSignal {
   if (!isMeasured(measurement)) return { result: unscored('not-measured', measurement.notMeasured, measurement.pagesObserved) };
   if (!Number.isFinite(measurement.value)) {
     const reason = `The signal gave no usable value (${String(measurement.value)}): treated as not measured.`;
-    return { result: unscored('not-measured', reason, measurement.pagesObserved), warning: `Signal ${signal.meta.id} failed: it gave the value ${String(measurement.value)}, so it was not measured.` };
+    return {
+      result: unscored('not-measured', reason, measurement.pagesObserved),
+      warning: `Signal ${signal.meta.id} failed: it gave the value ${String(measurement.value)}, so it was not measured.`,
+    };
   }
   const score = ref ? round1(scoreFromPoints(measurement.value, ref.points)) : null;
   const leaning = leaningOf(score);
@@ -92,7 +95,10 @@ export function scoreSignal(run: SignalRun, rubric: Rubric): ScoredSignal {
 }
 
 /** Weighted mean of measured signal scores (each at its strength), and the share of applicable weight that counted. */
-export function combine(items: Array<{ score: number | null; weight: number; strength?: number; applicable?: boolean }>): { score: number | null; coverage: number } {
+export function combine(items: Array<{ score: number | null; weight: number; strength?: number; applicable?: boolean }>): {
+  score: number | null;
+  coverage: number;
+} {
   const applicable = items.filter((i) => i.applicable !== false);
   const total = applicable.reduce((n, i) => n + i.weight, 0);
   const measured = applicable.filter((i) => i.score !== null && i.weight > 0);
@@ -114,8 +120,14 @@ export function summariseQuestion(q: Pick<QuestionResult, 'id' | 'status' | 'sco
   if (q.score === null) return `Not enough evidence to judge ${title}: none of its signals could be measured on the pages crawled.`;
   const measured = signals.filter((s) => s.score !== null && s.weight > 0);
   const pull = (s: SignalResult) => (s.score! - 50) * s.weight * s.strength;
-  const toProducer = measured.filter((s) => s.leaning === 'producer').sort((a, b) => pull(a) - pull(b)).slice(0, 2);
-  const toConductor = measured.filter((s) => s.leaning === 'conductor').sort((a, b) => pull(b) - pull(a)).slice(0, 2);
+  const toProducer = measured
+    .filter((s) => s.leaning === 'producer')
+    .sort((a, b) => pull(a) - pull(b))
+    .slice(0, 2);
+  const toConductor = measured
+    .filter((s) => s.leaning === 'conductor')
+    .sort((a, b) => pull(b) - pull(a))
+    .slice(0, 2);
   const phrase = (s: SignalResult) => `${s.title.toLowerCase()} (${s.displayValue})`;
   const head =
     q.status === 'insufficient-evidence'
@@ -131,7 +143,8 @@ function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-const NO_COMMUNITY = 'No community was found on the pages crawled (no threads, reviews, ideas or member posts, and no community platform), so this does not apply.';
+const NO_COMMUNITY =
+  'No community was found on the pages crawled (no threads, reviews, ideas or member posts, and no community platform), so this does not apply.';
 
 export interface ScoredAudit {
   questions: QuestionResult[];
@@ -139,7 +152,12 @@ export interface ScoredAudit {
   warnings: string[];
 }
 
-export function scoreAudit(runs: SignalRun[], rubric: Rubric, analyst: AuditFile['analyst'], community: Pick<Community, 'found'> = { found: true }): ScoredAudit {
+export function scoreAudit(
+  runs: SignalRun[],
+  rubric: Rubric,
+  analyst: AuditFile['analyst'],
+  community: Pick<Community, 'found'> = { found: true },
+): ScoredAudit {
   const floor = rubric.coverageFloor ?? DEFAULT_COVERAGE_FLOOR;
   const warnings: string[] = [];
   const signalResults = runs.map((r) => {
@@ -147,7 +165,17 @@ export function scoreAudit(runs: SignalRun[], rubric: Rubric, analyst: AuditFile
     if (scored.warning) warnings.push(scored.warning);
     // Without a community, participation, ownership and value have nothing to judge; capture and aims judge the site itself.
     if (!community.found && QUESTIONS[r.signal.meta.question].needsCommunity) {
-      return { ...scored.result, status: 'not-applicable' as const, value: null, displayValue: 'not applicable', score: null, leaning: null, strength: 0, reason: NO_COMMUNITY, evidence: [] };
+      return {
+        ...scored.result,
+        status: 'not-applicable' as const,
+        value: null,
+        displayValue: 'not applicable',
+        score: null,
+        leaning: null,
+        strength: 0,
+        reason: NO_COMMUNITY,
+        evidence: [],
+      };
     }
     return scored.result;
   });
@@ -158,7 +186,9 @@ export function scoreAudit(runs: SignalRun[], rubric: Rubric, analyst: AuditFile
       .filter((s) => s.question === id)
       .sort((a, b) => (order.indexOf(a.id) + 1 || 999) - (order.indexOf(b.id) + 1 || 999) || a.id.localeCompare(b.id));
     const applicable = signals.filter((s) => s.status !== 'not-applicable' && s.weight > 0);
-    const { score, coverage } = combine(signals.map((s) => ({ score: s.score, weight: s.weight, strength: s.strength, applicable: s.status !== 'not-applicable' })));
+    const { score, coverage } = combine(
+      signals.map((s) => ({ score: s.score, weight: s.weight, strength: s.strength, applicable: s.status !== 'not-applicable' })),
+    );
     const status: QuestionResult['status'] =
       applicable.length === 0 ? 'not-applicable' : score === null ? 'not-measured' : coverage < floor.question ? 'insufficient-evidence' : 'scored';
     const note = analyst[id];

@@ -96,7 +96,9 @@ export function brandToken(url: string): string {
 
 /** Elements whose boundaries are block boundaries in visible text. */
 const BLOCKS = new Set(
-  'address article aside blockquote br button dd details dialog div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr label legend li main nav ol option p pre section select summary table td th tr ul'.split(' '),
+  'address article aside blockquote br button dd details dialog div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr label legend li main nav ol option p pre section select summary table td th tr ul'.split(
+    ' ',
+  ),
 );
 const INVISIBLE = new Set(['script', 'style', 'noscript', 'template', 'svg', 'head', 'iframe', 'object']);
 
@@ -161,7 +163,12 @@ export function buildPageContext(page: PageSnapshot): PageContext {
   const bodyNodes = body.length ? body.toArray() : $.root().toArray();
 
   const langAttr = $('html').attr('lang') ?? page.headers['content-language'] ?? '';
-  const lang = langAttr.trim() ? langAttr.trim().toLowerCase().split(/[-_,\s]/)[0]! : null;
+  const lang = langAttr.trim()
+    ? langAttr
+        .trim()
+        .toLowerCase()
+        .split(/[-_,\s]/)[0]!
+    : null;
 
   // A page whose only readable text is in <noscript> is read from there.
   const withoutNoscript = visibleText(bodyNodes);
@@ -193,7 +200,12 @@ export function buildPageContext(page: PageSnapshot): PageContext {
       rel: ($(el).attr('rel') ?? '').toLowerCase().split(/\s+/).filter(Boolean),
       external: siteKey(href.hostname) !== pageSite,
       inChrome: $(el).closest(CHROME).length > 0,
-      inMemberPost: memberPosts.size > 0 && $(el).parents().toArray().some((p) => memberPosts.has(p)),
+      inMemberPost:
+        memberPosts.size > 0 &&
+        $(el)
+          .parents()
+          .toArray()
+          .some((p) => memberPosts.has(p)),
     });
   });
 
@@ -208,7 +220,10 @@ export function buildPageContext(page: PageSnapshot): PageContext {
   // Classified by the URL asked for when the site redirected to sign-in: a walled thread is still a thread.
   const redirected = page.finalUrl && page.finalUrl !== page.url;
   const decision = classifyPage({ url: page.url, $, schemaTypes: types, structure, forumPlatform });
-  const { type, basis } = redirected && structure.posts.length === 0 ? classifyPage({ url: page.url, $: cheerio.load(''), schemaTypes: [], structure, forumPlatform: false }) : decision;
+  const { type, basis } =
+    redirected && structure.posts.length === 0
+      ? classifyPage({ url: page.url, $: cheerio.load(''), schemaTypes: [], structure, forumPlatform: false })
+      : decision;
 
   return {
     url: page.url,

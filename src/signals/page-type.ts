@@ -86,7 +86,12 @@ export function pathType(url: string): PageType {
   return 'other';
 }
 
-const normaliseName = (s: string): string => s.toLowerCase().replace(/&#?\w+;/g, ' ').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const normaliseName = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/&#?\w+;/g, ' ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /** Pages whose path names what they are for: a privacy policy at /privacy is one whatever it looks like. */
 const PURPOSE_TYPES: ReadonlySet<PageType> = new Set(['privacy', 'terms', 'signup', 'signin', 'contact', 'about']);
@@ -122,7 +127,8 @@ export function classifyPage(input: ClassifyInput): PageTypeDecision {
     return name.length >= 3 && heading.includes(name);
   });
   const listed = nodes.filter((n) => n.types.includes('ItemList')).some((n) => (JSON.stringify(n.props).match(/"@type":"Product"/g)?.length ?? 0) >= 3);
-  if (!named && (topProducts.length >= 3 || listed || structure.productTiles >= 4)) return { type: 'catalogue', basis: topProducts.length >= 3 || listed ? 'schema' : 'listing' };
+  if (!named && (topProducts.length >= 3 || listed || structure.productTiles >= 4))
+    return { type: 'catalogue', basis: topProducts.length >= 3 || listed ? 'schema' : 'listing' };
   if (topProducts.length >= 1) return { type: 'product', basis: 'schema' };
   const posts = structure.posts.filter((p) => p.kind === 'post');
   const reviews = structure.posts.filter((p) => p.kind === 'review');
@@ -143,6 +149,7 @@ export function classifyPage(input: ClassifyInput): PageTypeDecision {
   if (byPath !== 'other') return { type: byPath, basis: 'path' };
   const h1 = $('h1').first().text();
   if (/privacy|datenschutz/i.test(h1)) return { type: 'privacy', basis: 'heading' };
-  if (/terms (of|and) (use|service)|terms & conditions|nutzungsbedingungen|allgemeine geschäftsbedingungen/i.test(h1)) return { type: 'terms', basis: 'heading' };
+  if (/terms (of|and) (use|service)|terms & conditions|nutzungsbedingungen|allgemeine geschäftsbedingungen/i.test(h1))
+    return { type: 'terms', basis: 'heading' };
   return { type: 'other', basis: 'none' };
 }

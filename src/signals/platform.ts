@@ -50,10 +50,16 @@ export const PLATFORM_RULES: Record<string, PlatformRule> = {
     cats: ['forum'],
     website: 'https://www.discourse.org',
     meta: { generator: '^Discourse', discourse_theme_id: '', discourse_current_homepage: '' },
-    html: ['id="data-discourse-setup"', 'data-discourse-[a-z-]+=', "class=['\"]topic-body crawler-post"],
+    html: ['id="data-discourse-setup"', 'data-discourse-[a-z-]+=', 'class=[\'"]topic-body crawler-post'],
     scriptSrc: ['/assets/discourse[-.]', '/brotli_asset/discourse'],
     // The crawler view (served to bots, and inside <noscript> for browsers) and the rendered app.
-    structure: { post: '.crawler-post, article.topic-post, .topic-post article', listItem: 'tr.topic-list-item, .topic-list-item', staff: '.topic-post.staff, .topic-post.moderator, .topic-post.admin', threadView: '#topic-title, [itemtype*="DiscussionForumPosting"]', listView: '.topic-list' },
+    structure: {
+      post: '.crawler-post, article.topic-post, .topic-post article',
+      listItem: 'tr.topic-list-item, .topic-list-item',
+      staff: '.topic-post.staff, .topic-post.moderator, .topic-post.admin',
+      threadView: '#topic-title, [itemtype*="DiscussionForumPosting"]',
+      listView: '.topic-list',
+    },
   },
   'Khoros Community': {
     cats: ['community'],
@@ -62,7 +68,14 @@ export const PLATFORM_RULES: Record<string, PlatformRule> = {
     scriptSrc: ['\\.lithium\\.com/', '/html/assets/js/lia-', 'khoros\\.com/'],
     cookies: { LiSESSIONID: '', 'lithium.anonymous.usertoken': '' },
     url: ['/t5/'],
-    structure: { post: '.lia-linear-display-message-view, .lia-message-view-wrapper', listItem: '.lia-list-row, .MessageList .lia-list-row', rank: '.lia-message-author-rank, .lia-component-author-rank', author: '.lia-user-name-link, .lia-message-author-username', threadView: '.lia-thread-topic, .lia-forum-topic-page', listView: '.lia-message-list' },
+    structure: {
+      post: '.lia-linear-display-message-view, .lia-message-view-wrapper',
+      listItem: '.lia-list-row, .MessageList .lia-list-row',
+      rank: '.lia-message-author-rank, .lia-component-author-rank',
+      author: '.lia-user-name-link, .lia-message-author-username',
+      threadView: '.lia-thread-topic, .lia-forum-topic-page',
+      listView: '.lia-message-list',
+    },
   },
   'Salesforce Experience Cloud': {
     cats: ['community'],
@@ -77,7 +90,14 @@ export const PLATFORM_RULES: Record<string, PlatformRule> = {
     meta: { generator: '^Vanilla' },
     html: ['gdn\\.meta\\s*=', 'id="vanilla_[a-z]', 'class="[^"]*\\bDataList\\b[^"]*"'],
     scriptSrc: ['vanillicon', 'vanillaforums\\.com/', '/applications/vanilla/'],
-    structure: { post: '.ItemDiscussion, .ItemComment, li.Comment', listItem: '.DataList.Discussions > li, .DiscussionsTable .ItemDiscussion', staff: '.Role_Moderator, .Role_Administrator, .Role_Staff', rank: '.RoleTitle', threadView: 'body.Discussion, #DiscussionForm, .MessageList.Discussion', listView: 'body.Discussions, body.Categories' },
+    structure: {
+      post: '.ItemDiscussion, .ItemComment, li.Comment',
+      listItem: '.DataList.Discussions > li, .DiscussionsTable .ItemDiscussion',
+      staff: '.Role_Moderator, .Role_Administrator, .Role_Staff',
+      rank: '.RoleTitle',
+      threadView: 'body.Discussion, #DiscussionForm, .MessageList.Discussion',
+      listView: 'body.Discussions, body.Categories',
+    },
   },
   phpBB: {
     cats: ['forum'],
@@ -85,7 +105,14 @@ export const PLATFORM_RULES: Record<string, PlatformRule> = {
     meta: { generator: '^phpBB' },
     html: ['<body id="phpbb"', 'viewtopic\\.php\\?', 'Powered by <a href="https?://www\\.phpbb\\.com'],
     cookies: { phpbb3_: '', phpbb2mysql_: '' },
-    structure: { post: 'div.post.has-profile, div.post[id^="p"], #page-body div.post', listItem: 'ul.topiclist.topics > li.row, ul.topics > li.row', rank: 'dd.profile-rank, .rank-title', author: 'a.username, a.username-coloured, .postprofile .username', threadView: 'body.section-viewtopic', listView: 'body.section-viewforum, body.section-index' },
+    structure: {
+      post: 'div.post.has-profile, div.post[id^="p"], #page-body div.post',
+      listItem: 'ul.topiclist.topics > li.row, ul.topics > li.row',
+      rank: 'dd.profile-rank, .rank-title',
+      author: 'a.username, a.username-coloured, .postprofile .username',
+      threadView: 'body.section-viewtopic',
+      listView: 'body.section-viewforum, body.section-index',
+    },
   },
   vBulletin: {
     cats: ['forum'],
@@ -124,7 +151,13 @@ export const PLATFORM_RULES: Record<string, PlatformRule> = {
     meta: { generator: '^NodeBB' },
     html: ['Powered by <a[^>]+nodebb\\.org', 'id="nodebb-', 'component="post/content"'],
     scriptSrc: ['nodebb\\.min\\.js', '/assets/nodebb'],
-    structure: { post: '[component="post"]', listItem: '[component="category/topic"]', author: '[itemprop="author"], [data-username]', threadView: '[component="topic"]', listView: '[component="category"]' },
+    structure: {
+      post: '[component="post"]',
+      listItem: '[component="category/topic"]',
+      author: '[itemprop="author"], [data-username]',
+      threadView: '[component="topic"]',
+      listView: '[component="category"]',
+    },
   },
   'Invision Community': {
     cats: ['forum'],
@@ -147,39 +180,74 @@ export const PLATFORM_RULES: Record<string, PlatformRule> = {
     website: 'https://www.simplemachines.org',
     html: ['var smf_(?:theme_url|scripturl|images_url)', 'Powered by SMF', 'simplemachines\\.org/?" title="Simple Machines', 'index\\.php\\?topic=\\d'],
     cookies: { SMFCookie: '' },
-    structure: { post: '#forumposts .post_wrapper, .post_wrapper, #forumposts div.windowbg, #forumposts div.windowbg2', listItem: '#messageindex tbody tr, #topic_container > div, .topic_table tbody tr', author: '.poster h4 a, .poster h4', threadView: '#forumposts', listView: '#messageindex, #boardindex_table' },
+    structure: {
+      post: '#forumposts .post_wrapper, .post_wrapper, #forumposts div.windowbg, #forumposts div.windowbg2',
+      listItem: '#messageindex tbody tr, #topic_container > div, .topic_table tbody tr',
+      author: '.poster h4 a, .poster h4',
+      threadView: '#forumposts',
+      listView: '#messageindex, #boardindex_table',
+    },
   },
   MyBB: {
     cats: ['forum'],
     website: 'https://mybb.com',
     html: ['Powered By <a href="https?://(?:www\\.)?mybb\\.com', 'var (?:cookieDomain|my_post_key)\\b', 'member\\.php\\?action=profile'],
     cookies: { mybbuser: '', mybb: '' },
-    structure: { post: '#posts .post, div.post.classic', listItem: 'tr.inline_row', author: '.post_author .largetext a, .author_information a', threadView: '#posts', listView: '.tborder tr.inline_row' },
+    structure: {
+      post: '#posts .post, div.post.classic',
+      listItem: 'tr.inline_row',
+      author: '.post_author .largetext a, .author_information a',
+      threadView: '#posts',
+      listView: '.tborder tr.inline_row',
+    },
   },
   Flarum: {
     cats: ['forum'],
     website: 'https://flarum.org',
     html: ['id="flarum-json-payload"', 'id="flarum-content"', 'flarum-loading'],
     scriptSrc: ['/assets/forum[-.][a-z0-9]*\\.js', 'flarum'],
-    structure: { post: 'article.Post, .PostStream-item, #flarum-content article', listItem: '.DiscussionListItem, #flarum-content ul li', author: '.PostUser-name, .PostUser h3' },
+    structure: {
+      post: 'article.Post, .PostStream-item, #flarum-content article',
+      listItem: '.DiscussionListItem, #flarum-content ul li',
+      author: '.PostUser-name, .PostUser h3',
+    },
   },
   'Drupal forum': {
     cats: ['forum'],
     website: 'https://www.drupal.org/docs/core-modules-and-themes/core-modules/forum-module',
     html: ['class="[^"]*\\bforum-(?:topic-list|list|post)\\b', 'class="[^"]*\\bnode--type-forum\\b', 'id="forum-topic-top"'],
-    structure: { post: 'article.node--type-forum, .forum-post, article.comment, div.comment', listItem: 'table.forum-topic-list tbody tr, #forum table tbody tr', threadView: '.node--type-forum, #forum-topic-top, .forum-post', listView: 'table.forum-topic-list, .forum-list, #forum' },
+    structure: {
+      post: 'article.node--type-forum, .forum-post, article.comment, div.comment',
+      listItem: 'table.forum-topic-list tbody tr, #forum table tbody tr',
+      threadView: '.node--type-forum, #forum-topic-top, .forum-post',
+      listView: 'table.forum-topic-list, .forum-list, #forum',
+    },
   },
   'Stack Exchange': {
     cats: ['forum'],
     website: 'https://stackexchange.com',
     html: ['cdn\\.sstatic\\.net/', 'id="question-header"', 'class="[^"]*\\bjs-post-body\\b'],
-    structure: { post: '#question, .question, .answer', listItem: '.s-post-summary, .question-summary', staff: '.s-badge__moderator, .mod-flair', author: '.user-details a, [itemprop="author"]', threadView: '#question-header, #question', listView: '#questions, #question-mini-list' },
+    structure: {
+      post: '#question, .question, .answer',
+      listItem: '.s-post-summary, .question-summary',
+      staff: '.s-badge__moderator, .mod-flair',
+      author: '.user-details a, [itemprop="author"]',
+      threadView: '#question-header, #question',
+      listView: '#questions, #question-mini-list',
+    },
   },
   Reddit: {
     cats: ['forum'],
     website: 'https://www.reddit.com',
     html: ['<shreddit-', 'redditstatic\\.com/', 'class="[^"]*\\bthing\\b[^"]*\\bcomment\\b'],
-    structure: { post: 'shreddit-post, shreddit-comment, .thing.link.self, .thing.comment', listItem: '#siteTable > .thing.link, shreddit-feed shreddit-post', staff: 'a.author.moderator, a.author.admin, [distinguished="moderator"]', author: 'a.author, [slot="authorName"]', threadView: '.commentarea, shreddit-comment-tree', listView: '#siteTable, shreddit-feed' },
+    structure: {
+      post: 'shreddit-post, shreddit-comment, .thing.link.self, .thing.comment',
+      listItem: '#siteTable > .thing.link, shreddit-feed shreddit-post',
+      staff: 'a.author.moderator, a.author.admin, [distinguished="moderator"]',
+      author: 'a.author, [slot="authorName"]',
+      threadView: '.commentarea, shreddit-comment-tree',
+      listView: '#siteTable, shreddit-feed',
+    },
   },
   Lemmy: {
     cats: ['forum'],
@@ -260,7 +328,12 @@ export const PLATFORM_RULES: Record<string, PlatformRule> = {
     html: ['href="[^"]*/hc/[a-z]{2}(?:-[a-z]{2})?/(?:articles|community|sections)/', 'class="[^"]*\\bcommunity-follow\\b'],
     scriptSrc: ['static\\.zdassets\\.com/hc/', 'theme\\.zdassets\\.com/', 'assets\\.zendesk\\.com/'],
     url: ['/hc/[a-z]{2}(?:-[a-z]{2})?/'],
-    structure: { post: '.community-post, .post-container, li.comment', listItem: '.post-list-item, li.striped-list-item', staff: '.comment-official, .status-label-official', rank: '.community-badge-titles' },
+    structure: {
+      post: '.community-post, .post-container, li.comment',
+      listItem: '.post-list-item, li.striped-list-item',
+      staff: '.comment-official, .status-label-official',
+      rank: '.community-badge-titles',
+    },
   },
   Freshdesk: {
     cats: ['help-centre'],
@@ -354,7 +427,10 @@ export interface SitePlatform extends PlatformHit {
 }
 
 /** Platforms seen anywhere in the crawl, most pages first, then by name. Pure. */
-export function sitePlatforms(pages: Array<PlatformSource & { platforms?: PlatformHit[] }>, rules: Record<string, PlatformRule> = PLATFORM_RULES): SitePlatform[] {
+export function sitePlatforms(
+  pages: Array<PlatformSource & { platforms?: PlatformHit[] }>,
+  rules: Record<string, PlatformRule> = PLATFORM_RULES,
+): SitePlatform[] {
   const found = new Map<string, SitePlatform>();
   for (const page of [...pages].sort((a, b) => a.url.localeCompare(b.url))) {
     for (const hit of page.platforms && rules === PLATFORM_RULES ? page.platforms : detectPlatforms(page, rules)) {

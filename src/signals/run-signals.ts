@@ -48,7 +48,14 @@ export function findCommunity(pages: PageContext[], platforms: SitePlatform[]): 
 export function runSignalsOnSite(input: SignalInput, signals: ReadonlyArray<Signal<any>> = SIGNALS): { runs: SignalRun[]; site: SiteContext } {
   const pages: PageContext[] = input.pages.map(buildPageContext);
   const platforms = sitePlatforms(pages);
-  const site: SiteContext = { siteUrl: input.siteUrl, startUrl: input.startUrl, pages, records: input.records, platforms, community: findCommunity(pages, platforms) };
+  const site: SiteContext = {
+    siteUrl: input.siteUrl,
+    startUrl: input.startUrl,
+    pages,
+    records: input.records,
+    platforms,
+    community: findCommunity(pages, platforms),
+  };
   const siteWords = pages.reduce((n, p) => n + p.words, 0);
   if (siteWords < MIN_SITE_WORDS) {
     const reason = `Too little content to judge: ${siteWords} words of text on ${pages.length} page${pages.length === 1 ? '' : 's'} crawled.`;

@@ -46,7 +46,11 @@ export function schemaNodes($: CheerioAPI): SchemaNode[] {
         const name = $(p).attr('itemprop') ?? '';
         props[name] = $(p).attr('content') ?? $(p).attr('href') ?? $(p).text().trim();
       });
-    out.push({ types: typesOf(($(el).attr('itemtype') ?? '').split(/\s+/).filter(Boolean)), props, topLevel: $(el).parent().closest('[itemscope]').length === 0 });
+    out.push({
+      types: typesOf(($(el).attr('itemtype') ?? '').split(/\s+/).filter(Boolean)),
+      props,
+      topLevel: $(el).parent().closest('[itemscope]').length === 0,
+    });
   });
   return out;
 }

@@ -61,7 +61,8 @@ const GENERIC_POST = `article, ${cls('post', 'message', 'msg', 'comment', 'reply
 /** Question and answer markup inside a FAQ is the site's own help text, not members' posts. */
 const FAQ_SCOPE = '[itemtype*="schema.org/FAQPage" i]';
 /** A product tile in a grid: a class naming a product, holding a link and a price. */
-const PRODUCT_TILE = '[class*="product-card" i], [class*="product-item" i], [class*="product-tile" i], [class*="producttile" i], [class*="product-grid-item" i], [class*="grid-product" i], [class*="productcard" i], [class*="product_item" i], [class*="product-list-item" i], [data-product-id]';
+const PRODUCT_TILE =
+  '[class*="product-card" i], [class*="product-item" i], [class*="product-tile" i], [class*="producttile" i], [class*="product-grid-item" i], [class*="grid-product" i], [class*="productcard" i], [class*="product_item" i], [class*="product-list-item" i], [data-product-id]';
 const BUY_BOX =
   'form[action*="cart" i], [id*="add-to-cart" i], [id*="addtocart" i], [class*="add-to-cart" i], [class*="addtocart" i], [name="add-to-cart"], [name*="add-to-cart" i], button[name="add"], [data-action="add-to-cart"]';
 const PRICE = /(?:[$€£¥]\s?\d|\d[\d.,]*\s?(?:€|EUR|USD|GBP|CHF|kr))/;
@@ -71,7 +72,22 @@ export const AUTHOR_SELECTOR = [
   '[itemprop="author"]',
   '[rel="author"]',
   'a.bigusername',
-  cls('author', 'username', 'user-name', 'user', 'post-author', 'postauthor', 'byline', 'creator', 'poster', 'message-name', 'comment-author', 'review-author', 'reviewer', 'author-name'),
+  cls(
+    'author',
+    'username',
+    'user-name',
+    'user',
+    'post-author',
+    'postauthor',
+    'byline',
+    'creator',
+    'poster',
+    'message-name',
+    'comment-author',
+    'review-author',
+    'reviewer',
+    'author-name',
+  ),
   'a[href*="/u/"]',
   'a[href*="/user/"]',
   'a[href*="/users/"]',
@@ -98,7 +114,8 @@ export const BADGE_SELECTOR =
  * A class or data-role token that marks a role ("staff", "is-staff", "role-moderator", "staff-badge"), not a widget
  * whose name merely starts with the word ("staff-picks", "official-store").
  */
-export const STAFF_TOKEN = /^(?:[a-z0-9]+[-_]+)?(?:staff|moderator|official|employee)(?:[-_]+(?:badge|label|tag|flair|post|reply|answer|member|user|role|title|name|author|response))?$/i;
+export const STAFF_TOKEN =
+  /^(?:[a-z0-9]+[-_]+)?(?:staff|moderator|official|employee)(?:[-_]+(?:badge|label|tag|flair|post|reply|answer|member|user|role|title|name|author|response))?$/i;
 
 /** Path shapes of thread pages across platforms, for counting the thread links a listing carries. */
 const THREAD_LINK =
@@ -274,9 +291,16 @@ export function readStructure(input: StructureInput): PageStructure {
   const inChrome = (el: Element) => $(el).closest(CHROME).length > 0 && $(el).parents('article, main').length === 0;
   const known = new Set([...candidates.values()].filter((c) => c.source !== 'generic').map((c) => c.el));
   // A generic block inside a platform's or schema.org's post is a part of that post (SMF's inner .post div).
-  const insideKnown = (el: Element) => $(el).parents().toArray().some((p) => known.has(p as Element));
+  const insideKnown = (el: Element) =>
+    $(el)
+      .parents()
+      .toArray()
+      .some((p) => known.has(p as Element));
   const kept = [...candidates.values()].filter(
-    (c) => !inChrome(c.el) && (c.source !== 'generic' || (GENERIC_TAGS.has(c.el.name) && !insideKnown(c.el))) && !/^(?:form|button|input|a|body|html)$/.test(c.el.name),
+    (c) =>
+      !inChrome(c.el) &&
+      (c.source !== 'generic' || (GENERIC_TAGS.has(c.el.name) && !insideKnown(c.el))) &&
+      !/^(?:form|button|input|a|body|html)$/.test(c.el.name),
   );
   const keptSet = new Set(kept.map((c) => c.el));
   // Repeated blocks of the same kind (tag and first class) are posts when they carry a date.
@@ -316,14 +340,27 @@ export function readStructure(input: StructureInput): PageStructure {
     });
   }
   // Document order, and which posts sit inside others.
-  const order = posts.length > 1 ? new Map($('*').toArray().map((e, i) => [e, i])) : new Map<AnyNode, number>();
+  const order =
+    posts.length > 1
+      ? new Map(
+          $('*')
+            .toArray()
+            .map((e, i) => [e, i]),
+        )
+      : new Map<AnyNode, number>();
   posts.sort((a, b) => (order.get(a.el[0]!) ?? 0) - (order.get(b.el[0]!) ?? 0));
-  for (const p of posts) p.nested = p.el.parents().toArray().some((a) => accepted.has(a as Element));
+  for (const p of posts)
+    p.nested = p.el
+      .parents()
+      .toArray()
+      .some((a) => accepted.has(a as Element));
   const sources = new Set(accepted.values());
   const source = sources.has('platform') ? 'platform' : sources.has('schema') ? 'schema' : sources.has('generic') ? 'generic' : null;
   const marked = (selectors: string[]) => selectors.length > 0 && select($, selectors.join(', ')).length > 0;
   const view = marked(sel.threadView) ? 'thread' : marked(sel.listView) ? 'list' : null;
-  const productTiles = select($, PRODUCT_TILE).filter((el) => $(el).find('a[href]').length > 0 && PRICE.test($(el).text()) && $(el).parents(PRODUCT_TILE).length === 0).length;
+  const productTiles = select($, PRODUCT_TILE).filter(
+    (el) => $(el).find('a[href]').length > 0 && PRICE.test($(el).text()) && $(el).parents(PRODUCT_TILE).length === 0,
+  ).length;
   const buyBox = select($, BUY_BOX).length > 0;
   return { posts, view, cards, productTiles, buyBox, ...countListItems($, sel.list), threadLinks: countThreadLinks($, input.url), source };
 }
@@ -335,7 +372,10 @@ function countListItems($: CheerioAPI, platformList: string[]): { listItems: num
   let topicTable = false;
   $('table').each((_, t) => {
     const cells = $(t).find('th').length ? $(t).find('th') : $(t).find('tr').first().children();
-    const head = cells.toArray().map((c) => $(c).text()).join(' ');
+    const head = cells
+      .toArray()
+      .map((c) => $(c).text())
+      .join(' ');
     if (!TOPIC_TABLE_HEADER.test(head)) return;
     topicTable = true;
     fromTables += $(t)
@@ -372,4 +412,3 @@ export function replyCount(structure: PageStructure): number {
 export function outermost(posts: Post[]): Post[] {
   return posts.filter((p) => !p.nested);
 }
-

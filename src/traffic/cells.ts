@@ -33,10 +33,7 @@ export function parseDateCell(raw: string, sourceName: string, line?: number): s
   const month = m ? Number(m[2]) : 0;
   const day = m?.[3] === undefined ? 1 : Number(m[3]);
   if (!m || month < 1 || month > 12 || day < 1 || day > daysInMonth(Number(m[1]), month)) {
-    throw new TrafficImportError(
-      `${at(sourceName, line)}: cannot read the date "${raw}". Use YYYY-MM (monthly) or YYYY-MM-DD (daily/weekly).`,
-      line,
-    );
+    throw new TrafficImportError(`${at(sourceName, line)}: cannot read the date "${raw}". Use YYYY-MM (monthly) or YYYY-MM-DD (daily/weekly).`, line);
   }
   return s;
 }

@@ -19,12 +19,7 @@ const MARGIN = { top: 40, right: 20, bottom: 40, left: 64 };
 
 /** Escapes text for XML content and attribute values. */
 export function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
 /** The accent is interpolated into markup: accept only #rgb / #rrggbb. */
@@ -65,8 +60,13 @@ interface Frame {
 }
 
 function makeFrame(width: number, height: number, firstMonth: string, count: number, maxVisits: number): Frame {
-  const xs = scaleLinear().domain([0, Math.max(1, count - 1)]).range([MARGIN.left, width - MARGIN.right]);
-  const y = scaleLinear().domain([0, maxVisits > 0 ? maxVisits : 1]).range([height - MARGIN.bottom, MARGIN.top]).nice();
+  const xs = scaleLinear()
+    .domain([0, Math.max(1, count - 1)])
+    .range([MARGIN.left, width - MARGIN.right]);
+  const y = scaleLinear()
+    .domain([0, maxVisits > 0 ? maxVisits : 1])
+    .range([height - MARGIN.bottom, MARGIN.top])
+    .nice();
   return { width, height, firstMonth, count, x: (i) => xs(i), y };
 }
 
@@ -75,7 +75,9 @@ function axes(f: Frame): string {
   for (const t of f.y.ticks(5)) {
     const yy = r(f.y(t));
     out.push(`<line x1="${MARGIN.left}" x2="${f.width - MARGIN.right}" y1="${yy}" y2="${yy}" stroke="#e5e5e5"/>`);
-    out.push(`<text x="${MARGIN.left - 6}" y="${yy}" text-anchor="end" dominant-baseline="middle" font-size="11" fill="#444">${escapeXml(thousands(t))}</text>`);
+    out.push(
+      `<text x="${MARGIN.left - 6}" y="${yy}" text-anchor="end" dominant-baseline="middle" font-size="11" fill="#444">${escapeXml(thousands(t))}</text>`,
+    );
   }
   // A label every 3 months for up to 3 years, every 6 beyond, on calendar quarters/halves.
   const every = f.count <= 36 ? 3 : f.count <= 72 ? 6 : 12;
@@ -146,7 +148,9 @@ export function renderTrafficChart(result: TrafficResult, opts: ChartOptions = {
   const width = opts.width ?? 640;
   const height = opts.height ?? 320;
   const accent = safeColour(opts.accent);
-  const title = opts.title ?? (result.metric === 'clicks' ? 'Monthly clicks from Google Search' : result.metric === 'interest' ? 'Relative search interest' : 'Monthly visits');
+  const title =
+    opts.title ??
+    (result.metric === 'clicks' ? 'Monthly clicks from Google Search' : result.metric === 'interest' ? 'Relative search interest' : 'Monthly visits');
   const months = result.months;
   const first = months[0];
   if (!first) {

@@ -89,7 +89,13 @@ export function trendFit(points: readonly FullPoint[]): TrendFit | null {
   const offset = points.some((p) => p.visits <= 0) ? 1 : 0;
   const x = points.map((p) => p.index);
   const y = points.map((p) => Math.log(p.visits + offset));
-  const seasonal = useSeasonalForm(points) ? seasonalSenSlope(x, y, points.map((p) => p.calMonth)) : null;
+  const seasonal = useSeasonalForm(points)
+    ? seasonalSenSlope(
+        x,
+        y,
+        points.map((p) => p.calMonth),
+      )
+    : null;
   const slope = seasonal ?? theilSen(x, y).slope;
   return { slope, intercept: median(y.map((v, i) => v - slope * x[i]!)), offset };
 }
@@ -160,4 +166,3 @@ export function trendOf(points: readonly FullPoint[]): Omit<TrendSegment, 'from'
 export function segmentOf(points: readonly FullPoint[]): TrendSegment {
   return { from: points[0]!.month, to: points[points.length - 1]!.month, months: points.length, ...trendOf(points) };
 }
-

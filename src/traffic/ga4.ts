@@ -40,9 +40,7 @@ export function parseGa4Csv(text: string, sourceName: string, warnings: string[]
   }
   const label = head.record[metricIdx]!;
   if (!['sessions', 'views'].includes(metricName!)) {
-    warnings.push(
-      `${sourceName}: no Sessions column; using "${label}" as visits. Monthly figures are sums of daily values, not unique users per month.`,
-    );
+    warnings.push(`${sourceName}: no Sessions column; using "${label}" as visits. Monthly figures are sums of daily values, not unique users per month.`);
   } else if (metricName !== 'sessions') warnings.push(`${sourceName}: using "${label}" as visits.`);
   const rows: RawRow[] = [];
   for (const { record, info } of records.slice(headerAt + 1)) {
@@ -55,10 +53,7 @@ export function parseGa4Csv(text: string, sourceName: string, warnings: string[]
       date = Number.isNaN(base) ? null : new Date(base + Number(first) * DAY_MS).toISOString().slice(0, 10);
     } else date = ymdToIso(first);
     if (!date) {
-      throw new TrafficImportError(
-        `${sourceName} line ${info.lines}: cannot read the GA4 date "${first}" (expected YYYYMMDD or a day offset).`,
-        info.lines,
-      );
+      throw new TrafficImportError(`${sourceName} line ${info.lines}: cannot read the GA4 date "${first}" (expected YYYYMMDD or a day offset).`, info.lines);
     }
     rows.push({ date, visits: parseVisitsCell(record[metricIdx] ?? '', sourceName, info.lines), line: info.lines });
   }

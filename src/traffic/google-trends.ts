@@ -48,7 +48,10 @@ function headerIndex(records: CsvRecord[]): number {
 
 /** A category line (one cell, `Label: value`) and a header of `term: (Geo)` columns. */
 export function looksLikeGoogleTrends(text: string): boolean {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 3);
+  const lines = text
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 3);
   if (lines.length < 2 || !/^[^,]+:\s*.+$/.test(lines[0]!.trim())) return false;
   try {
     return headerIndex(csvRecords(lines.slice(1).join('\n'), 'probe')) === 0;
@@ -120,10 +123,15 @@ export function parseGoogleTrendsCsv(text: string, sourceName: string, column: s
     if (!term) throw new TrafficImportError(`traffic.column: ${sourceName} has no search term "${column}"; its terms are ${listTerms(table.terms)}.`);
   } else if (table.terms.length === 1) term = table.terms[0]!;
   else {
-    throw new TrafficImportError(`traffic.column: ${sourceName} holds ${table.terms.length} search terms (${listTerms(table.terms)}); name the brand's with \`column: "${table.terms[0]!.term}"\`.`);
+    throw new TrafficImportError(
+      `traffic.column: ${sourceName} holds ${table.terms.length} search terms (${listTerms(table.terms)}); name the brand's with \`column: "${table.terms[0]!.term}"\`.`,
+    );
   }
   const rows = trendsRows(table, term, sourceName);
   const belowOne = rows.filter((r) => r.visits === BELOW_ONE).length;
-  if (belowOne > 0) warnings.push(`${sourceName}: ${belowOne} value${belowOne === 1 ? '' : 's'} of "${term.term}" ${belowOne === 1 ? 'is' : 'are'} "<1" (above zero, below one), read as ${BELOW_ONE}.`);
+  if (belowOne > 0)
+    warnings.push(
+      `${sourceName}: ${belowOne} value${belowOne === 1 ? '' : 's'} of "${term.term}" ${belowOne === 1 ? 'is' : 'are'} "<1" (above zero, below one), read as ${BELOW_ONE}.`,
+    );
   return { rows, label: 'google-trends', metric: 'interest', aggregate: 'mean', trends: { term: term.term, geo: term.geo, scale: trendsScale(text) } };
 }

@@ -32,7 +32,12 @@ export function likeForLike(months: readonly TrafficMonth[]): { headline: Traffi
   const yearBefore = months[end - 12]!;
   if (full(yearBefore)) {
     return {
-      headline: { basis: 'same-month', pct: change(last.visits ?? 0, yearBefore.visits), recent: { from: last.month, to: last.month }, earlier: { from: yearBefore.month, to: yearBefore.month } },
+      headline: {
+        basis: 'same-month',
+        pct: change(last.visits ?? 0, yearBefore.visits),
+        recent: { from: last.month, to: last.month },
+        earlier: { from: yearBefore.month, to: yearBefore.month },
+      },
       missing: null,
     };
   }

@@ -52,7 +52,9 @@ export function parseTraffic(text: string, sourceName: string, opts: ImportOptio
   const format = chooseFormat(clean, sourceName, opts);
   const warnings: string[] = [];
   if (opts.column && format !== 'google-trends') {
-    throw new TrafficImportError(`${sourceName}: traffic.column names a search term of a Google Trends export, and this file is read as ${format}. Leave it out, or point traffic.file at a multiTimeline.csv.`);
+    throw new TrafficImportError(
+      `${sourceName}: traffic.column names a search term of a Google Trends export, and this file is read as ${format}. Leave it out, or point traffic.file at a multiTimeline.csv.`,
+    );
   }
   const parsed = parseAs(format, clean, sourceName, warnings, opts, fileName, coverage);
   return finish(parsed, sourceName, warnings);

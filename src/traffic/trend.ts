@@ -1,5 +1,16 @@
 import { dataWarningsOf } from './checks.js';
-import { fullPoints, MIN_MONTHS_RECENT_BESIDE, MIN_MONTHS_SEASONAL_INDEX, MIN_MONTHS_SEASONALITY_CLAIM, MIN_MONTHS_TREND, RECENT_MONTHS, segmentOf, trendFit, trendOf, type FullPoint } from './fit.js';
+import {
+  fullPoints,
+  MIN_MONTHS_RECENT_BESIDE,
+  MIN_MONTHS_SEASONAL_INDEX,
+  MIN_MONTHS_SEASONALITY_CLAIM,
+  MIN_MONTHS_TREND,
+  RECENT_MONTHS,
+  segmentOf,
+  trendFit,
+  trendOf,
+  type FullPoint,
+} from './fit.js';
 import { likeForLike } from './headline.js';
 import { findReversal } from './segments.js';
 import { oneWayAnova } from './stats.js';
@@ -18,9 +29,7 @@ export function seasonalIndex(points: FullPoint[]): Array<number | null> {
   const out: Array<number | null> = Array.from({ length: 12 }, () => null);
   if (!line) return out;
   for (let m = 1; m <= 12; m++) {
-    const ratios = points
-      .filter((p) => p.calMonth === m)
-      .map((p) => (p.visits + line.offset) / Math.exp(line.intercept + line.slope * p.index));
+    const ratios = points.filter((p) => p.calMonth === m).map((p) => (p.visits + line.offset) / Math.exp(line.intercept + line.slope * p.index));
     if (ratios.length >= 2) out[m - 1] = ratios.reduce((a, b) => a + b, 0) / ratios.length;
   }
   const known = out.filter((v): v is number => v !== null);
@@ -63,7 +72,9 @@ export function formatP(p: number): string {
 }
 
 /** Peak and trough of a complete seasonal index, the swing between them, and whether it is more than noise. */
-function seasonality(points: FullPoint[]): Pick<TrafficTrend, 'peakMonth' | 'troughMonth' | 'peakToTrough' | 'seasonalPValue' | 'seasonal' | 'decemberAboveTrendPct' | 'holidaySurge'> {
+function seasonality(
+  points: FullPoint[],
+): Pick<TrafficTrend, 'peakMonth' | 'troughMonth' | 'peakToTrough' | 'seasonalPValue' | 'seasonal' | 'decemberAboveTrendPct' | 'holidaySurge'> {
   const idx = seasonalIndex(points);
   let peakMonth: number | null = null;
   let troughMonth: number | null = null;
@@ -97,20 +108,43 @@ function seasonality(points: FullPoint[]): Pick<TrafficTrend, 'peakMonth' | 'tro
   };
 }
 
-const NO_SEASONALITY = { peakMonth: null, troughMonth: null, peakToTrough: null, seasonalPValue: null, seasonal: false, decemberAboveTrendPct: null, holidaySurge: false } as const;
+const NO_SEASONALITY = {
+  peakMonth: null,
+  troughMonth: null,
+  peakToTrough: null,
+  seasonalPValue: null,
+  seasonal: false,
+  decemberAboveTrendPct: null,
+  holidaySurge: false,
+} as const;
 
 export function analyseTraffic(series: TrafficSeries): TrafficResult {
   const points = fullPoints(series.months);
   const n = points.length;
   const metric = series.metric ?? 'visits';
-  const base = { source: series.source, format: series.format, metric, ...(series.trends ? { trends: series.trends } : {}), months: series.months, warnings: [...series.warnings] };
+  const base = {
+    source: series.source,
+    format: series.format,
+    metric,
+    ...(series.trends ? { trends: series.trends } : {}),
+    months: series.months,
+    warnings: [...series.warnings],
+  };
   const { headline, missing: headlineMissing } = likeForLike(series.months);
   const dataWarnings = dataWarningsOf(series.months);
 
   if (n < MIN_MONTHS_TREND) {
     const trend: TrafficTrend = {
-      direction: 'insufficient-data', headline, headlineMissing, slopePctPerMonth: null, pValue: null, significant: false,
-      segments: [], recent: null, ...NO_SEASONALITY, dataWarnings,
+      direction: 'insufficient-data',
+      headline,
+      headlineMissing,
+      slopePctPerMonth: null,
+      pValue: null,
+      significant: false,
+      segments: [],
+      recent: null,
+      ...NO_SEASONALITY,
+      dataWarnings,
     };
     return { ...base, trend };
   }

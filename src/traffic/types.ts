@@ -156,9 +156,17 @@ export const TrafficColumnsSchema = z
     if (c.date !== undefined && split) {
       ctx.addIssue({ code: 'custom', path: ['date'], message: 'give either `date` or `year` and `month`, not both' });
     } else if (!split && c.date === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['date'], message: 'is required: the header of the date column, e.g. `date: "Day"` (or `year: "Year"` and `month: "Month"`)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['date'],
+        message: 'is required: the header of the date column, e.g. `date: "Day"` (or `year: "Year"` and `month: "Month"`)',
+      });
     } else if (split && (c.year === undefined || c.month === undefined)) {
-      ctx.addIssue({ code: 'custom', path: [c.year === undefined ? 'year' : 'month'], message: 'is required beside the other: name both the year and the month column, e.g. `year: "Year", month: "Month"`' });
+      ctx.addIssue({
+        code: 'custom',
+        path: [c.year === undefined ? 'year' : 'month'],
+        message: 'is required beside the other: name both the year and the month column, e.g. `year: "Year", month: "Month"`',
+      });
     }
   });
 export type TrafficColumns = z.infer<typeof TrafficColumnsSchema>;

@@ -99,7 +99,17 @@ export function launchArgs(isRoot: boolean = typeof process.getuid === 'function
  * update, account checks). A crawling browser must resolve the audited site, so these names alone are made
  * unresolvable there; the report's browser resolves nothing at all (offlineArgs).
  */
-const GOOGLE_SERVICE_HOSTS = ['clients2.google.com', 'update.googleapis.com', 'accounts.google.com', 'clientservices.googleapis.com', 'safebrowsing.googleapis.com', 'optimizationguide-pa.googleapis.com', 'content-autofill.googleapis.com', '*.gvt1.com', 'redirector.gvt1.com'];
+const GOOGLE_SERVICE_HOSTS = [
+  'clients2.google.com',
+  'update.googleapis.com',
+  'accounts.google.com',
+  'clientservices.googleapis.com',
+  'safebrowsing.googleapis.com',
+  'optimizationguide-pa.googleapis.com',
+  'content-autofill.googleapis.com',
+  '*.gvt1.com',
+  'redirector.gvt1.com',
+];
 
 export function backgroundHostRules(): string {
   return `--host-resolver-rules=${GOOGLE_SERVICE_HOSTS.map((h) => `MAP ${h} ~NOTFOUND`).join(', ')}`;

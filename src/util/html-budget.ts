@@ -19,7 +19,38 @@ export interface BudgetedHtml {
 }
 
 /** Elements kept past the depth budget (as siblings): what the signals read. Everything else there is dropped. */
-const MEANINGFUL = new Set(['a', 'img', 'iframe', 'form', 'input', 'select', 'option', 'textarea', 'button', 'label', 'p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'time', 'address', 'blockquote', 'pre', 'code', 'table', 'tr', 'td', 'th', 'article', 'main', 'noscript']);
+const MEANINGFUL = new Set([
+  'a',
+  'img',
+  'iframe',
+  'form',
+  'input',
+  'select',
+  'option',
+  'textarea',
+  'button',
+  'label',
+  'p',
+  'li',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'time',
+  'address',
+  'blockquote',
+  'pre',
+  'code',
+  'table',
+  'tr',
+  'td',
+  'th',
+  'article',
+  'main',
+  'noscript',
+]);
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 /** Elements a parser closes when another of the same name opens (an unclosed <li> does not nest). */
 const SELF_CLOSING_SIBLINGS = new Set(['li', 'p', 'dt', 'dd', 'option', 'tr', 'td', 'th', 'thead', 'tbody']);
@@ -28,10 +59,31 @@ const SELF_CLOSING_SIBLINGS = new Set(['li', 'p', 'dt', 'dd', 'option', 'tr', 't
  * tag) that meets one of them on the way down the open elements is ignored: `<span><div></span>` leaves both open.
  */
 const SPECIAL = new Set(
-  'address applet area article aside base basefont bgsound blockquote body br button caption center col colgroup dd details dir div dl dt embed fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html iframe img input keygen li link listing main marquee menu meta nav noembed noframes noscript object ol p param plaintext pre script search section select source style summary table tbody td template textarea tfoot th thead title tr track ul wbr xmp mi mo mn ms mtext annotation-xml foreignobject desc'.split(' '),
+  'address applet area article aside base basefont bgsound blockquote body br button caption center col colgroup dd details dir div dl dt embed fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html iframe img input keygen li link listing main marquee menu meta nav noembed noframes noscript object ol p param plaintext pre script search section select source style summary table tbody td template textarea tfoot th thead title tr track ul wbr xmp mi mo mn ms mtext annotation-xml foreignobject desc'.split(
+    ' ',
+  ),
 );
 /** Elements that bound "has an element in scope": an end tag of a special element does not reach past them. */
-const SCOPE = new Set(['applet', 'caption', 'html', 'table', 'td', 'th', 'marquee', 'object', 'template', 'mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml', 'foreignobject', 'desc', 'title']);
+const SCOPE = new Set([
+  'applet',
+  'caption',
+  'html',
+  'table',
+  'td',
+  'th',
+  'marquee',
+  'object',
+  'template',
+  'mi',
+  'mo',
+  'mn',
+  'ms',
+  'mtext',
+  'annotation-xml',
+  'foreignobject',
+  'desc',
+  'title',
+]);
 /** The end tags of a table's parts see only table scope: `</table>` closes the table through an open cell. */
 const TABLE_PARTS = new Set(['table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'caption', 'colgroup']);
 const TABLE_SCOPE = new Set(['html', 'table', 'template']);
@@ -40,7 +92,8 @@ const LIST_ITEM_SCOPE = new Set([...SCOPE, 'ol', 'ul']);
 const BUTTON_SCOPE = new Set([...SCOPE, 'button']);
 // Comments (including the empty <!--> and <!---> and the --!> ending, as the parser reads them) and raw-text
 // elements first, so a "<div>" inside a script or a comment is not counted as a tag.
-const TOKEN = /<!--(?:-?>|[\s\S]*?(?:--!?>|$))|(<(script|style|textarea|title|xmp|noembed|noframes)\b[^>]*>)[\s\S]*?(?:<\/\2\s*>|$)|<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)\b[^>]*>/gi;
+const TOKEN =
+  /<!--(?:-?>|[\s\S]*?(?:--!?>|$))|(<(script|style|textarea|title|xmp|noembed|noframes)\b[^>]*>)[\s\S]*?(?:<\/\2\s*>|$)|<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)\b[^>]*>/gi;
 
 interface Scan {
   maxDepth: number;

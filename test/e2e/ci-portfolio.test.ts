@@ -49,7 +49,7 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('a portfolio in three shards', () => {
-  it('runs in one process first, with the portfolio\'s assertions', async () => {
+  it("runs in one process first, with the portfolio's assertions", async () => {
     expect(single.code).toBe(1); // MegaBargain's own assertion: index at least 30
     const { run } = await ciJson(path.join(tmp, 'single'));
     expect(run.brands.map((b) => b.slug)).toEqual(SLUGS);
@@ -71,7 +71,7 @@ describe('a portfolio in three shards', () => {
     expect(seen.sort()).toEqual([...SLUGS].sort());
   });
 
-  it('writes every brand\'s audit.json byte for byte as the single-process run did', async () => {
+  it("writes every brand's audit.json byte for byte as the single-process run did", async () => {
     const reference = await audits(path.join(tmp, 'single'));
     expect([...reference.keys()].sort()).toEqual([...SLUGS].sort());
     const sharded = new Map<string, string>();
@@ -84,7 +84,9 @@ describe('a portfolio in three shards', () => {
     const out = path.join(tmp, 'merged');
     const r = await cli(['merge', path.join(tmp, 'shard-1'), path.join(tmp, 'shard-2'), path.join(tmp, 'shard-3'), '--out', out, '-q']);
     expect(r.code).toBe(single.code);
-    expect(r.stderr.split('\n')[0]).toMatch(/^error MegaBargain: index minScore — expected at least 30, found \d+(\.\d)? · evidence: https:\/\/community\.megabargain\.example\//);
+    expect(r.stderr.split('\n')[0]).toMatch(
+      /^error MegaBargain: index minScore — expected at least 30, found \d+(\.\d)? · evidence: https:\/\/community\.megabargain\.example\//,
+    );
     const merged = CiRunSchema.parse(JSON.parse(await readFile(path.join(out, 'ci.json'), 'utf8')));
     const { run: reference } = await ciJson(path.join(tmp, 'single'));
     expect(merged.brands.map((b) => b.slug)).toEqual(SLUGS);
@@ -104,7 +106,12 @@ describe('a portfolio in three shards', () => {
     const r = await cliInProcess(['merge', path.join(tmp, 'shard-1'), path.join(tmp, 'shard-3'), '--out', path.join(tmp, 'merged-partial'), '-q']);
     expect(r.code).toBe(3);
     const missing = SLUGS.filter((s) => shardOf(s, 3) === 2);
-    expect(r.stderr.split('\n').filter((l) => l.startsWith('could not run'))).toEqual(missing.map((s) => `could not run ${s}: its shard (2/3) left no results of this run in the folders given; that job may have failed before writing them. The job broke; the brand was not judged.`));
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('could not run'))).toEqual(
+      missing.map(
+        (s) =>
+          `could not run ${s}: its shard (2/3) left no results of this run in the folders given; that job may have failed before writing them. The job broke; the brand was not judged.`,
+      ),
+    );
   });
 
   it('never lets an older run of a shard stand in for one that did not run this time', async () => {
@@ -124,7 +131,21 @@ describe('a portfolio in three shards', () => {
     const r = await cliInProcess(['merge', artifacts, '--out', path.join(tmp, 'merged-artifacts'), '-q']);
     expect(r.code).toBe(single.code);
     // Another job: one brand of the portfolio audited on its own.
-    expect((await cliInProcess(['ci', 'test/fixtures/ci/fixers.yaml', '--from-archive', path.join(tmp, 'single'), '--out', path.join(tmp, 'other-job'), '--formats', 'json', '-q'])).code).toBe(0);
+    expect(
+      (
+        await cliInProcess([
+          'ci',
+          'test/fixtures/ci/fixers.yaml',
+          '--from-archive',
+          path.join(tmp, 'single'),
+          '--out',
+          path.join(tmp, 'other-job'),
+          '--formats',
+          'json',
+          '-q',
+        ])
+      ).code,
+    ).toBe(0);
     const other = await cliInProcess(['merge', path.join(tmp, 'shard-1'), path.join(tmp, 'other-job'), '--out', path.join(tmp, 'merged-mixed')]);
     expect(other.code).toBe(2);
     expect(other.stderr).toMatch(/these results are of different jobs/);

@@ -31,7 +31,11 @@ async function lastJob(root: string): Promise<{ dir: string; run: CiRun }> {
   return { dir, run: CiRunSchema.parse(JSON.parse(await readFile(path.join(dir, 'ci.json'), 'utf8'))) };
 }
 
-const exists = (p: string) => stat(p).then(() => true, () => false);
+const exists = (p: string) =>
+  stat(p).then(
+    () => true,
+    () => false,
+  );
 
 describe('exit code 0: every assertion holds', () => {
   it('audits, saves the outputs, and prints the summary', async () => {
@@ -53,7 +57,11 @@ describe('exit code 0: every assertion holds', () => {
     const audit = AuditResultSchema.parse(JSON.parse(await readFile(path.join(dir, brand.runDir!, 'audit.json'), 'utf8')));
     expect(audit.brand).toBe('Fixers Commons');
     const $ = cheerio.load(await readFile(path.join(dir, 'junit.xml'), 'utf8'), { xml: true });
-    expect($('testcase').map((_, c) => $(c).attr('name')).get()).toEqual(['audit', 'crawl minPagesFetched', 'index minScore', 'q4-third-party-trackers minScore']);
+    expect(
+      $('testcase')
+        .map((_, c) => $(c).attr('name'))
+        .get(),
+    ).toEqual(['audit', 'crawl minPagesFetched', 'index minScore', 'q4-third-party-trackers minScore']);
     expect($('failure, error')).toHaveLength(0);
   });
 });
@@ -65,7 +73,9 @@ describe('exit code 1: an error assertion failed', () => {
     expect(r.code).toBe(1);
     const lines = r.stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^error Fixers Commons: index minScore — expected at least 99, found 94\.7 · evidence: https:\/\/community\.fixers\.example\/\S*$/);
+    expect(lines[0]).toMatch(
+      /^error Fixers Commons: index minScore — expected at least 99, found 94\.7 · evidence: https:\/\/community\.fixers\.example\/\S*$/,
+    );
     expect(lines[1]).toMatch(/^error Fixers Commons: Q4 minScore — expected at least 99, found 94\.\d · evidence: https:\/\/community\.fixers\.example\//);
     expect(r.stdout).toContain('An error assertion failed (2 of 4 checks): a brand got worse or is below a threshold. Exit code 1.');
     const { dir, run } = await lastJob(out);
@@ -74,7 +84,11 @@ describe('exit code 1: an error assertion failed', () => {
     const $ = cheerio.load(await readFile(path.join(dir, 'junit.xml'), 'utf8'), { xml: true });
     expect($('testsuites').attr('failures')).toBe('2');
     expect($('testcase[name="index minScore"] > failure').attr('message')).toMatch(/^index minScore — expected at least 99, found 94\.7/);
-    expect($('testcase[name="index minScore"] > failure').attr('message')).toBe($('testcase[name="index minScore"] > failure').text().replace(/^error Fixers Commons: /, ''));
+    expect($('testcase[name="index minScore"] > failure').attr('message')).toBe(
+      $('testcase[name="index minScore"] > failure')
+        .text()
+        .replace(/^error Fixers Commons: /, ''),
+    );
   });
 
   it('fails an assertion on a target with no score, with its own message', async () => {
@@ -82,7 +96,10 @@ describe('exit code 1: an error assertion failed', () => {
     const assertFile = path.join(tmp, 'walled-assert.yaml');
     await writeFile(assertFile, 'assert:\n  Q1: [error, { minScore: 10 }]\n  q1-threads-answered: [warn, { minScore: 10 }]\n');
     const audit = path.join(tmp, 'walled.yaml');
-    await writeFile(audit, `brand: Sync Cloud\nsite: { url: https://community.synccloud.example/, snapshot: ${path.resolve('test/fixtures/validation/walled')} }\ncrawl: { delayMs: 0 }\n`);
+    await writeFile(
+      audit,
+      `brand: Sync Cloud\nsite: { url: https://community.synccloud.example/, snapshot: ${path.resolve('test/fixtures/validation/walled')} }\ncrawl: { delayMs: 0 }\n`,
+    );
     const r = await cliInProcess(['ci', audit, '--out', out, '--formats', 'json', '--assert', assertFile, '-q']);
     expect(r.code).toBe(1);
     expect(r.stderr.split('\n')[0]).toBe('error Sync Cloud: Q1 minScore — expected at least 10, found no score: not applicable, since no community was found');
@@ -102,7 +119,21 @@ describe('baselines', () => {
   });
 
   it('reports no regression for an unchanged re-audit, even at --max-drop 0', async () => {
-    const r = await cliInProcess(['ci', FIXERS, '--out', out(), '--formats', 'json,html', '--baseline', 'latest', '--max-drop', '0', '--max-drop', 'Q4=0', '-q']);
+    const r = await cliInProcess([
+      'ci',
+      FIXERS,
+      '--out',
+      out(),
+      '--formats',
+      'json,html',
+      '--baseline',
+      'latest',
+      '--max-drop',
+      '0',
+      '--max-drop',
+      'Q4=0',
+      '-q',
+    ]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('- Conductor index: 94.7 → 94.7 (no change beyond the noise band of ±2).');
@@ -124,7 +155,9 @@ describe('baselines', () => {
     const r = await cliInProcess(['ci', WORSE, '--out', out(), '--formats', 'json', '--baseline', 'latest', '--max-drop', '5', '-q']);
     expect(r.code).toBe(1);
     const first = r.stderr.split('\n')[0]!;
-    expect(first).toMatch(/^error Fixers Commons: index maxDrop — expected a drop of at most 5 \(noise band ±2\), found a drop of 3\d\.\d · evidence: https:\/\/community\.fixers\.example\//);
+    expect(first).toMatch(
+      /^error Fixers Commons: index maxDrop — expected a drop of at most 5 \(noise band ±2\), found a drop of 3\d\.\d · evidence: https:\/\/community\.fixers\.example\//,
+    );
     expect(r.stdout).toMatch(/\| Fixers Commons \| 5\d(\.\d)? \| balanced \| −3\d\.\d ▼ \|/);
     expect(r.stdout).toMatch(/- Questions that moved: Q1 Participation 100 → [\d.]+ \(down [\d.]+\); .*Q4 Capture/);
     expect(r.stdout).toMatch(/- Signals that moved: q1-threads-answered 100 → 0; .*; \d+ more\./);
@@ -147,7 +180,18 @@ describe('baselines', () => {
 describe('run --baseline', () => {
   it('gives a single report the "Since the last audit" box', async () => {
     const out = path.join(tmp, 'run-baseline');
-    const r = await cliInProcess(['run', FIXERS, '--out', out, '--formats', 'md', '--no-archive', '--baseline', path.join(tmp, 'history', 'fixers-commons'), '-q']);
+    const r = await cliInProcess([
+      'run',
+      FIXERS,
+      '--out',
+      out,
+      '--formats',
+      'md',
+      '--no-archive',
+      '--baseline',
+      path.join(tmp, 'history', 'fixers-commons'),
+      '-q',
+    ]);
     expect(r.code).toBe(0);
     const md = await readFile(path.join(out, 'summary.md'), 'utf8');
     // The latest run there is the worse site's: from it, the brand rose.
@@ -201,7 +245,9 @@ describe('exit code 3: the audit could not run', () => {
     const out = path.join(tmp, 'gone');
     const r = await cli(['ci', audit, '--out', out, '--formats', 'json', '--min-index', '10', '-q']);
     expect(r.code).toBe(3);
-    expect(r.stderr.trimEnd()).toMatch(/^could not run Gone Away: the site did not answer \(robots\.txt unreachable \(ECONNREFUSED\)[^\n]*\)\. The job broke; the brand was not judged\.$/);
+    expect(r.stderr.trimEnd()).toMatch(
+      /^could not run Gone Away: the site did not answer \(robots\.txt unreachable \(ECONNREFUSED\)[^\n]*\)\. The job broke; the brand was not judged\.$/,
+    );
     expect(r.stdout).toContain('1 of 1 brand could not be audited: the job broke, and those brands were not judged. Exit code 3.');
     const { dir, run } = await lastJob(out);
     expect(run.brands[0]).toMatchObject({ status: 'could-not-run', couldNotRun: { kind: 'unreachable' }, pagesFetched: 0 });
@@ -214,7 +260,9 @@ describe('exit code 3: the audit could not run', () => {
   it('says robots.txt refused the crawler', async () => {
     const r = await cliInProcess(['ci', 'test/fixtures/ci/refusing.yaml', '--out', path.join(tmp, 'refused'), '--formats', 'json', '-q']);
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/^could not run Closed Doors: robots\.txt refuses the crawler \(robots\.txt \(https:\/\/community\.closed\.example\/robots\.txt\) disallows the start page/);
+    expect(r.stderr).toMatch(
+      /^could not run Closed Doors: robots\.txt refuses the crawler \(robots\.txt \(https:\/\/community\.closed\.example\/robots\.txt\) disallows the start page/,
+    );
   });
 
   it('says Chromium was needed and missing, naming the fix, and audits nothing it cannot finish', async () => {
@@ -235,7 +283,9 @@ describe('runCi, the library call', () => {
     const r = await runCi({ files: [FIXERS], outputRoot: path.join(tmp, 'interrupted'), formats: ['json'], signal: controller.signal });
     expect(r.run.exitCode).toBe(3);
     expect(r.run.brands[0]!.couldNotRun).toEqual({ kind: 'interrupted', detail: 'the job was interrupted before this audit started' });
-    expect(r.view.broken[0]!.line).toBe('could not run Fixers Commons: the job was interrupted before this audit started. The job broke; the brand was not judged.');
+    expect(r.view.broken[0]!.line).toBe(
+      'could not run Fixers Commons: the job was interrupted before this audit started. The job broke; the brand was not judged.',
+    );
     expect(await exists(path.join(r.ciDir, 'ci.json'))).toBe(true);
   });
 });
@@ -244,9 +294,14 @@ describe('on a CI runner', () => {
   it('annotates on GitHub Actions and appends the summary to $GITHUB_STEP_SUMMARY', async () => {
     const summary = path.join(tmp, 'step-summary.md');
     await writeFile(summary, '# earlier step\n');
-    const r = await cliInProcess(['ci', FIXERS, '--out', path.join(tmp, 'gha'), '--formats', 'json', '--min-index', '99', '-q'], { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary });
+    const r = await cliInProcess(['ci', FIXERS, '--out', path.join(tmp, 'gha'), '--formats', 'json', '--min-index', '99', '-q'], {
+      GITHUB_ACTIONS: 'true',
+      GITHUB_STEP_SUMMARY: summary,
+    });
     expect(r.code).toBe(1);
-    expect(r.stdout.split('\n')[0]).toMatch(/^::error title=conductor-audit%3A Fixers Commons index minScore::index minScore — expected at least 99, found 94\.7/);
+    expect(r.stdout.split('\n')[0]).toMatch(
+      /^::error title=conductor-audit%3A Fixers Commons index minScore::index minScore — expected at least 99, found 94\.7/,
+    );
     const appended = await readFile(summary, 'utf8');
     expect(appended.startsWith('# earlier step\n## conductor-audit ci\n')).toBe(true);
     expect(appended).toContain('### Failed assertions');

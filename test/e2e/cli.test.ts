@@ -123,7 +123,19 @@ describe('conductor-audit run on the bundled demo', () => {
 
   it('renders the report in German with --lang de, from the archive', async () => {
     const out = path.join(tmp, 'german');
-    const r = await cli(['run', 'audits/demo/megamart.yaml', '--from-archive', path.join(tmp, 'megamart'), '--out', out, '--quiet', '--formats', 'pdf', '--lang', 'de']);
+    const r = await cli([
+      'run',
+      'audits/demo/megamart.yaml',
+      '--from-archive',
+      path.join(tmp, 'megamart'),
+      '--out',
+      out,
+      '--quiet',
+      '--formats',
+      'pdf',
+      '--lang',
+      'de',
+    ]);
     expect(r.code).toBe(0);
     const text = await pdfText(path.join(out, 'report.pdf'));
     expect(text).toContain('Methode');
@@ -150,7 +162,9 @@ describe('conductor-audit run on the bundled demo', () => {
 
 describe('conductor-audit input handling', () => {
   it('stops before crawling, naming the fix, when --render auto has no browser to use', async () => {
-    const r = await cli(['run', 'audits/demo/megamart.yaml', '--render', 'auto', '--formats', 'json', '--out', path.join(tmp, 'no-browser')], { CHROME_PATH: path.join(tmp, 'no-such-chrome') });
+    const r = await cli(['run', 'audits/demo/megamart.yaml', '--render', 'auto', '--formats', 'json', '--out', path.join(tmp, 'no-browser')], {
+      CHROME_PATH: path.join(tmp, 'no-such-chrome'),
+    });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/render: auto \(pages rendered in a browser\) needs one/);
     expect(r.stderr).toMatch(/--render static/);

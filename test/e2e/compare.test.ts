@@ -57,10 +57,21 @@ describe('conductor-audit compare on the demo brands', () => {
   });
 
   it('writes every output and both forms of every chart', async () => {
-    for (const f of ['comparison.pdf', 'comparison.html', 'comparison.json', 'comparison.md']) expect((await stat(path.join(out, f))).size).toBeGreaterThan(1000);
-    expect((await readdir(path.join(out, 'charts'))).sort()).toEqual(['gaps.png', 'gaps.svg', 'index.png', 'index.svg', 'pull.png', 'pull.svg', 'questions.png', 'questions.svg']);
+    for (const f of ['comparison.pdf', 'comparison.html', 'comparison.json', 'comparison.md'])
+      expect((await stat(path.join(out, f))).size).toBeGreaterThan(1000);
+    expect((await readdir(path.join(out, 'charts'))).sort()).toEqual([
+      'gaps.png',
+      'gaps.svg',
+      'index.png',
+      'index.svg',
+      'pull.png',
+      'pull.svg',
+      'questions.png',
+      'questions.svg',
+    ]);
     // The audits it ran keep their results for the next comparison.
-    for (const b of ['megamart', 'brightside-cycles', 'fernhill-garden-supply']) expect((await stat(path.join(out, 'audits', b, 'audit.json'))).isFile()).toBe(true);
+    for (const b of ['megamart', 'brightside-cycles', 'fernhill-garden-supply'])
+      expect((await stat(path.join(out, 'audits', b, 'audit.json'))).isFile()).toBe(true);
   });
 
   it('charts: the SVGs parse as SVG; each PNG is twice the SVG’s size and not blank', async () => {
@@ -96,7 +107,15 @@ describe('conductor-audit compare on the demo brands', () => {
 
   it('the PDF reads as the comparison, and its words hold no file names or loopback addresses', async () => {
     const { stdout: text } = await run('pdftotext', ['-layout', path.join(out, 'comparison.pdf'), '-']);
-    for (const h of ['The ranking', 'Each brand in a paragraph', 'The five questions side by side', 'Where the brands differ most', 'Pull side by side', 'How to read this comparison']) expect(text).toContain(h);
+    for (const h of [
+      'The ranking',
+      'Each brand in a paragraph',
+      'The five questions side by side',
+      'Where the brands differ most',
+      'Pull side by side',
+      'How to read this comparison',
+    ])
+      expect(text).toContain(h);
     expect(text).toMatch(/The trend reversed: rising until \w{3} 20\d\d/);
     expect(text).not.toMatch(/127\.0\.0\.1|localhost|audit\.json|multiTimeline|\.yaml|\.csv/);
     const md = await readFile(path.join(out, 'comparison.md'), 'utf8');
@@ -125,7 +144,9 @@ describe('conductor-audit compare on the demo brands', () => {
     expect(refused.stderr).toMatch(/- rubric house-rules 9\.9\.9: MegaMart\n\s+- rubric default [^:]+: Brightside Cycles/);
     const allowed = await cli(['compare', other, bs, '--out', path.join(tmp, 'mixed'), '--formats', 'json,md', '--allow-mixed']);
     expect(allowed.code).toBe(0);
-    expect(await readFile(path.join(tmp, 'mixed', 'comparison.md'), 'utf8')).toMatch(/These audits were scored with different rubrics or tool versions \(rubric house-rules 9\.9\.9 for MegaMart; rubric default [^)]+ for Brightside Cycles\) and compared anyway/);
+    expect(await readFile(path.join(tmp, 'mixed', 'comparison.md'), 'utf8')).toMatch(
+      /These audits were scored with different rubrics or tool versions \(rubric house-rules 9\.9\.9 for MegaMart; rubric default [^)]+ for Brightside Cycles\) and compared anyway/,
+    );
   });
 
   it('says what is wrong with bad inputs (exit 2)', async () => {

@@ -11,7 +11,11 @@ import { hasChrome } from '../../src/util/chrome.js';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const BIN = path.join(ROOT, 'bin/conductor-audit');
 
-function runUntil(args: string[], interruptWhen: (stderr: string) => boolean, signal: NodeJS.Signals = 'SIGINT'): Promise<{ code: number | null; stderr: string }> {
+function runUntil(
+  args: string[],
+  interruptWhen: (stderr: string) => boolean,
+  signal: NodeJS.Signals = 'SIGINT',
+): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, CI: 'true' } });
     let stderr = '';

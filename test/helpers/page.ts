@@ -27,7 +27,12 @@ export function snapshotFromHtml(html: string, url = DEFAULT_URL, extra: Partial
 }
 
 /** Builds a PageSnapshot from `html` (a fragment is wrapped in an English document) and parses it. */
-export function pageFromHtml(html: string, url = DEFAULT_URL, extra: Partial<PageSnapshot> = {}, opts: { lang?: string | null; title?: string; head?: string } = {}): PageContext {
+export function pageFromHtml(
+  html: string,
+  url = DEFAULT_URL,
+  extra: Partial<PageSnapshot> = {},
+  opts: { lang?: string | null; title?: string; head?: string } = {},
+): PageContext {
   return buildPageContext(snapshotFromHtml(doc(html, opts), url, extra));
 }
 

@@ -66,7 +66,9 @@ function problemsWith(args: string[]): string[] {
 
 describe('the CI examples', () => {
   it('would catch a command the CLI does not accept', () => {
-    expect(commandsIn('npm install --global conductor-audit && npx conductor-audit ci p.yaml --shrad 1/3 --out o')).toEqual([['ci', 'p.yaml', '--shrad', '1/3', '--out', 'o']]);
+    expect(commandsIn('npm install --global conductor-audit && npx conductor-audit ci p.yaml --shrad 1/3 --out o')).toEqual([
+      ['ci', 'p.yaml', '--shrad', '1/3', '--out', 'o'],
+    ]);
     expect(problemsWith(['ci', 'p.yaml', '--shrad', '1/3'])).toEqual(['ci: unknown option --shrad']);
     expect(problemsWith(['merge'])).toEqual(['merge: needs 1 argument(s), got 0']);
     expect(problemsWith(['publish', 'x'])).toEqual(['unknown command publish']);
@@ -84,7 +86,8 @@ describe('the CI examples', () => {
       for (const name of new Set(names)) {
         const help = await cliInProcess([name!, '--help']);
         expect(help.code, `${name} --help`).toBe(0);
-        for (const c of commands.filter((x) => x[0] === name)) for (const t of c.filter((x) => x.startsWith('--'))) expect(help.stdout, `${name} --help lists ${t}`).toContain(t.split('=')[0]);
+        for (const c of commands.filter((x) => x[0] === name))
+          for (const t of c.filter((x) => x.startsWith('--'))) expect(help.stdout, `${name} --help lists ${t}`).toContain(t.split('=')[0]);
       }
     });
   }
@@ -92,7 +95,10 @@ describe('the CI examples', () => {
   it('the GitHub workflow is scheduled weekly, shards with a matrix, installs Chromium, uploads, merges and fails on an error', () => {
     const wf = parseAllDocuments(readFileSync(path.join(ROOT, EXAMPLES[0]!), 'utf8'))[0]!.toJS() as {
       on: { schedule: Array<{ cron: string }> };
-      jobs: Record<string, { strategy?: { matrix: { shard: number[] } }; steps: Array<{ run?: string; uses?: string; if?: string }>; needs?: string; if?: string }>;
+      jobs: Record<
+        string,
+        { strategy?: { matrix: { shard: number[] } }; steps: Array<{ run?: string; uses?: string; if?: string }>; needs?: string; if?: string }
+      >;
     };
     expect(wf.on.schedule[0]!.cron).toMatch(/^\S+ \S+ \* \* [0-6]$/);
     const audit = wf.jobs.audit!;

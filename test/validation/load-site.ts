@@ -28,7 +28,16 @@ export function loadSite(dir: string, name: string): LoadedSite {
     const path = rel === 'index.html' ? '/' : `/${rel}`;
     const depth = rel === 'index.html' ? 0 : rel.split('/').length;
     const url = `${origin}${path}`;
-    return { url, finalUrl: url, status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, html: readFileSync(file, 'utf8'), depth, redirectChain: [], renderMode: 'static' };
+    return {
+      url,
+      finalUrl: url,
+      status: 200,
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+      html: readFileSync(file, 'utf8'),
+      depth,
+      redirectChain: [],
+      renderMode: 'static',
+    };
   });
   const records: UrlRecord[] = pages.map((p) => ({ url: p.url, depth: p.depth, outcome: 'fetched', status: 200 }));
   return { siteUrl: `${origin}/`, startUrl: `${origin}/`, pages, records };

@@ -26,7 +26,9 @@ interface Expected {
   platforms?: string[];
 }
 
-const names = readdirSync(ROOT).filter((n) => existsSync(join(ROOT, n, 'expected.yaml'))).sort();
+const names = readdirSync(ROOT)
+  .filter((n) => existsSync(join(ROOT, n, 'expected.yaml')))
+  .sort();
 let rubric: Rubric;
 beforeAll(async () => {
   rubric = await loadRubric();

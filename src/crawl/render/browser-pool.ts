@@ -138,7 +138,13 @@ export class BrowserUnavailableError extends Error {
 }
 
 const BROWSER = CONFIG_DEFAULTS.browser;
-const DEFAULTS = { timeoutMs: BROWSER.navigationTimeoutMs, settleMs: BROWSER.settleMs, idleMs: BROWSER.idleMs, maxBytes: CONFIG_DEFAULTS.crawl.maxBytes, maxRedirects: BROWSER.maxRedirects };
+const DEFAULTS = {
+  timeoutMs: BROWSER.navigationTimeoutMs,
+  settleMs: BROWSER.settleMs,
+  idleMs: BROWSER.idleMs,
+  maxBytes: CONFIG_DEFAULTS.crawl.maxBytes,
+  maxRedirects: BROWSER.maxRedirects,
+};
 const CAP_MARGIN_MS = BROWSER.capMarginMs;
 const CLOSE_TIMEOUT_MS = BROWSER.closeTimeoutMs;
 
@@ -273,7 +279,11 @@ export class BrowserPool {
         try {
           const b = await chromium.launch({
             executablePath,
-            args: [...(this.opts.args ?? [...launchArgs(), backgroundHostRules()]), ...(this.opts.allowLocalNetwork ? [LOCAL_NETWORK_SWITCH] : []), this.marker],
+            args: [
+              ...(this.opts.args ?? [...launchArgs(), backgroundHostRules()]),
+              ...(this.opts.allowLocalNetwork ? [LOCAL_NETWORK_SWITCH] : []),
+              this.marker,
+            ],
             headless: true,
             timeout: BROWSER.launchTimeoutMs,
             // The tool handles Ctrl-C, SIGTERM and SIGHUP itself (finish with the pages so far, write the report and
@@ -429,7 +439,14 @@ export class BrowserPool {
     });
     if (opts.session?.cookies.length) {
       await context.addCookies(
-        opts.session.cookies.map((c) => ({ name: c.name, value: c.value, domain: c.domain, path: c.path || '/', secure: c.secure, expires: c.expires > 0 ? c.expires : -1 })),
+        opts.session.cookies.map((c) => ({
+          name: c.name,
+          value: c.value,
+          domain: c.domain,
+          path: c.path || '/',
+          secure: c.secure,
+          expires: c.expires > 0 ? c.expires : -1,
+        })),
       );
     }
     await context.addInitScript(NO_FORM_SUBMISSION);

@@ -66,7 +66,10 @@ export class PageRenderer {
   /** Throws ChromeNotFoundError (with the install command) before any crawling when there is no browser. */
   constructor(private readonly opts: PageRendererOptions) {
     if (!opts.pool) {
-      findChrome(process.env, undefined, { what: `render: ${opts.mode} (pages rendered in a browser)`, without: 'Or crawl with --render static (HTML as served).' });
+      findChrome(process.env, undefined, {
+        what: `render: ${opts.mode} (pages rendered in a browser)`,
+        without: 'Or crawl with --render static (HTML as served).',
+      });
     }
     this.pool = opts.pool ?? new BrowserPool({ size: Math.max(1, opts.concurrency), allowLocalNetwork: opts.allowLocalNetwork });
     this.shots = new ScreenshotPlan(opts.maxScreenshots ?? 12);

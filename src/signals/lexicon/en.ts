@@ -28,11 +28,13 @@ export const EN = {
   otherBenefit:
     /\b(?:repair|clinic|librar(?:y|ies)|workshop|advice|help|support|events?|routes?|training|tools?|guides?|experts?|classes|mentors?|answers?|knowledge|learn|community rides?|meet-?ups?)\b/i,
   /** Labels that mark a post as coming from the brand's staff. */
-  staffLabel: /^(?:staff|moderator|mod|official|employee|community (?:manager|team)|team member|admin(?:istrator)?|[\w&.' -]{2,30} staff|brand rep(?:resentative)?)$/i,
+  staffLabel:
+    /^(?:staff|moderator|mod|official|employee|community (?:manager|team)|team member|admin(?:istrator)?|[\w&.' -]{2,30} staff|brand rep(?:resentative)?)$/i,
   /** Licence grabs in terms: breadth words and ownership transfer. */
   licenceBreadth: /\b(perpetual|irrevocable|sub-?licensable|royalty[- ]free|worldwide|transferable|unrestricted)\b/gi,
   licenceGrant: /\b(?:grant|give|assign)s?\b[^.]{0,80}\b(?:licen[cs]e|rights?)\b/i,
-  ownershipTransfer: /\b(?:become|becomes|shall be(?:come)?|will be(?:come)?) (?:the )?(?:sole |exclusive )?property of\b|\bassign to (?:us|[A-Z]\w+) all (?:rights|title)/gi,
+  ownershipTransfer:
+    /\b(?:become|becomes|shall be(?:come)?|will be(?:come)?) (?:the )?(?:sole |exclusive )?property of\b|\bassign to (?:us|[A-Z]\w+) all (?:rights|title)/gi,
   ownershipKept: /\byou (?:keep|retain|own|continue to own)\b[^.]{0,40}\b(?:ownership|rights|copyright|content|posts?|everything)\b/i,
   /** Exclusivity framing: access, prices or content reserved to insiders ("only at ‹Brand›" is matched with the site's own name, in the signal). */
   exclusivity:

@@ -44,12 +44,22 @@ export default defineSignal<AskObservation>({
   aggregate(observations) {
     const brand = observations.reduce((n, o) => n + o.obs.brandAsks, 0);
     const member = observations.reduce((n, o) => n + o.obs.memberAsks, 0);
-    if (brand + member === 0) return { notMeasured: 'No invitations to take part were found in a language with a lexicon.', pagesObserved: observations.length };
+    if (brand + member === 0)
+      return { notMeasured: 'No invitations to take part were found in a language with a lexicon.', pagesObserved: observations.length };
     const share = brand / (brand + member);
     return {
       value: share,
       displayValue: `${pct(share)} of ${brand + member} asks serve the brand (${brand} brand, ${member} member-to-member)`,
-      evidence: [...pickEvidence(observations.flatMap((o) => o.obs.evidence.filter((e) => e.points === 'producer')), 3), ...pickEvidence(observations.flatMap((o) => o.obs.evidence.filter((e) => e.points === 'conductor')), 3)],
+      evidence: [
+        ...pickEvidence(
+          observations.flatMap((o) => o.obs.evidence.filter((e) => e.points === 'producer')),
+          3,
+        ),
+        ...pickEvidence(
+          observations.flatMap((o) => o.obs.evidence.filter((e) => e.points === 'conductor')),
+          3,
+        ),
+      ],
       pagesObserved: observations.length,
     };
   },

@@ -34,7 +34,10 @@ export default defineSignal<RewardObservation>({
     const withOffer = observations.filter((o) => o.obs.offers > 0);
     const share = withOffer.length / observations.length;
     const evidence = pickEvidence(withOffer.map((o) => o.obs.evidence!).filter(Boolean));
-    if (evidence.length === 0) evidence.push(elementEvidence(observations[0]!.page, `No offer of points, coupons or credit for content on ${observations.length} pages.`, 'none found', 'conductor'));
+    if (evidence.length === 0)
+      evidence.push(
+        elementEvidence(observations[0]!.page, `No offer of points, coupons or credit for content on ${observations.length} pages.`, 'none found', 'conductor'),
+      );
     return {
       value: share,
       displayValue: `${pct(share)} of ${observations.length} pages offer rewards for content`,

@@ -17,7 +17,8 @@ export const UIStrings = {
 };
 
 // A sign-in wall or gate by class/id: a bare "wall" (social-wall, photo-wall) or "gate" is not one.
-const WALL_CLASS = /(?:^|[\s_-])(?:(?:login|signin|sign-in|reg|registration|member|members|auth|account)[-_]?(?:wall|gate)|paywall|regwall|loginwall)(?:$|[\s_-])/i;
+const WALL_CLASS =
+  /(?:^|[\s_-])(?:(?:login|signin|sign-in|reg|registration|member|members|auth|account)[-_]?(?:wall|gate)|paywall|regwall|loginwall)(?:$|[\s_-])/i;
 const LOGIN_PATH = /\/(?:login|log-in|signin|sign-in|register|join|account\/login)(?:\.html?|\/|\?|$)/i;
 
 export interface WallObservation {
@@ -57,7 +58,11 @@ export function detectWall(page: PageContext): WallObservation {
   if (phrase) return { walled: true, evidence: phrase };
   // A password field inside the main content of a content page is a wall even without wording.
   const pw = $('main input[type="password"], article input[type="password"]').first();
-  if (pw.length) return { walled: true, evidence: elementEvidence(page, blockText($, pw.closest('form')) || 'Password field in the content area', 'sign-in form in content', 'producer') };
+  if (pw.length)
+    return {
+      walled: true,
+      evidence: elementEvidence(page, blockText($, pw.closest('form')) || 'Password field in the content area', 'sign-in form in content', 'producer'),
+    };
   return { walled: false, evidence: null };
 }
 
@@ -78,11 +83,24 @@ export default defineSignal<WallObservation>({
     const open = openPages.length;
     const walls: Evidence[] = [
       ...walled.map((o) => o.obs.evidence!).filter(Boolean),
-      ...denied.map((r) => ({ url: r.url, snippet: `HTTP ${r.status}: access refused without signing in`, label: 'access refused', points: 'producer' as const })),
+      ...denied.map((r) => ({
+        url: r.url,
+        snippet: `HTTP ${r.status}: access refused without signing in`,
+        label: 'access refused',
+        points: 'producer' as const,
+      })),
     ];
     // The open pages are the conductor side of the reading: their count, with one for example.
     const evidence = pickEvidence(walls, open ? 5 : 6);
-    if (open) evidence.push(elementEvidence(openPages[0]!.page, `${open} of ${total} community pages readable without an account, e.g. “${openPages[0]!.page.title}”`, 'readable without an account', 'conductor'));
+    if (open)
+      evidence.push(
+        elementEvidence(
+          openPages[0]!.page,
+          `${open} of ${total} community pages readable without an account, e.g. “${openPages[0]!.page.title}”`,
+          'readable without an account',
+          'conductor',
+        ),
+      );
     const share = open / total;
     return {
       value: share,

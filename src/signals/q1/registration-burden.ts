@@ -15,7 +15,11 @@ export const UIStrings = {
 const PERSONAL_FIELDS: Array<{ kind: string; autocomplete: RegExp; text: RegExp }> = [
   { kind: 'birthday', autocomplete: /^bday/, text: /birth|bday|\bdob\b|date.of.birth|\bage\b/i },
   { kind: 'phone', autocomplete: /^tel/, text: /phone|mobile|tel\b|cell/i },
-  { kind: 'postal address', autocomplete: /^(street-address|address-line\d|address-level\d|postal-code)$/, text: /address|street|postcode|postal|zip\b|city\b/i },
+  {
+    kind: 'postal address',
+    autocomplete: /^(street-address|address-line\d|address-level\d|postal-code)$/,
+    text: /address|street|postcode|postal|zip\b|city\b/i,
+  },
   { kind: 'gender', autocomplete: /^sex$/, text: /gender|\bsex\b/i },
   { kind: 'income', autocomplete: /^$/, text: /income|salary|household/i },
   { kind: 'full name', autocomplete: /^(given-name|family-name|name)$/, text: /first.?name|last.?name|surname|full.?name|given.?name|family.?name/i },
@@ -55,7 +59,15 @@ export function inspectRegistrationForms(page: PageContext): FormObservation | n
       const type = (input.attr('type') ?? '').toLowerCase();
       if (type === 'email' || type === 'password') return;
       const id = input.attr('id');
-      const label = [input.attr('name'), id, input.attr('placeholder'), input.attr('aria-label'), id ? $(`label[for="${id}"]`).text() : '', input.closest('label').text(), input.is('[type="radio" i]') ? radioLegend(el) : '']
+      const label = [
+        input.attr('name'),
+        id,
+        input.attr('placeholder'),
+        input.attr('aria-label'),
+        id ? $(`label[for="${id}"]`).text() : '',
+        input.closest('label').text(),
+        input.is('[type="radio" i]') ? radioLegend(el) : '',
+      ]
         .filter(Boolean)
         .join(' ');
       for (const p of PERSONAL_FIELDS) {
@@ -92,7 +104,10 @@ export default defineSignal<FormObservation>({
     const n = worst.obs.personal.length;
     return {
       value: n,
-      displayValue: n === 0 ? `no personal data beyond the account (${worst.obs.fields} fields)` : `${n} kinds of personal data (${worst.obs.personal.join(', ')}) in ${worst.obs.fields} fields`,
+      displayValue:
+        n === 0
+          ? `no personal data beyond the account (${worst.obs.fields} fields)`
+          : `${n} kinds of personal data (${worst.obs.personal.join(', ')}) in ${worst.obs.fields} fields`,
       evidence: pickEvidence(observations.map((o) => o.obs.evidence)),
       pagesObserved: observations.length,
     };

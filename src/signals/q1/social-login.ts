@@ -32,7 +32,8 @@ export function findIdentityProviders(page: PageContext): IdentityObservation {
   const found = new Map<string, Evidence>();
   const targets = [
     ...page.links.map((l) => ({ target: l.href, text: l.text })),
-    ...page.$('form[action]')
+    ...page
+      .$('form[action]')
       .toArray()
       .map((f) => ({ target: page.$(f).attr('action') ?? '', text: page.$(f).text() })),
   ];
@@ -54,11 +55,14 @@ export default defineSignal<IdentityObservation>({
     const providers = [...new Set(observations.flatMap((o) => o.obs.providers))].sort();
     const evidence = observations.flatMap((o) => o.obs.evidence);
     if (evidence.length === 0) {
-      for (const o of observations) evidence.push(elementEvidence(o.page, `${o.page.title}: email and password only, no external identity offered`, 'own account only', 'producer'));
+      for (const o of observations)
+        evidence.push(elementEvidence(o.page, `${o.page.title}: email and password only, no external identity offered`, 'own account only', 'producer'));
     }
     return {
       value: providers.length,
-      displayValue: providers.length ? `${providers.length} identity provider${providers.length === 1 ? '' : 's'} (${providers.join(', ')})` : 'own account only',
+      displayValue: providers.length
+        ? `${providers.length} identity provider${providers.length === 1 ? '' : 's'} (${providers.join(', ')})`
+        : 'own account only',
       evidence: pickEvidence(evidence),
       pagesObserved: observations.length,
     };

@@ -26,7 +26,8 @@ export interface AnsweredObservation {
 /** Answers a thread shows. Visible posts outrank markup counts (Discourse declares answerCount 0 over nine posts). */
 export function inspectAnswers(page: PageContext): AnsweredObservation | null {
   if (page.type !== 'thread') return null;
-  if (detectWall(page).walled) return { answers: 0, source: 'wall', evidence: elementEvidence(page, `${page.title}: answers hidden behind sign-in`, 'answers not visible', 'producer') };
+  if (detectWall(page).walled)
+    return { answers: 0, source: 'wall', evidence: elementEvidence(page, `${page.title}: answers hidden behind sign-in`, 'answers not visible', 'producer') };
   const ev = (answers: number, how: string) =>
     elementEvidence(page, `${page.title}: ${how}`, answers ? 'answered' : 'unanswered', answers ? 'conductor' : 'producer');
   if (page.structure.posts.some((p) => p.kind === 'post')) {
@@ -49,14 +50,24 @@ export default defineSignal<AnsweredObservation>({
   aggregate(observations, site) {
     const threads = site.pages.filter((p) => p.type === 'thread').length;
     if (threads === 0) return { notApplicable: 'No discussion or question threads were found.' };
-    if (observations.length === 0) return { notMeasured: `The posts of the ${threads} thread page${threads === 1 ? '' : 's'} found could not be read.`, pagesObserved: threads };
+    if (observations.length === 0)
+      return { notMeasured: `The posts of the ${threads} thread page${threads === 1 ? '' : 's'} found could not be read.`, pagesObserved: threads };
     const answered = observations.filter((o) => o.obs.answers > 0);
     const share = answered.length / observations.length;
     const unanswered = observations.filter((o) => o.obs.answers === 0);
     return {
       value: share,
       displayValue: `${pct(share)} of ${observations.length} threads show at least one answer`,
-      evidence: [...pickEvidence(unanswered.map((o) => o.obs.evidence), 3), ...pickEvidence(answered.map((o) => o.obs.evidence), 3)],
+      evidence: [
+        ...pickEvidence(
+          unanswered.map((o) => o.obs.evidence),
+          3,
+        ),
+        ...pickEvidence(
+          answered.map((o) => o.obs.evidence),
+          3,
+        ),
+      ],
       pagesObserved: observations.length,
     };
   },

@@ -37,7 +37,8 @@ export default defineSignal<ExclusivityObservation>({
     const framed = observations.filter((o) => o.obs.hits > 0);
     const share = framed.length / observations.length;
     const evidence = framed.map((o) => o.obs.evidence!);
-    if (evidence.length === 0) evidence.push(elementEvidence(observations[0]!.page, `No exclusivity framing on ${observations.length} pages.`, 'no exclusivity', 'conductor'));
+    if (evidence.length === 0)
+      evidence.push(elementEvidence(observations[0]!.page, `No exclusivity framing on ${observations.length} pages.`, 'no exclusivity', 'conductor'));
     return {
       value: share,
       displayValue: `${pct(share)} of ${observations.length} pages use exclusivity framing`,

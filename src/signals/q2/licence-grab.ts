@@ -56,7 +56,8 @@ export default defineSignal<LicenceObservation>({
     const transfer = findAll(text, lex.ownershipTransfer);
     if (transfer[0]) evidence.push(textEvidence(page, text, transfer[0], 'ownership transfer', 'producer'));
     const keptMatch = lex.ownershipKept.exec(text);
-    if (keptMatch && evidence.length === 0) evidence.push(textEvidence(page, text, { match: keptMatch[0], index: keptMatch.index }, 'author keeps ownership', 'conductor'));
+    if (keptMatch && evidence.length === 0)
+      evidence.push(textEvidence(page, text, { match: keptMatch[0], index: keptMatch.index }, 'author keeps ownership', 'conductor'));
     return { breadth: [...breadth].sort(), transfer: transfer.length > 0, kept: Boolean(keptMatch), evidence };
   },
   aggregate(observations) {
@@ -65,11 +66,23 @@ export default defineSignal<LicenceObservation>({
     const transfer = observations.some((o) => o.obs.transfer);
     const value = breadth.length + (transfer ? 2 : 0);
     const evidence = observations.flatMap((o) => o.obs.evidence);
-    if (evidence.length === 0) evidence.push(elementEvidence(observations[0]!.page, 'The terms grant no perpetual or irrevocable licence and transfer no ownership.', 'no licence grab', 'conductor'));
+    if (evidence.length === 0)
+      evidence.push(
+        elementEvidence(
+          observations[0]!.page,
+          'The terms grant no perpetual or irrevocable licence and transfer no ownership.',
+          'no licence grab',
+          'conductor',
+        ),
+      );
     const parts = [breadth.length ? `licence terms: ${breadth.join(', ')}` : '', transfer ? 'content becomes the brand’s property' : ''].filter(Boolean);
     return {
       value,
-      displayValue: parts.length ? parts.join('; ') : observations.some((o) => o.obs.kept) ? 'authors keep ownership; no broad licence' : 'no broad licence found',
+      displayValue: parts.length
+        ? parts.join('; ')
+        : observations.some((o) => o.obs.kept)
+          ? 'authors keep ownership; no broad licence'
+          : 'no broad licence found',
       evidence: pickEvidence(evidence),
       pagesObserved: observations.length,
     };

@@ -14,7 +14,8 @@ export const UIStrings = {
 type Feature = 'feed' | 'share' | 'export' | 'api';
 const FEATURES: Feature[] = ['feed', 'share', 'export', 'api'];
 
-const SHARE = /(?:twitter\.com\/intent|x\.com\/intent|facebook\.com\/sharer|linkedin\.com\/(?:sharing|shareArticle)|reddit\.com\/submit|bsky\.app\/intent|mastodon\.[\w.]+\/share|\/share\?text=|wa\.me\/\?text=|api\.whatsapp\.com\/send|t\.me\/share|pinterest\.com\/pin\/create|mailto:\?subject=)/i;
+const SHARE =
+  /(?:twitter\.com\/intent|x\.com\/intent|facebook\.com\/sharer|linkedin\.com\/(?:sharing|shareArticle)|reddit\.com\/submit|bsky\.app\/intent|mastodon\.[\w.]+\/share|\/share\?text=|wa\.me\/\?text=|api\.whatsapp\.com\/send|t\.me\/share|pinterest\.com\/pin\/create|mailto:\?subject=)/i;
 const EXPORT =
   /\b(?:download|export) (?:your|my|all (?:of )?your) (?:data|posts|content|archive)\b|\bdata export\b|(?<![\p{L}])(?:(?:deine|ihre|meine) (?:daten|beiträge|inhalte) (?:herunterladen|exportieren)|datenexport|daten exportieren)(?![\p{L}])/iu;
 const API = /\b(?:public|open|read-only|rest(?:ful)?|graphql)? ?API\b(?: documentation| docs| reference)?/;
@@ -22,8 +23,11 @@ const API = /\b(?:public|open|read-only|rest(?:ful)?|graphql)? ?API\b(?: documen
 export function findOpenFormats(page: PageContext): Map<Feature, Evidence> {
   const { $ } = page;
   const found = new Map<Feature, Evidence>();
-  const feed = $('link[rel~="alternate"]').filter((_, el) => /rss|atom|feed\+json/i.test($(el).attr('type') ?? '')).first();
-  if (feed.length) found.set('feed', elementEvidence(page, `<link rel="alternate" type="${feed.attr('type')}" href="${feed.attr('href')}">`, 'news feed', 'conductor'));
+  const feed = $('link[rel~="alternate"]')
+    .filter((_, el) => /rss|atom|feed\+json/i.test($(el).attr('type') ?? ''))
+    .first();
+  if (feed.length)
+    found.set('feed', elementEvidence(page, `<link rel="alternate" type="${feed.attr('type')}" href="${feed.attr('href')}">`, 'news feed', 'conductor'));
   const share = page.links.find((l) => SHARE.test(l.href));
   if (share) found.set('share', elementEvidence(page, `“${share.text}” → ${share.href}`, 'share to another network', 'conductor'));
   const exportLink = page.links.find((l) => EXPORT.test(l.text));
@@ -46,7 +50,10 @@ export default defineSignal<Array<[Feature, Evidence]>>({
     const present = FEATURES.filter((f) => byFeature.has(f));
     const missing = FEATURES.filter((f) => !byFeature.has(f));
     const evidence = present.map((f) => pickEvidence(byFeature.get(f)!, 1)[0]!);
-    if (evidence.length === 0) evidence.push(elementEvidence(observations[0]!.page, `Checked ${observations.length} pages: no feed, share link, data export or API.`, 'none found', 'producer'));
+    if (evidence.length === 0)
+      evidence.push(
+        elementEvidence(observations[0]!.page, `Checked ${observations.length} pages: no feed, share link, data export or API.`, 'none found', 'producer'),
+      );
     return {
       value: present.length,
       displayValue: `${present.length} of 4${present.length ? ` (${present.join(', ')})` : ''}${missing.length && present.length ? `; missing ${missing.join(', ')}` : ''}`,

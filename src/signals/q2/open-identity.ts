@@ -44,7 +44,11 @@ export function inspectIdentity(page: PageContext): IdentityObservation | null {
       }
     })
     .first();
-  if (link.length) return { open: true, evidence: elementEvidence(page, `“${$(link).text().trim() || 'link'}” → ${$(link).attr('href')}`, 'identity links elsewhere', 'conductor') };
+  if (link.length)
+    return {
+      open: true,
+      evidence: elementEvidence(page, `“${$(link).text().trim() || 'link'}” → ${$(link).attr('href')}`, 'identity links elsewhere', 'conductor'),
+    };
   return { open: false, evidence: elementEvidence(page, `${page.title}: member identity with no link off the site`, 'closed identity', 'producer') };
 }
 
@@ -59,7 +63,16 @@ export default defineSignal<IdentityObservation>({
     return {
       value: share,
       displayValue: `${pct(share)} of ${observations.length} pages with member identities link to other sites`,
-      evidence: [...pickEvidence(open.map((o) => o.obs.evidence), 3), ...pickEvidence(observations.filter((o) => !o.obs.open).map((o) => o.obs.evidence), 3)],
+      evidence: [
+        ...pickEvidence(
+          open.map((o) => o.obs.evidence),
+          3,
+        ),
+        ...pickEvidence(
+          observations.filter((o) => !o.obs.open).map((o) => o.obs.evidence),
+          3,
+        ),
+      ],
       pagesObserved: observations.length,
     };
   },

@@ -42,7 +42,10 @@ export default defineSignal<OutboundObservation>({
     const share = linking.length / observations.length;
     const allDomains = new Set(observations.flatMap((o) => o.obs.domains));
     const evidence = linking.map((o) => o.obs.evidence!).filter(Boolean);
-    if (evidence.length === 0) evidence.push(elementEvidence(observations[0]!.page, `None of ${observations.length} community pages links to another website.`, 'no outbound links', 'producer'));
+    if (evidence.length === 0)
+      evidence.push(
+        elementEvidence(observations[0]!.page, `None of ${observations.length} community pages links to another website.`, 'no outbound links', 'producer'),
+      );
     return {
       value: share,
       displayValue: `${pct(share)} of ${observations.length} community pages link out (${allDomains.size} other domains)`,

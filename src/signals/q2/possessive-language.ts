@@ -37,7 +37,15 @@ export default defineSignal<PossessiveObservation>({
     const hits = observations.reduce((n, o) => n + o.obs.hits, 0);
     const rate = (hits / words) * 1000;
     const evidence = observations.flatMap((o) => o.obs.evidence);
-    if (evidence.length === 0) evidence.push(elementEvidence(observations[0]!.page, `No possessive phrases in ${words.toLocaleString('en-US')} words of the brand’s own text.`, 'none found', 'conductor'));
+    if (evidence.length === 0)
+      evidence.push(
+        elementEvidence(
+          observations[0]!.page,
+          `No possessive phrases in ${words.toLocaleString('en-US')} words of the brand’s own text.`,
+          'none found',
+          'conductor',
+        ),
+      );
     return {
       value: Number(rate.toFixed(2)),
       displayValue: `${rate.toFixed(1)} per 1,000 words of the brand’s text (${hits} in ${words.toLocaleString('en-US')} words)`,

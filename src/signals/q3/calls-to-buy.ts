@@ -25,7 +25,11 @@ export default defineSignal<CallObservation>({
     const lex = lexiconFor(page.lang);
     if (!lex || page.brandWords === 0) return null;
     const calls = findAll(page.brandText, lex.callToBuy);
-    return { calls: calls.length, words: page.brandWords, evidence: calls[0] ? textEvidence(page, page.brandText, calls[0], `“${calls[0].match}”`, 'producer') : null };
+    return {
+      calls: calls.length,
+      words: page.brandWords,
+      evidence: calls[0] ? textEvidence(page, page.brandText, calls[0], `“${calls[0].match}”`, 'producer') : null,
+    };
   },
   aggregate(observations) {
     const words = observations.reduce((n, o) => n + o.obs.words, 0);
@@ -33,7 +37,10 @@ export default defineSignal<CallObservation>({
     const calls = observations.reduce((n, o) => n + o.obs.calls, 0);
     const rate = (calls / words) * 1000;
     const evidence = observations.map((o) => o.obs.evidence!).filter(Boolean);
-    if (evidence.length === 0) evidence.push(elementEvidence(observations[0]!.page, `No calls to buy in ${words.toLocaleString('en-US')} words of the brand’s own text.`, 'none found', 'conductor'));
+    if (evidence.length === 0)
+      evidence.push(
+        elementEvidence(observations[0]!.page, `No calls to buy in ${words.toLocaleString('en-US')} words of the brand’s own text.`, 'none found', 'conductor'),
+      );
     return {
       value: Number(rate.toFixed(2)),
       displayValue: `${rate.toFixed(1)} per 1,000 words (${calls} in ${words.toLocaleString('en-US')} words)`,

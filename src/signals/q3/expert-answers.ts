@@ -26,9 +26,16 @@ export interface ExpertObservation {
 export function findExpertAnswer(page: PageContext): ExpertObservation | null {
   if (page.type !== 'thread' || detectWall(page).walled) return null;
   const { $ } = page;
-  if (schemaAnswers(schemaNodes($))?.accepted) return { evidence: elementEvidence(page, `${page.title}: an answer marked as accepted`, 'accepted answer', 'conductor') };
+  if (schemaAnswers(schemaNodes($))?.accepted)
+    return { evidence: elementEvidence(page, `${page.title}: an answer marked as accepted`, 'accepted answer', 'conductor') };
   const marked = $('[class]')
-    .filter((_, el) => ACCEPTED_CLASS.test($(el).attr('class') ?? '') && $(el).closest('header, nav, footer').filter((_, h) => $(h).parents('article, main').length === 0).length === 0)
+    .filter(
+      (_, el) =>
+        ACCEPTED_CLASS.test($(el).attr('class') ?? '') &&
+        $(el)
+          .closest('header, nav, footer')
+          .filter((_, h) => $(h).parents('article, main').length === 0).length === 0,
+    )
     .first();
   const labelled = marked.length
     ? marked
@@ -54,7 +61,8 @@ export default defineSignal<ExpertObservation>({
     const withExpert = observations.filter((o) => o.obs.evidence);
     const share = withExpert.length / observations.length;
     const evidence = withExpert.map((o) => o.obs.evidence!);
-    if (evidence.length === 0) evidence.push(elementEvidence(observations[0]!.page, `No accepted or staff answer in ${observations.length} threads.`, 'no expert answers', 'producer'));
+    if (evidence.length === 0)
+      evidence.push(elementEvidence(observations[0]!.page, `No accepted or staff answer in ${observations.length} threads.`, 'no expert answers', 'producer'));
     return {
       value: share,
       displayValue: `${pct(share)} of ${observations.length} threads have an accepted or staff answer`,

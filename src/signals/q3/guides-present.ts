@@ -25,7 +25,9 @@ export function inspectGuide(page: PageContext): GuideObservation | null {
   const { $ } = page;
   if (page.schemaTypes.includes('HowTo')) return { guide: true, evidence: elementEvidence(page, `${page.title}: schema.org HowTo`, 'how-to', 'conductor') };
   // A heading only makes a guide when the page also lists steps (or is a guide template): "How to save 20%" on a deal page is not one.
-  const list = $('main ol, article ol, ol').filter((_, el) => $(el).children('li').length >= 3).first();
+  const list = $('main ol, article ol, ol')
+    .filter((_, el) => $(el).children('li').length >= 3)
+    .first();
   const numbered = $('h2, h3').filter((_, el) => /^(?:\d{1,2}[.)]\s|step \d)/i.test($(el).text().trim()));
   const stepCount = list.length ? list.children('li').length : numbered.length >= 3 ? numbered.length : 0;
   // Headings are read in the page's language; without a lexicon only markup, the guide template and tools count.
@@ -37,8 +39,11 @@ export function inspectGuide(page: PageContext): GuideObservation | null {
     return { guide: true, evidence: elementEvidence(page, `${heading.text().trim() || page.title}: ${stepCount} steps`, 'guide with steps', 'conductor') };
   }
   // A reference table on a guide or tool page (torque settings, sizes, pressures) is a tool people use.
-  const table = $('main table, article table').filter((_, el) => $(el).find('tr').length >= 4).first();
-  if (page.type === 'guide' && table.length) return { guide: true, evidence: elementEvidence(page, `${page.title}: reference table of ${table.find('tr').length} rows`, 'reference tool', 'conductor') };
+  const table = $('main table, article table')
+    .filter((_, el) => $(el).find('tr').length >= 4)
+    .first();
+  if (page.type === 'guide' && table.length)
+    return { guide: true, evidence: elementEvidence(page, `${page.title}: reference table of ${table.find('tr').length} rows`, 'reference tool', 'conductor') };
   const tool = $('main form, article form')
     .filter((_, el) => $(el).find('input[type="number"], output, [class*="calculator" i]').length > 0)
     .first();
@@ -55,7 +60,8 @@ export default defineSignal<GuideObservation>({
     const guides = observations.filter((o) => o.obs.guide);
     const share = guides.length / observations.length;
     const evidence = guides.map((o) => o.obs.evidence!);
-    if (evidence.length === 0) evidence.push(elementEvidence(observations[0]!.page, `No guide, how-to or tool among ${observations.length} pages.`, 'no guides', 'producer'));
+    if (evidence.length === 0)
+      evidence.push(elementEvidence(observations[0]!.page, `No guide, how-to or tool among ${observations.length} pages.`, 'no guides', 'producer'));
     return {
       value: share,
       displayValue: `${pct(share)} of ${observations.length} pages are guides, how-tos or tools`,

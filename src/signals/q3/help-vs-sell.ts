@@ -71,11 +71,25 @@ export default defineSignal<RoleObservation>({
     const sells = observations.filter((o) => o.obs.role === 'sells');
     const share = helps.length / observations.length;
     const ev = (o: (typeof observations)[number], label: string): Evidence =>
-      elementEvidence(o.page, `${o.page.title} (${o.page.type}; ${o.obs.prices} prices, ${o.obs.calls} calls to buy)`, label, label === 'sells' ? 'producer' : 'conductor');
+      elementEvidence(
+        o.page,
+        `${o.page.title} (${o.page.type}; ${o.obs.prices} prices, ${o.obs.calls} calls to buy)`,
+        label,
+        label === 'sells' ? 'producer' : 'conductor',
+      );
     return {
       value: share,
       displayValue: `${pct(share)} help (${helps.length} help, ${sells.length} sell)`,
-      evidence: [...pickEvidence(sells.map((o) => ev(o, 'sells')), 3), ...pickEvidence(helps.map((o) => ev(o, 'helps')), 3)],
+      evidence: [
+        ...pickEvidence(
+          sells.map((o) => ev(o, 'sells')),
+          3,
+        ),
+        ...pickEvidence(
+          helps.map((o) => ev(o, 'helps')),
+          3,
+        ),
+      ],
       pagesObserved: observations.length,
     };
   },

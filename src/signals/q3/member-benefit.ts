@@ -26,7 +26,10 @@ export default defineSignal<BenefitObservation>({
     // What the brand says members gain, not what a member says they got.
     const statements = findAll(page.brandText, lex.memberBenefit).map((m) => {
       const other = lex.otherBenefit.test(m.match);
-      return { otherThanDiscount: other, evidence: textEvidence(page, page.brandText, m, other ? 'benefit beyond discounts' : 'discount-only benefit', other ? 'conductor' : 'producer') };
+      return {
+        otherThanDiscount: other,
+        evidence: textEvidence(page, page.brandText, m, other ? 'benefit beyond discounts' : 'discount-only benefit', other ? 'conductor' : 'producer'),
+      };
     });
     return { statements };
   },
@@ -37,7 +40,8 @@ export default defineSignal<BenefitObservation>({
     const all = [...unique.values()];
     if (all.length === 0) {
       // Silence on a small crawl may be a sampling gap; on a real sample it is the finding.
-      if (observations.length < 10) return { notMeasured: `No statement of what members gain on the ${observations.length} pages read.`, pagesObserved: observations.length };
+      if (observations.length < 10)
+        return { notMeasured: `No statement of what members gain on the ${observations.length} pages read.`, pagesObserved: observations.length };
       return {
         value: 0,
         displayValue: 'no statement of what members gain',
@@ -49,7 +53,9 @@ export default defineSignal<BenefitObservation>({
     const share = other.length / all.length;
     return {
       value: share,
-      displayValue: other.length ? `${other.length} of ${all.length} benefit statements go beyond discounts` : `${all.length} benefit statement${all.length === 1 ? '' : 's'}, all about discounts or points`,
+      displayValue: other.length
+        ? `${other.length} of ${all.length} benefit statements go beyond discounts`
+        : `${all.length} benefit statement${all.length === 1 ? '' : 's'}, all about discounts or points`,
       evidence: pickEvidence(all.map((s) => s.evidence)),
       pagesObserved: observations.length,
     };

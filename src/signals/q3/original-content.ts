@@ -26,7 +26,14 @@ export function sentencesOf(page: PageContext): SentenceObservation | null {
     .split(/(?<=[.!?])\s+|\s[|•·]\s/)
     .map((s) => normaliseSpace(s))
     .filter((s) => wordCount(s) >= 4)
-    .map((text) => ({ key: text.toLowerCase().replace(/\d+/g, '0').replace(/[^\p{L}\p{N} ]/gu, ''), words: wordCount(text), text }));
+    .map((text) => ({
+      key: text
+        .toLowerCase()
+        .replace(/\d+/g, '0')
+        .replace(/[^\p{L}\p{N} ]/gu, ''),
+      words: wordCount(text),
+      text,
+    }));
   return sentences.length ? { sentences } : null;
 }
 
@@ -35,7 +42,8 @@ export default defineSignal<SentenceObservation>({
   strings: UIStrings,
   extract: sentencesOf,
   aggregate(observations) {
-    if (observations.length < 2) return { notMeasured: 'Fewer than two pages with main content: repetition across the site cannot be judged.', pagesObserved: observations.length };
+    if (observations.length < 2)
+      return { notMeasured: 'Fewer than two pages with main content: repetition across the site cannot be judged.', pagesObserved: observations.length };
     const pagesPerKey = new Map<string, Set<string>>();
     for (const o of observations) for (const s of o.obs.sentences) (pagesPerKey.get(s.key) ?? pagesPerKey.set(s.key, new Set()).get(s.key)!).add(o.page.url);
     let unique = 0;
@@ -51,11 +59,24 @@ export default defineSignal<SentenceObservation>({
     }
     const share = total ? unique / total : 0;
     const evidence = [...repeated.values()];
-    evidence.push(elementEvidence(observations[0]!.page, `${pct(share)} of ${total} words of main content on ${observations.length} pages are in sentences found on one page only.`, 'original', 'conductor'));
+    evidence.push(
+      elementEvidence(
+        observations[0]!.page,
+        `${pct(share)} of ${total} words of main content on ${observations.length} pages are in sentences found on one page only.`,
+        'original',
+        'conductor',
+      ),
+    );
     return {
       value: Number(share.toFixed(3)),
       displayValue: `${pct(share)} of ${total} words of main content are unique to their page (${observations.length} pages)`,
-      evidence: [...pickEvidence(evidence.filter((e) => e.points === 'producer'), 5), ...evidence.filter((e) => e.points === 'conductor')],
+      evidence: [
+        ...pickEvidence(
+          evidence.filter((e) => e.points === 'producer'),
+          5,
+        ),
+        ...evidence.filter((e) => e.points === 'conductor'),
+      ],
       pagesObserved: observations.length,
     };
   },

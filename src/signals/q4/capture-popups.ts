@@ -36,7 +36,12 @@ export function findCapture(page: PageContext): CaptureObservation {
         .parents('[class], [id]')
         .toArray()
         .some((p) => CONSENT.test(`${$(p).attr('class') ?? ''} ${$(p).attr('id') ?? ''}`));
-      return (el.tagName === 'dialog' || $(el).attr('role') === 'dialog' || OVERLAY.test(hay)) && !CONSENT.test(hay) && !inConsent && $(el).closest('header, nav').length === 0;
+      return (
+        (el.tagName === 'dialog' || $(el).attr('role') === 'dialog' || OVERLAY.test(hay)) &&
+        !CONSENT.test(hay) &&
+        !inConsent &&
+        $(el).closest('header, nav').length === 0
+      );
     })
     .first();
   if (overlay.length) return { found: true, evidence: elementEvidence(page, blockText($, overlay), 'pop-up', 'producer') };
@@ -58,13 +63,17 @@ export default defineSignal<CaptureObservation>({
     const hits = observations.filter((o) => o.obs.found);
     const share = hits.length / observations.length;
     const evidence = hits.map((o) => o.obs.evidence!);
-    if (evidence.length === 0) evidence.push(elementEvidence(observations[0]!.page, `No pop-up or email capture on ${observations.length} community pages.`, 'none found', 'conductor'));
+    if (evidence.length === 0)
+      evidence.push(elementEvidence(observations[0]!.page, `No pop-up or email capture on ${observations.length} community pages.`, 'none found', 'conductor'));
     return {
       value: share,
       displayValue: `${pct(share)} of ${observations.length} community pages`,
       evidence: pickEvidence(evidence),
       pagesObserved: observations.length,
-      floor: renderedStrength(observations.map((o) => o.page), STATIC_STRENGTH),
+      floor: renderedStrength(
+        observations.map((o) => o.page),
+        STATIC_STRENGTH,
+      ),
     };
   },
 });

@@ -7,18 +7,20 @@ export const UIStrings = {
   title: 'Help and contact within two clicks',
   explanation:
     'Whether a help page and a way to contact the brand can be reached within two clicks of the home page, ' +
-    'following the links the crawler saw (a help centre on another site counts when the site\'s own navigation ' +
+    "following the links the crawler saw (a help centre on another site counts when the site's own navigation " +
     'links to it, or it is on a help-desk platform). A conductor puts support where people can find it; a producer buries ' +
     'it, so that the only easy paths lead to the shop.',
 };
 
 // Link words in English and German (the languages with a lexicon); URLs and mailto: links work in any language.
-const HELP_LINK = /(?<![\p{L}\d])(?:help|support|faq|help cent(?:re|er)|knowledge base|hilfe(?:-?(?:center|bereich|seiten))?|häufige fragen|wissensdatenbank)(?![\p{L}\d])/iu;
+const HELP_LINK =
+  /(?<![\p{L}\d])(?:help|support|faq|help cent(?:re|er)|knowledge base|hilfe(?:-?(?:center|bereich|seiten))?|häufige fragen|wissensdatenbank)(?![\p{L}\d])/iu;
 const CONTACT_LINK =
   /(?<![\p{L}\d])(?:contact(?: us)?|get in touch|customer service|email us|call us|kontakt(?:formular)?|kontaktiere uns|kontaktieren sie uns|kundenservice|kundendienst|schreib(?:en sie)? uns)(?![\p{L}\d])/iu;
 
 /** Help-desk platforms brands host their help centres and contact forms on. */
-const HELPDESK_HOST = /(?:^|\.)(?:zendesk\.com|freshdesk\.com|helpscoutdocs\.com|intercom\.help|helpshift\.com|gorgias\.help|kustomer\.help|force\.com|salesforce-sites\.com|helpjuice\.com|document360\.io)$/i;
+const HELPDESK_HOST =
+  /(?:^|\.)(?:zendesk\.com|freshdesk\.com|helpscoutdocs\.com|intercom\.help|helpshift\.com|gorgias\.help|kustomer\.help|force\.com|salesforce-sites\.com|helpjuice\.com|document360\.io)$/i;
 
 /**
  * A link on another domain counts when it sits in the site's own navigation (a footer "Help Centre" on the
@@ -54,13 +56,29 @@ export function clicksToTargets(pages: PageContext[], startUrl: string): Map<'he
       const mailto = page.$('a[href^="mailto:" i]').first();
       if (!found.has('contact') && mailto.length) {
         const href = mailto.attr('href') ?? '';
-        found.set('contact', { clicks, evidence: elementEvidence(page, `“${mailto.text().trim()}” → ${href} (${clicks} click${clicks === 1 ? '' : 's'} from the home page)`, 'contact link', 'conductor') });
+        found.set('contact', {
+          clicks,
+          evidence: elementEvidence(
+            page,
+            `“${mailto.text().trim()}” → ${href} (${clicks} click${clicks === 1 ? '' : 's'} from the home page)`,
+            'contact link',
+            'conductor',
+          ),
+        });
       }
       for (const link of page.links) {
         for (const t of TARGETS) {
           if (!found.has(t.kind) && countsAsSiteLink(link) && t.test(link.href, link.text)) {
             const where = link.external ? ', on another site' : '';
-            found.set(t.kind, { clicks, evidence: elementEvidence(page, `“${link.text}” → ${link.href} (${clicks} click${clicks === 1 ? '' : 's'} from the home page${where})`, `${t.kind} link`, 'conductor') });
+            found.set(t.kind, {
+              clicks,
+              evidence: elementEvidence(
+                page,
+                `“${link.text}” → ${link.href} (${clicks} click${clicks === 1 ? '' : 's'} from the home page${where})`,
+                `${t.kind} link`,
+                'conductor',
+              ),
+            });
           }
         }
         const target = byUrl.get(link.href);
@@ -89,7 +107,14 @@ export default defineSignal<true>({
     const missing = (['help', 'contact'] as const).filter((k) => !within.some(([kind]) => kind === k));
     if (missing.length) {
       const start = pages.find((p) => p.url === site.startUrl) ?? pages[0]!;
-      evidence.push(elementEvidence(start, `No link to ${missing.join(' or ')} within two clicks of the home page${found.size ? '' : ' (nor within three)'}.`, 'not reachable', 'producer'));
+      evidence.push(
+        elementEvidence(
+          start,
+          `No link to ${missing.join(' or ')} within two clicks of the home page${found.size ? '' : ' (nor within three)'}.`,
+          'not reachable',
+          'producer',
+        ),
+      );
     }
     return {
       value: within.length,

@@ -17,7 +17,12 @@ export function findSearch(page: PageContext): Evidence | null {
   const el = $('form[role="search"], [role="search"], search, input[type="search"], form[action*="search" i]').first();
   if (!el.length) return null;
   const form = el.is('form') ? el : el.closest('form');
-  return elementEvidence(page, `Search form${form.attr('action') ? ` (action="${form.attr('action')}")` : ''}: ${el.find('input').attr('aria-label') ?? el.attr('aria-label') ?? el.find('input').attr('placeholder') ?? ''}`.trim(), 'site search', 'conductor');
+  return elementEvidence(
+    page,
+    `Search form${form.attr('action') ? ` (action="${form.attr('action')}")` : ''}: ${el.find('input').attr('aria-label') ?? el.attr('aria-label') ?? el.find('input').attr('placeholder') ?? ''}`.trim(),
+    'site search',
+    'conductor',
+  );
 }
 
 export default defineSignal<{ evidence: Evidence | null }>({
@@ -31,7 +36,8 @@ export default defineSignal<{ evidence: Evidence | null }>({
     const hits = observations.filter((o) => o.obs.evidence);
     const share = hits.length / observations.length;
     const evidence = hits.map((o) => o.obs.evidence!);
-    if (evidence.length === 0) evidence.push(elementEvidence(observations[0]!.page, `No search form on any of ${observations.length} pages.`, 'no search', 'producer'));
+    if (evidence.length === 0)
+      evidence.push(elementEvidence(observations[0]!.page, `No search form on any of ${observations.length} pages.`, 'no search', 'producer'));
     return {
       value: share,
       displayValue: `${pct(share)} of ${observations.length} pages`,

@@ -67,7 +67,8 @@ export function findTrackers(page: PageContext): TrackerObservation {
       return;
     }
     const key = entity.company || entity.name;
-    if (!companies.has(key)) companies.set(key, elementEvidence(page, `${describe(u.href)} → ${entity.name} (${entity.categories.join(', ')})`, `tracker: ${key}`, 'producer'));
+    if (!companies.has(key))
+      companies.set(key, elementEvidence(page, `${describe(u.href)} → ${entity.name} (${entity.categories.join(', ')})`, `tracker: ${key}`, 'producer'));
   };
   $('script[src], iframe[src], link[rel~="preconnect"][href]').each((_, el) => {
     consider($(el).attr('src') ?? $(el).attr('href') ?? '', (href) => `<${el.tagName} src="${href}">`);
@@ -75,10 +76,19 @@ export function findTrackers(page: PageContext): TrackerObservation {
   // An image is a tracker only as a pixel: a member's avatar or a photo from a social network is content.
   $('img[src]').each((_, el) => {
     const img = { width: $(el).attr('width'), height: $(el).attr('height'), style: $(el).attr('style'), inNoscript: $(el).closest('noscript').length > 0 };
-    consider($(el).attr('src') ?? '', (href) => `<img src="${href}">`, (categories) => isPixel(img, categories));
+    consider(
+      $(el).attr('src') ?? '',
+      (href) => `<img src="${href}">`,
+      (categories) => isPixel(img, categories),
+    );
   });
   // A rendered page's network log also holds what tag managers and scripts loaded after the HTML arrived.
-  for (const req of page.thirdPartyRequests ?? []) consider(req.url, (href) => `network request (${req.resourceType}) ${href}`, req.resourceType === 'image' ? (c) => c.some((x) => PIXEL_CATEGORIES.has(x)) || /[?&](?:id|ev|tid|cid)=/i.test(req.url) : undefined);
+  for (const req of page.thirdPartyRequests ?? [])
+    consider(
+      req.url,
+      (href) => `network request (${req.resourceType}) ${href}`,
+      req.resourceType === 'image' ? (c) => c.some((x) => PIXEL_CATEGORIES.has(x)) || /[?&](?:id|ev|tid|cid)=/i.test(req.url) : undefined,
+    );
   // evidence[i] is companies[i]'s tag: both in company order (aggregate pairs them by index).
   const names = [...companies.keys()].sort();
   return { companies: names, cookieless: [...cookieless].sort(), evidence: names.map((n) => companies.get(n)!) };
@@ -101,8 +111,17 @@ export default defineSignal<TrackerObservation>({
     }
     const evidence = [...perCompany.values()];
     if (evidence.length === 0) {
-      const seen = observations.every((o) => o.page.renderMode === 'browser') ? `in what ${observations.length} pages loaded in the browser` : `in the HTML of ${observations.length} pages`;
-      evidence.push(elementEvidence(observations[0]!.page, `No third-party tracker ${seen}${cookieless.length ? ` (cookieless analytics: ${cookieless.join(', ')})` : ''}.`, 'no trackers', 'conductor'));
+      const seen = observations.every((o) => o.page.renderMode === 'browser')
+        ? `in what ${observations.length} pages loaded in the browser`
+        : `in the HTML of ${observations.length} pages`;
+      evidence.push(
+        elementEvidence(
+          observations[0]!.page,
+          `No third-party tracker ${seen}${cookieless.length ? ` (cookieless analytics: ${cookieless.join(', ')})` : ''}.`,
+          'no trackers',
+          'conductor',
+        ),
+      );
     }
     return {
       value: Number(mean.toFixed(2)),
@@ -110,7 +129,10 @@ export default defineSignal<TrackerObservation>({
       evidence: pickEvidence(evidence, 8),
       pagesObserved: observations.length,
       // Static HTML shows only the tags written into it; a tag manager loads the rest later.
-      floor: renderedStrength(observations.map((o) => o.page), STATIC_STRENGTH),
+      floor: renderedStrength(
+        observations.map((o) => o.page),
+        STATIC_STRENGTH,
+      ),
     };
   },
 });

@@ -33,7 +33,12 @@ export function inspectScriptless(page: PageContext): ScriptObservation | null {
       ? { usable: false, evidence: elementEvidence(page, `as served, before scripts: ${page.served.note}`, 'needs scripts', 'producer') }
       : {
           usable: true,
-          evidence: elementEvidence(page, `${page.title}: ${page.served.textChars} characters readable in the HTML as served`, 'usable without scripts', 'conductor'),
+          evidence: elementEvidence(
+            page,
+            `${page.title}: ${page.served.textChars} characters readable in the HTML as served`,
+            'usable without scripts',
+            'conductor',
+          ),
         };
   }
   const { $ } = page;
@@ -44,7 +49,15 @@ export function inspectScriptless(page: PageContext): ScriptObservation | null {
     const what = shellEmpty ? `empty app shell <${shell[0]!.tagName} id="${shell.attr('id') ?? ''}">` : `noscript: “${noscript}”`;
     return { usable: false, evidence: elementEvidence(page, `${what}; ${page.words} words of text without scripts`, 'needs scripts', 'producer') };
   }
-  return { usable: true, evidence: elementEvidence(page, `${page.title}: ${page.words} words readable in the HTML${page.readFromNoscript ? ' (printed for readers without scripts)' : ''}`, 'usable without scripts', 'conductor') };
+  return {
+    usable: true,
+    evidence: elementEvidence(
+      page,
+      `${page.title}: ${page.words} words readable in the HTML${page.readFromNoscript ? ' (printed for readers without scripts)' : ''}`,
+      'usable without scripts',
+      'conductor',
+    ),
+  };
 }
 
 export default defineSignal<ScriptObservation>({

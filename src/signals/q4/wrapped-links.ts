@@ -28,7 +28,8 @@ const SHIM_HOST = /^(?:l|lm|out|go|click|redirect|r|link|links|away)\./i;
 export function isWrapped(link: PageLink): boolean {
   const u = new URL(link.href);
   if (link.external && !SHIM_HOST.test(u.hostname)) return false;
-  for (const [k, v] of u.searchParams) if (URL_PARAM.test(k) && /^(?:https?:)?\/\//i.test(v)) return !/\/(?:login|signin|sign-in|oauth2?|authorize)/i.test(u.pathname);
+  for (const [k, v] of u.searchParams)
+    if (URL_PARAM.test(k) && /^(?:https?:)?\/\//i.test(v)) return !/\/(?:login|signin|sign-in|oauth2?|authorize)/i.test(u.pathname);
   return REDIRECT_PATH.test(u.pathname) && u.search.length > 1;
 }
 
@@ -46,7 +47,11 @@ export function inspectOutbound(page: PageContext): WrapObservation | null {
   const direct = referenceLinks(content).filter((l) => !isWrapped(l));
   if (wrapped.length + direct.length === 0) return null;
   const first = wrapped[0];
-  return { wrapped: wrapped.length, direct: direct.length, evidence: first ? elementEvidence(page, `“${first.text || 'link'}” → ${first.href}`, 'wrapped outbound link', 'producer') : null };
+  return {
+    wrapped: wrapped.length,
+    direct: direct.length,
+    evidence: first ? elementEvidence(page, `“${first.text || 'link'}” → ${first.href}`, 'wrapped outbound link', 'producer') : null,
+  };
 }
 
 export default defineSignal<WrapObservation>({
@@ -57,10 +62,15 @@ export default defineSignal<WrapObservation>({
     const wrapped = observations.reduce((n, o) => n + o.obs.wrapped, 0);
     const direct = observations.reduce((n, o) => n + o.obs.direct, 0);
     // Two or three links say little about a site's habit: below the minimum the share is not worth reporting.
-    if (wrapped + direct < MIN_LINKS) return { notMeasured: `Fewer than ${MIN_LINKS} links to other websites in page content (${wrapped + direct} found).`, pagesObserved: observations.length };
+    if (wrapped + direct < MIN_LINKS)
+      return {
+        notMeasured: `Fewer than ${MIN_LINKS} links to other websites in page content (${wrapped + direct} found).`,
+        pagesObserved: observations.length,
+      };
     const share = wrapped / (wrapped + direct);
     const evidence = observations.map((o) => o.obs.evidence).filter((e): e is Evidence => e !== null);
-    if (evidence.length === 0) evidence.push(elementEvidence(observations[0]!.page, `All ${direct} outbound links in content are direct.`, 'direct links', 'conductor'));
+    if (evidence.length === 0)
+      evidence.push(elementEvidence(observations[0]!.page, `All ${direct} outbound links in content are direct.`, 'direct links', 'conductor'));
     return {
       value: Number(share.toFixed(3)),
       displayValue: `${pct(share)} of ${wrapped + direct} outbound links are wrapped in redirects`,

@@ -45,11 +45,22 @@ export default defineSignal<VoiceObservation>({
     const brand = observations.reduce((n, o) => n + o.obs.brand, 0);
     const share = brand / posts;
     // The count is what the score rests on; the brand's posts are shown as what it wrote, not as the reason for a high score.
-    const count = elementEvidence(observations[0]!.page, `${posts - brand} of ${posts} posts with a visible author on ${observations.length} threads were written by members, ${brand} by the brand.`, 'who writes', share <= 0.35 ? 'conductor' : 'producer');
+    const count = elementEvidence(
+      observations[0]!.page,
+      `${posts - brand} of ${posts} posts with a visible author on ${observations.length} threads were written by members, ${brand} by the brand.`,
+      'who writes',
+      share <= 0.35 ? 'conductor' : 'producer',
+    );
     return {
       value: Number(share.toFixed(3)),
       displayValue: `${pct(share)} of ${posts} thread posts are by the brand`,
-      evidence: [count, ...pickEvidence(observations.map((o) => o.obs.evidence).filter((e): e is Evidence => e !== null), 3)],
+      evidence: [
+        count,
+        ...pickEvidence(
+          observations.map((o) => o.obs.evidence).filter((e): e is Evidence => e !== null),
+          3,
+        ),
+      ],
       pagesObserved: observations.length,
     };
   },

@@ -18,7 +18,8 @@ const BANNER = /cookie|consent|gdpr|cmp|privacy-banner/i;
 // English, German and a little French button wording; \p{L} boundaries so "ablehnen" is not found inside another word.
 const REJECT =
   /(?<![\p{L}])(?:reject|decline|refuse|deny|necessary only|only necessary|essential only|no,? thanks|ablehnen|alle ablehnen|nur (?:notwendige|erforderliche|essenzielle)(?: cookies)?|refuser|tout refuser)(?![\p{L}])/iu;
-const ACCEPT = /(?<![\p{L}])(?:accept|agree|allow|ok(?:ay)?|got it|i understand|consent|yes|akzeptieren|alle akzeptieren|zustimmen|einverstanden|annehmen|erlauben|verstanden)(?![\p{L}])/iu;
+const ACCEPT =
+  /(?<![\p{L}])(?:accept|agree|allow|ok(?:ay)?|got it|i understand|consent|yes|akzeptieren|alle akzeptieren|zustimmen|einverstanden|annehmen|erlauben|verstanden)(?![\p{L}])/iu;
 const SETTINGS = /(?<![\p{L}])(?:settings|preferences|manage|customi[sz]e|options|einstellungen|anpassen|verwalten)(?![\p{L}])/iu;
 
 export interface ConsentObservation {
@@ -44,12 +45,20 @@ export function inspectConsent(page: PageContext): ConsentObservation {
     )
     .first();
   if (!banner.length) return { trackers, banner: 'none', evidence: null };
-  const controls = banner.find('button, a, input[type="submit"], input[type="button"]').toArray().map((el) => $(el).text() || $(el).attr('value') || '');
+  const controls = banner
+    .find('button, a, input[type="submit"], input[type="button"]')
+    .toArray()
+    .map((el) => $(el).text() || $(el).attr('value') || '');
   const kind = controls.some((c) => REJECT.test(c)) ? 'reject' : controls.some((c) => SETTINGS.test(c)) ? 'settings' : 'accept-only';
   return {
     trackers,
     banner: kind,
-    evidence: elementEvidence(page, `${blockText($, banner)} (buttons: ${controls.map((c) => `“${c.trim()}”`).join(', ')})`, `consent banner (${kind})`, kind === 'reject' ? 'conductor' : 'producer'),
+    evidence: elementEvidence(
+      page,
+      `${blockText($, banner)} (buttons: ${controls.map((c) => `“${c.trim()}”`).join(', ')})`,
+      `consent banner (${kind})`,
+      kind === 'reject' ? 'conductor' : 'producer',
+    ),
   };
 }
 
@@ -70,13 +79,20 @@ export default defineSignal<ConsentObservation>({
     if (observations.length === 0) return { notMeasured: 'No pages were fetched.' };
     // Only the pages that track ask for consent; where nothing tracks, there is nothing to choose.
     const tracked = observations.filter((o) => o.obs.trackers > 0);
-    if (tracked.length === 0) return { notApplicable: `No tracker was seen on ${observations.length} pages, so there was nothing to consent to.`, pagesObserved: observations.length };
+    if (tracked.length === 0)
+      return { notApplicable: `No tracker was seen on ${observations.length} pages, so there was nothing to consent to.`, pagesObserved: observations.length };
     const value = tracked.reduce((n, o) => n + consentValue(o.obs), 0) / tracked.length;
     const banners = tracked.filter((o) => o.obs.evidence);
     const noBanner = tracked.filter((o) => o.obs.banner === 'none');
     const evidence = [
-      ...pickEvidence(banners.map((o) => o.obs.evidence!), 3),
-      ...pickEvidence(noBanner.map((o) => elementEvidence(o.page, `${o.obs.trackers} tracking companies and no consent banner`, 'no consent choice', 'producer')), 3),
+      ...pickEvidence(
+        banners.map((o) => o.obs.evidence!),
+        3,
+      ),
+      ...pickEvidence(
+        noBanner.map((o) => elementEvidence(o.page, `${o.obs.trackers} tracking companies and no consent banner`, 'no consent choice', 'producer')),
+        3,
+      ),
     ];
     const kinds = [...new Set(banners.map((o) => o.obs.banner))];
     return {
@@ -85,7 +101,10 @@ export default defineSignal<ConsentObservation>({
       evidence,
       pagesObserved: tracked.length,
       // Only where no banner was seen could scripts have hidden one: a banner in the HTML is read in full.
-      floor: renderedStrength(tracked.map((o) => (o.obs.banner === 'none' ? o.page : { renderMode: 'browser' as const })), STATIC_STRENGTH),
+      floor: renderedStrength(
+        tracked.map((o) => (o.obs.banner === 'none' ? o.page : { renderMode: 'browser' as const })),
+        STATIC_STRENGTH,
+      ),
     };
   },
 });

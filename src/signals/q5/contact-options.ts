@@ -17,7 +17,8 @@ export const UIStrings = {
 export type ContactKind = 'email' | 'phone' | 'postal address' | 'contact form' | 'live chat';
 
 /** Our own table of live-chat and support-widget hosts (not in third-party-web's categories reliably). */
-const CHAT_HOSTS = /(?:^|\.)(?:intercom\.io|intercomcdn\.com|zdassets\.com|zopim\.com|livechatinc\.com|drift\.com|driftt\.com|crisp\.chat|tawk\.to|freshchat\.com|olark\.com|gorgias\.chat|tidio\.co|helpscout\.net|kustomer\.com|gladly\.com)$/i;
+const CHAT_HOSTS =
+  /(?:^|\.)(?:intercom\.io|intercomcdn\.com|zdassets\.com|zopim\.com|livechatinc\.com|drift\.com|driftt\.com|crisp\.chat|tawk\.to|freshchat\.com|olark\.com|gorgias\.chat|tidio\.co|helpscout\.net|kustomer\.com|gladly\.com)$/i;
 const PHONE = /(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}\b/g;
 
 /** Dotted quads (192.168.1.20) and version strings are not phone numbers. */
@@ -34,8 +35,15 @@ export function findContacts(page: PageContext): Map<ContactKind, Evidence> {
   const { $ } = page;
   const found = new Map<ContactKind, Evidence>();
   const members = new Set(page.structure.posts.filter((p) => !byBrand(p)).map((p) => p.el[0]!));
-  const brandOwned = (el: AnyNode): boolean => !$(el).parents().toArray().some((p) => members.has(p as Element)) && $(el).closest('pre, code, blockquote').length === 0;
-  const own = (selector: string) => $(selector).filter((_, el) => brandOwned(el)).first();
+  const brandOwned = (el: AnyNode): boolean =>
+    !$(el)
+      .parents()
+      .toArray()
+      .some((p) => members.has(p as Element)) && $(el).closest('pre, code, blockquote').length === 0;
+  const own = (selector: string) =>
+    $(selector)
+      .filter((_, el) => brandOwned(el))
+      .first();
   const mail = own('a[href^="mailto:" i]');
   if (mail.length) found.set('email', elementEvidence(page, `${mail.attr('href')}`, 'email', 'conductor'));
   const tel = own('a[href^="tel:" i]');
@@ -45,9 +53,16 @@ export function findContacts(page: PageContext): Map<ContactKind, Evidence> {
   if (tel.length) found.set('phone', elementEvidence(page, `${tel.attr('href')}`, 'phone', 'conductor'));
   else if (phoneText) found.set('phone', elementEvidence(page, phoneText.match, 'phone', 'conductor'));
   const addr = own('address, [itemprop="address"], [itemtype*="PostalAddress"]');
-  if (addr.length && ADDRESS_SHAPE.test(blockText($, addr))) found.set('postal address', elementEvidence(page, blockText($, addr), 'postal address', 'conductor'));
+  if (addr.length && ADDRESS_SHAPE.test(blockText($, addr)))
+    found.set('postal address', elementEvidence(page, blockText($, addr), 'postal address', 'conductor'));
   const form = $('form')
-    .filter((_, el) => brandOwned(el) && $(el).find('textarea').length > 0 && (page.type === 'contact' || /contact|message|enquir|support/i.test(`${$(el).attr('action') ?? ''} ${$(el).attr('id') ?? ''} ${$(el).attr('class') ?? ''}`)))
+    .filter(
+      (_, el) =>
+        brandOwned(el) &&
+        $(el).find('textarea').length > 0 &&
+        (page.type === 'contact' ||
+          /contact|message|enquir|support/i.test(`${$(el).attr('action') ?? ''} ${$(el).attr('id') ?? ''} ${$(el).attr('class') ?? ''}`)),
+    )
     .first();
   if (form.length) found.set('contact form', elementEvidence(page, 'A contact form with a message field', 'contact form', 'conductor'));
   $('script[src]').each((_, el) => {
@@ -74,7 +89,15 @@ export default defineSignal<Array<[ContactKind, Evidence]>>({
     for (const o of [...observations].sort((a, b) => a.page.url.localeCompare(b.page.url))) for (const [k, e] of o.obs) if (!kinds.has(k)) kinds.set(k, e);
     const names = [...kinds.keys()].sort();
     const evidence = [...kinds.values()];
-    if (evidence.length === 0) evidence.push(elementEvidence(observations[0]!.page, `No email, phone, postal address, contact form or chat on ${observations.length} pages.`, 'no contact', 'producer'));
+    if (evidence.length === 0)
+      evidence.push(
+        elementEvidence(
+          observations[0]!.page,
+          `No email, phone, postal address, contact form or chat on ${observations.length} pages.`,
+          'no contact',
+          'producer',
+        ),
+      );
     return {
       value: kinds.size,
       displayValue: `${plural(kinds.size, 'kind')} of contact${names.length ? `: ${names.join(', ')}` : ''}`,

@@ -30,8 +30,14 @@ export function inspectIncentives(page: PageContext): IncentiveObservation | nul
   const review = page.type === 'review' || page.schemaTypes.includes('Review');
   const offer = findAll(page.text, lex.contentReward)[0] ?? findAll(page.text, lex.incentiveMention)[0];
   const said = findAll(page.text, lex.incentiveDisclosure)[0];
-  const badge = $('[class]').filter((_, el) => DISCLOSURE_CLASS.test($(el).attr('class') ?? '')).first();
-  const disclosure = said ? textEvidence(page, page.text, said, 'incentive disclosed', 'conductor') : badge.length ? elementEvidence(page, badge.text() || 'a badge marking the review as incentivised', 'incentive disclosed', 'conductor') : null;
+  const badge = $('[class]')
+    .filter((_, el) => DISCLOSURE_CLASS.test($(el).attr('class') ?? ''))
+    .first();
+  const disclosure = said
+    ? textEvidence(page, page.text, said, 'incentive disclosed', 'conductor')
+    : badge.length
+      ? elementEvidence(page, badge.text() || 'a badge marking the review as incentivised', 'incentive disclosed', 'conductor')
+      : null;
   const incentive = offer ? textEvidence(page, page.text, offer, 'incentive offered', 'producer') : null;
   if (!review && !incentive) return null;
   return { review, incentive, disclosure };
@@ -46,14 +52,26 @@ export default defineSignal<IncentiveObservation>({
     const incentives = observations.filter((o) => o.obs.incentive);
     const disclosed = reviews.filter((o) => o.obs.disclosure);
     if (reviews.length === 0) return { notApplicable: 'No review pages were found.', pagesObserved: observations.length };
-    if (incentives.length === 0 && disclosed.length === 0) return { notApplicable: 'No incentive for reviews was seen on the site, so there was nothing to disclose.', pagesObserved: reviews.length };
+    if (incentives.length === 0 && disclosed.length === 0)
+      return { notApplicable: 'No incentive for reviews was seen on the site, so there was nothing to disclose.', pagesObserved: reviews.length };
     // Incentives offered somewhere: every review page should say whether it was paid for.
     const share = incentives.length === 0 ? 1 : disclosed.length / reviews.length;
     const undisclosed = reviews.filter((o) => !o.obs.disclosure);
     const evidence = [
-      ...pickEvidence(incentives.map((o) => o.obs.incentive!), 2),
-      ...pickEvidence(disclosed.map((o) => o.obs.disclosure!), 2),
-      ...(incentives.length ? pickEvidence(undisclosed.map((o) => elementEvidence(o.page, `${o.page.title}: no incentive disclosure`, 'not disclosed', 'producer')), 2) : []),
+      ...pickEvidence(
+        incentives.map((o) => o.obs.incentive!),
+        2,
+      ),
+      ...pickEvidence(
+        disclosed.map((o) => o.obs.disclosure!),
+        2,
+      ),
+      ...(incentives.length
+        ? pickEvidence(
+            undisclosed.map((o) => elementEvidence(o.page, `${o.page.title}: no incentive disclosure`, 'not disclosed', 'producer')),
+            2,
+          )
+        : []),
     ];
     return {
       value: Number(share.toFixed(3)),

@@ -13,8 +13,10 @@ export const UIStrings = {
 };
 
 // Link text that *is* a policy's name, not text that mentions the word ("Trail conditions this weekend").
-const PRIVACY = /^(?:(?:our|your) )?(?:privacy|data protection)(?: (?:policy|notice|statement|centre|center|choices))?(?: (?:&|and) cookies?(?: policy)?)?$|^(?:datenschutz(?:erklärung|hinweise)?|politique de confidentialité|confidentialité)$/i;
-const TERMS = /^(?:terms|terms of (?:use|service|sale)|terms (?:&|and) conditions|conditions(?: of use)?|tos|legal|user agreement|nutzungsbedingungen|agb|conditions (?:générales|d['’]utilisation))$/i;
+const PRIVACY =
+  /^(?:(?:our|your) )?(?:privacy|data protection)(?: (?:policy|notice|statement|centre|center|choices))?(?: (?:&|and) cookies?(?: policy)?)?$|^(?:datenschutz(?:erklärung|hinweise)?|politique de confidentialité|confidentialité)$/i;
+const TERMS =
+  /^(?:terms|terms of (?:use|service|sale)|terms (?:&|and) conditions|conditions(?: of use)?|tos|legal|user agreement|nutzungsbedingungen|agb|conditions (?:générales|d['’]utilisation))$/i;
 
 export interface PolicyObservation {
   privacy: Evidence | null;
@@ -50,10 +52,18 @@ export default defineSignal<PolicyObservation>({
     const terms = observations.filter((o) => o.obs.terms).length / observations.length;
     const value = (privacy + terms) / 2;
     const hasPrivacyPage = site.pages.some((p) => p.type === 'privacy');
-    const evidence = pickEvidence(observations.flatMap((o) => [o.obs.privacy, o.obs.terms].filter((e): e is Evidence => e !== null)), 3);
+    const evidence = pickEvidence(
+      observations.flatMap((o) => [o.obs.privacy, o.obs.terms].filter((e): e is Evidence => e !== null)),
+      3,
+    );
     const unlinked = observations.filter((o) => !o.obs.privacy);
     if (unlinked.length) {
-      evidence.push(...pickEvidence(unlinked.map((o) => elementEvidence(o.page, `${o.page.title}: no link to a privacy policy`, 'privacy policy not linked', 'producer')), 3));
+      evidence.push(
+        ...pickEvidence(
+          unlinked.map((o) => elementEvidence(o.page, `${o.page.title}: no link to a privacy policy`, 'privacy policy not linked', 'producer')),
+          3,
+        ),
+      );
     }
     return {
       value,

@@ -44,11 +44,16 @@ export default defineSignal<{ readable: boolean; pitched: boolean; evidence: Evi
   aggregate(found) {
     if (found.length === 0) return { notApplicable: 'No help or support threads were found.' };
     const observations = found.filter((o) => o.obs.readable);
-    if (observations.length === 0) return { notMeasured: `The ${found.length} help thread${found.length === 1 ? ' is' : 's are'} in a language without a word list.`, pagesObserved: found.length };
+    if (observations.length === 0)
+      return {
+        notMeasured: `The ${found.length} help thread${found.length === 1 ? ' is' : 's are'} in a language without a word list.`,
+        pagesObserved: found.length,
+      };
     const pitched = observations.filter((o) => o.obs.pitched);
     const share = pitched.length / observations.length;
     const evidence = pitched.map((o) => o.obs.evidence!);
-    if (evidence.length === 0) evidence.push(elementEvidence(observations[0]!.page, `No sales pitch in ${observations.length} help threads.`, 'none found', 'conductor'));
+    if (evidence.length === 0)
+      evidence.push(elementEvidence(observations[0]!.page, `No sales pitch in ${observations.length} help threads.`, 'none found', 'conductor'));
     return {
       value: share,
       displayValue: `${pct(share)} of ${observations.length} help threads`,

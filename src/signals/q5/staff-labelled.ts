@@ -30,7 +30,8 @@ export default defineSignal<{ evidence: Evidence | null }>({
     const labelled = observations.filter((o) => o.obs.evidence);
     const share = labelled.length / observations.length;
     const evidence = labelled.map((o) => o.obs.evidence!);
-    if (evidence.length === 0) evidence.push(elementEvidence(observations[0]!.page, `No labelled staff post in ${observations.length} threads.`, 'no labelled staff', 'producer'));
+    if (evidence.length === 0)
+      evidence.push(elementEvidence(observations[0]!.page, `No labelled staff post in ${observations.length} threads.`, 'no labelled staff', 'producer'));
     return {
       value: share,
       displayValue: `${pct(share)} of ${observations.length} threads have a labelled staff post`,

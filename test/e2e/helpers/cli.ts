@@ -16,7 +16,16 @@ export interface CliOutcome {
 /** Runs `conductor-audit ...args` in the package folder; the environment is the test's minus CI variables that would change the output. */
 export async function cli(args: string[], env: Record<string, string | undefined> = {}): Promise<CliOutcome> {
   const base = { ...process.env, CI: 'true' } as Record<string, string | undefined>;
-  for (const k of ['GITHUB_ACTIONS', 'GITHUB_STEP_SUMMARY', 'CI_NODE_INDEX', 'CI_NODE_TOTAL', 'JOB_COMPLETION_INDEX', 'CONDUCTOR_AUDIT_SHARD_TOTAL', 'NO_COLOR']) delete base[k];
+  for (const k of [
+    'GITHUB_ACTIONS',
+    'GITHUB_STEP_SUMMARY',
+    'CI_NODE_INDEX',
+    'CI_NODE_TOTAL',
+    'JOB_COMPLETION_INDEX',
+    'CONDUCTOR_AUDIT_SHARD_TOTAL',
+    'NO_COLOR',
+  ])
+    delete base[k];
   const merged = Object.fromEntries(Object.entries({ ...base, ...env }).filter((e): e is [string, string] => e[1] !== undefined));
   try {
     const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: ROOT, maxBuffer: 16 << 20, env: merged });
@@ -34,7 +43,16 @@ export async function cli(args: string[], env: Record<string, string | undefined
 export async function cliInProcess(args: string[], env: Record<string, string | undefined> = {}): Promise<CliOutcome> {
   const { main } = await import('../../../src/cli.js');
   const saved = new Map<string, string | undefined>();
-  for (const k of ['GITHUB_ACTIONS', 'GITHUB_STEP_SUMMARY', 'CI_NODE_INDEX', 'CI_NODE_TOTAL', 'JOB_COMPLETION_INDEX', 'CONDUCTOR_AUDIT_SHARD_TOTAL', 'NO_COLOR', ...Object.keys(env)]) {
+  for (const k of [
+    'GITHUB_ACTIONS',
+    'GITHUB_STEP_SUMMARY',
+    'CI_NODE_INDEX',
+    'CI_NODE_TOTAL',
+    'JOB_COMPLETION_INDEX',
+    'CONDUCTOR_AUDIT_SHARD_TOTAL',
+    'NO_COLOR',
+    ...Object.keys(env),
+  ]) {
     saved.set(k, process.env[k]);
     if (k in env && env[k] !== undefined) process.env[k] = env[k];
     else delete process.env[k];

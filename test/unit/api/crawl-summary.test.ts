@@ -22,7 +22,13 @@ describe('crawl summary in audit.json', () => {
     const crawl = await crawlSite(crawlOptions(s.url, { concurrency: 1, sitemaps: false }));
     const summary = CrawlSummarySchema.parse(summariseCrawl(crawl, { maxPages: 50, maxDepth: 5 }));
     expect(summary.skippedByReason).toMatchObject({ 'group-failing': 5, 'non-html': 1, variant: 1 });
-    expect(summary.groups.find((g) => g.pattern === '/user/*')).toEqual({ pattern: '/user/*', discovered: 8, fetched: 0, skipped: 0, stopped: 'the first 3 pages of group /user/* answered 404' });
+    expect(summary.groups.find((g) => g.pattern === '/user/*')).toEqual({
+      pattern: '/user/*',
+      discovered: 8,
+      fetched: 0,
+      skipped: 0,
+      stopped: 'the first 3 pages of group /user/* answered 404',
+    });
     expect(summary.groups.find((g) => g.pattern === '/forum')?.stopped).toBeNull();
     // A snapshot's groups are reported under the canonical origin like everything else.
     const moved = rewriteOrigin(crawl, s.url, 'https://community.example/');
@@ -30,8 +36,21 @@ describe('crawl summary in audit.json', () => {
   });
 
   it('reads groups from archives written before `stopped` existed as not stopped', () => {
-    const old = { startUrl: 'https://c.example/', userAgent: 'ua', render: 'static', startedAt: new Date(0).toISOString(), durationMs: 1, pages: [], records: [], stoppedEarly: null };
-    const crawl = { ...old, robots: { url: 'https://c.example/robots.txt', status: 404, policy: 'allow-all', crawlDelaySec: null, note: '' }, groups: [{ pattern: '/t/*', discovered: 3, fetched: 2, skipped: 1 }] } as unknown as CrawlResult;
+    const old = {
+      startUrl: 'https://c.example/',
+      userAgent: 'ua',
+      render: 'static',
+      startedAt: new Date(0).toISOString(),
+      durationMs: 1,
+      pages: [],
+      records: [],
+      stoppedEarly: null,
+    };
+    const crawl = {
+      ...old,
+      robots: { url: 'https://c.example/robots.txt', status: 404, policy: 'allow-all', crawlDelaySec: null, note: '' },
+      groups: [{ pattern: '/t/*', discovered: 3, fetched: 2, skipped: 1 }],
+    } as unknown as CrawlResult;
     expect(summariseCrawl(crawl, { maxPages: 10, maxDepth: 5 }).groups).toEqual([{ pattern: '/t/*', discovered: 3, fetched: 2, skipped: 1, stopped: null }]);
   });
 });

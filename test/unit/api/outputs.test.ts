@@ -27,7 +27,14 @@ describe('output folder naming', () => {
 describe('writeOutputs', () => {
   it('writes every file completely and leaves no temporary files', async () => {
     const dir = path.join(await mkdtemp(path.join(tmpdir(), 'ca-out-')), 'run');
-    const files = await writeOutputs(dir, [{ name: 'audit.json', data: '{"a":1}' }, { name: 'summary.md', data: '# x' }], { force: false });
+    const files = await writeOutputs(
+      dir,
+      [
+        { name: 'audit.json', data: '{"a":1}' },
+        { name: 'summary.md', data: '# x' },
+      ],
+      { force: false },
+    );
     expect(files.map((f) => path.basename(f))).toEqual(['audit.json', 'summary.md']);
     expect(await readdir(dir)).toEqual(['audit.json', 'summary.md']);
     expect(await readFile(path.join(dir, 'audit.json'), 'utf8')).toBe('{"a":1}');
@@ -36,7 +43,14 @@ describe('writeOutputs', () => {
   it('refuses to overwrite an earlier run, naming the files and the fix, and writes nothing', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'ca-out-'));
     await writeFile(path.join(dir, 'summary.md'), 'earlier');
-    const attempt = writeOutputs(dir, [{ name: 'audit.json', data: 'new' }, { name: 'summary.md', data: 'new' }], { force: false });
+    const attempt = writeOutputs(
+      dir,
+      [
+        { name: 'audit.json', data: 'new' },
+        { name: 'summary.md', data: 'new' },
+      ],
+      { force: false },
+    );
     await expect(attempt).rejects.toBeInstanceOf(UserError);
     await expect(attempt).rejects.toThrow(/summary\.md.*--force/);
     expect(await readdir(dir)).toEqual(['summary.md']);

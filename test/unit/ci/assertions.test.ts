@@ -1,7 +1,15 @@
 // Assertions normalised once and judged by the one operator table: layers, off, flags, unscored targets, drops
 // against a baseline inside and beyond the noise band, and not-comparable baselines.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ASSERTIONS, evaluateAssertions, normaliseAssertions, notRun, OPERATORS, validateAssertMap, type AssertionLayer } from '../../../src/ci/assertions.js';
+import {
+  DEFAULT_ASSERTIONS,
+  evaluateAssertions,
+  normaliseAssertions,
+  notRun,
+  OPERATORS,
+  validateAssertMap,
+  type AssertionLayer,
+} from '../../../src/ci/assertions.js';
 import { exitCodeOf } from '../../../src/ci/exit-code.js';
 import { DEFAULTS } from '../../../src/config/defaults.js';
 import { diffRuns } from '../../../src/result/deltas.js';
@@ -36,7 +44,14 @@ describe('normaliseAssertions', () => {
   });
 
   it('drops every check of a target switched off, and reads a bare crawl level as at least one page', () => {
-    const checks = normaliseAssertions([layer('default', DEFAULT_ASSERTIONS), layer('portfolio', { index: ['error', { minScore: 40, maxDrop: 3 }] }), layer('audit', { index: ['off'], crawl: ['warn'] })], ids);
+    const checks = normaliseAssertions(
+      [
+        layer('default', DEFAULT_ASSERTIONS),
+        layer('portfolio', { index: ['error', { minScore: 40, maxDrop: 3 }] }),
+        layer('audit', { index: ['off'], crawl: ['warn'] }),
+      ],
+      ids,
+    );
     expect(checks.map((c) => [c.target, c.option, c.level, c.expected])).toEqual([['crawl', 'minPagesFetched', 'warn', 1]]);
   });
 
@@ -57,7 +72,12 @@ describe('normaliseAssertions', () => {
 
 describe('the operator table', () => {
   it('has one operator per option: minimums ≥, the drop ≤', () => {
-    expect(Object.fromEntries(Object.entries(OPERATORS).map(([k, v]) => [k, v.operator]))).toEqual({ minScore: '>=', minCoverage: '>=', maxDrop: '<=', minPagesFetched: '>=' });
+    expect(Object.fromEntries(Object.entries(OPERATORS).map(([k, v]) => [k, v.operator]))).toEqual({
+      minScore: '>=',
+      minCoverage: '>=',
+      maxDrop: '<=',
+      minPagesFetched: '>=',
+    });
   });
 });
 
@@ -146,7 +166,19 @@ describe('exitCodeOf', () => {
     assertions: [],
     ...over,
   });
-  const failed = (level: 'warn' | 'error', outcome: 'fail' | 'unscored' | 'not-comparable' | 'no-baseline') => ({ target: 'index', kind: 'index' as const, option: 'minScore' as const, level, source: 'flag' as const, expected: 40, actual: 10, outcome, targetStatus: null, noise: null, evidenceUrl: null });
+  const failed = (level: 'warn' | 'error', outcome: 'fail' | 'unscored' | 'not-comparable' | 'no-baseline') => ({
+    target: 'index',
+    kind: 'index' as const,
+    option: 'minScore' as const,
+    level,
+    source: 'flag' as const,
+    expected: 40,
+    actual: 10,
+    outcome,
+    targetStatus: null,
+    noise: null,
+    evidenceUrl: null,
+  });
   it('tells a brand that got worse (1) from a job that broke (3) and bad input (2)', () => {
     expect(exitCodeOf([brand({})])).toBe(0);
     expect(exitCodeOf([brand({ assertions: [failed('warn', 'fail'), failed('error', 'not-comparable'), failed('error', 'no-baseline')] })])).toBe(0);

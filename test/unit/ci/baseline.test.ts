@@ -30,7 +30,7 @@ describe('baselines', () => {
     expect(await parseBaselineSpec('latest')).toEqual({ kind: 'latest' });
   });
 
-  it('latest: the brand\'s newest run in the output folder, or none for a first run', async () => {
+  it("latest: the brand's newest run in the output folder, or none for a first run", async () => {
     const b = await findBaseline({ kind: 'latest' }, slug, root);
     expect(b?.result.generatedAt).toBe('2026-11-08T00:00:00.000Z');
     expect(await findBaseline({ kind: 'latest' }, 'new-brand', root)).toBeNull();
@@ -45,7 +45,9 @@ describe('baselines', () => {
   it('DIR: an output folder of brands, a brand folder, or a run folder', async () => {
     expect((await findBaseline(await parseBaselineSpec(root), slug, '/nowhere'))?.result.generatedAt).toBe('2026-11-08T00:00:00.000Z');
     expect((await findBaseline(await parseBaselineSpec(path.join(root, slug)), slug, '/nowhere'))?.result.generatedAt).toBe('2026-11-08T00:00:00.000Z');
-    expect((await findBaseline(await parseBaselineSpec(path.join(root, slug, '2026-11-01T00-00-00Z')), slug, '/nowhere'))?.result.generatedAt).toBe('2026-11-01T00:00:00.000Z');
+    expect((await findBaseline(await parseBaselineSpec(path.join(root, slug, '2026-11-01T00-00-00Z')), slug, '/nowhere'))?.result.generatedAt).toBe(
+      '2026-11-01T00:00:00.000Z',
+    );
   });
 
   it('FILE: refuses an audit of another brand, naming both', async () => {
@@ -58,6 +60,8 @@ describe('baselines', () => {
   it('refuses a file that is not an audit.json, naming it', async () => {
     const bad = path.join(root, 'bad.json');
     await writeFile(bad, JSON.stringify({ schemaVersion: 1, brand: 'x' }));
-    await expect(findBaseline(await parseBaselineSpec(bad), slug, root)).rejects.toThrow(/bad\.json is not an audit\.json this version reads \(schemaVersion 1/);
+    await expect(findBaseline(await parseBaselineSpec(bad), slug, root)).rejects.toThrow(
+      /bad\.json is not an audit\.json this version reads \(schemaVersion 1/,
+    );
   });
 });

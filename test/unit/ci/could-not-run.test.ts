@@ -18,14 +18,28 @@ describe('whyNoEvidence', () => {
   });
 
   it('tells unreachable, robots refusal, server errors and nothing fetchable apart', () => {
-    expect(whyNoEvidence(empty({ policy: 'disallow-all', status: null, note: 'robots.txt unreachable (ECONNREFUSED): disallow all (RFC 9309)' }, { outcome: 'robots-blocked' }))).toEqual({
+    expect(
+      whyNoEvidence(
+        empty({ policy: 'disallow-all', status: null, note: 'robots.txt unreachable (ECONNREFUSED): disallow all (RFC 9309)' }, { outcome: 'robots-blocked' }),
+      ),
+    ).toEqual({
       kind: 'unreachable',
       detail: 'robots.txt unreachable (ECONNREFUSED): disallow all (RFC 9309)',
     });
-    expect(whyNoEvidence(empty({ policy: 'disallow-all', status: 503, note: 'robots.txt answered 503' }, { outcome: 'robots-blocked' }))?.kind).toBe('site-error');
-    expect(whyNoEvidence(empty({ policy: 'parsed', status: 200 }, { outcome: 'robots-blocked' }))).toMatchObject({ kind: 'robots-refused', detail: expect.stringMatching(/disallows the start page/) });
-    expect(whyNoEvidence(empty({ policy: 'allow-all', status: 404 }, { outcome: 'failed', reason: 'timeout', detail: 'no complete response within 20000 ms' }))?.kind).toBe('unreachable');
-    expect(whyNoEvidence(empty({ policy: 'allow-all', status: 404 }, { outcome: 'failed', reason: 'http-error', status: 500, detail: 'HTTP 500' }))).toMatchObject({ kind: 'site-error', detail: expect.stringMatching(/HTTP 500/) });
+    expect(whyNoEvidence(empty({ policy: 'disallow-all', status: 503, note: 'robots.txt answered 503' }, { outcome: 'robots-blocked' }))?.kind).toBe(
+      'site-error',
+    );
+    expect(whyNoEvidence(empty({ policy: 'parsed', status: 200 }, { outcome: 'robots-blocked' }))).toMatchObject({
+      kind: 'robots-refused',
+      detail: expect.stringMatching(/disallows the start page/),
+    });
+    expect(
+      whyNoEvidence(empty({ policy: 'allow-all', status: 404 }, { outcome: 'failed', reason: 'timeout', detail: 'no complete response within 20000 ms' }))
+        ?.kind,
+    ).toBe('unreachable');
+    expect(
+      whyNoEvidence(empty({ policy: 'allow-all', status: 404 }, { outcome: 'failed', reason: 'http-error', status: 500, detail: 'HTTP 500' })),
+    ).toMatchObject({ kind: 'site-error', detail: expect.stringMatching(/HTTP 500/) });
     expect(whyNoEvidence(empty({ policy: 'allow-all', status: 404 }, { outcome: 'skipped', reason: 'non-html' }))?.kind).toBe('no-pages');
   });
 });

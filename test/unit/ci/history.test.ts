@@ -70,7 +70,9 @@ describe('conductor-audit history', () => {
 
   it('never overwrites an earlier history unless asked', async () => {
     await expect(runHistory({ target: 'northwind-home', outputRoot: root, png: false })).rejects.toThrow(/--force/);
-    await expect(runHistory({ target: 'northwind-home', outputRoot: root, png: false, force: true, locale: 'de' })).resolves.toMatchObject({ view: { title: 'Verlauf: Northwind Home' } });
+    await expect(runHistory({ target: 'northwind-home', outputRoot: root, png: false, force: true, locale: 'de' })).resolves.toMatchObject({
+      view: { title: 'Verlauf: Northwind Home' },
+    });
   });
 
   it('names the brands it knows when the slug is not one of them', async () => {

@@ -23,7 +23,11 @@ thinResult.questions[1]!.coverage = 0.32;
 const thin = brandResult(thinResult, { Q2: ['error', { minScore: 20 }] });
 const brokenResult = structuredClone(sample);
 brokenResult.brand = 'Gone Brand';
-const broken = brandResult(brokenResult, {}, { couldNotRun: { kind: 'unreachable', detail: 'robots.txt unreachable (ECONNREFUSED): disallow all (RFC 9309)' } });
+const broken = brandResult(
+  brokenResult,
+  {},
+  { couldNotRun: { kind: 'unreachable', detail: 'robots.txt unreachable (ECONNREFUSED): disallow all (RFC 9309)' } },
+);
 const olderResult = structuredClone(sample);
 olderResult.brand = 'Moved Brand';
 const older = structuredClone(olderResult);
@@ -46,10 +50,14 @@ describe('the ci model', () => {
     ]);
     // Q3 holds (26.7 ≥ 10): no line.
     expect(failing.assertions.find((a) => a.target === 'Q3')).toMatchObject({ outcome: 'pass', actual: 26.7 });
-    expect(vm.broken.map((l) => l.line)).toEqual(['could not run Gone Brand: the site did not answer (robots.txt unreachable (ECONNREFUSED): disallow all (RFC 9309)). The job broke; the brand was not judged.']);
+    expect(vm.broken.map((l) => l.line)).toEqual([
+      'could not run Gone Brand: the site did not answer (robots.txt unreachable (ECONNREFUSED): disallow all (RFC 9309)). The job broke; the brand was not judged.',
+    ]);
     expect(vm.warnings.map((l) => l.line)).toEqual([
       expect.stringMatching(/^warning Northwind Home: Q4 minScore — expected at least [\d.]+, found [\d.]+/),
-      expect.stringMatching(/^warning Moved Brand: index maxDrop — not checked: the baseline was made with conductor-audit 0\.0\.9, this run with conductor-audit 0\.1\.0, so the scores are not comparable$/),
+      expect.stringMatching(
+        /^warning Moved Brand: index maxDrop — not checked: the baseline was made with conductor-audit 0\.0\.9, this run with conductor-audit 0\.1\.0, so the scores are not comparable$/,
+      ),
     ]);
   });
 
@@ -64,7 +72,9 @@ describe('the ci model', () => {
   it('speaks German when asked', () => {
     const de = buildCiViewModel(run, { locale: 'de' });
     expect(de.headline).toMatch(/^1 von 4 Marken konnten nicht auditiert werden/);
-    expect(de.failures.at(-1)!.line).toBe('Fehler Thin Brand: Q2 minScore — erwartet mindestens 20, gefunden kein Wert: zu wenige Belege (Abdeckung 32\u00a0%, unter der Schwelle von 50\u00a0%)');
+    expect(de.failures.at(-1)!.line).toBe(
+      'Fehler Thin Brand: Q2 minScore — erwartet mindestens 20, gefunden kein Wert: zu wenige Belege (Abdeckung 32\u00a0%, unter der Schwelle von 50\u00a0%)',
+    );
     expect(de.broken[0]!.line).toMatch(/^nicht ausgeführt Gone Brand: die Website hat nicht geantwortet/);
   });
 });
@@ -83,8 +93,11 @@ describe('stderr and annotations', () => {
   });
 
   it('lets no control character of a brand name or a detail reach the terminal or the workflow log', () => {
-    const hostile = buildCiViewModel(ciRun([brandResult({ ...structuredClone(sample), brand: 'Evil\x1b]0;pwned\x07 \x1b[2JCo' }, { index: ['error', { minScore: 99 }] })]));
-    const controlCharacters = (line: string): number[] => [...line].map((c) => c.charCodeAt(0)).filter((code) => (code < 0x20 && code !== 0x09 && code !== 0x0a) || code === 0x7f);
+    const hostile = buildCiViewModel(
+      ciRun([brandResult({ ...structuredClone(sample), brand: 'Evil\x1b]0;pwned\x07 \x1b[2JCo' }, { index: ['error', { minScore: 99 }] })]),
+    );
+    const controlCharacters = (line: string): number[] =>
+      [...line].map((c) => c.charCodeAt(0)).filter((code) => (code < 0x20 && code !== 0x09 && code !== 0x0a) || code === 0x7f);
     for (const line of [...stderrLines(hostile, false), ...githubAnnotations(hostile)]) expect(controlCharacters(line)).toEqual([]);
     expect(stderrLines(hostile, false)[0]).toContain('Evil');
   });
@@ -120,7 +133,12 @@ describe('JUnit', () => {
     const $ = cheerio.load(xml, { xml: true });
     const suites = $('testsuite');
     expect(suites).toHaveLength(4);
-    expect(suites.map((_, s) => $(s).attr('name')).get()).toEqual(['Northwind Home (northwind-home)', 'Thin Brand (thin-brand)', 'Gone Brand (gone-brand)', 'Moved Brand (moved-brand)']);
+    expect(suites.map((_, s) => $(s).attr('name')).get()).toEqual([
+      'Northwind Home (northwind-home)',
+      'Thin Brand (thin-brand)',
+      'Gone Brand (gone-brand)',
+      'Moved Brand (moved-brand)',
+    ]);
     for (const [i, b] of run.brands.entries()) {
       const cases = $(suites[i]).find('testcase');
       expect(cases.map((_, c) => $(c).attr('name')).get()).toEqual(['audit', ...b.assertions.map((a) => `${a.target} ${a.option}`)]);

@@ -77,7 +77,9 @@ describe('ranking', () => {
     expect(vm.ranking.rows.map((r) => r.position)).toEqual(['=1', '=1', '3']);
     expect(vm.lead.join(' ')).toMatch(/^Highest on the conductor index: A and B, at 62 \(leaning conductor\)\. Lowest: C, at 30/);
     expect(vm.lead.join(' ')).toContain('The position of B is provisional: only 55% of its question weight was measured.');
-    expect(buildComparisonViewModel(c, { locale: 'de' }).lead.join(' ')).toContain('Der Platz von B ist vorläufig: nur 55\u00a0% des Fragengewichts wurden gemessen.');
+    expect(buildComparisonViewModel(c, { locale: 'de' }).lead.join(' ')).toContain(
+      'Der Platz von B ist vorläufig: nur 55\u00a0% des Fragengewichts wurden gemessen.',
+    );
   });
 
   it('needs two brands, each once', () => {
@@ -87,7 +89,11 @@ describe('ranking', () => {
 });
 
 describe('mixed rubrics and tool versions', () => {
-  const other = (r: AuditResult, rubric: Partial<AuditResult['rubric']>, tool?: string): AuditResult => ({ ...r, rubric: { ...r.rubric, ...rubric }, ...(tool ? { tool: { ...r.tool, version: tool } } : {}) });
+  const other = (r: AuditResult, rubric: Partial<AuditResult['rubric']>, tool?: string): AuditResult => ({
+    ...r,
+    rubric: { ...r.rubric, ...rubric },
+    ...(tool ? { tool: { ...r.tool, version: tool } } : {}),
+  });
 
   it('refuses results scored with different rubrics, naming who used which', () => {
     const e = userError(() => buildComparison([brand('A', {}), other(brand('B', {}), { version: '2.0.0' })]));
@@ -97,7 +103,10 @@ describe('mixed rubrics and tool versions', () => {
   });
 
   it('refuses different tool major versions, not minor ones', () => {
-    expect(userError(() => buildComparison([brand('A', {}), other(brand('B', {}), {}, '1.0.0')])).details).toEqual(['conductor-audit 0.x: A', 'conductor-audit 1.x: B']);
+    expect(userError(() => buildComparison([brand('A', {}), other(brand('B', {}), {}, '1.0.0')])).details).toEqual([
+      'conductor-audit 0.x: A',
+      'conductor-audit 1.x: B',
+    ]);
     expect(buildComparison([brand('A', {}), other(brand('B', {}), {}, '0.9.0')]).mixed).toBeNull();
   });
 
@@ -108,7 +117,9 @@ describe('mixed rubrics and tool versions', () => {
       ['default', ['A']],
       ['strict', ['B']],
     ]);
-    expect(buildComparisonViewModel(c).method.mixed).toMatch(/^These audits were scored with different rubrics or tool versions \(rubric default 1\.0\.0 for A; rubric strict 3 for B\) and compared anyway/);
+    expect(buildComparisonViewModel(c).method.mixed).toMatch(
+      /^These audits were scored with different rubrics or tool versions \(rubric default 1\.0\.0 for A; rubric strict 3 for B\) and compared anyway/,
+    );
   });
 });
 
@@ -119,7 +130,10 @@ describe('signal gaps', () => {
     const b: AuditResult = {
       ...a,
       brand: 'Mirror',
-      questions: a.questions.map((q) => ({ ...q, signals: q.signals.map((s) => (s.score === null ? s : { ...s, score: 100 - s.score, leaning: s.score > 50 ? 'producer' : 'conductor' })) })),
+      questions: a.questions.map((q) => ({
+        ...q,
+        signals: q.signals.map((s) => (s.score === null ? s : { ...s, score: 100 - s.score, leaning: s.score > 50 ? 'producer' : 'conductor' })),
+      })),
     };
     const c = buildComparison([a, b]);
     expect(c.gaps.length).toBeGreaterThanOrEqual(5);
@@ -162,7 +176,9 @@ describe('pull', () => {
       const base = b.indexed.slice(0, 12).map((p) => p.value!);
       expect(base.reduce((x, y) => x + y, 0) / 12).toBeCloseTo(100, 0);
     }
-    expect(buildComparisonViewModel(c).pull.scaleNote).toMatch(/^All series are search terms from one Google Trends export, so they share one scale and their levels compare\. Average interest over the last 12 full months: Sears \d/);
+    expect(buildComparisonViewModel(c).pull.scaleNote).toMatch(
+      /^All series are search terms from one Google Trends export, so they share one scale and their levels compare\. Average interest over the last 12 full months: Sears \d/,
+    );
   });
 
   it('series from different sources compare in shape only, and the report says why', () => {
@@ -174,10 +190,14 @@ describe('pull', () => {
   });
 
   it('names a missing term and an unknown brand in the mapping', () => {
-    expect(userError(() => buildComparison([brand('A', {}), brand('B', {})], { trends: { text: trendsText, fileName: 'm.csv', terms: { A: 'kmart' } } })).message).toMatch(
-      /--trends-term: m\.csv has no search term "kmart" for A; its terms are "sears", "walmart"/,
-    );
-    expect(userError(() => buildComparison([brand('A', {}), brand('B', {})], { trends: { text: trendsText, fileName: 'm.csv', terms: { Z: 'sears' } } })).message).toMatch(/"Z" is not one of the brands compared/);
-    expect(userError(() => buildComparison([brand('A', {}), brand('B', {})], { trends: { text: 'month,visits\n2024-01,4\n', fileName: 'm.csv' } })).message).toMatch(/^--trends: m\.csv: not a Google Trends export/);
+    expect(
+      userError(() => buildComparison([brand('A', {}), brand('B', {})], { trends: { text: trendsText, fileName: 'm.csv', terms: { A: 'kmart' } } })).message,
+    ).toMatch(/--trends-term: m\.csv has no search term "kmart" for A; its terms are "sears", "walmart"/);
+    expect(
+      userError(() => buildComparison([brand('A', {}), brand('B', {})], { trends: { text: trendsText, fileName: 'm.csv', terms: { Z: 'sears' } } })).message,
+    ).toMatch(/"Z" is not one of the brands compared/);
+    expect(
+      userError(() => buildComparison([brand('A', {}), brand('B', {})], { trends: { text: 'month,visits\n2024-01,4\n', fileName: 'm.csv' } })).message,
+    ).toMatch(/^--trends: m\.csv: not a Google Trends export/);
   });
 });

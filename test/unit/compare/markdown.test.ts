@@ -10,7 +10,10 @@ import { RENDERERS, rendered } from '../report/markdown-renderers.js';
 
 // The hostile audit with its scores turned round, so it differs from the sample and its quotes fill the gaps.
 const raw = loadFixture('hostile');
-const hostile = { ...raw, questions: raw.questions.map((q) => ({ ...q, signals: q.signals.map((s) => (s.score === null ? s : { ...s, score: 100 - s.score })) })) };
+const hostile = {
+  ...raw,
+  questions: raw.questions.map((q) => ({ ...q, signals: q.signals.map((s) => (s.score === null ? s : { ...s, score: 100 - s.score })) })),
+};
 const sample = loadFixture('sample');
 const md = renderComparisonMarkdown(buildComparisonViewModel(buildComparison([sample, hostile])));
 
@@ -29,7 +32,11 @@ describe('comparison.md', () => {
       const out = rendered(html);
       for (const tag of ['script', 'iframe', 'style', 'object']) expect(out.tags.has(tag), tag).toBe(false);
       const $ = cheerio.load(html);
-      expect($('img').map((_, i) => $(i).attr('src')).get()).toEqual(['charts/index.png', 'charts/questions.png', 'charts/gaps.png', 'charts/pull.png']);
+      expect(
+        $('img')
+          .map((_, i) => $(i).attr('src'))
+          .get(),
+      ).toEqual(['charts/index.png', 'charts/questions.png', 'charts/gaps.png', 'charts/pull.png']);
       for (const href of out.hrefs) expect(href).toMatch(/^https:\/\/community\.northwindhome\.example\//);
       expect(out.text).toContain('< script>alert(1)< /script>');
       expect(out.text).not.toMatch(/&(lt|gt|amp);/);

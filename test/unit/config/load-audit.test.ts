@@ -44,7 +44,14 @@ describe('loadAuditFile', () => {
     expect(a.brand).toBe('Northwind');
     expect(a.site.url).toBe('https://community.northwind.example/');
     expect(a.site.snapshot).toBeUndefined();
-    expect(a.crawl).toMatchObject({ maxPages: DEFAULTS.crawl.maxPages, maxDepth: DEFAULTS.crawl.maxDepth, render: 'static', include: [], exclude: [], delayMs: DEFAULTS.crawl.delayMs });
+    expect(a.crawl).toMatchObject({
+      maxPages: DEFAULTS.crawl.maxPages,
+      maxDepth: DEFAULTS.crawl.maxDepth,
+      render: 'static',
+      include: [],
+      exclude: [],
+      delayMs: DEFAULTS.crawl.delayMs,
+    });
     expect(a.report.theme.accent).toBe(DEFAULTS.report.accent);
     expect(a.report.paper).toBe('A4');
     expect(a.analyst).toEqual({});
@@ -135,7 +142,10 @@ analyst:
   });
 
   it('names a missing snapshot folder, traffic file and logo', async () => {
-    const file = await write('missing.yaml', 'brand: X\nsite:\n  url: https://x.example/\n  snapshot: nope\ntraffic:\n  file: none.csv\nreport:\n  analyst:\n    logo: gone.png\n');
+    const file = await write(
+      'missing.yaml',
+      'brand: X\nsite:\n  url: https://x.example/\n  snapshot: nope\ntraffic:\n  file: none.csv\nreport:\n  analyst:\n    logo: gone.png\n',
+    );
     const { message, lines } = await problems(loadAuditFile(file));
     expect(message).toContain('refers to missing files');
     expect(lineFor(lines, 'site.snapshot')).toContain('nope does not exist');
@@ -205,7 +215,10 @@ describe('traffic section', () => {
     for (const format of TRAFFIC_FORMATS) {
       expect(validateAudit({ ...base, traffic: { file: 't.csv', format } }, 'audit.yaml').traffic!.format).toBe(format);
     }
-    const a = validateAudit({ ...base, traffic: { file: 'umami.csv', columns: { date: 'Day', visits: 'Sessions', visitors: 'Visitors', pageviews: 'Views' } } }, 'audit.yaml');
+    const a = validateAudit(
+      { ...base, traffic: { file: 'umami.csv', columns: { date: 'Day', visits: 'Sessions', visitors: 'Visitors', pageviews: 'Views' } } },
+      'audit.yaml',
+    );
     expect(a.traffic!.columns).toEqual({ date: 'Day', visits: 'Sessions', visitors: 'Visitors', pageviews: 'Views' });
   });
 
@@ -242,7 +255,9 @@ describe('traffic.columns with year and month', () => {
   };
 
   it('accepts year + month instead of date', () => {
-    expect(validateAudit({ ...base, traffic: { file: 't.csv', columns: { year: 'Year', month: 'Month', visits: 'Visits' } } }, 'audit.yaml').traffic!.columns).toEqual({
+    expect(
+      validateAudit({ ...base, traffic: { file: 't.csv', columns: { year: 'Year', month: 'Month', visits: 'Visits' } } }, 'audit.yaml').traffic!.columns,
+    ).toEqual({
       year: 'Year',
       month: 'Month',
       visits: 'Visits',
@@ -259,7 +274,9 @@ describe('traffic.columns with year and month', () => {
 describe('traffic.column (a Google Trends term)', () => {
   const base = { brand: 'Sears', site: { url: 'https://x.example/' } };
   it('is accepted with format google-trends or auto, refused beside another format', () => {
-    expect(validateAudit({ ...base, traffic: { file: 'multiTimeline.csv', format: 'google-trends', column: 'sears' } }, 'a.yaml').traffic!.column).toBe('sears');
+    expect(validateAudit({ ...base, traffic: { file: 'multiTimeline.csv', format: 'google-trends', column: 'sears' } }, 'a.yaml').traffic!.column).toBe(
+      'sears',
+    );
     expect(validateAudit({ ...base, traffic: { file: 'multiTimeline.csv', column: 'sears' } }, 'a.yaml').traffic!.column).toBe('sears');
     let details: string[] = [];
     try {

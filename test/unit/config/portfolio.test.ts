@@ -34,7 +34,10 @@ const SITE = 'site: { url: https://community.acme.example/ }';
 
 describe('assert: in an audit file', () => {
   it('accepts levels and [level, options] pairs, and keeps them as given', async () => {
-    const file = await write('ok.yaml', `brand: Acme\n${SITE}\nassert:\n  index: [error, { minScore: 40, maxDrop: 5 }]\n  Q4: [warn, { minCoverage: 0.6 }]\n  q4-third-party-trackers: [error, { minScore: 50 }]\n  crawl: error\n  Q2: off\n`);
+    const file = await write(
+      'ok.yaml',
+      `brand: Acme\n${SITE}\nassert:\n  index: [error, { minScore: 40, maxDrop: 5 }]\n  Q4: [warn, { minCoverage: 0.6 }]\n  q4-third-party-trackers: [error, { minScore: 50 }]\n  crawl: error\n  Q2: off\n`,
+    );
     const a = await loadAuditFile(file);
     expect(a.assert).toEqual({
       index: ['error', { minScore: 40, maxDrop: 5 }],
@@ -94,10 +97,15 @@ describe('portfolio.yaml', () => {
     expect(topProblems.lines).toContain('defaults.crawl.maxPage: unknown field — did you mean `maxPages`?');
     expect(topProblems.lines.find((l) => l.startsWith('assert.index[1].minScore:'))).toMatch(/must be <=100/);
 
-    const file = await write('p2/portfolio.yaml', `audits:\n  - ./broken.yaml\n  - ./missing.yaml\n  - { brand: "", site: { url: https://ok.example/ } }\n  - 42\n`);
+    const file = await write(
+      'p2/portfolio.yaml',
+      `audits:\n  - ./broken.yaml\n  - ./missing.yaml\n  - { brand: "", site: { url: https://ok.example/ } }\n  - 42\n`,
+    );
     const { lines } = await problems(loadJob([file]));
     expect(lines).toEqual(['audits[3]: must be the path of an audit file, or an inline audit with `brand:` and `site: { url: ... }` (found 42)']);
-    const all = await problems(loadJob([await write('p2/three.yaml', 'audits:\n  - ./broken.yaml\n  - ./missing.yaml\n  - { brand: "", site: { url: https://ok.example/ } }\n')]));
+    const all = await problems(
+      loadJob([await write('p2/three.yaml', 'audits:\n  - ./broken.yaml\n  - ./missing.yaml\n  - { brand: "", site: { url: https://ok.example/ } }\n')]),
+    );
     expect(all.lines).toHaveLength(3);
     expect(all.lines[0]).toMatch(/audits\[0\] \(\.\/broken\.yaml\): site\.url: must be an absolute http\(s\) URL/);
     expect(all.lines[1]).toMatch(/audits\[1\] \(\.\/missing\.yaml\): Audit file not found/);
@@ -117,6 +125,9 @@ describe('portfolio.yaml', () => {
 
 describe('mergeUnder', () => {
   it('merges mappings key by key and lets the audit replace lists and values', () => {
-    expect(mergeUnder({ crawl: { maxPages: 1, exclude: ['/a'] }, report: { paper: 'A4' } }, { crawl: { exclude: ['/b'] } })).toEqual({ crawl: { maxPages: 1, exclude: ['/b'] }, report: { paper: 'A4' } });
+    expect(mergeUnder({ crawl: { maxPages: 1, exclude: ['/a'] }, report: { paper: 'A4' } }, { crawl: { exclude: ['/b'] } })).toEqual({
+      crawl: { maxPages: 1, exclude: ['/b'] },
+      report: { paper: 'A4' },
+    });
   });
 });

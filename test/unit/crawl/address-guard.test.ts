@@ -62,7 +62,10 @@ describe('the SSRF guard in a crawl', () => {
       const p = req.url ?? '/';
       if (p === '/robots.txt') return void res.writeHead(200, { 'content-type': 'text/plain' }).end(`User-agent: *\nAllow: /\nSitemap: ${meta}/sitemap.xml\n`);
       if (p === '/go') return void res.writeHead(302, { location: `${meta}/latest/meta-data/` }).end();
-      if (p === '/') return void res.writeHead(200, { 'content-type': 'text/html' }).end(`<h1>Home</h1><a href="${meta}/latest/meta-data/">meta</a> <a href="/go">go</a> <a href="/p/1">p</a>`);
+      if (p === '/')
+        return void res
+          .writeHead(200, { 'content-type': 'text/html' })
+          .end(`<h1>Home</h1><a href="${meta}/latest/meta-data/">meta</a> <a href="/go">go</a> <a href="/p/1">p</a>`);
       res.writeHead(200, { 'content-type': 'text/html' }).end('<h1>Page</h1><p>text</p>');
     });
     const lookup: LookupFn = (hostname, _opts, cb) => {

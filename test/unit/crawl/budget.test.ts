@@ -71,9 +71,14 @@ describe('the page budget goes to threads across every listing', () => {
       route: (p, _req, res) => {
         if (p === '/sitemap.xml') {
           const urls = numbered('/forum/t/', 1, 30).map((t) => `<url><loc>${origin}${t.slice(1)}</loc></url>`);
-          return void res.writeHead(200, { 'content-type': 'application/xml' }).end(`<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls.join('')}</urlset>`), true;
+          return (
+            void res
+              .writeHead(200, { 'content-type': 'application/xml' })
+              .end(`<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls.join('')}</urlset>`),
+            true
+          );
         }
-        if (p.startsWith('/forum/t/')) return void res.writeHead(200, { 'content-type': 'text/html' }).end(page(p, `<p>${p}</p>`)), true;
+        if (p.startsWith('/forum/t/')) return (void res.writeHead(200, { 'content-type': 'text/html' }).end(page(p, `<p>${p}</p>`)), true);
         return false;
       },
     });
@@ -91,10 +96,11 @@ describe('a URL group whose first pages are not found stops receiving budget', (
     robots: 404,
     homeLinks: [...numbered('/user/', 1, 30), '/forum/1', '/forum/2'],
     route: (p, _req, res) => {
-      if (p.startsWith('/user/')) return void res.writeHead(Number(p.slice(6)) % 2 ? status : 404, { 'content-type': 'text/html' }).end(page('gone', '')), true;
+      if (p.startsWith('/user/'))
+        return (void res.writeHead(Number(p.slice(6)) % 2 ? status : 404, { 'content-type': 'text/html' }).end(page('gone', '')), true);
       const forum = /^\/forum\/(\d+)$/.exec(p);
-      if (forum) return void res.writeHead(200, { 'content-type': 'text/html' }).end(page(p, links(numbered(`/node/${forum[1]}0`, 0, 10)))), true;
-      if (p.startsWith('/node/')) return void res.writeHead(200, { 'content-type': 'text/html' }).end(page(p, `<p>topic ${p}</p>`)), true;
+      if (forum) return (void res.writeHead(200, { 'content-type': 'text/html' }).end(page(p, links(numbered(`/node/${forum[1]}0`, 0, 10)))), true);
+      if (p.startsWith('/node/')) return (void res.writeHead(200, { 'content-type': 'text/html' }).end(page(p, `<p>topic ${p}</p>`)), true);
       return false;
     },
   });
@@ -129,7 +135,7 @@ describe('a URL group whose first pages are not found stops receiving budget', (
       route: (p, _req, res) => {
         if (!p.startsWith('/user/')) return false;
         const alive = Number(p.slice(6)) <= 1;
-        return void res.writeHead(alive ? 200 : 404, { 'content-type': 'text/html' }).end(page(p, `<p>${p}</p>`)), true;
+        return (void res.writeHead(alive ? 200 : 404, { 'content-type': 'text/html' }).end(page(p, `<p>${p}</p>`)), true);
       },
     });
     const r = await crawlSite(crawlOptions(s.url, { concurrency: 1, sitemaps: false, groupShare: 1 }));

@@ -18,7 +18,23 @@ const takeAll = (f: Frontier): string[] => f.drain().map((i) => new URL(i.url).p
 
 describe('priority words', () => {
   it('key pages: the start page, the root and shallow sign-up, sign-in, help, contact, about and policy pages', () => {
-    for (const u of ['/', '/sign-up', '/register', '/login', '/help/', '/faq.php', '/contact-us', '/about', '/privacy-policy', '/terms-of-service', '/legal/terms', '/ucp.php?mode=register', '/index.php?page=contact', '/impressum', '/datenschutz'])
+    for (const u of [
+      '/',
+      '/sign-up',
+      '/register',
+      '/login',
+      '/help/',
+      '/faq.php',
+      '/contact-us',
+      '/about',
+      '/privacy-policy',
+      '/terms-of-service',
+      '/legal/terms',
+      '/ucp.php?mode=register',
+      '/index.php?page=contact',
+      '/impressum',
+      '/datenschutz',
+    ])
       expect(isKeyPage(new URL(u, START).toString(), START), u).toBe(true);
     for (const u of ['/login?redirect=/t/1', '/search?q=help', '/t/123', '/how-to-get-help', '/a/b/c/help', '/forum?page=2'])
       expect(isKeyPage(new URL(u, START).toString(), START), u).toBe(false);
@@ -28,12 +44,42 @@ describe('priority words', () => {
 
   it('content groups (threads, topics, reviews, listings) and people/tag/search groups, by the URL template', () => {
     const cls = (u: string) => groupClass(urlTemplate(new URL(u, START).toString()));
-    for (const u of ['/t/some-topic/123', '/forum/t/5', '/threads/title.991/', '/viewtopic.php?t=3', '/viewforum.php?f=2', '/index.php?topic=12.0', '/node/77', '/forum/12', '/category/8.html', '/thread/8/18005.html', '/reviews/acme-blender', '/ideas/42', '/c/support/5', '/?p=9', '/themen/99'])
+    for (const u of [
+      '/t/some-topic/123',
+      '/forum/t/5',
+      '/threads/title.991/',
+      '/viewtopic.php?t=3',
+      '/viewforum.php?f=2',
+      '/index.php?topic=12.0',
+      '/node/77',
+      '/forum/12',
+      '/category/8.html',
+      '/thread/8/18005.html',
+      '/reviews/acme-blender',
+      '/ideas/42',
+      '/c/support/5',
+      '/?p=9',
+      '/themen/99',
+    ])
       expect(cls(u), u).toBe('content');
-    for (const u of ['/user/12', '/u/bob', '/members/alice.7/', '/memberlist.php?mode=viewprofile&u=2', '/forum/members/5', '/tags/gba', '/search?q=x', '/calendar/2024', '/login?redirect=/t/1', '/profile/5', '/mitglieder/8', '/posting.php?mode=reply&t=5', '/newreply.php?p=9', '/t/5/print'])
+    for (const u of [
+      '/user/12',
+      '/u/bob',
+      '/members/alice.7/',
+      '/memberlist.php?mode=viewprofile&u=2',
+      '/forum/members/5',
+      '/tags/gba',
+      '/search?q=x',
+      '/calendar/2024',
+      '/login?redirect=/t/1',
+      '/profile/5',
+      '/mitglieder/8',
+      '/posting.php?mode=reply&t=5',
+      '/newreply.php?p=9',
+      '/t/5/print',
+    ])
       expect(cls(u), u).toBe('peripheral');
-    for (const u of ['/deals', '/products/blender-3000', '/blog/2024/hello', '/help/article/12', '/how-to-follow-up'])
-      expect(cls(u), u).toBe('other');
+    for (const u of ['/deals', '/products/blender-3000', '/blog/2024/hello', '/help/article/12', '/how-to-follow-up']) expect(cls(u), u).toBe('other');
   });
 });
 

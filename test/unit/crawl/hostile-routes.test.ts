@@ -15,10 +15,16 @@ describe('hostile routes', () => {
     const s = await server({
       robots: 'placeholder',
       route: (p, _req, res) => {
-        if (p === '/robots.txt') return void res.writeHead(200, { 'content-type': 'text/plain' }).end(`User-agent: *\nDisallow: /private/\nSitemap: ${origin}sm-offsite.xml\nSitemap: ${origin}sm-private.xml\n`), true;
-        if (p === '/sitemap.xml') return void res.writeHead(302, { location: '/logout?next=/sitemap2.xml' }).end(), true;
-        if (p === '/sm-offsite.xml') return void res.writeHead(302, { location: `${other.url}sitemap.xml` }).end(), true;
-        if (p === '/sm-private.xml') return void res.writeHead(301, { location: '/private/sitemap.xml' }).end(), true;
+        if (p === '/robots.txt')
+          return (
+            void res
+              .writeHead(200, { 'content-type': 'text/plain' })
+              .end(`User-agent: *\nDisallow: /private/\nSitemap: ${origin}sm-offsite.xml\nSitemap: ${origin}sm-private.xml\n`),
+            true
+          );
+        if (p === '/sitemap.xml') return (void res.writeHead(302, { location: '/logout?next=/sitemap2.xml' }).end(), true);
+        if (p === '/sm-offsite.xml') return (void res.writeHead(302, { location: `${other.url}sitemap.xml` }).end(), true);
+        if (p === '/sm-private.xml') return (void res.writeHead(301, { location: '/private/sitemap.xml' }).end(), true);
         return false;
       },
     });
@@ -48,7 +54,8 @@ describe('hostile routes', () => {
     const s = await server({
       robots: 404,
       homeLinks: ['/busy'],
-      route: (p, _req, res) => (p === '/busy' ? (res.writeHead(503, { 'retry-after': '999999', 'content-type': 'text/html' }).end(page('Busy', '')), true) : false),
+      route: (p, _req, res) =>
+        p === '/busy' ? (res.writeHead(503, { 'retry-after': '999999', 'content-type': 'text/html' }).end(page('Busy', '')), true) : false,
     });
     const r = await crawlSite(crawlOptions(s.url, { maxPages: 5 }));
     expect(s.paths().filter((p) => p === '/busy')).toHaveLength(1);
@@ -73,8 +80,19 @@ describe('hostile routes', () => {
   });
 
   it('links that change state are never requested, in any of their real-world spellings', async () => {
-    const bad = ['/users/sign_out', '/ucp.php?mode=logout', '/log%6Fut', '/account/delete-me', '/viewforum.php?f=1&mark=topics', '/api/remove-item/5', '/t5/s/page.logoutpage'];
-    const s = await server({ robots: 404, route: (p, _req, res) => (p === '/' ? (res.writeHead(200, { 'content-type': 'text/html' }).end(page('Home', links(bad))), true) : false) });
+    const bad = [
+      '/users/sign_out',
+      '/ucp.php?mode=logout',
+      '/log%6Fut',
+      '/account/delete-me',
+      '/viewforum.php?f=1&mark=topics',
+      '/api/remove-item/5',
+      '/t5/s/page.logoutpage',
+    ];
+    const s = await server({
+      robots: 404,
+      route: (p, _req, res) => (p === '/' ? (res.writeHead(200, { 'content-type': 'text/html' }).end(page('Home', links(bad))), true) : false),
+    });
     await crawlSite(crawlOptions(s.url, { maxPages: 10 }));
     expect(s.paths()).toEqual(expect.arrayContaining(['/']));
     for (const b of bad) expect(s.paths().map((p) => decodeURIComponent(p))).not.toContain(decodeURIComponent(b));

@@ -48,22 +48,30 @@ describe('non-HTML paths', () => {
       homeLinks: [...files, '/p/1', '/go'],
       route: (p, _req, res) => {
         // Anything but the pages answers with a file, so a request that got through would also be fetched as one.
-        if (p === '/go') return void res.writeHead(302, { location: '/files/after-redirect.zip' }).end(), true;
+        if (p === '/go') return (void res.writeHead(302, { location: '/files/after-redirect.zip' }).end(), true);
         if (p.startsWith('/p/') || p === '/' || p === '/robots.txt' || p === '/sitemap.xml') return false;
-        return void res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(Buffer.alloc(1024)), true;
+        return (void res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(Buffer.alloc(1024)), true);
       },
     });
     const r = await crawlSite(crawlOptions(s.url));
     const requested = s.paths().map((p) => p.replace(/\?.*$/, ''));
     expect([...new Set(requested)].sort()).toEqual(['/', '/go', '/p/1', '/robots.txt', '/sitemap.xml']);
     for (const f of files) {
-      expect(rec(r, new URL(f, s.url).toString()), f).toMatchObject({ outcome: 'skipped', reason: 'non-html', detail: expect.stringMatching(/not a web page, not requested$/) });
+      expect(rec(r, new URL(f, s.url).toString()), f).toMatchObject({
+        outcome: 'skipped',
+        reason: 'non-html',
+        detail: expect.stringMatching(/not a web page, not requested$/),
+      });
       expect(rec(r, new URL(f, s.url).toString())?.status, f).toBeUndefined();
     }
     expect(rec(r, `${s.url}files/setup.zip`)?.detail).toBe('path ends in .zip (archive): not a web page, not requested');
     // A redirect into a file is not followed either; the target is recorded for what it is.
     expect(rec(r, `${s.url}go`)).toMatchObject({ outcome: 'skipped', detail: expect.stringMatching(/after-redirect\.zip not followed: path ends in \.zip/) });
-    expect(rec(r, `${s.url}files/after-redirect.zip`)).toMatchObject({ outcome: 'skipped', reason: 'non-html', detail: expect.stringMatching(/^redirect target of .*\/go: path ends in \.zip/) });
+    expect(rec(r, `${s.url}files/after-redirect.zip`)).toMatchObject({
+      outcome: 'skipped',
+      reason: 'non-html',
+      detail: expect.stringMatching(/^redirect target of .*\/go: path ends in \.zip/),
+    });
     expect(r.pages.map((p) => new URL(p.url).pathname)).toEqual(['/', '/p/1']);
   });
 });

@@ -97,14 +97,14 @@ describe.skipIf(!hasChrome())('render: auto and browser (system Chromium)', () =
     }
   });
 
-  it('auto mode paces the browser\'s second request for a page like any other request to the host', async () => {
+  it("auto mode paces the browser's second request for a page like any other request to the host", async () => {
     await crawl('auto', { delayMs: 400 });
     const app = site.cookies.filter((x) => x.path === '/app/').map((x) => x.at);
     expect(app).toHaveLength(2); // as served, then in the browser
     expect(app[1]! - app[0]!).toBeGreaterThanOrEqual(390);
   });
 
-  it('sends a member session in the browser too, to the site\'s pages and its own scripts, and keeps it out of the archive', async () => {
+  it("sends a member session in the browser too, to the site's pages and its own scripts, and keeps it out of the archive", async () => {
     const session = [{ name: 'sid', value: 'member-s3cret', domain: '127.0.0.1', path: '/', secure: false, expires: -1 }];
     const c = await crawl('browser', { session });
     const sent = site.cookies.filter((x) => x.path !== '/robots.txt' && x.path !== '/sitemap.xml');

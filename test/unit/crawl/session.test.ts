@@ -13,7 +13,12 @@ import { cookieHeaderFor, parseCookiesTxt, parseStorageState, SessionFileError }
 
 describe('session files', () => {
   it('reads a cookies.txt export, including curl’s #HttpOnly_ lines and comments', () => {
-    const text = ['# Netscape HTTP Cookie File', 'community.example.com\tFALSE\t/\tTRUE\t0\tsid\tabc123', '#HttpOnly_.example.com\tTRUE\t/members\tFALSE\t4102444800\ttoken\tx=y', ''].join('\n');
+    const text = [
+      '# Netscape HTTP Cookie File',
+      'community.example.com\tFALSE\t/\tTRUE\t0\tsid\tabc123',
+      '#HttpOnly_.example.com\tTRUE\t/members\tFALSE\t4102444800\ttoken\tx=y',
+      '',
+    ].join('\n');
     expect(parseCookiesTxt(text)).toEqual([
       { name: 'sid', value: 'abc123', domain: 'community.example.com', path: '/', secure: true, expires: 0 },
       { name: 'token', value: 'x=y', domain: '.example.com', path: '/members', secure: false, expires: 4102444800 },
@@ -25,14 +30,22 @@ describe('session files', () => {
   });
 
   it('reads a Playwright storage state and rejects one without cookies', () => {
-    const state = JSON.stringify({ cookies: [{ name: 'sid', value: 'v', domain: '127.0.0.1', path: '/', expires: -1, httpOnly: true, secure: false, sameSite: 'Lax' }], origins: [] });
+    const state = JSON.stringify({
+      cookies: [{ name: 'sid', value: 'v', domain: '127.0.0.1', path: '/', expires: -1, httpOnly: true, secure: false, sameSite: 'Lax' }],
+      origins: [],
+    });
     expect(parseStorageState(state)).toEqual([{ name: 'sid', value: 'v', domain: '127.0.0.1', path: '/', secure: false, expires: -1 }]);
     expect(() => parseStorageState('{"origins":[]}')).toThrow(SessionFileError);
   });
 
   it('matches domain, path, secure and expiry as a browser does', () => {
     const cookies = parseCookiesTxt(
-      ['.example.com\tTRUE\t/\tFALSE\t0\ta\t1', 'example.com\tFALSE\t/members\tFALSE\t0\tb\t2', 'example.com\tFALSE\t/\tTRUE\t0\tc\t3', 'example.com\tFALSE\t/\tFALSE\t1000\told\t4'].join('\n'),
+      [
+        '.example.com\tTRUE\t/\tFALSE\t0\ta\t1',
+        'example.com\tFALSE\t/members\tFALSE\t0\tb\t2',
+        'example.com\tFALSE\t/\tTRUE\t0\tc\t3',
+        'example.com\tFALSE\t/\tFALSE\t1000\told\t4',
+      ].join('\n'),
     );
     expect(cookieHeaderFor('http://example.com/members/x', cookies)).toBe('b=2; a=1');
     expect(cookieHeaderFor('https://example.com/', cookies)).toBe('a=1; c=3');
@@ -50,7 +63,8 @@ describe('an authenticated crawl', () => {
       seen.push({ path: req.url ?? '', cookie: req.headers.cookie });
       const member = req.headers.cookie?.includes('sid=secret-session');
       if (req.url === '/robots.txt') return void res.writeHead(404).end();
-      if (req.url === '/') return void res.writeHead(200, { 'content-type': 'text/html' }).end('<a href="/members/thread.html">Members</a> <a href="/logout">Log out</a>');
+      if (req.url === '/')
+        return void res.writeHead(200, { 'content-type': 'text/html' }).end('<a href="/members/thread.html">Members</a> <a href="/logout">Log out</a>');
       if (req.url === '/members/thread.html') {
         if (!member) return void res.writeHead(401, { 'content-type': 'text/html' }).end('Sign in');
         return void res.writeHead(200, { 'content-type': 'text/html', 'set-cookie': 'sid=rotated-secret; Path=/' }).end('<main>Members talk here.</main>');

@@ -15,9 +15,14 @@ const CANONICAL = 'https://community.brightside.example';
 
 const { server, closeLater } = closedAfterEachTest();
 const rec = recordOf;
-const xml = (body: string, type = 'application/xml'): ((res: import('node:http').ServerResponse) => void) => (res) => void res.writeHead(200, { 'content-type': type }).end(body);
-const urlset = (locs: string[]): string => `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${locs.map((l) => `<url><loc>${l}</loc></url>`).join('')}</urlset>`;
-const index = (locs: string[]): string => `<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${locs.map((l) => `<sitemap><loc>${l}</loc></sitemap>`).join('')}</sitemapindex>`;
+const xml =
+  (body: string, type = 'application/xml'): ((res: import('node:http').ServerResponse) => void) =>
+  (res) =>
+    void res.writeHead(200, { 'content-type': type }).end(body);
+const urlset = (locs: string[]): string =>
+  `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${locs.map((l) => `<url><loc>${l}</loc></url>`).join('')}</urlset>`;
+const index = (locs: string[]): string =>
+  `<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${locs.map((l) => `<sitemap><loc>${l}</loc></sitemap>`).join('')}</sitemapindex>`;
 
 describe('sitemaps', () => {
   it('snapshot: aliases map canonical URLs, a self-listing index is read once, gzip is read, off-site and disallowed entries are not fetched', async () => {
@@ -39,7 +44,11 @@ describe('sitemaps', () => {
     expect(r.robots.sitemaps).toEqual([`${CANONICAL}/sitemap_index.xml`]);
     const sm = new Map(r.sitemaps?.map((s) => [new URL(s.url).pathname + (s.url.startsWith(site.url) ? '' : ` @${new URL(s.url).host}`), s]));
     expect(sm.get('/sitemap_index.xml')).toMatchObject({ status: 200, note: expect.stringMatching(/index: 2 sitemap\(s\).*1 off-site/) });
-    expect(sm.get('/sitemaps/pages.xml.gz')).toMatchObject({ status: 200, urls: 5, note: expect.stringMatching(/^gzip; urlset: 5 URL\(s\); 1 off-site entry ignored/) });
+    expect(sm.get('/sitemaps/pages.xml.gz')).toMatchObject({
+      status: 200,
+      urls: 5,
+      note: expect.stringMatching(/^gzip; urlset: 5 URL\(s\); 1 off-site entry ignored/),
+    });
     expect(sm.get('/sitemaps/nested-index.xml')).toMatchObject({ status: 200 });
     expect(sm.get('/sitemap.xml')).toMatchObject({ status: 404, note: 'not found' });
     // Each sitemap file is requested once, whatever lists it (itself included).
@@ -62,7 +71,7 @@ describe('sitemaps', () => {
     const s = await server({
       robots: 404,
       route: (p, _req, res) => {
-        if (p === '/sitemap.xml') return xml(index([`${origin}sm/0.xml`]))(res), true;
+        if (p === '/sitemap.xml') return (xml(index([`${origin}sm/0.xml`]))(res), true);
         const m = /^\/sm\/(\d+)\.xml$/.exec(p);
         if (!m) return false;
         const n = Number(m[1]);
@@ -85,20 +94,31 @@ describe('sitemaps', () => {
     const maxBytes = 4 * 1024 * 1024;
     const other = await server({ robots: 404 });
     let origin = '';
-    const bomb = gzipSync(Buffer.concat([Buffer.from(`<?xml version="1.0"?><urlset><url><loc>http://placeholder/</loc></url>`), Buffer.alloc(maxBytes + 1024, 0x20), Buffer.from('</urlset>')]), { level: 1 });
+    const bomb = gzipSync(
+      Buffer.concat([
+        Buffer.from(`<?xml version="1.0"?><urlset><url><loc>http://placeholder/</loc></url>`),
+        Buffer.alloc(maxBytes + 1024, 0x20),
+        Buffer.from('</urlset>'),
+      ]),
+      { level: 1 },
+    );
     const s = await server({
       robots: 'User-agent: *\nAllow: /\n',
       route: (p, _req, res) => {
-        if (p === '/sitemap.xml') return xml(index([`${origin}bomb.xml.gz`, `${origin}pages.xml`, `${other.url}sitemap.xml`]))(res), true;
-        if (p === '/bomb.xml.gz') return void res.writeHead(200, { 'content-type': 'application/gzip' }).end(bomb), true;
-        if (p === '/pages.xml') return xml(urlset([`${origin}p/listed`, `${other.url}p/offsite`, 'https://elsewhere.example/x']))(res), true;
+        if (p === '/sitemap.xml') return (xml(index([`${origin}bomb.xml.gz`, `${origin}pages.xml`, `${other.url}sitemap.xml`]))(res), true);
+        if (p === '/bomb.xml.gz') return (void res.writeHead(200, { 'content-type': 'application/gzip' }).end(bomb), true);
+        if (p === '/pages.xml') return (xml(urlset([`${origin}p/listed`, `${other.url}p/offsite`, 'https://elsewhere.example/x']))(res), true);
         return false;
       },
     });
     origin = s.url;
     expect(bomb.length).toBeLessThan(maxBytes / 100);
     const r = await crawlSite(crawlOptions(s.url), { sitemapLimits: { maxBytes } });
-    expect(r.sitemaps?.find((x) => x.url.endsWith('/bomb.xml.gz'))).toMatchObject({ status: 200, urls: 0, note: expect.stringMatching(/decompressed sitemap exceeded 4194304 bytes/) });
+    expect(r.sitemaps?.find((x) => x.url.endsWith('/bomb.xml.gz'))).toMatchObject({
+      status: 200,
+      urls: 0,
+      note: expect.stringMatching(/decompressed sitemap exceeded 4194304 bytes/),
+    });
     expect(r.sitemaps?.find((x) => x.url.endsWith('/pages.xml'))).toMatchObject({ urls: 1, note: expect.stringMatching(/2 off-site entries ignored/) });
     expect(rec(r, `${s.url}p/listed`)).toMatchObject({ outcome: 'fetched', depth: 1 });
     expect(other.requests).toHaveLength(0);
@@ -108,7 +128,10 @@ describe('sitemaps', () => {
     const gz = gzipSync(Buffer.alloc(2_000_000));
     expect(gunzipCapped(gz, 2_000_000)).toHaveLength(2_000_000);
     expect(() => gunzipCapped(gz, 1_999_999)).toThrow(/exceeded/);
-    expect(parseSitemap(urlset(['https://a.example/1', 'https://a.example/2']))).toEqual({ kind: 'urlset', locs: ['https://a.example/1', 'https://a.example/2'] });
+    expect(parseSitemap(urlset(['https://a.example/1', 'https://a.example/2']))).toEqual({
+      kind: 'urlset',
+      locs: ['https://a.example/1', 'https://a.example/2'],
+    });
     expect(parseSitemap(index(['https://a.example/s.xml']))).toEqual({ kind: 'index', locs: ['https://a.example/s.xml'] });
     expect(parseSitemap('<html><body>nope</body></html>').kind).toBe('unknown');
   });
@@ -135,7 +158,7 @@ describe('sampling by URL template', () => {
       // Threads first in the document, the key pages last, as on a busy forum home page.
       homeLinks: [...threads, ...key],
       route: (p, _req, res) => {
-        if (p.startsWith('/forum/t/') || key.includes(p)) return void res.writeHead(200, { 'content-type': 'text/html' }).end(page(p, `<p>${p}</p>`)), true;
+        if (p.startsWith('/forum/t/') || key.includes(p)) return (void res.writeHead(200, { 'content-type': 'text/html' }).end(page(p, `<p>${p}</p>`)), true);
         return false;
       },
     });
@@ -169,8 +192,8 @@ describe('sampling by URL template', () => {
       robots: 404,
       homeLinks: ['/help'],
       route: (p, _req, res) => {
-        if (p === '/sitemap.xml') return xml(urlset(threads.map((t) => `${origin}${t.slice(1)}`)))(res), true;
-        if (p.startsWith('/forum/t/') || p === '/help') return void res.writeHead(200, { 'content-type': 'text/html' }).end(page(p, `<p>${p}</p>`)), true;
+        if (p === '/sitemap.xml') return (xml(urlset(threads.map((t) => `${origin}${t.slice(1)}`)))(res), true);
+        if (p.startsWith('/forum/t/') || p === '/help') return (void res.writeHead(200, { 'content-type': 'text/html' }).end(page(p, `<p>${p}</p>`)), true);
         return false;
       },
     });
@@ -190,7 +213,8 @@ describe('sampling by URL template', () => {
       robots: 404,
       homeLinks: [...threads, ...users],
       route: (p, _req, res) => {
-        if (p.startsWith('/forum/t/') || p.startsWith('/u/')) return void res.writeHead(200, { 'content-type': 'text/html' }).end(page(p, `<p>${p}</p>`)), true;
+        if (p.startsWith('/forum/t/') || p.startsWith('/u/'))
+          return (void res.writeHead(200, { 'content-type': 'text/html' }).end(page(p, `<p>${p}</p>`)), true);
         return false;
       },
     });

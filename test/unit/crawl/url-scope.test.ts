@@ -16,7 +16,10 @@ describe('canonicalizeUrl', () => {
   });
   it('removes tracking and session parameters and sorts query keys', () => {
     expect(
-      canonicalizeUrl('/t?z=1&utm_source=n&utm_medium=e&gclid=g&fbclid=f&mc_cid=1&mc_eid=2&a=2&sid=9&sessionid=8&PHPSESSID=7&jsessionid=6', 'https://example.com/'),
+      canonicalizeUrl(
+        '/t?z=1&utm_source=n&utm_medium=e&gclid=g&fbclid=f&mc_cid=1&mc_eid=2&a=2&sid=9&sessionid=8&PHPSESSID=7&jsessionid=6',
+        'https://example.com/',
+      ),
     ).toBe('https://example.com/t?a=2&z=1');
     expect(canonicalizeUrl('https://example.com/t;jsessionid=ABC123?b=2&a=1')).toBe('https://example.com/t?a=1&b=2');
     expect(canonicalizeUrl('https://example.com/t?utm_campaign=x')).toBe('https://example.com/t');

@@ -38,10 +38,26 @@ describe('page identity (sort, paging and display variants)', () => {
 
 describe('variants in a crawl', () => {
   it('folds sort/paging variants of a listing and a thread into one page without requesting them; ids stay apart', async () => {
-    const listing = links(['/forum/12?order=title&sort=asc', '/forum/12?order=last_post', '/forum/12?page=1', '/forum/12?page=2', '/forum/12?page=2&sort=desc']);
+    const listing = links([
+      '/forum/12?order=title&sort=asc',
+      '/forum/12?order=last_post',
+      '/forum/12?page=1',
+      '/forum/12?page=2',
+      '/forum/12?page=2&sort=desc',
+    ]);
     const s = await server({
       robots: 404,
-      homeLinks: ['/forum/12', '/viewtopic.php?t=123', '/viewtopic.php?t=124', '/viewtopic.php?t=123&start=15', '/viewtopic.php?t=123&view=print', '/?p=7', '/?p=8', '/index.php?page=about', '/index.php?page=contact'],
+      homeLinks: [
+        '/forum/12',
+        '/viewtopic.php?t=123',
+        '/viewtopic.php?t=124',
+        '/viewtopic.php?t=123&start=15',
+        '/viewtopic.php?t=123&view=print',
+        '/?p=7',
+        '/?p=8',
+        '/index.php?page=about',
+        '/index.php?page=contact',
+      ],
       route: (p, _req, res, u) => {
         const html = (body: string): boolean => (res.writeHead(200, { 'content-type': 'text/html' }).end(page(`${p}${u.search}`, body)), true);
         if (p === '/forum/12') return html(u.search ? '<p>another order of the same topics</p>' : listing);
@@ -52,7 +68,16 @@ describe('variants in a crawl', () => {
     });
     const r = await crawlSite(crawlOptions(s.url, { sitemaps: false }));
     const fetched = r.pages.map((p) => p.url.slice(s.url.length - 1)).sort();
-    expect(fetched).toEqual(['/', '/?p=7', '/?p=8', '/forum/12', '/index.php?page=about', '/index.php?page=contact', '/viewtopic.php?t=123', '/viewtopic.php?t=124']);
+    expect(fetched).toEqual([
+      '/',
+      '/?p=7',
+      '/?p=8',
+      '/forum/12',
+      '/index.php?page=about',
+      '/index.php?page=contact',
+      '/viewtopic.php?t=123',
+      '/viewtopic.php?t=124',
+    ]);
     const variants = r.records.filter((x) => x.reason === 'variant');
     expect(variants.map((x) => x.url.slice(s.url.length - 1)).sort()).toEqual([
       '/forum/12?order=last_post',

@@ -33,7 +33,9 @@ const MAX_TREE_DEPTH = 3 * PARSE_LIMITS.depth + 16;
 /** Depth of the deepest node under the root (iterative: the tree may be deep). */
 function treeDepth($: CheerioAPI): number {
   let max = 0;
-  const stack: Array<[AnyNode, number]> = $.root().toArray().map((n) => [n, 0]);
+  const stack: Array<[AnyNode, number]> = $.root()
+    .toArray()
+    .map((n) => [n, 0]);
   while (stack.length) {
     const [n, d] = stack.pop()!;
     max = Math.max(max, d);
@@ -89,121 +91,157 @@ function expectWellTypedPage(p: PageContext): void {
 }
 
 describe('parse budget (fuzz)', () => {
-  it('tag soup: never throws, the budgeted HTML fits the budget, the parsed tree stays shallow', () => {
-    // CI: 1,500 cases.
-    fc.assert(
-      fc.property(soupPage, (html) => {
-        const budgeted = withinParseBudget(html);
-        expect(withinParseBudget(budgeted.html).limited).toEqual([]);
-        const { $, limited } = loadHtml(html, { scriptingEnabled: false });
-        expect(limited).toEqual(budgeted.limited);
-        expect(treeDepth($)).toBeLessThanOrEqual(MAX_TREE_DEPTH);
-      }),
-      params(0xb0d601, 1500),
-    );
-  }, HANG_GUARD_MS);
+  it(
+    'tag soup: never throws, the budgeted HTML fits the budget, the parsed tree stays shallow',
+    () => {
+      // CI: 1,500 cases.
+      fc.assert(
+        fc.property(soupPage, (html) => {
+          const budgeted = withinParseBudget(html);
+          expect(withinParseBudget(budgeted.html).limited).toEqual([]);
+          const { $, limited } = loadHtml(html, { scriptingEnabled: false });
+          expect(limited).toEqual(budgeted.limited);
+          expect(treeDepth($)).toBeLessThanOrEqual(MAX_TREE_DEPTH);
+        }),
+        params(0xb0d601, 1500),
+      );
+    },
+    HANG_GUARD_MS,
+  );
 
-  it('deep nesting (300–100,000 levels of one pattern, soup around it): a cut is recorded, the tree stays shallow, the deepest words and link are kept', () => {
-    // CI: 16 cases (each page is up to a few MB).
-    fc.assert(
-      fc.property(deepPage(300, 100_000), fc.boolean(), ({ html, tags, markerVisible }, scripting) => {
-        const { $, limited } = loadHtml(html, { scriptingEnabled: scripting });
-        expect(treeDepth($)).toBeLessThanOrEqual(MAX_TREE_DEPTH);
-        const text = visibleText($.root().toArray(), { noscript: true });
-        if (markerVisible) expect(text).toContain('deepestmarker');
-        // Plain containers nested that deep are always cut (a parser closes an open <li>, <p>, <a>, <button> by itself).
-        if (tags.every((t) => PLAIN.has(t))) expect(limited).toContain('depth');
-      }),
-      params(0xb0d602, 16, 500),
-    );
-  }, HANG_GUARD_MS);
+  it(
+    'deep nesting (300–100,000 levels of one pattern, soup around it): a cut is recorded, the tree stays shallow, the deepest words and link are kept',
+    () => {
+      // CI: 16 cases (each page is up to a few MB).
+      fc.assert(
+        fc.property(deepPage(300, 100_000), fc.boolean(), ({ html, tags, markerVisible }, scripting) => {
+          const { $, limited } = loadHtml(html, { scriptingEnabled: scripting });
+          expect(treeDepth($)).toBeLessThanOrEqual(MAX_TREE_DEPTH);
+          const text = visibleText($.root().toArray(), { noscript: true });
+          if (markerVisible) expect(text).toContain('deepestmarker');
+          // Plain containers nested that deep are always cut (a parser closes an open <li>, <p>, <a>, <button> by itself).
+          if (tags.every((t) => PLAIN.has(t))) expect(limited).toContain('depth');
+        }),
+        params(0xb0d602, 16, 500),
+      );
+    },
+    HANG_GUARD_MS,
+  );
 
-  it('2,000–100,000 unclosed <div>s under soup: the depth cut is recorded and the page still parses', () => {
-    // CI: 12 cases.
-    fc.assert(
-      fc.property(fc.integer({ min: 2000, max: 100_000 }), tagSoup(20), tagSoup(20), (n, before, after) => {
-        const html = `${before}${'<div>'.repeat(n)}<p>deepestmarker</p>${after}`;
-        const { $, limited } = loadHtml(html, { scriptingEnabled: false });
-        expect(limited).toContain('depth');
-        expect(treeDepth($)).toBeLessThanOrEqual(MAX_TREE_DEPTH);
-      }),
-      params(0xb0d603, 12, 500),
-    );
-  }, HANG_GUARD_MS);
+  it(
+    '2,000–100,000 unclosed <div>s under soup: the depth cut is recorded and the page still parses',
+    () => {
+      // CI: 12 cases.
+      fc.assert(
+        fc.property(fc.integer({ min: 2000, max: 100_000 }), tagSoup(20), tagSoup(20), (n, before, after) => {
+          const html = `${before}${'<div>'.repeat(n)}<p>deepestmarker</p>${after}`;
+          const { $, limited } = loadHtml(html, { scriptingEnabled: false });
+          expect(limited).toContain('depth');
+          expect(treeDepth($)).toBeLessThanOrEqual(MAX_TREE_DEPTH);
+        }),
+        params(0xb0d603, 12, 500),
+      );
+    },
+    HANG_GUARD_MS,
+  );
 
-  it('huge attribute values, text runs, unterminated comments and scripts: never throws, tree shallow', () => {
-    // CI: 12 cases (up to 2 MB each).
-    fc.assert(
-      fc.property(hugePage, (html) => {
-        const { $, limited } = loadHtml(html, { scriptingEnabled: false });
-        expect(treeDepth($)).toBeLessThanOrEqual(MAX_TREE_DEPTH);
-        for (const l of limited) expect(['depth', 'elements']).toContain(l);
-      }),
-      params(0xb0d604, 12, 500),
-    );
-  }, HANG_GUARD_MS);
+  it(
+    'huge attribute values, text runs, unterminated comments and scripts: never throws, tree shallow',
+    () => {
+      // CI: 12 cases (up to 2 MB each).
+      fc.assert(
+        fc.property(hugePage, (html) => {
+          const { $, limited } = loadHtml(html, { scriptingEnabled: false });
+          expect(treeDepth($)).toBeLessThanOrEqual(MAX_TREE_DEPTH);
+          for (const l of limited) expect(['depth', 'elements']).toContain(l);
+        }),
+        params(0xb0d604, 12, 500),
+      );
+    },
+    HANG_GUARD_MS,
+  );
 });
 
 describe('text helpers (fuzz)', () => {
-  it('visibleText: clean lines (non-empty, single-spaced) with any options; skipping everything leaves nothing', () => {
-    // CI: 1,000 cases.
-    fc.assert(
-      fc.property(soupPage, fc.boolean(), fc.boolean(), fc.constantFrom('div', 'p', 'a', 'header', 'li', 'span'), (html, scripting, noscript, skipTag) => {
-        const { $ } = loadHtml(html, { scriptingEnabled: scripting });
-        const roots = $.root().toArray();
-        const all = visibleText(roots, { noscript });
-        expectCleanLines(all);
-        expectCleanLines(visibleText(roots, { noscript, skip: (el) => el.name === skipTag }));
-        expect(visibleText($('body').toArray(), { skip: () => true })).toBe('');
-        expect(count(wordCount(all))).toBe(true);
-      }),
-      params(0xb0d605, 1000),
-    );
-  }, HANG_GUARD_MS);
+  it(
+    'visibleText: clean lines (non-empty, single-spaced) with any options; skipping everything leaves nothing',
+    () => {
+      // CI: 1,000 cases.
+      fc.assert(
+        fc.property(soupPage, fc.boolean(), fc.boolean(), fc.constantFrom('div', 'p', 'a', 'header', 'li', 'span'), (html, scripting, noscript, skipTag) => {
+          const { $ } = loadHtml(html, { scriptingEnabled: scripting });
+          const roots = $.root().toArray();
+          const all = visibleText(roots, { noscript });
+          expectCleanLines(all);
+          expectCleanLines(visibleText(roots, { noscript, skip: (el) => el.name === skipTag }));
+          expect(visibleText($('body').toArray(), { skip: () => true })).toBe('');
+          expect(count(wordCount(all))).toBe(true);
+        }),
+        params(0xb0d605, 1000),
+      );
+    },
+    HANG_GUARD_MS,
+  );
 
-  it('snippetAround and truncate: never throw, stay within their bounds', () => {
-    // CI: 2,000 cases.
-    fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), fc.nat(500), fc.nat(50), fc.integer({ min: 2, max: 300 }), (text, index, length, max) => {
-        const i = Math.min(index, text.length);
-        const snip = snippetAround(text, i, Math.min(length, text.length - i));
-        expect(typeof snip).toBe('string');
-        expect(snip.length).toBeLessThanOrEqual(Math.min(length, text.length - i) + 2 * 90 + 2);
-        expect(truncate(text, max).length).toBeLessThanOrEqual(max);
-      }),
-      params(0xb0d606, 2000),
-    );
-  }, HANG_GUARD_MS);
+  it(
+    'snippetAround and truncate: never throw, stay within their bounds',
+    () => {
+      // CI: 2,000 cases.
+      fc.assert(
+        fc.property(fc.string({ unit: 'binary', maxLength: 400 }), fc.nat(500), fc.nat(50), fc.integer({ min: 2, max: 300 }), (text, index, length, max) => {
+          const i = Math.min(index, text.length);
+          const snip = snippetAround(text, i, Math.min(length, text.length - i));
+          expect(typeof snip).toBe('string');
+          expect(snip.length).toBeLessThanOrEqual(Math.min(length, text.length - i) + 2 * 90 + 2);
+          expect(truncate(text, max).length).toBeLessThanOrEqual(max);
+        }),
+        params(0xb0d606, 2000),
+      );
+    },
+    HANG_GUARD_MS,
+  );
 });
 
 describe('structure and page type (fuzz)', () => {
-  it('readStructure, schemaTypes and classifyPage on tag soup: never throw, well-typed', () => {
-    // CI: 800 cases.
-    fc.assert(
-      fc.property(soupPage, pageUrl, fc.boolean(), fc.constantFrom(null, 'en', 'de'), (html, url, forum, lang) => {
-        const { $ } = loadHtml(html, { scriptingEnabled: false });
-        const types = schemaTypes($);
-        for (const t of types) expect(typeof t).toBe('string');
-        const structure = readStructure({ $, platforms: [], lang, brandToken: 'example', url });
-        const decision = classifyPage({ url, $, schemaTypes: types, structure, forumPlatform: forum });
-        expect(PageTypeSchema.options).toContain(decision.type);
-        for (const n of [structure.cards, structure.productTiles, structure.listItems, structure.threadLinks]) expect(count(n)).toBe(true);
-      }),
-      params(0xb0d607, 800),
-    );
-  }, HANG_GUARD_MS);
+  it(
+    'readStructure, schemaTypes and classifyPage on tag soup: never throw, well-typed',
+    () => {
+      // CI: 800 cases.
+      fc.assert(
+        fc.property(soupPage, pageUrl, fc.boolean(), fc.constantFrom(null, 'en', 'de'), (html, url, forum, lang) => {
+          const { $ } = loadHtml(html, { scriptingEnabled: false });
+          const types = schemaTypes($);
+          for (const t of types) expect(typeof t).toBe('string');
+          const structure = readStructure({ $, platforms: [], lang, brandToken: 'example', url });
+          const decision = classifyPage({ url, $, schemaTypes: types, structure, forumPlatform: forum });
+          expect(PageTypeSchema.options).toContain(decision.type);
+          for (const n of [structure.cards, structure.productTiles, structure.listItems, structure.threadLinks]) expect(count(n)).toBe(true);
+        }),
+        params(0xb0d607, 800),
+      );
+    },
+    HANG_GUARD_MS,
+  );
 
-  it('buildPageContext on soup, deep and huge pages: never throws, every field well-typed', () => {
-    // CI: 400 cases.
-    const page = fc.oneof({ weight: 20, arbitrary: soupPage }, { weight: 1, arbitrary: deepPage(300, 20_000).map((d) => d.html) }, { weight: 1, arbitrary: hugePage });
-    fc.assert(
-      fc.property(page, pageUrl, fc.option(pageUrl, { nil: undefined }), (html, url, finalUrl) => {
-        const p = buildPageContext(snapshotFromHtml(html, url, finalUrl ? { finalUrl } : {}));
-        expectWellTypedPage(p);
-      }),
-      params(0xb0d608, 400, 5),
-    );
-  }, HANG_GUARD_MS);
+  it(
+    'buildPageContext on soup, deep and huge pages: never throws, every field well-typed',
+    () => {
+      // CI: 400 cases.
+      const page = fc.oneof(
+        { weight: 20, arbitrary: soupPage },
+        { weight: 1, arbitrary: deepPage(300, 20_000).map((d) => d.html) },
+        { weight: 1, arbitrary: hugePage },
+      );
+      fc.assert(
+        fc.property(page, pageUrl, fc.option(pageUrl, { nil: undefined }), (html, url, finalUrl) => {
+          const p = buildPageContext(snapshotFromHtml(html, url, finalUrl ? { finalUrl } : {}));
+          expectWellTypedPage(p);
+        }),
+        params(0xb0d608, 400, 5),
+      );
+    },
+    HANG_GUARD_MS,
+  );
 });
 
 describe('all signals over a synthetic site (fuzz)', () => {
@@ -212,37 +250,46 @@ describe('all signals over a synthetic site (fuzz)', () => {
     rubric = await loadRubric();
   });
 
-  it('no signal throws, every measurement is well-typed, every score in range', () => {
-    // CI: 120 cases (sites of 1–4 pages; every signal runs on each).
-    const sitePage = fc.tuple(soupPage, pageUrl, fc.nat(3)).map(([html, url, depth]) => ({ html: `${html}<p>${filler(70)}</p>`, url, depth }));
-    fc.assert(
-      fc.property(fc.array(sitePage, { minLength: 1, maxLength: 4 }), (pages) => {
-        const snapshots = pages.map((p) => snapshotFromHtml(p.html, p.url, { depth: p.depth }));
-        const { runs, site } = runSignalsOnSite({ siteUrl: 'https://community.example.com/', startUrl: 'https://community.example.com/', pages: snapshots, records: [] });
-        expect(runs.length).toBe(SIGNALS.length);
-        for (const p of site.pages) expectWellTypedPage(p);
-        for (const { signal, measurement: m } of runs) {
-          const where = `${signal.meta.id}: ${JSON.stringify(m).slice(0, 300)}`;
-          if (isMeasured(m)) {
-            expect(Number.isFinite(m.value), where).toBe(true);
-            expect(typeof m.displayValue, where).toBe('string');
-            expect(count(m.pagesObserved), where).toBe(true);
-            if (m.floor !== undefined) expect(m.floor >= 0 && m.floor <= 1, where).toBe(true);
-            for (const e of m.evidence) expect(EvidenceSchema.safeParse(e).success, `${where} ${JSON.stringify(e)}`).toBe(true);
-          } else {
-            const reason = isNotApplicable(m) ? m.notApplicable : m.notMeasured;
-            expect(reason.length, where).toBeGreaterThan(0);
-            // runSignals turns a thrown error into "not measured": that is a crash, not a reading.
-            expect(reason, where).not.toMatch(/^The signal failed on this site/);
+  it(
+    'no signal throws, every measurement is well-typed, every score in range',
+    () => {
+      // CI: 120 cases (sites of 1–4 pages; every signal runs on each).
+      const sitePage = fc.tuple(soupPage, pageUrl, fc.nat(3)).map(([html, url, depth]) => ({ html: `${html}<p>${filler(70)}</p>`, url, depth }));
+      fc.assert(
+        fc.property(fc.array(sitePage, { minLength: 1, maxLength: 4 }), (pages) => {
+          const snapshots = pages.map((p) => snapshotFromHtml(p.html, p.url, { depth: p.depth }));
+          const { runs, site } = runSignalsOnSite({
+            siteUrl: 'https://community.example.com/',
+            startUrl: 'https://community.example.com/',
+            pages: snapshots,
+            records: [],
+          });
+          expect(runs.length).toBe(SIGNALS.length);
+          for (const p of site.pages) expectWellTypedPage(p);
+          for (const { signal, measurement: m } of runs) {
+            const where = `${signal.meta.id}: ${JSON.stringify(m).slice(0, 300)}`;
+            if (isMeasured(m)) {
+              expect(Number.isFinite(m.value), where).toBe(true);
+              expect(typeof m.displayValue, where).toBe('string');
+              expect(count(m.pagesObserved), where).toBe(true);
+              if (m.floor !== undefined) expect(m.floor >= 0 && m.floor <= 1, where).toBe(true);
+              for (const e of m.evidence) expect(EvidenceSchema.safeParse(e).success, `${where} ${JSON.stringify(e)}`).toBe(true);
+            } else {
+              const reason = isNotApplicable(m) ? m.notApplicable : m.notMeasured;
+              expect(reason.length, where).toBeGreaterThan(0);
+              // runSignals turns a thrown error into "not measured": that is a crash, not a reading.
+              expect(reason, where).not.toMatch(/^The signal failed on this site/);
+            }
+            const scored = scoreSignal({ signal, measurement: m }, rubric);
+            expect(scored.warning, where).toBeUndefined();
+            expect(SignalResultSchema.safeParse(scored.result).success, where).toBe(true);
+            const score = scored.result.score;
+            if (score !== null) expect(score >= 0 && score <= 100, where).toBe(true);
           }
-          const scored = scoreSignal({ signal, measurement: m }, rubric);
-          expect(scored.warning, where).toBeUndefined();
-          expect(SignalResultSchema.safeParse(scored.result).success, where).toBe(true);
-          const score = scored.result.score;
-          if (score !== null) expect(score >= 0 && score <= 100, where).toBe(true);
-        }
-      }),
-      params(0xb0d609, 120, 20),
-    );
-  }, HANG_GUARD_MS);
+        }),
+        params(0xb0d609, 120, 20),
+      );
+    },
+    HANG_GUARD_MS,
+  );
 });

@@ -43,13 +43,15 @@ describe.skipIf(!hasChrome())('hostile pages in the browser', () => {
   });
 
   it('what a page requests by itself passes what a link would: no state change, no robots-disallowed path, no POST, no script-submitted form', async () => {
-    const allowNavigation = (u: string) => (isStateChanging(u) ? 'state-changing' : new URL(u).pathname.startsWith('/private/') ? 'disallowed by robots.txt' : null);
+    const allowNavigation = (u: string) =>
+      isStateChanging(u) ? 'state-changing' : new URL(u).pathname.startsWith('/private/') ? 'disallowed by robots.txt' : null;
     const before = site.requests.length;
     const r = await pool.renderPage(`${site.url}page/side-effects.html`, { userAgent: UA, timeoutMs: 5000, allowNavigation });
     expect(r.kind).toBe('page');
     const seen = site.requests.slice(before);
     const paths = seen.map((x) => x.path);
-    for (const refused of ['/logout', '/account/delete', '/users/sign_out', '/private/frame.html', '/api/vote', '/beacon']) expect(paths).not.toContain(refused);
+    for (const refused of ['/logout', '/account/delete', '/users/sign_out', '/private/frame.html', '/api/vote', '/beacon'])
+      expect(paths).not.toContain(refused);
     expect(paths.some((p) => p.startsWith('/search'))).toBe(false);
     expect(seen.filter((x) => x.method !== 'GET')).toEqual([]);
     // Another site's frame (a widget) loads, as a visitor's would.

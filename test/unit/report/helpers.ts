@@ -9,7 +9,25 @@ export function loadFixture(name: 'sample' | 'hostile'): AuditResult {
 }
 
 /** The section headings every report has (the question titles come from the fixture). */
-export const SECTION_HEADINGS = ['Executive summary', 'The three most telling findings', 'Scores by question', 'Pull: is the site drawing more people?', 'Method', 'Coverage and limits', 'Appendix: pages crawled'];
+export const SECTION_HEADINGS = [
+  'Executive summary',
+  'The three most telling findings',
+  'Scores by question',
+  'Pull: is the site drawing more people?',
+  'Method',
+  'Coverage and limits',
+  'Appendix: pages crawled',
+];
 
 /** The same headings in the German report. */
-export const SECTION_HEADINGS_DE = ['Inhalt', 'Zusammenfassung', 'Empfehlungen', 'Die drei aussagekräftigsten Befunde', 'Werte je Frage', 'Sogwirkung: Zieht die Website mehr Menschen an?', 'Methode', 'Abdeckung und Grenzen', 'Anhang: gecrawlte Seiten'];
+export const SECTION_HEADINGS_DE = [
+  'Inhalt',
+  'Zusammenfassung',
+  'Empfehlungen',
+  'Die drei aussagekräftigsten Befunde',
+  'Werte je Frage',
+  'Sogwirkung: Zieht die Website mehr Menschen an?',
+  'Methode',
+  'Abdeckung und Grenzen',
+  'Anhang: gecrawlte Seiten',
+];

@@ -11,7 +11,9 @@ describe('renderReportHtml', () => {
 
   it('is one self-contained document with a CSP and no script', () => {
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
-    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:">`);
+    expect(html).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:">`,
+    );
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/<link\b/i);
     expect(html).not.toMatch(/(?:src|href)="(?!https?:|data:|#[a-z0-9-]+")/i);
@@ -64,7 +66,17 @@ describe('renderReportHtml', () => {
     const empty = {
       ...sample,
       report: { ...sample.report, analyst: { name: null, organisation: null } },
-      crawl: { ...sample.crawl, pages: [], pagesFetched: 0, pagesFailed: 0, pagesSkipped: 0, robotsBlocked: 0, failedByReason: {}, skippedByReason: {}, stoppedEarly: 'interrupted' },
+      crawl: {
+        ...sample.crawl,
+        pages: [],
+        pagesFetched: 0,
+        pagesFailed: 0,
+        pagesSkipped: 0,
+        robotsBlocked: 0,
+        failedByReason: {},
+        skippedByReason: {},
+        stoppedEarly: 'interrupted',
+      },
       questions: sample.questions.map((q) => ({
         ...q,
         status: 'not-measured' as const,
@@ -168,7 +180,10 @@ describe('traffic: the other measures an export carries', () => {
   it('shows visitors, pages per visit, bounce rate and visit time beside visits, with their change', () => {
     const months = sample.traffic!.months.map((m, i, all) => ({
       ...m,
-      metrics: i >= all.length - 12 ? { pageviews: (m.visits ?? 0) * 3, bounces: (m.visits ?? 0) * 0.4 } : { pageviews: (m.visits ?? 0) * 2, bounces: (m.visits ?? 0) * 0.5 },
+      metrics:
+        i >= all.length - 12
+          ? { pageviews: (m.visits ?? 0) * 3, bounces: (m.visits ?? 0) * 0.4 }
+          : { pageviews: (m.visits ?? 0) * 2, bounces: (m.visits ?? 0) * 0.5 },
     }));
     const out = renderReportHtml({ ...sample, traffic: { ...sample.traffic!, months } });
     expect(out).toMatch(/Other measures in the file, last 12 full months/);

@@ -16,6 +16,12 @@ export function rendered(html: string): { tags: Set<string>; hrefs: string[]; im
   $('*').each((_, el) => {
     tags.add((el as { tagName: string }).tagName);
   });
-  return { tags, hrefs: $('a').map((_, a) => $(a).attr('href') ?? '').get(), images: $('img').length, text: $('body').text() };
+  return {
+    tags,
+    hrefs: $('a')
+      .map((_, a) => $(a).attr('href') ?? '')
+      .get(),
+    images: $('img').length,
+    text: $('body').text(),
+  };
 }
-

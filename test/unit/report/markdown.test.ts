@@ -5,7 +5,10 @@ import { loadFixture } from './helpers.js';
 
 /** Cells of a Markdown table row, splitting on unescaped pipes only. */
 function cells(row: string): string[] {
-  return row.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim());
+  return row
+    .split(/(?<!\\)\|/)
+    .slice(1, -1)
+    .map((c) => c.trim());
 }
 
 describe('renderSummaryMarkdown', () => {

@@ -25,7 +25,9 @@ const groupSize = (pgid: number): number => Number(execFileSync('sh', ['-c', `ps
 
 describe('a navigation-free report', () => {
   it('drops meta refresh and <base> before printing', () => {
-    expect(withoutNavigation('<head><meta http-equiv="refresh" content="0;url=x"><base href="https://e.example/"><title>t</title></head>')).toBe('<head><title>t</title></head>');
+    expect(withoutNavigation('<head><meta http-equiv="refresh" content="0;url=x"><base href="https://e.example/"><title>t</title></head>')).toBe(
+      '<head><title>t</title></head>',
+    );
   });
 });
 
@@ -69,7 +71,11 @@ describe.skipIf(!CHROME)('the report render is offline', () => {
       child.on('exit', () => reject(new Error('the child exited before launching Chromium')));
     });
     // The browser this child launched: the one whose parent it is.
-    const browserPid = Number(execFileSync('pgrep', ['-P', String(child.pid), '-f', '--', '-[-]conductor-audit-pdf='], { encoding: 'utf8' }).trim().split('\n')[0]);
+    const browserPid = Number(
+      execFileSync('pgrep', ['-P', String(child.pid), '-f', '--', '-[-]conductor-audit-pdf='], { encoding: 'utf8' })
+        .trim()
+        .split('\n')[0],
+    );
     expect(groupSize(browserPid)).toBeGreaterThan(1);
     child.kill('SIGKILL');
     let left = groupSize(browserPid);

@@ -23,7 +23,8 @@ const poppler = ['pdftotext', 'pdfinfo', 'pdffonts', 'pdftoppm'].every((t) => {
 });
 const qpdf = findQpdf();
 if (!chrome) console.warn('Skipping PDF tests: no Chromium/Chrome found (install it with `sudo apt-get install -y chromium`, or set CHROME_PATH).');
-else if (!poppler) console.warn('Skipping PDF tests: poppler-utils (pdftotext, pdfinfo, pdffonts, pdftoppm) not found: `sudo apt-get install -y poppler-utils`.');
+else if (!poppler)
+  console.warn('Skipping PDF tests: poppler-utils (pdftotext, pdfinfo, pdffonts, pdftoppm) not found: `sudo apt-get install -y poppler-utils`.');
 if (chrome && !qpdf) console.warn('Skipping qpdf checks: qpdf not found (`sudo apt-get install -y qpdf`).');
 
 const REFERENCE_DIR = fileURLToPath(new URL('../../fixtures/report/reference/', import.meta.url));

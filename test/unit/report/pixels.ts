@@ -27,7 +27,8 @@ export function decodeGreyPng(buf: Uint8Array): GreyImage {
       height = body.readUInt32BE(4);
       const [depth, colour, , , interlace] = [body[8], body[9], body[10], body[11], body[12]];
       const channels: Record<number, number> = { 0: 1, 4: 2, 2: 3, 6: 4 };
-      if (depth !== 8 || interlace !== 0 || channels[colour!] === undefined) throw new Error(`unsupported PNG (depth ${depth}, colour type ${colour}, interlace ${interlace})`);
+      if (depth !== 8 || interlace !== 0 || channels[colour!] === undefined)
+        throw new Error(`unsupported PNG (depth ${depth}, colour type ${colour}, interlace ${interlace})`);
       bpp = channels[colour!]!;
     } else if (type === 'IDAT') idat.push(body);
     else if (type === 'IEND') break;

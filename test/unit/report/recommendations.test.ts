@@ -9,11 +9,37 @@ describe('recommendations', () => {
   // The registry's ids when this catalogue was written; a signal added later gets the generic fallback until a
   // text is written for it.
   const KNOWN = [
-    'q1-open-content', 'q1-registration-burden', 'q1-social-login', 'q1-content-asks', 'q1-content-rewards', 'q1-threads-answered',
-    'q2-possessive-language', 'q2-outbound-links', 'q2-open-formats', 'q2-licence-grab', 'q2-exclusivity', 'q2-open-identity',
-    'q3-help-vs-sell', 'q3-calls-to-buy', 'q3-member-benefit', 'q3-expert-answers', 'q3-original-content', 'q3-guides-present',
-    'q4-third-party-trackers', 'q4-capture-popups', 'q4-site-search', 'q4-help-reachable', 'q4-wrapped-links', 'q4-works-without-scripts',
-    'q5-policies-linked', 'q5-consent-choice', 'q5-staff-labelled', 'q5-sales-in-help', 'q5-incentives-disclosed', 'q5-brand-voice-share', 'q5-contact-options',
+    'q1-open-content',
+    'q1-registration-burden',
+    'q1-social-login',
+    'q1-content-asks',
+    'q1-content-rewards',
+    'q1-threads-answered',
+    'q2-possessive-language',
+    'q2-outbound-links',
+    'q2-open-formats',
+    'q2-licence-grab',
+    'q2-exclusivity',
+    'q2-open-identity',
+    'q3-help-vs-sell',
+    'q3-calls-to-buy',
+    'q3-member-benefit',
+    'q3-expert-answers',
+    'q3-original-content',
+    'q3-guides-present',
+    'q4-third-party-trackers',
+    'q4-capture-popups',
+    'q4-site-search',
+    'q4-help-reachable',
+    'q4-wrapped-links',
+    'q4-works-without-scripts',
+    'q5-policies-linked',
+    'q5-consent-choice',
+    'q5-staff-labelled',
+    'q5-sales-in-help',
+    'q5-incentives-disclosed',
+    'q5-brand-voice-share',
+    'q5-contact-options',
   ];
 
   it('has an English and a German action for each registered signal', () => {
@@ -52,10 +78,14 @@ describe('recommendations', () => {
     expect(recs[0]!.why).toMatch(/scored 18\/100 at weight 3/);
     const unknown = {
       ...r,
-      questions: r.questions.map((q, i) => (i === 0 ? { ...q, signals: q.signals.map((s, j) => (j === 0 ? { ...s, id: 'q1.brand-new-signal', title: 'A brand-new signal' } : s)) } : q)),
+      questions: r.questions.map((q, i) =>
+        i === 0 ? { ...q, signals: q.signals.map((s, j) => (j === 0 ? { ...s, id: 'q1.brand-new-signal', title: 'A brand-new signal' } : s)) } : q,
+      ),
     };
     const fallback = buildRecommendations(unknown.questions, 'en', 6).find((x) => x.signalId === 'q1.brand-new-signal')!;
-    expect(fallback.action).toBe('Review “A brand-new signal” and change what moves it towards the conductor end: let people reach their own aims on this point before the brand’s.');
+    expect(fallback.action).toBe(
+      'Review “A brand-new signal” and change what moves it towards the conductor end: let people reach their own aims on this point before the brand’s.',
+    );
     expect(buildRecommendations(unknown.questions, 'de', 6).find((x) => x.signalId === 'q1.brand-new-signal')!.action).toMatch(/^„A brand-new signal“ prüfen/);
   });
 
@@ -73,7 +103,13 @@ describe('recommendations', () => {
 
   it('says so when nothing points to the producer end', () => {
     const r = loadFixture('sample');
-    const good = { ...r, questions: r.questions.map((q) => ({ ...q, signals: q.signals.map((s) => ({ ...s, score: s.score === null ? null : 90, leaning: s.score === null ? null : ('conductor' as const) })) })) };
+    const good = {
+      ...r,
+      questions: r.questions.map((q) => ({
+        ...q,
+        signals: q.signals.map((s) => ({ ...s, score: s.score === null ? null : 90, leaning: s.score === null ? null : ('conductor' as const) })),
+      })),
+    };
     expect(buildRecommendations(good.questions)).toEqual([]);
     expect(renderReportHtml(good)).toContain('No measured signal points clearly to the producer end');
   });

@@ -50,7 +50,9 @@ describe('the "Since the last audit" box', () => {
     const html = renderReportHtml(sample, { delta });
     expect(html).toContain('<div class="callout since keep">');
     expect(html).toContain('Since the last audit');
-    expect(renderSummaryMarkdown(sample, { delta })).toMatch(/### Since the last audit\n\nCompared with the audit of 13 November 2026\.\n\n- Conductor index: /);
+    expect(renderSummaryMarkdown(sample, { delta })).toMatch(
+      /### Since the last audit\n\nCompared with the audit of 13 November 2026\.\n\n- Conductor index: /,
+    );
     const htmlDe = renderReportHtml(sample, { delta, locale: 'de' });
     expect(htmlDe).toContain(de['since.title']);
     expect(htmlDe).toContain('Verglichen mit dem Audit vom 13. November 2026.');

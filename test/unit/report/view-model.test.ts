@@ -34,7 +34,13 @@ describe('formatting', () => {
   });
 
   it('words the band audit.json gives, and what stands in its place when there is none', () => {
-    const idx = (status: 'scored' | 'insufficient-evidence' | 'no-community' | 'not-measured', label: 'producer' | null = null) => ({ status, score: 10, label, leaning: null, coverage: 1 });
+    const idx = (status: 'scored' | 'insufficient-evidence' | 'no-community' | 'not-measured', label: 'producer' | null = null) => ({
+      status,
+      score: 10,
+      label,
+      leaning: null,
+      coverage: 1,
+    });
     expect(indexBandText(idx('scored', 'producer'))).toBe('producer');
     expect(indexBandText(idx('no-community'), 'en', true)).toBe('No community found');
     expect(indexBandText(idx('insufficient-evidence'), 'de')).toBe('zu wenig Belege');
@@ -51,7 +57,11 @@ describe('formatting', () => {
   });
 
   it('words the verdict from the index status and band, and hedges a thin crawl', () => {
-    const idx = (status: 'scored' | 'insufficient-evidence' | 'no-community' | 'not-measured', label: 'producer' | 'conductor' | 'balanced' | null, coverage = 1) => ({ status, score: 50, label, leaning: null, coverage });
+    const idx = (
+      status: 'scored' | 'insufficient-evidence' | 'no-community' | 'not-measured',
+      label: 'producer' | 'conductor' | 'balanced' | null,
+      coverage = 1,
+    ) => ({ status, score: 50, label, leaning: null, coverage });
     expect(verdictSentence('Acme', idx('scored', 'producer'))).toMatch(/^Acme behaves as a social producer/);
     expect(verdictSentence('Acme', idx('scored', 'conductor'))).toMatch(/social conductor/);
     expect(verdictSentence('Acme', idx('scored', 'balanced', 0.6))).toMatch(/provisional/);

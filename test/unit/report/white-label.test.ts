@@ -61,6 +61,6 @@ describe('white-label templates', () => {
   it('accepts plain CSS and data: URLs, comments included', () => {
     const ok = '/* brand colours */\n.cover { background: url(data:image/svg+xml;base64,PHN2Zy8+) no-repeat; }\nh1 { color: #123456; }';
     expect(sanitiseUserCss(ok)).toBe(ok);
-    expect(sanitiseUserCss("/* url(http://x) in a comment is fine */ p { margin: 0 }")).toContain('p { margin: 0 }');
+    expect(sanitiseUserCss('/* url(http://x) in a comment is fine */ p { margin: 0 }')).toContain('p { margin: 0 }');
   });
 });

@@ -12,8 +12,19 @@ import type { Measurement } from '../../../src/signals/types.js';
 import { UserError } from '../../../src/util/errors.js';
 
 describe('scoreFromPoints', () => {
-  const up: Array<[number, number]> = [[0, 0], [0.5, 35], [0.9, 90], [1, 100]];
-  const down: Array<[number, number]> = [[0, 100], [1, 75], [3, 35], [5, 10], [6, 0]];
+  const up: Array<[number, number]> = [
+    [0, 0],
+    [0.5, 35],
+    [0.9, 90],
+    [1, 100],
+  ];
+  const down: Array<[number, number]> = [
+    [0, 100],
+    [1, 75],
+    [3, 35],
+    [5, 10],
+    [6, 0],
+  ];
 
   it('interpolates linearly between control points', () => {
     expect(scoreFromPoints(0.25, up)).toBeCloseTo(17.5);
@@ -91,7 +102,9 @@ describe('floor readings', () => {
   it('lower the question coverage', async () => {
     const rubric = await loadRubric();
     const trackers = run('q4-third-party-trackers', { ...ok(0), floor: 0.25 });
-    const others = SIGNALS.filter((x) => x.meta.question === 'Q4' && x.meta.id !== 'q4-third-party-trackers').map((x) => run(x.meta.id, { notMeasured: 'unreadable' }));
+    const others = SIGNALS.filter((x) => x.meta.question === 'Q4' && x.meta.id !== 'q4-third-party-trackers').map((x) =>
+      run(x.meta.id, { notMeasured: 'unreadable' }),
+    );
     const q4 = scoreAudit([trackers, ...others], rubric, {}).questions.find((q) => q.id === 'Q4')!;
     const r = q4.signals.find((x) => x.id === 'q4-third-party-trackers')!;
     expect(r).toMatchObject({ score: 100, strength: 0.25 });
@@ -103,16 +116,36 @@ describe('floor readings', () => {
 
 describe('combine', () => {
   it('leaves not-applicable items out of the coverage, and weighs readings by their strength', () => {
-    expect(combine([{ score: 80, weight: 1 }, { score: null, weight: 3, applicable: false }])).toEqual({ score: 80, coverage: 1 });
-    expect(combine([{ score: 100, weight: 2, strength: 0.5 }, { score: 0, weight: 1 }])).toEqual({ score: 50, coverage: 0.667 });
+    expect(
+      combine([
+        { score: 80, weight: 1 },
+        { score: null, weight: 3, applicable: false },
+      ]),
+    ).toEqual({ score: 80, coverage: 1 });
+    expect(
+      combine([
+        { score: 100, weight: 2, strength: 0.5 },
+        { score: 0, weight: 1 },
+      ]),
+    ).toEqual({ score: 50, coverage: 0.667 });
   });
 
   it('is a weighted mean of the measured scores', () => {
-    expect(combine([{ score: 100, weight: 3 }, { score: 0, weight: 1 }])).toEqual({ score: 75, coverage: 1 });
+    expect(
+      combine([
+        { score: 100, weight: 3 },
+        { score: 0, weight: 1 },
+      ]),
+    ).toEqual({ score: 75, coverage: 1 });
   });
 
   it('treats null as missing, not zero, and reports coverage', () => {
-    expect(combine([{ score: 80, weight: 1 }, { score: null, weight: 3 }])).toEqual({ score: 80, coverage: 0.25 });
+    expect(
+      combine([
+        { score: 80, weight: 1 },
+        { score: null, weight: 3 },
+      ]),
+    ).toEqual({ score: 80, coverage: 0.25 });
   });
 
   it('gives null and coverage 0 when nothing is measured or there is no weight', () => {
@@ -126,7 +159,21 @@ describe('combine', () => {
 function oneSignalRubric(): Rubric {
   const pick: Record<string, string> = { Q1: 'q1-open-content', Q2: 'q2-outbound-links', Q3: 'q3-help-vs-sell', Q4: 'q4-site-search', Q5: 'q5-staff-labelled' };
   const questions = Object.fromEntries(
-    Object.entries(pick).map(([q, id]) => [q, { weight: 1, signals: { [id]: { weight: 1, points: [[0, 0], [100, 100]] as Array<[number, number]> } } }]),
+    Object.entries(pick).map(([q, id]) => [
+      q,
+      {
+        weight: 1,
+        signals: {
+          [id]: {
+            weight: 1,
+            points: [
+              [0, 0],
+              [100, 100],
+            ] as Array<[number, number]>,
+          },
+        },
+      },
+    ]),
   );
   return { name: 't', version: '1', coverageFloor: { question: 0.5, index: 0.5 }, questions } as Rubric;
 }
@@ -216,7 +263,9 @@ describe('scoreAudit', () => {
 
   it('orders signals by the rubric and summarises the pulls each way', async () => {
     const rubric = await loadRubric();
-    const runs = SIGNALS.filter((s) => s.meta.question === 'Q1').reverse().map((s) => ({ signal: s, measurement: ok(0) }));
+    const runs = SIGNALS.filter((s) => s.meta.question === 'Q1')
+      .reverse()
+      .map((s) => ({ signal: s, measurement: ok(0) }));
     const q1 = scoreAudit(runs, rubric, {}).questions[0]!;
     expect(q1.signals.map((s) => s.id)).toEqual(Object.keys(rubric.questions.Q1!.signals));
     expect(q1.summary).toMatch(/Pulling toward the producer end: .*community content readable without an account \(0\)/);
@@ -224,7 +273,9 @@ describe('scoreAudit', () => {
   });
 
   it('summariseQuestion mentions partial coverage, and says when the evidence is insufficient', () => {
-    expect(summariseQuestion({ id: 'Q2', status: 'scored', score: 55, coverage: 0.5 }, [])).toBe('Balanced at 55/100, with 50% of the evidence weight measured.');
+    expect(summariseQuestion({ id: 'Q2', status: 'scored', score: 55, coverage: 0.5 }, [])).toBe(
+      'Balanced at 55/100, with 50% of the evidence weight measured.',
+    );
     expect(summariseQuestion({ id: 'Q2', status: 'insufficient-evidence', score: 90, coverage: 0.2 }, [])).toMatch(/^Insufficient evidence: only 20% /);
   });
 });
@@ -261,7 +312,12 @@ describe('loadRubric', () => {
 
   it('names a signal filed under the wrong question', async () => {
     const lines = await problems(
-      await rubricFile((t) => t.replace('  Q2:\n    weight: 1\n    signals:\n', '  Q2:\n    weight: 1\n    signals:\n      q1-content-rewards:\n        weight: 1\n        points: [[0, 100], [1, 0]]\n')),
+      await rubricFile((t) =>
+        t.replace(
+          '  Q2:\n    weight: 1\n    signals:\n',
+          '  Q2:\n    weight: 1\n    signals:\n      q1-content-rewards:\n        weight: 1\n        points: [[0, 100], [1, 0]]\n',
+        ),
+      ),
     );
     expect(lines.join('\n')).toContain('questions.Q2.signals.q1-content-rewards: this signal belongs to Q1');
   });

@@ -31,7 +31,8 @@ const TERMS = 'https://community.example.com/agb';
 const de = (body: string, url: string, title?: string) => pageFromHtml(body, url, {}, { lang: 'de', ...(title ? { title } : {}) });
 /** German filler prose for the per-1,000-words signals. */
 const text = (words: number) => filler(words, 'die Kette springt am Berg wenn ich kräftig in die Pedale trete');
-const post = (author: string, body: string, extra = '') => `<article class="post"><header><span class="author">${author}</span>${extra}</header><p>${body}</p></article>`;
+const post = (author: string, body: string, extra = '') =>
+  `<article class="post"><header><span class="author">${author}</span>${extra}</header><p>${body}</p></article>`;
 
 const openThread = (n: number) =>
   de(
@@ -134,7 +135,9 @@ describe('q2-possessive-language (de)', () => {
     expect(pm.value).toBeGreaterThan(8);
     expectEvidence(pm, [T(1), T(2)], 'Unsere Kunden');
     // Staff are not customers: "unsere Werkstatt-Mitarbeiter" is not ownership of people.
-    const conductor = measure(possessiveLanguage, [de(`<main><p>Unsere Werkstatt-Mitarbeiter antworten, wenn sonst niemand weiterweiß. ${text(300)}</p></main>`, T(3))]);
+    const conductor = measure(possessiveLanguage, [
+      de(`<main><p>Unsere Werkstatt-Mitarbeiter antworten, wenn sonst niemand weiterweiß. ${text(300)}</p></main>`, T(3)),
+    ]);
     expect(measured(conductor).value).toBe(0);
     expectEvidence(measured(conductor), [T(3)], 'No possessive phrases');
     await expectDirection(possessiveLanguage, producer, conductor);
@@ -172,7 +175,9 @@ describe('q2-licence-grab (de)', () => {
     const producer = measure(licenceGrab, [de(grabAgb, TERMS), de('<main>x</main>', T(1))]);
     const pm = measured(producer);
     expect(pm.value).toBe(6 + 2);
-    expect(pm.displayValue).toBe('licence terms: irrevocable, perpetual, royaltyfree, sublicensable, transferable, worldwide; content becomes the brand’s property');
+    expect(pm.displayValue).toBe(
+      'licence terms: irrevocable, perpetual, royaltyfree, sublicensable, transferable, worldwide; content becomes the brand’s property',
+    );
     expectEvidence(pm, [TERMS], 'unbefristetes, unwiderrufliches');
     expect(pm.evidence.some((e) => e.snippet.includes('alleinige Eigentum der MegaMart GmbH'))).toBe(true);
     const conductor = measure(licenceGrab, [de(fairAgb, TERMS)]);
@@ -184,7 +189,10 @@ describe('q2-licence-grab (de)', () => {
   });
 
   it('counts synonyms once, reads "nicht übertragbar" as no breadth, and ignores breadth words outside a grant', () => {
-    const synonyms = de('<main><h1>AGB</h1><p>Sie räumen uns ein unbefristetes, zeitlich unbegrenztes und nicht übertragbares Nutzungsrecht ein.</p></main>', TERMS);
+    const synonyms = de(
+      '<main><h1>AGB</h1><p>Sie räumen uns ein unbefristetes, zeitlich unbegrenztes und nicht übertragbares Nutzungsrecht ein.</p></main>',
+      TERMS,
+    );
     expect(measured(measure(licenceGrab, [synonyms])).displayValue).toBe('licence terms: perpetual');
     const outside = de('<main><h1>AGB</h1><p>Unsere weltweite Community ist kostenlos. Deine Beiträge bleiben dein Eigentum.</p></main>', TERMS);
     expect(measured(measure(licenceGrab, [outside])).value).toBe(0);
@@ -195,12 +203,16 @@ describe('q2-licence-grab (de)', () => {
   });
 });
 
-const dealPage = (n: number) => de(`<main><h1>Knaller ${n}</h1><p>Jetzt 199,99 € statt 249,99 €. In den Warenkorb. Angebot endet heute!</p></main>`, D(n), `Knaller ${n}`);
+const dealPage = (n: number) =>
+  de(`<main><h1>Knaller ${n}</h1><p>Jetzt 199,99 € statt 249,99 €. In den Warenkorb. Angebot endet heute!</p></main>`, D(n), `Knaller ${n}`);
 const guidePage = (n: number) => de(`<main><h1>Anleitung: Schaltwerk einstellen</h1><p>${text(150)}</p></main>`, G(n), `Anleitung ${n}`);
 
 describe('q3-help-vs-sell (de)', () => {
   it('counts German prices and calls to buy: a thread drowning in offers sells', () => {
-    const drowned = de('<main><p>Jetzt kaufen 10 €. Jetzt kaufen 12,99 €. In den Warenkorb: 1.299,00 EUR. 20 % Rabatt heute. Mit dem Code SPAR20.</p></main>', T(1));
+    const drowned = de(
+      '<main><p>Jetzt kaufen 10 €. Jetzt kaufen 12,99 €. In den Warenkorb: 1.299,00 EUR. 20 % Rabatt heute. Mit dem Code SPAR20.</p></main>',
+      T(1),
+    );
     const r = classifyRole(drowned);
     expect(r).toMatchObject({ role: 'sells', prices: 3 });
     expect(r.calls).toBeGreaterThanOrEqual(5);
@@ -224,7 +236,10 @@ describe('q3-help-vs-sell (de)', () => {
 describe('q3-calls-to-buy (de)', () => {
   it('scores promotion-heavy text low and plain help high', async () => {
     const producer = measure(callsToBuy, [
-      de(`<main><p>Jetzt shoppen! 30 % Rabatt auf alles. Mit dem Gutscheincode SOMMER30 an der Kasse. Nur solange der Vorrat reicht. ${text(60)}</p></main>`, T(1)),
+      de(
+        `<main><p>Jetzt shoppen! 30 % Rabatt auf alles. Mit dem Gutscheincode SOMMER30 an der Kasse. Nur solange der Vorrat reicht. ${text(60)}</p></main>`,
+        T(1),
+      ),
       de(`<main><p>In den Warenkorb. Nur für kurze Zeit. ${text(150)}</p></main>`, T(2)),
     ]);
     const pm = measured(producer);
@@ -236,7 +251,10 @@ describe('q3-calls-to-buy (de)', () => {
   });
 
   it('a member who put something in the cart, or says there is no hurry, is not selling', () => {
-    const calm = de(`<main><p>Keine Eile, antworte, wenn du Zeit hast. Ich habe das Teil in den Warenkorb gelegt, aber die Seite hängt. ${text(300)}</p></main>`, T(1));
+    const calm = de(
+      `<main><p>Keine Eile, antworte, wenn du Zeit hast. Ich habe das Teil in den Warenkorb gelegt, aber die Seite hängt. ${text(300)}</p></main>`,
+      T(1),
+    );
     expect(measured(measure(callsToBuy, [calm])).value).toBe(0);
   });
 
@@ -266,24 +284,37 @@ describe('q3-member-benefit (de)', () => {
   });
 
   it('silence is not measured on a small German crawl, and a finding (0) on a real sample', () => {
-    notMeasured(measure(memberBenefit, [1, 2, 3].map((n) => de('<main><p>Beitrag.</p></main>', T(n)))));
+    notMeasured(
+      measure(
+        memberBenefit,
+        [1, 2, 3].map((n) => de('<main><p>Beitrag.</p></main>', T(n))),
+      ),
+    );
     const many = Array.from({ length: 10 }, (_, i) => de('<main><p>Beitrag.</p></main>', T(i)));
     expect(measured(measure(memberBenefit, many)).value).toBe(0);
   });
 });
 
 describe('q3-expert-answers (de)', () => {
-  const accepted = (n: number) => de(`<main>${post('anna', 'Frage?')}${post('bob', 'Mach das so.', '<span class="badge">Akzeptierte Lösung</span>')}</main>`, T(n));
-  const staff = (n: number) => de(`<main>${post('anna', 'Frage?')}${post('Ruth', 'Antwort aus der Werkstatt.', '<span class="badge">Mitarbeiterin</span>')}</main>`, T(n));
+  const accepted = (n: number) =>
+    de(`<main>${post('anna', 'Frage?')}${post('bob', 'Mach das so.', '<span class="badge">Akzeptierte Lösung</span>')}</main>`, T(n));
+  const staff = (n: number) =>
+    de(`<main>${post('anna', 'Frage?')}${post('Ruth', 'Antwort aus der Werkstatt.', '<span class="badge">Mitarbeiterin</span>')}</main>`, T(n));
   const plain = (n: number) => de(`<main>${post('anna', 'Frage?')}${post('bob', 'Vielleicht so.')}</main>`, T(n));
   it('finds German and English accepted marks on German threads, and German staff answers', () => {
     expect(findExpertAnswer(accepted(1))!.evidence!.label).toBe('accepted answer');
-    expect(findExpertAnswer(de(`<main>${post('anna', 'Frage?')}${post('bob', 'So.', '<span class="badge">Beste Antwort</span>')}</main>`, T(2)))!.evidence).not.toBeNull();
-    expect(findExpertAnswer(de(`<main>${post('anna', 'Frage?')}${post('bob', 'So.', '<span class="status">Solved</span>')}</main>`, T(3)))!.evidence).not.toBeNull();
+    expect(
+      findExpertAnswer(de(`<main>${post('anna', 'Frage?')}${post('bob', 'So.', '<span class="badge">Beste Antwort</span>')}</main>`, T(2)))!.evidence,
+    ).not.toBeNull();
+    expect(
+      findExpertAnswer(de(`<main>${post('anna', 'Frage?')}${post('bob', 'So.', '<span class="status">Solved</span>')}</main>`, T(3)))!.evidence,
+    ).not.toBeNull();
     expect(findExpertAnswer(staff(4))!.evidence!.label).toBe('staff answer');
     expect(findExpertAnswer(plain(5))!.evidence).toBeNull();
     // English pages keep the English marks only.
-    expect(findExpertAnswer(pageFromHtml(`<main>${post('ann', 'Q?')}${post('bob', 'Do this.', '<span class="badge">Gelöst</span>')}</main>`, T(6)))!.evidence).toBeNull();
+    expect(
+      findExpertAnswer(pageFromHtml(`<main>${post('ann', 'Q?')}${post('bob', 'Do this.', '<span class="badge">Gelöst</span>')}</main>`, T(6)))!.evidence,
+    ).toBeNull();
   });
 
   it('scores settled threads high, unsettled low', async () => {
@@ -306,7 +337,8 @@ describe('q3-guides-present (de)', () => {
   const deal = (n: number) => de('<main><h1>So sparst du heute 20 %</h1><p>Zum Sale.</p></main>', D(n));
   it('finds German how-to headings over a list of steps, not a "So sparst du" promo', () => {
     expect(inspectGuide(guide(1))!.guide).toBe(true);
-    for (const h of ['Anleitung: Kette wechseln', 'So wechselst du die Kette', 'Wie kann ich die Kette wechseln?', 'Kette wechseln in 3 Schritten']) expect(inspectGuide(guide(2, h))!.guide, h).toBe(true);
+    for (const h of ['Anleitung: Kette wechseln', 'So wechselst du die Kette', 'Wie kann ich die Kette wechseln?', 'Kette wechseln in 3 Schritten'])
+      expect(inspectGuide(guide(2, h))!.guide, h).toBe(true);
     expect(inspectGuide(guide(3, 'Kette springt unter Last'))!.guide).toBe(false);
     expect(inspectGuide(deal(1))!.guide).toBe(false);
   });
@@ -330,8 +362,12 @@ describe('q3-guides-present (de)', () => {
 });
 
 const staffThread = (n: number, badge = 'Mitarbeiterin') =>
-  de(`<main>${post('radler42', 'Meine Bremse quietscht.')}${post('Dana', 'Reinige die Scheibe mit Isopropanol.', `<span class="badge">${badge}</span>`)}</main>`, T(n));
-const memberThread = (n: number) => de(`<main>${post('radler42', 'Meine Bremse quietscht.')}${post('bob', 'Bei mir auch.', '<span class="badge">Neues Mitglied</span>')}</main>`, T(n));
+  de(
+    `<main>${post('radler42', 'Meine Bremse quietscht.')}${post('Dana', 'Reinige die Scheibe mit Isopropanol.', `<span class="badge">${badge}</span>`)}</main>`,
+    T(n),
+  );
+const memberThread = (n: number) =>
+  de(`<main>${post('radler42', 'Meine Bremse quietscht.')}${post('bob', 'Bei mir auch.', '<span class="badge">Neues Mitglied</span>')}</main>`, T(n));
 
 describe('q5-staff-labelled (de)', () => {
   it('reads German role badges, and English ones on German pages', () => {
@@ -339,7 +375,10 @@ describe('q5-staff-labelled (de)', () => {
     for (const badge of ['Moderator', 'Radwerk-Team', 'Offiziell', 'Staff']) expect(findStaffLabel(staffThread(2, badge)), badge).not.toBeNull();
     expect(findStaffLabel(memberThread(3))).toBeNull();
     // English pages keep the English labels only.
-    const en = pageFromHtml(`<main>${post('rider42', 'My brakes squeal.')}${post('Dana', 'Clean the rotor.', '<span class="badge">Mitarbeiterin</span>')}</main>`, T(4));
+    const en = pageFromHtml(
+      `<main>${post('rider42', 'My brakes squeal.')}${post('Dana', 'Clean the rotor.', '<span class="badge">Mitarbeiterin</span>')}</main>`,
+      T(4),
+    );
     expect(findStaffLabel(en)).toBeNull();
   });
 
@@ -360,9 +399,15 @@ describe('q5-staff-labelled (de)', () => {
 describe('q5-brand-voice-share (de)', () => {
   const URL_ = (n: number) => `https://community.megamart.com/forum/t/${n}`;
   const brandy = (n: number) =>
-    de(`<main>${post('Jonas', 'Schau dir unsere Angebote an!', '<span class="badge">Mitarbeiter</span>')}${post('Lena', 'Jetzt kaufen!', '<span class="role">Offiziell</span>')}${post('jo', 'ok')}</main>`, URL_(n));
+    de(
+      `<main>${post('Jonas', 'Schau dir unsere Angebote an!', '<span class="badge">Mitarbeiter</span>')}${post('Lena', 'Jetzt kaufen!', '<span class="role">Offiziell</span>')}${post('jo', 'ok')}</main>`,
+      URL_(n),
+    );
   const members = (n: number) =>
-    de(`<main>${post('anna', 'Frage?')}${post('bob', 'Probier das.')}${post('cy', 'Hat geklappt.')}${post('Ruth', 'Bestätigt.', '<span class="badge">Moderatorin</span>')}</main>`, URL_(n));
+    de(
+      `<main>${post('anna', 'Frage?')}${post('bob', 'Probier das.')}${post('cy', 'Hat geklappt.')}${post('Ruth', 'Bestätigt.', '<span class="badge">Moderatorin</span>')}</main>`,
+      URL_(n),
+    );
   it('scores brand-dominated German threads low and member threads high', async () => {
     const producer = measure(brandVoiceShare, [brandy(1), brandy(2)]);
     expect(measured(producer).value).toBeCloseTo(4 / 6, 2);
@@ -386,8 +431,12 @@ describe('q5-sales-in-help (de)', () => {
   });
 
   const pitched = (n: number) =>
-    de(`<main>${post('anna', 'Mein Mixer geht nicht mehr an.')}${post('MegaMart', 'Das tut uns leid! Hol dir den neuen Blendmax 3000 – jetzt kaufen, 20 % Rabatt mit dem Code FIX20.')}</main>`, H(n));
-  const answered = (n: number) => de(`<main>${post('anna', 'Mein Mixer geht nicht mehr an.')}${post('bob', 'Prüf die Thermosicherung unter dem Sockel.')}</main>`, H(n));
+    de(
+      `<main>${post('anna', 'Mein Mixer geht nicht mehr an.')}${post('MegaMart', 'Das tut uns leid! Hol dir den neuen Blendmax 3000 – jetzt kaufen, 20 % Rabatt mit dem Code FIX20.')}</main>`,
+      H(n),
+    );
+  const answered = (n: number) =>
+    de(`<main>${post('anna', 'Mein Mixer geht nicht mehr an.')}${post('bob', 'Prüf die Thermosicherung unter dem Sockel.')}</main>`, H(n));
   it('scores pitches in answers low and plain answers high', async () => {
     const producer = measure(salesInHelp, [pitched(1), pitched(2), answered(3)]);
     expect(measured(producer).value).toBeCloseTo(2 / 3);

@@ -55,7 +55,13 @@ describe('German word boundaries and compounds', () => {
   });
 
   it('German prices: decimal comma, thousands point, the euro sign on either side', () => {
-    expect(hits('statt 1.299,00 € jetzt 999,- € oder EUR 49 oder 5 Euro; CHF 19.90', DE.price)).toEqual(['1.299,00 €', '999,- €', 'EUR 49', '5 Euro', 'CHF 19.90']);
+    expect(hits('statt 1.299,00 € jetzt 999,- € oder EUR 49 oder 5 Euro; CHF 19.90', DE.price)).toEqual([
+      '1.299,00 €',
+      '999,- €',
+      'EUR 49',
+      '5 Euro',
+      'CHF 19.90',
+    ]);
     expect(hits('Ritzel mit 11 Zähnen, 2 Jahre alt', DE.price)).toEqual([]);
   });
 

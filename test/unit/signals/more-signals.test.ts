@@ -21,16 +21,21 @@ const R = (n: number) => `https://community.example.com/reviews/item-${n}`;
 const G = (n: number) => `https://community.example.com/guides/guide-${n}`;
 const HOME = 'https://community.example.com/';
 
-const post = (author: string, text: string, extra = '', cls = 'post') => `<article class="${cls}"><header><span class="author">${author}</span>${extra}</header><p>${text}</p></article>`;
+const post = (author: string, text: string, extra = '', cls = 'post') =>
+  `<article class="${cls}"><header><span class="author">${author}</span>${extra}</header><p>${text}</p></article>`;
 
 describe('q1-threads-answered', () => {
-  const answered = (n: number) => pageFromHtml(`<main><h1>Q${n}</h1>${post('ann', 'My brakes squeal.')}${post('bob', 'Clean the rotor with alcohol.')}</main>`, T(n));
+  const answered = (n: number) =>
+    pageFromHtml(`<main><h1>Q${n}</h1>${post('ann', 'My brakes squeal.')}${post('bob', 'Clean the rotor with alcohol.')}</main>`, T(n));
   const lonely = (n: number) => pageFromHtml(`<main><h1>Q${n}</h1>${post('ann', 'Anyone? My brakes squeal.')}</main>`, T(n));
 
   it('counts replies from posts and from schema.org answerCount/acceptedAnswer', () => {
     expect(inspectAnswers(answered(1))).toMatchObject({ answers: 1, source: 'posts' });
     expect(inspectAnswers(lonely(2))).toMatchObject({ answers: 0, source: 'posts' });
-    const ld = { '@context': 'https://schema.org', '@graph': [{ '@type': 'QAPage', mainEntity: { '@type': 'Question', name: 'x', answerCount: 3, acceptedAnswer: { '@type': 'Answer', text: 'y' } } }] };
+    const ld = {
+      '@context': 'https://schema.org',
+      '@graph': [{ '@type': 'QAPage', mainEntity: { '@type': 'Question', name: 'x', answerCount: 3, acceptedAnswer: { '@type': 'Answer', text: 'y' } } }],
+    };
     const schema = pageFromHtml('<main><h1>Q</h1><p>Text</p></main>', T(3), {}, { head: `<script type="application/ld+json">${JSON.stringify(ld)}</script>` });
     expect(inspectAnswers(schema)).toMatchObject({ answers: 3, source: 'schema.org' });
     const walled = pageFromHtml('<main><p>Intro</p><p>Sign in to read the full discussion.</p></main>', T(4));
@@ -71,10 +76,18 @@ describe('q2-open-identity', () => {
   it('finds author links to other sites and profile rel=me', () => {
     expect(inspectIdentity(withLink(1))!.open).toBe(true);
     expect(inspectIdentity(closed(2))!.open).toBe(false);
-    const profile = pageFromHtml('<main><h1>carol</h1><p>Rides in Leeds.</p></main>', 'https://community.example.com/u/carol', {}, { head: '<link rel="me" href="https://mastodon.social/@carol">' });
+    const profile = pageFromHtml(
+      '<main><h1>carol</h1><p>Rides in Leeds.</p></main>',
+      'https://community.example.com/u/carol',
+      {},
+      { head: '<link rel="me" href="https://mastodon.social/@carol">' },
+    );
     expect(inspectIdentity(profile)!.open).toBe(true);
     // The brand's own rel=me in the footer is not a member's identity.
-    const footer = pageFromHtml(`<main>${post('<a href="/u/bob">bob</a>', 'Hi')}</main><footer><a rel="me" href="https://mastodon.social/@brand">Mastodon</a></footer>`, T(3));
+    const footer = pageFromHtml(
+      `<main>${post('<a href="/u/bob">bob</a>', 'Hi')}</main><footer><a rel="me" href="https://mastodon.social/@brand">Mastodon</a></footer>`,
+      T(3),
+    );
     expect(inspectIdentity(footer)!.open).toBe(false);
   });
   it('scores open identities high, closed ones low', async () => {
@@ -122,7 +135,9 @@ describe('q3-original-content', () => {
       'The chain skips in the two biggest cogs when I climb. Cleaning did not help at all.',
       'Set the B-tension screw first. Then check the hanger alignment with a gauge.',
       'Tubeless sealant dries out after about four months. Top it up before winter rides.',
-    ].map((t, i) => pageFromHtml(`<main><p>${t} ${filler(10, ['alpha beta gamma delta', 'red green blue violet', 'north south east west'][i]!)}</p></main>`, T(i + 1)));
+    ].map((t, i) =>
+      pageFromHtml(`<main><p>${t} ${filler(10, ['alpha beta gamma delta', 'red green blue violet', 'north south east west'][i]!)}</p></main>`, T(i + 1)),
+    );
     const conductor = measure(originalContent, own);
     expect(measured(conductor).value).toBeGreaterThan(0.9);
     await expectDirection(originalContent, producer, conductor);
@@ -133,7 +148,8 @@ describe('q3-original-content', () => {
 });
 
 describe('q3-guides-present', () => {
-  const guide = (n: number) => pageFromHtml('<main><h1>How to fix a puncture</h1><ol><li>Remove the wheel.</li><li>Find the hole.</li><li>Patch it.</li></ol></main>', G(n));
+  const guide = (n: number) =>
+    pageFromHtml('<main><h1>How to fix a puncture</h1><ol><li>Remove the wheel.</li><li>Find the hole.</li><li>Patch it.</li></ol></main>', G(n));
   const deal = (n: number) => pageFromHtml('<main><h1>How to save 20% today</h1><p>Shop the sale.</p></main>', `https://community.example.com/deals/d${n}`);
   it('finds HowTo markup, guides with steps and numbered step headings, not a "How to save" promo', () => {
     expect(inspectGuide(guide(1))!.guide).toBe(true);
@@ -156,8 +172,15 @@ describe('q3-guides-present', () => {
 
 describe('q4-wrapped-links', () => {
   const wrappedPage = (n: number) =>
-    pageFromHtml(`<main><p><a href="/out?url=https%3A%2F%2Fwww.rei.com%2F">REI</a> <a href="https://l.community.example.com/?u=https%3A%2F%2Fifixit.com">iFixit</a> <a href="/leaving?to=https://parktool.com">Park</a></p></main>`, T(n));
-  const directPage = (n: number) => pageFromHtml(`<main><p><a href="https://www.rei.com/">REI</a> <a href="https://ifixit.com/">iFixit</a> <a href="https://reddit.com/submit?url=x">share</a></p></main>`, T(n));
+    pageFromHtml(
+      `<main><p><a href="/out?url=https%3A%2F%2Fwww.rei.com%2F">REI</a> <a href="https://l.community.example.com/?u=https%3A%2F%2Fifixit.com">iFixit</a> <a href="/leaving?to=https://parktool.com">Park</a></p></main>`,
+      T(n),
+    );
+  const directPage = (n: number) =>
+    pageFromHtml(
+      `<main><p><a href="https://www.rei.com/">REI</a> <a href="https://ifixit.com/">iFixit</a> <a href="https://reddit.com/submit?url=x">share</a></p></main>`,
+      T(n),
+    );
   it('tells redirectors from direct links and share intents', () => {
     const [a, b, c] = wrappedPage(1).links;
     expect([a, b, c].map((l) => isWrapped(l!))).toEqual([true, true, true]);
@@ -176,7 +199,8 @@ describe('q4-wrapped-links', () => {
 });
 
 describe('q4-works-without-scripts', () => {
-  const shell = (n: number) => pageFromHtml('<div id="root"></div><noscript>You need to enable JavaScript to run this app.</noscript><script src="/app.js"></script>', T(n));
+  const shell = (n: number) =>
+    pageFromHtml('<div id="root"></div><noscript>You need to enable JavaScript to run this app.</noscript><script src="/app.js"></script>', T(n));
   const docPage = (n: number) => pageFromHtml(`<main><p>${filler(60)}</p></main>`, T(n));
   it('flags empty app shells and noscript walls', () => {
     expect(inspectScriptless(shell(1))!.usable).toBe(false);
@@ -198,7 +222,9 @@ describe('q4-works-without-scripts', () => {
     const wall = rendered(1, { textChars: 0, needsScripts: true, note: 'static HTML had 0 characters of text and an empty #root app shell' });
     expect(inspectScriptless(wall)).toMatchObject({ usable: false });
     expect(inspectScriptless(wall)!.evidence.snippet).toContain('empty #root app shell');
-    expect(inspectScriptless(rendered(2, { textChars: 900, needsScripts: false, note: 'static HTML had 900 characters of text' }))).toMatchObject({ usable: true });
+    expect(inspectScriptless(rendered(2, { textChars: 900, needsScripts: false, note: 'static HTML had 900 characters of text' }))).toMatchObject({
+      usable: true,
+    });
     expect(inspectScriptless(rendered(3))).toBeNull();
     const m = measure(worksWithoutScripts, [rendered(3), rendered(4)]);
     expect('notMeasured' in m && m.notMeasured).toMatch(/rendered in a browser/);
@@ -208,7 +234,11 @@ describe('q4-works-without-scripts', () => {
 describe('q5-incentives-disclosed', () => {
   const offer = pageFromHtml('<main><p>Write a review and earn 100 points for every approved review.</p></main>', `${HOME}rewards`);
   const undisclosed = (n: number) => pageFromHtml('<main><h1>Great blender</h1><p>I love it, five stars.</p></main>', R(n));
-  const disclosed = (n: number) => pageFromHtml('<main><h1>Great blender</h1><p>I love it.</p><p class="note">This reviewer received this product for free in exchange for an honest review.</p></main>', R(n));
+  const disclosed = (n: number) =>
+    pageFromHtml(
+      '<main><h1>Great blender</h1><p>I love it.</p><p class="note">This reviewer received this product for free in exchange for an honest review.</p></main>',
+      R(n),
+    );
   it('scores undisclosed paid reviews low and disclosed ones high', async () => {
     const producer = measure(incentivesDisclosed, [offer, undisclosed(1), undisclosed(2)]);
     expect(measured(producer).value).toBe(0);
@@ -228,9 +258,15 @@ describe('q5-brand-voice-share', () => {
     expect(brandToken('https://forum.example.co.uk/')).toBe('example');
   });
   const brandy = (n: number) =>
-    pageFromHtml(`<main>${post('MegaMart Team', 'Check our deals!')}${post('MegaMart Official', 'Buy now')}${post('jo', 'ok')}</main>`, `https://community.megamart.com/forum/t/${n}`);
+    pageFromHtml(
+      `<main>${post('MegaMart Team', 'Check our deals!')}${post('MegaMart Official', 'Buy now')}${post('jo', 'ok')}</main>`,
+      `https://community.megamart.com/forum/t/${n}`,
+    );
   const members = (n: number) =>
-    pageFromHtml(`<main>${post('ann', 'Q?')}${post('bob', 'Try this.')}${post('cy', 'Worked for me.')}${post('Ruth', 'Confirmed.', '<span class="badge">Staff</span>')}</main>`, `https://community.megamart.com/forum/t/${n}`);
+    pageFromHtml(
+      `<main>${post('ann', 'Q?')}${post('bob', 'Try this.')}${post('cy', 'Worked for me.')}${post('Ruth', 'Confirmed.', '<span class="badge">Staff</span>')}</main>`,
+      `https://community.megamart.com/forum/t/${n}`,
+    );
   it('scores brand-dominated threads low and member threads high', async () => {
     const producer = measure(brandVoiceShare, [brandy(1), brandy(2)]);
     expect(measured(producer).value).toBeCloseTo(4 / 6, 2);
@@ -262,7 +298,6 @@ describe('q5-contact-options', () => {
     notMeasured(measure(contactOptions, []));
   });
 });
-
 
 describe('changes to existing signals and the run', () => {
   it('q3-help-vs-sell leaves walled threads out, and ignores offers in a sidebar or pop-up', () => {

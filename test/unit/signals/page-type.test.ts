@@ -87,7 +87,9 @@ describe('classifyPage', () => {
 
 describe('buildPageContext', () => {
   it('keeps blocks on lines of their own and separates main text from chrome', () => {
-    const p = pageFromHtml('<header><nav><a href="/">Home</a></nav></header><main><h1>Title</h1><p>First <b>bold</b></p><p>Second</p></main><footer>Foot</footer><script>var x=1</script>');
+    const p = pageFromHtml(
+      '<header><nav><a href="/">Home</a></nav></header><main><h1>Title</h1><p>First <b>bold</b></p><p>Second</p></main><footer>Foot</footer><script>var x=1</script>',
+    );
     expect(p.text).toBe('Home\nTitle\nFirst bold\nSecond\nFoot');
     expect(p.mainText).toBe('Title\nFirst bold\nSecond');
     expect(p.words).toBe(6);
@@ -101,7 +103,9 @@ describe('buildPageContext', () => {
   });
 
   it('resolves links and marks external ones by registrable domain', () => {
-    const p = pageFromHtml('<main><a href="/a#frag">A</a><a href="https://shop.example.com/x">Shop</a><a href="https://other.org/">O</a><a href="mailto:x@y.z">m</a></main>');
+    const p = pageFromHtml(
+      '<main><a href="/a#frag">A</a><a href="https://shop.example.com/x">Shop</a><a href="https://other.org/">O</a><a href="mailto:x@y.z">m</a></main>',
+    );
     expect(p.links.map((l) => [l.href, l.external])).toEqual([
       ['https://community.example.com/a', false],
       ['https://shop.example.com/x', false],

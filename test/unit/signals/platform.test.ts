@@ -16,7 +16,9 @@ describe('detectPlatforms', () => {
     expect(names('<main><a data-xf-click="overlay">x</a></main>')).toContain('XenForo');
     expect(names('<main>x</main><script src="/assets/nodebb.min.js"></script>')).toContain('NodeBB');
     expect(names('<div class="ipsApp ipsApp_front">x</div>')).toContain('Invision Community');
-    expect(names('<div data-bv-show="reviews" data-bv-product-id="1"></div><script src="https://apps.bazaarvoice.com/deployments/x/bv.js"></script>')).toContain('Bazaarvoice');
+    expect(
+      names('<div data-bv-show="reviews" data-bv-product-id="1"></div><script src="https://apps.bazaarvoice.com/deployments/x/bv.js"></script>'),
+    ).toContain('Bazaarvoice');
     expect(names('<div id="pr-reviewdisplay"></div><script src="https://ui.powerreviews.com/stable/4.1/ui.js"></script>')).toContain('PowerReviews');
     expect(names('<div class="yotpo yotpo-main-widget"></div>')).toContain('Yotpo');
     expect(names('<main>x</main><script src="https://widget.uservoice.com/abc.js"></script>')).toContain('UserVoice');
@@ -48,8 +50,16 @@ describe('detectPlatforms', () => {
 
 describe('schema.org extraction', () => {
   it('walks JSON-LD @graph and nested nodes, and microdata', () => {
-    const ld = { '@context': 'https://schema.org', '@graph': [{ '@type': 'Product', name: 'x', offers: { '@type': 'Offer', price: 9 }, aggregateRating: { '@type': 'AggregateRating', ratingValue: 4 } }] };
-    const p = pageFromHtml('<div itemscope itemtype="https://schema.org/DiscussionForumPosting"><span itemprop="commentCount">4</span></div>', U, {}, { head: `<script type="application/ld+json">${JSON.stringify(ld)}</script>` });
+    const ld = {
+      '@context': 'https://schema.org',
+      '@graph': [{ '@type': 'Product', name: 'x', offers: { '@type': 'Offer', price: 9 }, aggregateRating: { '@type': 'AggregateRating', ratingValue: 4 } }],
+    };
+    const p = pageFromHtml(
+      '<div itemscope itemtype="https://schema.org/DiscussionForumPosting"><span itemprop="commentCount">4</span></div>',
+      U,
+      {},
+      { head: `<script type="application/ld+json">${JSON.stringify(ld)}</script>` },
+    );
     const nodes = schemaNodes(p.$);
     expect(nodes.flatMap((n) => n.types)).toEqual(['Product', 'Offer', 'AggregateRating', 'DiscussionForumPosting']);
     expect(schemaAnswers(nodes)).toEqual({ answers: 4, accepted: false });
@@ -62,7 +72,8 @@ describe('schema.org extraction', () => {
   });
 
   it('classifies pages whose URL says nothing by their schema.org types', () => {
-    const page = (ld: object) => pageFromHtml('<main>x</main>', 'https://example.com/posts/123.html', {}, { head: `<script type="application/ld+json">${JSON.stringify(ld)}</script>` });
+    const page = (ld: object) =>
+      pageFromHtml('<main>x</main>', 'https://example.com/posts/123.html', {}, { head: `<script type="application/ld+json">${JSON.stringify(ld)}</script>` });
     expect(page({ '@type': 'QAPage', mainEntity: { '@type': 'Question' } }).type).toBe('thread');
     expect(page({ '@graph': [{ '@type': 'DiscussionForumPosting' }] }).type).toBe('thread');
     expect(page({ '@type': 'Product', offers: { '@type': 'Offer' } }).type).toBe('product');

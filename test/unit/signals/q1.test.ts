@@ -31,17 +31,25 @@ describe('q1-open-content', () => {
     expect(detectWall(el)).toMatchObject({ walled: true, evidence: { url: T(2), label: 'sign-in wall' } });
     expect(detectWall(el).evidence!.snippet).toContain('Log in to view all 20 answers');
 
-    const redirected = pageFromHtml('<main><form><input type="email"><input type="password"></form></main>', T(3), { finalUrl: 'https://community.example.com/login?next=/forum/t/3' });
+    const redirected = pageFromHtml('<main><form><input type="email"><input type="password"></form></main>', T(3), {
+      finalUrl: 'https://community.example.com/login?next=/forum/t/3',
+    });
     expect(detectWall(redirected)).toMatchObject({ walled: true, evidence: { label: 'sign-in redirect' } });
 
-    const pw = pageFromHtml('<main><h1>Thread</h1><form action="/session"><label>Email <input type="email"></label><label>Password <input type="password"></label></form></main>', T(4));
+    const pw = pageFromHtml(
+      '<main><h1>Thread</h1><form action="/session"><label>Email <input type="email"></label><label>Password <input type="password"></label></form></main>',
+      T(4),
+    );
     expect(detectWall(pw).walled).toBe(true);
 
     expect(detectWall(openThread(5))).toEqual({ walled: false, evidence: null });
   });
 
   it('a social wall or a photo wall is not a sign-in wall; a regwall or member gate is', () => {
-    const social = pageFromHtml(`<main><p>${'Members share rides here. '.repeat(10)}</p><div class="social-wall"><p>Latest photos from members</p></div><ul id="photo-wall"><li>pic</li></ul></main>`, T(7));
+    const social = pageFromHtml(
+      `<main><p>${'Members share rides here. '.repeat(10)}</p><div class="social-wall"><p>Latest photos from members</p></div><ul id="photo-wall"><li>pic</li></ul></main>`,
+      T(7),
+    );
     expect(detectWall(social).walled).toBe(false);
     expect(detectWall(pageFromHtml('<main><p>Intro</p><div class="js-regwall">Create an account</div></main>', T(8))).walled).toBe(true);
     expect(detectWall(pageFromHtml('<main><p>Intro</p><section id="member-gate">Members only</section></main>', T(9))).walled).toBe(true);
@@ -75,7 +83,9 @@ describe('q1-open-content', () => {
   });
 
   it('a 403 on a non-content URL (account, admin) is not a walled content page', () => {
-    const records = [{ url: 'https://community.example.com/account/settings', depth: 1, outcome: 'failed' as const, reason: 'http-error' as const, status: 403 }];
+    const records = [
+      { url: 'https://community.example.com/account/settings', depth: 1, outcome: 'failed' as const, reason: 'http-error' as const, status: 403 },
+    ];
     const m = measured(measure(openContent, [openThread(1)], records));
     expect(m.value).toBe(1);
   });
@@ -162,7 +172,12 @@ describe('q1-social-login', () => {
   });
 
   it('scores own-account-only low and several identities high', async () => {
-    const own = pageFromHtml('<main><h1>Sign in to MyMegaMart</h1><form action="/session"><input type="email"><input type="password"></form></main>', SIGNIN, {}, { title: 'Sign in' });
+    const own = pageFromHtml(
+      '<main><h1>Sign in to MyMegaMart</h1><form action="/session"><input type="email"><input type="password"></form></main>',
+      SIGNIN,
+      {},
+      { title: 'Sign in' },
+    );
     const producer = measure(socialLogin, [own, openThread(1)]);
     const pm = measured(producer);
     expect(pm.value).toBe(0);

@@ -28,7 +28,9 @@ describe('q2-possessive-language', () => {
 
   it('is not measured on too little English text, nor on text in a language without a lexicon', () => {
     notMeasured(measure(possessiveLanguage, [pageFromHtml('<main><p>Our customers first.</p></main>', T(1))]));
-    notMeasured(measure(possessiveLanguage, [pageFromHtml(`<main><p>Nos clients. ${filler(400, 'la chaîne saute en montée')}</p></main>`, T(2), {}, { lang: 'fr' })]));
+    notMeasured(
+      measure(possessiveLanguage, [pageFromHtml(`<main><p>Nos clients. ${filler(400, 'la chaîne saute en montée')}</p></main>`, T(2), {}, { lang: 'fr' })]),
+    );
   });
 });
 
@@ -50,7 +52,9 @@ describe('q2-outbound-links', () => {
     const producer = measure(outboundLinks, closed);
     expect(measured(producer).value).toBe(0);
     expectEvidence(measured(producer), [T(1)], 'None of 3 community pages');
-    const open = [1, 2].map((n) => pageFromHtml('<main><p>See <a href="https://www.parktool.com/en-us/blog/repair-help">Park Tool repair help</a>.</p></main>', T(n)));
+    const open = [1, 2].map((n) =>
+      pageFromHtml('<main><p>See <a href="https://www.parktool.com/en-us/blog/repair-help">Park Tool repair help</a>.</p></main>', T(n)),
+    );
     const conductor = measure(outboundLinks, open);
     const cm = measured(conductor);
     expect(cm.value).toBe(1);
@@ -89,7 +93,12 @@ describe('q2-open-formats', () => {
     const producer = measure(openFormats, [pageFromHtml('<main><p>Nothing to take away.</p></main>', T(1))]);
     expect(measured(producer).value).toBe(0);
     const conductor = measure(openFormats, [
-      pageFromHtml('<main><a href="https://www.reddit.com/submit?url=x">Share to Reddit</a></main>', T(1), {}, { head: '<link rel="alternate" type="application/atom+xml" href="/feed.atom">' }),
+      pageFromHtml(
+        '<main><a href="https://www.reddit.com/submit?url=x">Share to Reddit</a></main>',
+        T(1),
+        {},
+        { head: '<link rel="alternate" type="application/atom+xml" href="/feed.atom">' },
+      ),
       pageFromHtml('<main><a href="/settings/export">Export your posts</a></main>', T(2)),
     ]);
     const cm = measured(conductor);
@@ -132,7 +141,12 @@ describe('q2-licence-grab', () => {
 
   it('is not measured without a terms page, nor on terms in a language without a lexicon', () => {
     notMeasured(measure(licenceGrab, [pageFromHtml('<main>x</main>', T(1))]));
-    const fr = pageFromHtml('<main><h1>Conditions d’utilisation</h1><p>Vous nous accordez une licence perpétuelle et irrévocable.</p></main>', 'https://community.example.com/conditions', {}, { lang: 'fr' });
+    const fr = pageFromHtml(
+      '<main><h1>Conditions d’utilisation</h1><p>Vous nous accordez une licence perpétuelle et irrévocable.</p></main>',
+      'https://community.example.com/conditions',
+      {},
+      { lang: 'fr' },
+    );
     expect(fr.type).toBe('terms');
     notMeasured(measure(licenceGrab, [fr]));
   });

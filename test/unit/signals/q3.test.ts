@@ -9,7 +9,8 @@ const T = (n: number) => `https://community.example.com/forum/t/${n}`;
 const D = (n: number) => `https://community.example.com/deals/deal-${n}.html`;
 const G = (n: number) => `https://community.example.com/guides/guide-${n}`;
 
-const dealPage = (n: number) => pageFromHtml(`<main><h1>Doorbuster ${n}</h1><p>Now $199.99, was $249.99. Add to cart. Ends tonight!</p></main>`, D(n), {}, { title: `Doorbuster ${n}` });
+const dealPage = (n: number) =>
+  pageFromHtml(`<main><h1>Doorbuster ${n}</h1><p>Now $199.99, was $249.99. Add to cart. Ends tonight!</p></main>`, D(n), {}, { title: `Doorbuster ${n}` });
 const guidePage = (n: number) => pageFromHtml(`<main><h1>How to index a derailleur</h1><p>${filler(150)}</p></main>`, G(n), {}, { title: `Guide ${n}` });
 
 describe('q3-help-vs-sell', () => {
@@ -54,7 +55,9 @@ describe('q3-calls-to-buy', () => {
   });
 
   it('reads "no hurry" as reassurance, not a sales push', () => {
-    const calm = measure(callsToBuy, [pageFromHtml(`<main><p>No hurry: take your time and answer when you can. There's no hurry either. ${filler(300)}</p></main>`, T(1))]);
+    const calm = measure(callsToBuy, [
+      pageFromHtml(`<main><p>No hurry: take your time and answer when you can. There's no hurry either. ${filler(300)}</p></main>`, T(1)),
+    ]);
     expect(measured(calm).value).toBe(0);
     const push = measure(callsToBuy, [pageFromHtml(`<main><p>Hurry, the sale ends tonight. ${filler(300)}</p></main>`, T(1))]);
     expect(measured(push).value).toBeGreaterThan(0);
@@ -62,7 +65,9 @@ describe('q3-calls-to-buy', () => {
 
   it('is not measured on too little text or a language without a lexicon', () => {
     notMeasured(measure(callsToBuy, [pageFromHtml('<main><p>Buy now!</p></main>', T(1))]));
-    notMeasured(measure(callsToBuy, [pageFromHtml(`<main><p>Achetez maintenant. ${filler(400, 'la chaîne saute en montée')}</p></main>`, T(1), {}, { lang: 'fr' })]));
+    notMeasured(
+      measure(callsToBuy, [pageFromHtml(`<main><p>Achetez maintenant. ${filler(400, 'la chaîne saute en montée')}</p></main>`, T(1), {}, { lang: 'fr' })]),
+    );
   });
 });
 
@@ -76,7 +81,10 @@ describe('q3-member-benefit', () => {
     expect(pm.value).toBe(0);
     expectEvidence(pm, ['https://community.example.com/join.html', 'https://community.example.com/about.html'], 'Members get 10% off');
     const conductor = measure(memberBenefit, [
-      pageFromHtml('<main><p>Members get free repair clinics, a tool library and expert advice from our mechanics.</p></main>', 'https://community.example.com/join.html'),
+      pageFromHtml(
+        '<main><p>Members get free repair clinics, a tool library and expert advice from our mechanics.</p></main>',
+        'https://community.example.com/join.html',
+      ),
     ]);
     const cm = measured(conductor);
     expect(cm.value).toBe(1);
@@ -91,7 +99,12 @@ describe('q3-member-benefit', () => {
   });
 
   it('silence is not measured on a small crawl, and a finding (0) on a real sample', () => {
-    notMeasured(measure(memberBenefit, [1, 2, 3].map((n) => pageFromHtml('<main><p>Thread.</p></main>', T(n)))));
+    notMeasured(
+      measure(
+        memberBenefit,
+        [1, 2, 3].map((n) => pageFromHtml('<main><p>Thread.</p></main>', T(n))),
+      ),
+    );
     const many = Array.from({ length: 10 }, (_, i) => pageFromHtml('<main><p>Thread.</p></main>', T(i)));
     expect(measured(measure(memberBenefit, many)).value).toBe(0);
     notMeasured(measure(memberBenefit, [pageFromHtml('<main><p>Les membres reçoivent une remise.</p></main>', T(1), {}, { lang: 'fr' })]));

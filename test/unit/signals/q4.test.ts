@@ -28,7 +28,7 @@ describe('q4-third-party-trackers', () => {
     expect(obs.evidence[0]!.snippet).toContain('googletagmanager.com');
   });
 
-  it('reads a rendered page\'s network log: trackers a tag manager loaded after the HTML arrived count too', () => {
+  it("reads a rendered page's network log: trackers a tag manager loaded after the HTML arrived count too", () => {
     const requests = [
       { url: 'https://connect.facebook.net/en_US/fbevents.js', resourceType: 'script' },
       { url: 'https://www.facebook.com/tr?id=1&ev=PageView', resourceType: 'image' },
@@ -79,7 +79,10 @@ describe('q4-capture-popups', () => {
     const modal = pageFromHtml('<main>Thread</main><div class="modal newsletter-modal" role="dialog"><p>Get 10% off: join our list!</p></div>', T(1));
     expect(findCapture(modal)).toMatchObject({ found: true, evidence: { url: T(1), label: 'pop-up' } });
     expect(findCapture(modal).evidence!.snippet).toContain('Get 10% off');
-    const form = pageFromHtml('<main>Thread<form action="/subscribe"><label>Email <input type="email" name="email"></label><button>Send me deals</button></form></main>', T(2));
+    const form = pageFromHtml(
+      '<main>Thread<form action="/subscribe"><label>Email <input type="email" name="email"></label><button>Send me deals</button></form></main>',
+      T(2),
+    );
     expect(findCapture(form)).toMatchObject({ found: true, evidence: { label: 'email capture' } });
     expect(findCapture(form).evidence!.snippet).toContain('Send me deals');
     const signIn = pageFromHtml('<main>Thread<form action="/session"><input type="email" name="email"><input type="password"></form></main>', T(3));
@@ -118,7 +121,10 @@ describe('q4-capture-popups', () => {
 
 describe('q4-site-search', () => {
   it('findSearch recognises search forms and landmarks', () => {
-    const p = pageFromHtml('<header><form role="search" action="/search"><input type="search" name="q" aria-label="Search the forum"></form></header><main>x</main>', T(1));
+    const p = pageFromHtml(
+      '<header><form role="search" action="/search"><input type="search" name="q" aria-label="Search the forum"></form></header><main>x</main>',
+      T(1),
+    );
     const e = findSearch(p)!;
     expect(e.url).toBe(T(1));
     expect(e.snippet).toContain('action="/search"');
@@ -155,7 +161,12 @@ describe('q4-help-reachable', () => {
   });
 
   it('recognises German help and contact links, and not words that merely contain them', () => {
-    const de = pageFromHtml('<nav><a href="/service/fragen">Häufige Fragen</a><a href="/impressum">Kontaktformular</a></nav>', HOME, { depth: 0 }, { lang: 'de' });
+    const de = pageFromHtml(
+      '<nav><a href="/service/fragen">Häufige Fragen</a><a href="/impressum">Kontaktformular</a></nav>',
+      HOME,
+      { depth: 0 },
+      { lang: 'de' },
+    );
     const found = clicksToTargets([de], HOME);
     expect(found.get('help')!.clicks).toBe(1);
     expect(found.get('contact')!.clicks).toBe(1);
@@ -174,7 +185,12 @@ describe('q4-help-reachable', () => {
   });
 
   it('scores buried help low and reachable help and contact high', async () => {
-    const producer = measure(helpReachable, [home('<a href="/deals/">Deals</a>'), pageFromHtml('<main><a href="/shop/">Shop</a></main>', 'https://community.example.com/deals/')], [], HOME);
+    const producer = measure(
+      helpReachable,
+      [home('<a href="/deals/">Deals</a>'), pageFromHtml('<main><a href="/shop/">Shop</a></main>', 'https://community.example.com/deals/')],
+      [],
+      HOME,
+    );
     const pm = measured(producer);
     expect(pm.value).toBe(0);
     expectEvidence(pm, [HOME, 'https://community.example.com/deals/'], 'No link to help or contact');

@@ -28,7 +28,11 @@ describe('q5-policies-linked', () => {
     expect(pm.value).toBe(0);
     expect(pm.displayValue).toContain('no privacy policy page found');
     expectEvidence(pm, [T(1), T(2)], 'Thread one: no link to a privacy policy');
-    const conductor = measure(policiesLinked, [pageFromHtml(`<main>a</main>${footer}`, T(1)), pageFromHtml(`<main>b</main>${footer}`, T(2)), pageFromHtml('<main><h1>Privacy</h1></main>', PRIVACY)]);
+    const conductor = measure(policiesLinked, [
+      pageFromHtml(`<main>a</main>${footer}`, T(1)),
+      pageFromHtml(`<main>b</main>${footer}`, T(2)),
+      pageFromHtml('<main><h1>Privacy</h1></main>', PRIVACY),
+    ]);
     const cm = measured(conductor);
     expect(cm.value).toBe(1);
     expect(cm.pagesObserved).toBe(2);
@@ -46,11 +50,15 @@ const fb = '<script src="https://connect.facebook.net/en_US/fbevents.js"></scrip
 
 describe('q5-consent-choice', () => {
   it('inspectConsent reads the banner controls; consentValue grades the choice', () => {
-    const reject = inspectConsent(pageFromHtml(`<main>x</main><div id="cookie-banner"><p>We use cookies.</p><button>Accept all</button><button>Reject all</button></div>${gtm}`, T(1)));
+    const reject = inspectConsent(
+      pageFromHtml(`<main>x</main><div id="cookie-banner"><p>We use cookies.</p><button>Accept all</button><button>Reject all</button></div>${gtm}`, T(1)),
+    );
     expect(reject).toMatchObject({ trackers: 1, banner: 'reject' });
     expect(reject.evidence!.snippet).toContain('Reject all');
     expect(consentValue(reject)).toBe(1);
-    const settings = inspectConsent(pageFromHtml(`<main>x</main><div class="consent-bar"><button>Accept</button><a href="#">Manage preferences</a></div>${gtm}`, T(2)));
+    const settings = inspectConsent(
+      pageFromHtml(`<main>x</main><div class="consent-bar"><button>Accept</button><a href="#">Manage preferences</a></div>${gtm}`, T(2)),
+    );
     expect(settings.banner).toBe('settings');
     expect(consentValue(settings)).toBe(0.5);
     const acceptOnly = inspectConsent(pageFromHtml(`<main>x</main><div class="gdpr-notice"><button>OK, got it</button></div>${gtm}`, T(3)));
@@ -64,7 +72,8 @@ describe('q5-consent-choice', () => {
   });
 
   it('reads German banner buttons: a real reject, settings, or accept only', () => {
-    const de = (buttons: string, n: number) => inspectConsent(pageFromHtml(`<main>x</main><div id="cookie-banner"><p>Wir verwenden Cookies.</p>${buttons}</div>${gtm}`, T(n), {}, { lang: 'de' }));
+    const de = (buttons: string, n: number) =>
+      inspectConsent(pageFromHtml(`<main>x</main><div id="cookie-banner"><p>Wir verwenden Cookies.</p>${buttons}</div>${gtm}`, T(n), {}, { lang: 'de' }));
     expect(de('<button>Alle akzeptieren</button><button>Nur notwendige Cookies</button>', 1).banner).toBe('reject');
     expect(de('<button>Alle akzeptieren</button><button>Alle ablehnen</button>', 2).banner).toBe('reject');
     expect(de('<button>Zustimmen</button><a href="#">Einstellungen</a>', 3).banner).toBe('settings');
@@ -72,7 +81,10 @@ describe('q5-consent-choice', () => {
   });
 
   it('scores tracking without choice low and a real choice high', async () => {
-    const producer = measure(consentChoice, [pageFromHtml(`<main>a</main>${gtm}${fb}`, T(1)), pageFromHtml(`<main>b</main><div class="cookie-notice"><button>Accept</button></div>${gtm}`, T(2))]);
+    const producer = measure(consentChoice, [
+      pageFromHtml(`<main>a</main>${gtm}${fb}`, T(1)),
+      pageFromHtml(`<main>b</main><div class="cookie-notice"><button>Accept</button></div>${gtm}`, T(2)),
+    ]);
     const pm = measured(producer);
     expect(pm.value).toBe(0);
     expectEvidence(pm, [T(1), T(2)], '2 tracking companies and no consent banner');
@@ -98,7 +110,10 @@ const staffThread = (n: number) =>
     T(n),
   );
 const memberThread = (n: number) =>
-  pageFromHtml(`<main><article class="post"><span class="author">rider42</span><p>My brakes squeal.</p></article><article class="post"><span class="author">bob</span><p>Same here.</p></article></main>`, T(n));
+  pageFromHtml(
+    `<main><article class="post"><span class="author">rider42</span><p>My brakes squeal.</p></article><article class="post"><span class="author">bob</span><p>Same here.</p></article></main>`,
+    T(n),
+  );
 
 describe('q5-staff-labelled', () => {
   it('findStaffLabel returns the labelled post as evidence', () => {
@@ -152,8 +167,15 @@ describe('q5-sales-in-help', () => {
 
   it('scores pitches in answers low and plain answers high', async () => {
     const pitched = (n: number) =>
-      pageFromHtml(`<main><article class="post"><p>My blender stopped working.</p></article><article class="post"><p>Sorry to hear that! Shop the deal on our new Blendmax 3000, 20% off with code FIX20.</p></article></main>`, H(n));
-    const answered = (n: number) => pageFromHtml(`<main><article class="post"><p>My blender stopped working.</p></article><article class="post"><p>Check the thermal fuse under the base.</p></article></main>`, H(n));
+      pageFromHtml(
+        `<main><article class="post"><p>My blender stopped working.</p></article><article class="post"><p>Sorry to hear that! Shop the deal on our new Blendmax 3000, 20% off with code FIX20.</p></article></main>`,
+        H(n),
+      );
+    const answered = (n: number) =>
+      pageFromHtml(
+        `<main><article class="post"><p>My blender stopped working.</p></article><article class="post"><p>Check the thermal fuse under the base.</p></article></main>`,
+        H(n),
+      );
     const producer = measure(salesInHelp, [pitched(1), pitched(2), answered(3)]);
     const pm = measured(producer);
     expect(pm.value).toBeCloseTo(2 / 3);

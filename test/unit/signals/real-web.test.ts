@@ -43,7 +43,8 @@ describe('page types from the page, URL last', () => {
   });
 
   it('an SMF topic under /topics/ is a thread (platform markers, post wrappers, poster names)', () => {
-    const post = (who: string, text: string) => `<div class="windowbg"><div class="post_wrapper"><div class="poster"><h4><a href="/profile/${who}">${who}</a></h4></div><div class="postarea"><div class="post"><div class="inner">${text}</div></div></div></div></div>`;
+    const post = (who: string, text: string) =>
+      `<div class="windowbg"><div class="post_wrapper"><div class="poster"><h4><a href="/profile/${who}">${who}</a></h4></div><div class="postarea"><div class="post"><div class="inner">${text}</div></div></div></div></div>`;
     const p = pageFromHtml(
       `<script>var smf_scripturl = "https://forum.vendor.example/index.php";</script><div id="forumposts">${post('kim', 'The controller resets when the fan spins up.')}${post('vendor_support', 'Please send us the log from the service menu.')}${post('kim', 'Sent, thanks.')}</div>`,
       'https://forum.vendor.example/topics/controller-resets-when-fan-spins-up/',
@@ -54,13 +55,20 @@ describe('page types from the page, URL last', () => {
   });
 
   it('a phpBB viewtopic.php outside /forum/ is a thread', () => {
-    const post = (who: string, text: string) => `<div class="post has-profile bg2" id="p${who.length}"><div class="postbody"><p class="author"><a class="username" href="./memberlist.php?mode=viewprofile&u=2">${who}</a> » Sat Jun 12, 2010</p><div class="content">${text}</div></div></div>`;
-    const p = pageFromHtml(`<div id="page-body">${post('ruben', 'Would anyone use a MIDI player on the DS?')}${post('sverx', 'Release it and see how people receive it.')}</div>`, 'https://example.org/viewtopic.php?f=20&t=9', {}, { head: '<meta name="generator" content="phpBB">' });
+    const post = (who: string, text: string) =>
+      `<div class="post has-profile bg2" id="p${who.length}"><div class="postbody"><p class="author"><a class="username" href="./memberlist.php?mode=viewprofile&u=2">${who}</a> » Sat Jun 12, 2010</p><div class="content">${text}</div></div></div>`;
+    const p = pageFromHtml(
+      `<div id="page-body">${post('ruben', 'Would anyone use a MIDI player on the DS?')}${post('sverx', 'Release it and see how people receive it.')}</div>`,
+      'https://example.org/viewtopic.php?f=20&t=9',
+      {},
+      { head: '<meta name="generator" content="phpBB">' },
+    );
     expect(p.type).toBe('thread');
   });
 
   it("Vanilla's capitalised .Comment and .ItemDiscussion are posts", () => {
-    const c = (who: string, text: string) => `<li class="Item ItemComment Comment"><div class="Comment"><span class="Author"><a class="Username" href="/profile/${who}">${who}</a></span><div class="Message userContent">${text}</div></div></li>`;
+    const c = (who: string, text: string) =>
+      `<li class="Item ItemComment Comment"><div class="Comment"><span class="Author"><a class="Username" href="/profile/${who}">${who}</a></span><div class="Message userContent">${text}</div></div></li>`;
     const p = pageFromHtml(
       `<script>gdn.meta = {};</script><div class="ItemDiscussion"><span class="Author"><a class="Username" href="/profile/ola">ola</a></span><div class="Message">Router drops wifi every evening.</div></div><ul class="MessageList DataList Comments">${c('pat', 'Change the channel away from 6.')}${c('ola', 'That fixed it.')}</ul>`,
       'https://community.netco.example/discussion/881/router-drops-wifi',
@@ -93,30 +101,53 @@ describe('page types from the page, URL last', () => {
   it("a subreddit's list of self posts and a news index of article cards are lists, not threads", () => {
     const selfPost = (id: string, who: string) =>
       `<div class="thing link self"><a class="title" href="/r/cacti/comments/${id}/question_${id}/">Question ${id} about my cactus</a><a class="author" href="/user/${who}">${who}</a><div class="usertext-body">Short teaser text here.</div></div>`;
-    const sub = pageFromHtml(`<div id="siteTable">${['a1', 'b2', 'c3', 'd4'].map((id, i) => selfPost(id, `u${i}`)).join('')}</div>`, 'https://old.reddit.example/r/cacti/', {}, {
-      head: '<link rel="stylesheet" href="https://www.redditstatic.com/x.css">',
-    });
+    const sub = pageFromHtml(
+      `<div id="siteTable">${['a1', 'b2', 'c3', 'd4'].map((id, i) => selfPost(id, `u${i}`)).join('')}</div>`,
+      'https://old.reddit.example/r/cacti/',
+      {},
+      {
+        head: '<link rel="stylesheet" href="https://www.redditstatic.com/x.css">',
+      },
+    );
     expect(sub.type).toBe('listing');
-    const card = (n: number) => `<article class="post"><h3><a href="/news/story-${n}">Story ${n}</a></h3><span class="byline author">Jane Doe</span><time datetime="2024-01-0${n}">Jan ${n}, 2024</time><p>A teaser of a few words.</p></article>`;
+    const card = (n: number) =>
+      `<article class="post"><h3><a href="/news/story-${n}">Story ${n}</a></h3><span class="byline author">Jane Doe</span><time datetime="2024-01-0${n}">Jan ${n}, 2024</time><p>A teaser of a few words.</p></article>`;
     const news = pageFromHtml(`<main>${[1, 2, 3, 4, 5].map(card).join('')}</main>`, 'https://news.example/topic/headphones');
     expect(news.structure.posts).toEqual([]);
     expect(news.type).toBe('listing');
   });
 
   it('a XenForo thread URL with a trailing slash is a thread', () => {
-    const m = (who: string, text: string) => `<article class="message message--post" data-author="${who}"><div class="message-userDetails"><h4 class="message-name"><a class="username" href="/members/${who}.1/">${who}</a></h4></div><div class="bbWrapper">${text}</div></article>`;
-    const p = pageFromHtml(`<div class="block-body">${m('lou', 'Which closed headphones under 300?')}${m('max', 'The ones with the velour pads.')}</div>`, 'https://forum.audio.example/threads/best-closed-headphones.973407/', {}, { head: '' });
+    const m = (who: string, text: string) =>
+      `<article class="message message--post" data-author="${who}"><div class="message-userDetails"><h4 class="message-name"><a class="username" href="/members/${who}.1/">${who}</a></h4></div><div class="bbWrapper">${text}</div></article>`;
+    const p = pageFromHtml(
+      `<div class="block-body">${m('lou', 'Which closed headphones under 300?')}${m('max', 'The ones with the velour pads.')}</div>`,
+      'https://forum.audio.example/threads/best-closed-headphones.973407/',
+      {},
+      { head: '' },
+    );
     expect(p.type).toBe('thread');
   });
 
   it('a Discourse thread shown only in <noscript> is read there, and its nine posts outrank answerCount 0', () => {
-    const posts = Array.from({ length: 9 }, (_, i) =>
-      `<div id="post_${i + 1}" ${i ? `itemprop="comment" itemscope itemtype="http://schema.org/Comment"` : ''} class="topic-body crawler-post"><div class="crawler-post-meta"><span class="creator" itemprop="author" itemscope itemtype="http://schema.org/Person"><a itemprop="url" href="/u/user${i}"><span itemprop="name">user${i}</span></a></span></div><div class="post" itemprop="text"><p>Reply number ${i + 1} about the MSRV policy.</p></div></div>`,
+    const posts = Array.from(
+      { length: 9 },
+      (_, i) =>
+        `<div id="post_${i + 1}" ${i ? `itemprop="comment" itemscope itemtype="http://schema.org/Comment"` : ''} class="topic-body crawler-post"><div class="crawler-post-meta"><span class="creator" itemprop="author" itemscope itemtype="http://schema.org/Person"><a itemprop="url" href="/u/user${i}"><span itemprop="name">user${i}</span></a></span></div><div class="post" itemprop="text"><p>Reply number ${i + 1} about the MSRV policy.</p></div></div>`,
     ).join('');
-    const ld = { '@context': 'http://schema.org', '@type': 'QAPage', mainEntity: { '@type': 'Question', name: 'Is changing the MSRV breaking?', answerCount: 0 } };
-    const p = pageFromHtml(`<div id="main-outlet"></div><noscript><div id="main-outlet" class="wrap">${posts}</div></noscript>`, 'https://users.lang.example/t/is-changing-the-msrv-breaking/138416', {}, {
-      head: `<meta name="generator" content="Discourse 2026.3.0"><script type="application/ld+json">${JSON.stringify(ld)}</script>`,
-    });
+    const ld = {
+      '@context': 'http://schema.org',
+      '@type': 'QAPage',
+      mainEntity: { '@type': 'Question', name: 'Is changing the MSRV breaking?', answerCount: 0 },
+    };
+    const p = pageFromHtml(
+      `<div id="main-outlet"></div><noscript><div id="main-outlet" class="wrap">${posts}</div></noscript>`,
+      'https://users.lang.example/t/is-changing-the-msrv-breaking/138416',
+      {},
+      {
+        head: `<meta name="generator" content="Discourse 2026.3.0"><script type="application/ld+json">${JSON.stringify(ld)}</script>`,
+      },
+    );
     expect(p.readFromNoscript).toBe(true);
     expect(p.words).toBeGreaterThan(50);
     expect(p.type).toBe('thread');
@@ -126,11 +157,20 @@ describe('page types from the page, URL last', () => {
   it('a product page with FAQ and Q&A markup is a product page: thread signals do not apply to it', () => {
     const ld = [
       { '@context': 'https://schema.org', '@type': 'Product', name: 'MacBook Air 13-inch', offers: { '@type': 'Offer', price: 999, priceCurrency: 'USD' } },
-      { '@context': 'https://schema.org', '@type': 'FAQPage', mainEntity: [{ '@type': 'Question', name: 'Is it fanless?', acceptedAnswer: { '@type': 'Answer', text: 'Yes.' } }] },
+      {
+        '@context': 'https://schema.org',
+        '@type': 'FAQPage',
+        mainEntity: [{ '@type': 'Question', name: 'Is it fanless?', acceptedAnswer: { '@type': 'Answer', text: 'Yes.' } }],
+      },
     ];
     const html = `<main><h1>MacBook Air 13-inch</h1><p>From $999. Add to bag.</p>
       <div itemscope itemtype="https://schema.org/FAQPage"><div itemscope itemprop="mainEntity" itemtype="https://schema.org/Question"><h3 itemprop="name">Is it fanless?</h3><div itemscope itemprop="acceptedAnswer" itemtype="https://schema.org/Answer"><p itemprop="text">Yes, it has no fan at all.</p></div></div></div></main>`;
-    const p = pageFromHtml(html, 'https://www.store.example/shop/buy-mac/macbook-air', {}, { head: `<script type="application/ld+json">${JSON.stringify(ld)}</script>` });
+    const p = pageFromHtml(
+      html,
+      'https://www.store.example/shop/buy-mac/macbook-air',
+      {},
+      { head: `<script type="application/ld+json">${JSON.stringify(ld)}</script>` },
+    );
     expect(p.type).toBe('product');
     expect(p.structure.posts).toEqual([]);
     notApplicable(measure(threadsAnswered, [p]));
@@ -150,7 +190,10 @@ describe("the brand's words, not the members'", () => {
     );
     expect([...findContacts(p).keys()]).toEqual([]);
     // The brand's own footer still counts.
-    const withFooter = pageFromHtml(`<main>${memberPost('kim', '<p>192.168.100.200</p>')}</main><footer><a href="mailto:help@solarco.example">Email us</a> Call 0800 123 4567 <address>12 Mill Lane, Leeds LS1 2AB</address></footer>`, T);
+    const withFooter = pageFromHtml(
+      `<main>${memberPost('kim', '<p>192.168.100.200</p>')}</main><footer><a href="mailto:help@solarco.example">Email us</a> Call 0800 123 4567 <address>12 Mill Lane, Leeds LS1 2AB</address></footer>`,
+      T,
+    );
     expect([...findContacts(withFooter).keys()].sort()).toEqual(['email', 'phone', 'postal address']);
   });
 
@@ -158,15 +201,25 @@ describe("the brand's words, not the members'", () => {
     const text = `I moved MySQL to the NAS, the MyElectric app shows the readings and MySolar logs them. ${words(250)}`;
     const m = measured(measure(possessiveLanguage, [pageFromHtml(`<main><p>${text}</p></main>`, 'https://www.solarco.example/blog/monitoring')]));
     expect(m.value).toBe(0);
-    const own = measured(measure(possessiveLanguage, [pageFromHtml(`<main><p>Track it all in MySolarco. ${words(250)}</p></main>`, 'https://www.solarco.example/blog/monitoring')]));
+    const own = measured(
+      measure(possessiveLanguage, [
+        pageFromHtml(`<main><p>Track it all in MySolarco. ${words(250)}</p></main>`, 'https://www.solarco.example/blog/monitoring'),
+      ]),
+    );
     expect(own.value).toBeGreaterThan(0);
     expect(own.evidence[0]!.snippet).toContain('MySolarco');
   });
 
   it('"only for sensing" is not exclusivity; "only at Solarco" is', () => {
-    const plain = pageFromHtml(`<main><p>The second sensor is only for sensing the battery temperature. ${words(30)}</p></main>`, 'https://www.solarco.example/guides/sensors');
+    const plain = pageFromHtml(
+      `<main><p>The second sensor is only for sensing the battery temperature. ${words(30)}</p></main>`,
+      'https://www.solarco.example/guides/sensors',
+    );
     expect(findExclusivity(plain)?.hits).toBe(0);
-    const fenced = pageFromHtml(`<main><p>These panels are available only at Solarco this spring. ${words(30)}</p></main>`, 'https://www.solarco.example/deals/panels');
+    const fenced = pageFromHtml(
+      `<main><p>These panels are available only at Solarco this spring. ${words(30)}</p></main>`,
+      'https://www.solarco.example/deals/panels',
+    );
     expect(findExclusivity(fenced)?.hits).toBe(1);
     expect(measured(measure(exclusivity, [plain, fenced])).value).toBe(0.5);
   });
@@ -180,7 +233,10 @@ describe("the brand's words, not the members'", () => {
   });
 
   it('calls to buy and possessives in members’ posts are theirs: the brand’s text is judged', () => {
-    const p = pageFromHtml(`<main>${memberPost('kim', `<p>Buy now before it sells out! Our customers at my shop love it. ${words(200)}</p>`)}</main><footer><p>${words(210)}</p></footer>`, T);
+    const p = pageFromHtml(
+      `<main>${memberPost('kim', `<p>Buy now before it sells out! Our customers at my shop love it. ${words(200)}</p>`)}</main><footer><p>${words(210)}</p></footer>`,
+      T,
+    );
     expect(measured(measure(callsToBuy, [p])).value).toBe(0);
     expect(measured(measure(possessiveLanguage, [p])).value).toBe(0);
   });
@@ -205,7 +261,10 @@ describe('evidence that earns its score', () => {
   });
 
   it('snippets keep block boundaries: a form’s labels are not read as one sentence', () => {
-    const p = pageFromHtml('<main><p>Intro</p><form><label>Email</label><input type="email"><label>Password</label><input type="password"><button>Sign in</button></form><p>Not a member yet? Join to read this thread.</p></main>', 'https://community.example.com/forum/t/9');
+    const p = pageFromHtml(
+      '<main><p>Intro</p><form><label>Email</label><input type="email"><label>Password</label><input type="password"><button>Sign in</button></form><p>Not a member yet? Join to read this thread.</p></main>',
+      'https://community.example.com/forum/t/9',
+    );
     expect(p.text).toContain('Email\nPassword\nSign in\nNot a member yet?');
     const wall = detectWall(p);
     expect(wall.walled).toBe(true);
@@ -222,7 +281,10 @@ describe('community or not', () => {
   it('a software vendor site with no community gets no verdict, capture and aims are judged, and no recommendation speaks of members', async () => {
     const page = (path: string, body: string) => snapshotFromHtml(doc(body), `https://www.devtools.example${path}`, { depth: path === '/' ? 0 : 1 });
     const pages = [
-      page('/', `<header><nav><a href="/pricing">Pricing</a><a href="/docs/">Docs</a><a href="/contact">Contact</a></nav></header><main><h1>Ship builds faster</h1><p>${words(120)}</p><a href="/trial">Start a free trial</a></main><footer><a href="/privacy">Privacy</a> <a href="/terms">Terms</a></footer><script src="https://www.googletagmanager.com/gtm.js?id=GTM-X"></script>`),
+      page(
+        '/',
+        `<header><nav><a href="/pricing">Pricing</a><a href="/docs/">Docs</a><a href="/contact">Contact</a></nav></header><main><h1>Ship builds faster</h1><p>${words(120)}</p><a href="/trial">Start a free trial</a></main><footer><a href="/privacy">Privacy</a> <a href="/terms">Terms</a></footer><script src="https://www.googletagmanager.com/gtm.js?id=GTM-X"></script>`,
+      ),
       page('/pricing', `<main><h1>Pricing</h1><p>Team $49 per month. Buy now. ${words(120)}</p></main><footer><a href="/privacy">Privacy</a></footer>`),
       page('/docs/', `<main><h1>Docs</h1><p>${words(150)}</p></main>`),
     ];

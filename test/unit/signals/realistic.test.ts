@@ -37,7 +37,11 @@ describe('rules on realistic markup', () => {
   });
 
   it('a mailto link on the home page is a way to contact the brand', () => {
-    const home = pageFromHtml('<main><a href="/help/">Help</a></main><footer><a href="mailto:hello@example.com">hello@example.com</a></footer>', 'https://community.example.com/', { depth: 0 });
+    const home = pageFromHtml(
+      '<main><a href="/help/">Help</a></main><footer><a href="mailto:hello@example.com">hello@example.com</a></footer>',
+      'https://community.example.com/',
+      { depth: 0 },
+    );
     const found = clicksToTargets([home], 'https://community.example.com/');
     expect(found.get('contact')?.clicks).toBe(1);
     expect(found.get('contact')!.evidence.snippet).toContain('mailto:hello@example.com');
@@ -54,7 +58,10 @@ describe('more rules on realistic markup', () => {
       T,
     );
     expect(detectWall(p).walled).toBe(false);
-    const walled = pageFromHtml('<header><nav><a href="/">Home</a></nav></header><main><p>First post</p></main><div class="cta"><p>Sign in to read the full discussion.</p></div>', T);
+    const walled = pageFromHtml(
+      '<header><nav><a href="/">Home</a></nav></header><main><p>First post</p></main><div class="cta"><p>Sign in to read the full discussion.</p></div>',
+      T,
+    );
     expect(detectWall(walled).walled).toBe(true);
   });
 
@@ -65,7 +72,10 @@ describe('more rules on realistic markup', () => {
       T,
     );
     expect(findPolicyLinks(p)).toEqual({ privacy: null, terms: null });
-    const real = pageFromHtml('<main>x</main><footer><a href="/legal/data">Privacy Policy</a> <a href="/legal/tc">Terms &amp; Conditions</a> <a href="/tos">ToS</a></footer>', T);
+    const real = pageFromHtml(
+      '<main>x</main><footer><a href="/legal/data">Privacy Policy</a> <a href="/legal/tc">Terms &amp; Conditions</a> <a href="/tos">ToS</a></footer>',
+      T,
+    );
     expect(findPolicyLinks(real).privacy!.snippet).toContain('Privacy Policy');
     expect(findPolicyLinks(real).terms!.snippet).toContain('Terms & Conditions');
   });

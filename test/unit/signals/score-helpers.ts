@@ -41,7 +41,10 @@ export function expectEvidence(m: Measured, urls: string[], text: string | RegEx
   expect(m.evidence.length).toBeGreaterThan(0);
   for (const e of m.evidence) expect(urls).toContain(e.url);
   const re = typeof text === 'string' ? new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i') : text;
-  expect(m.evidence.some((e) => re.test(e.snippet)), `no evidence snippet matches ${re}: ${JSON.stringify(m.evidence)}`).toBe(true);
+  expect(
+    m.evidence.some((e) => re.test(e.snippet)),
+    `no evidence snippet matches ${re}: ${JSON.stringify(m.evidence)}`,
+  ).toBe(true);
 }
 
 /** Producer-looking set scores low, conductor-looking set scores high, and the raw values point the signal's way. */

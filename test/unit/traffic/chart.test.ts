@@ -6,9 +6,7 @@ import { noise, seriesFrom } from './helpers.js';
 
 function surgeSeries(seed = 1) {
   const rnd = noise(seed);
-  const values: Array<number | null> = Array.from({ length: 36 }, (_, i) =>
-    Math.round(20000 * 0.99 ** i * (i % 12 === 11 ? 1.5 : 1) * (1 + 0.03 * rnd())),
-  );
+  const values: Array<number | null> = Array.from({ length: 36 }, (_, i) => Math.round(20000 * 0.99 ** i * (i % 12 === 11 ? 1.5 : 1) * (1 + 0.03 * rnd())));
   values[7] = null; // a gap
   return analyseTraffic(seriesFrom('2023-01', values, [0, 35]));
 }
@@ -57,7 +55,9 @@ describe('renderTrafficChart', () => {
   });
 
   it('labels the axes with thousands separators and month names', () => {
-    const labels = $('text').map((_, el) => $(el).text()).get();
+    const labels = $('text')
+      .map((_, el) => $(el).text())
+      .get();
     expect(labels).toContain('Jan 2023');
     expect(labels).toContain('Apr 2023');
     expect(labels.some((l) => /^\d{1,3}(,\d{3})+$/.test(l))).toBe(true);
@@ -79,7 +79,12 @@ describe('renderTrafficChart', () => {
 describe('renderMultiSeriesChart', () => {
   it('aligns brands on calendar months and has an escaped legend', () => {
     const a = surgeSeries(1);
-    const b = analyseTraffic(seriesFrom('2024-01', Array.from({ length: 24 }, (_, i) => 5000 + i * 100)));
+    const b = analyseTraffic(
+      seriesFrom(
+        '2024-01',
+        Array.from({ length: 24 }, (_, i) => 5000 + i * 100),
+      ),
+    );
     const svg = renderMultiSeriesChart([
       { label: 'Acme & Co', result: a },
       { label: '<Beta>', result: b },
@@ -90,7 +95,12 @@ describe('renderMultiSeriesChart', () => {
     expect(svg).not.toMatch(/<script/i);
     const $ = cheerio.load(svg, { xml: true });
     expect($('path').length).toBe(2);
-    expect(renderMultiSeriesChart([{ label: 'Acme & Co', result: a }, { label: '<Beta>', result: b }])).toBe(svg);
+    expect(
+      renderMultiSeriesChart([
+        { label: 'Acme & Co', result: a },
+        { label: '<Beta>', result: b },
+      ]),
+    ).toBe(svg);
   });
 });
 

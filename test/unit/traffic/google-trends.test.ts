@@ -93,9 +93,15 @@ describe('Google Trends multiTimeline.csv', () => {
     expect(fails(() => parseTraffic(text('multiTimeline-weekly.csv'), 'multiTimeline.csv')).message).toBe(
       'traffic.column: multiTimeline.csv holds 2 search terms ("megamart", "brightside "cycles""); name the brand\'s with `column: "megamart"`.',
     );
-    expect(fails(() => parseTraffic(text('multiTimeline-weekly.csv'), 'multiTimeline.csv', { column: 'sears' })).message).toMatch(/has no search term "sears"; its terms are "megamart"/);
-    expect(fails(() => parseTraffic('month,visits\n2024-01,5\n', 'v.csv', { column: 'sears' })).message).toMatch(/traffic\.column names a search term of a Google Trends export/);
-    expect(fails(() => parseTraffic('Category: All\n\nWeek,x: (US)\n2024-01-07,high\n', 'm.csv')).message).toMatch(/m\.csv line 4: "high" is not a Google Trends value/);
+    expect(fails(() => parseTraffic(text('multiTimeline-weekly.csv'), 'multiTimeline.csv', { column: 'sears' })).message).toMatch(
+      /has no search term "sears"; its terms are "megamart"/,
+    );
+    expect(fails(() => parseTraffic('month,visits\n2024-01,5\n', 'v.csv', { column: 'sears' })).message).toMatch(
+      /traffic\.column names a search term of a Google Trends export/,
+    );
+    expect(fails(() => parseTraffic('Category: All\n\nWeek,x: (US)\n2024-01-07,high\n', 'm.csv')).message).toMatch(
+      /m\.csv line 4: "high" is not a Google Trends value/,
+    );
     expect(fails(() => parseTraffic('month,visits\n2024-01,5\n', 'v.csv', { format: 'google-trends' })).message).toMatch(/not a Google Trends export/);
   });
 });

@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  analyseTraffic,
-  formatP,
-  formatPct,
-  mannKendall,
-  seasonalMannKendall,
-  theilSen,
-  twoSidedP,
-  yearOverYear,
-} from '../../../src/traffic/trend.js';
+import { analyseTraffic, formatP, formatPct, mannKendall, seasonalMannKendall, theilSen, twoSidedP, yearOverYear } from '../../../src/traffic/trend.js';
 import { TrafficResultSchema } from '../../../src/traffic/types.js';
 import { noise, seriesFrom } from './helpers.js';
 
@@ -115,7 +106,12 @@ describe('analyseTraffic: series with a known answer', () => {
   });
 
   it('too short (5 months) → insufficient-data, describe only', () => {
-    const r = analyseTraffic(seriesFrom('2025-01', [1, 2, 3, 4, 5].map((v) => v * 100)));
+    const r = analyseTraffic(
+      seriesFrom(
+        '2025-01',
+        [1, 2, 3, 4, 5].map((v) => v * 100),
+      ),
+    );
     expect(r.trend.direction).toBe('insufficient-data');
     expect(r.trend.slopePctPerMonth).toBeNull();
     expect(r.trend.pValue).toBeNull();

@@ -18,7 +18,11 @@ describe('the F distribution and the analysis of variance (checked against table
   });
 
   it('one-way ANOVA by hand: [1,2,3] [4,5,6] [7,8,9] → between 54, within 6, F = 27 on (2, 6)', () => {
-    const a = oneWayAnova([[1, 2, 3], [4, 5, 6], [7, 8, 9]]);
+    const a = oneWayAnova([
+      [1, 2, 3],
+      [4, 5, 6],
+      [7, 8, 9],
+    ]);
     expect(a.f).toBeCloseTo(27, 10);
     expect([a.df1, a.df2]).toEqual([2, 6]);
     expect(a.pValue).toBeCloseTo(0.001, 10); // (1 + 2·27/6)^−3
@@ -42,7 +46,9 @@ describe('the headline compares like with like (an athlete’s Wikipedia page: i
 
   it('the words say the 12 months and their change, and describe the season as a swing', () => {
     const words = pullParagraph(r, 'en');
-    expect(words).toMatch(/^The last 12 full months \(Jan 2023 – Dec 2023\) were (\d(\.\d)?% (above|below)|level with) the 12 before \(Jan 2022 – Dec 2022\)\./);
+    expect(words).toMatch(
+      /^The last 12 full months \(Jan 2023 – Dec 2023\) were (\d(\.\d)?% (above|below)|level with) the 12 before \(Jan 2022 – Dec 2022\)\./,
+    );
     expect(words).not.toMatch(/2\d\d%/);
     expect(r.trend.seasonal).toBe(true);
     expect(r.trend.peakMonth).toBe(12);
@@ -100,7 +106,9 @@ describe('a series that rose for five years and then fell for three', () => {
 
   it('the words say "rising until …, falling since …" and never call it rising', () => {
     const words = pullParagraph(r, 'en');
-    expect(words).toMatch(/The trend reversed: rising until \w{3} 201\d \(\+1\.\d% a month, p < 0\.001\), falling since \w{3} 201\d \(\u22122(\.\d)?% a month, p < 0\.001\)\./);
+    expect(words).toMatch(
+      /The trend reversed: rising until \w{3} 201\d \(\+1\.\d% a month, p < 0\.001\), falling since \w{3} 201\d \(\u22122(\.\d)?% a month, p < 0\.001\)\./,
+    );
     expect(words).not.toMatch(/trend over \d+ months is rising/);
   });
 
@@ -108,11 +116,18 @@ describe('a series that rose for five years and then fell for three', () => {
     const t = { ...r.trend, segments: [] };
     expect(t.recent).toMatchObject({ direction: 'falling', significant: true, months: 24 });
     const words = pullParagraph({ ...r, trend: t }, 'en');
-    expect(words).toMatch(/Over the whole period the trend is (rising|flat|falling) \([^)]*\), but over the last 24 full months \(Jan 2016 – Dec 2017\) it is falling/);
+    expect(words).toMatch(
+      /Over the whole period the trend is (rising|flat|falling) \([^)]*\), but over the last 24 full months \(Jan 2016 – Dec 2017\) it is falling/,
+    );
   });
 
   it('finds no reversal in a steady trend, and seldom in noise', () => {
-    const steady = analyseTraffic(seriesFrom(start, Array.from({ length: 96 }, (_, i) => Math.round(5000 * 1.01 ** i * (1 + 0.05 * rnd())))));
+    const steady = analyseTraffic(
+      seriesFrom(
+        start,
+        Array.from({ length: 96 }, (_, i) => Math.round(5000 * 1.01 ** i * (1 + 0.05 * rnd()))),
+      ),
+    );
     expect(steady.trend.segments).toEqual([]);
     let reversals = 0;
     for (let seed = 1; seed <= 100; seed++) {

@@ -103,7 +103,12 @@ export async function startMisbehavingServer(opts: ServerOptions): Promise<Misbe
     }
     if (p === '/cp1252-meta') {
       res.writeHead(200, { 'content-type': 'text/html' });
-      return void res.end(iconv.encode('<!doctype html><meta http-equiv="Content-Type" content="text/html; charset=windows-1252"><title>M</title><body><p>Crème brûlée für 5 €</p></body>', 'windows-1252'));
+      return void res.end(
+        iconv.encode(
+          '<!doctype html><meta http-equiv="Content-Type" content="text/html; charset=windows-1252"><title>M</title><body><p>Crème brûlée für 5 €</p></body>',
+          'windows-1252',
+        ),
+      );
     }
     if (p === '/bogus-charset') {
       res.writeHead(200, { 'content-type': 'text/html; charset=x-no-such-charset' });
