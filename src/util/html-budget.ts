@@ -91,9 +91,10 @@ const TABLE_SCOPE = new Set(['html', 'table', 'template']);
 const LIST_ITEM_SCOPE = new Set([...SCOPE, 'ol', 'ul']);
 const BUTTON_SCOPE = new Set([...SCOPE, 'button']);
 // Comments (including the empty <!--> and <!---> and the --!> ending, as the parser reads them) and raw-text
-// elements first, so a "<div>" inside a script or a comment is not counted as a tag.
+// elements first, so a "<div>" inside a script or a comment is not counted as a tag. A raw-text element ends where
+// the parser ends it: its name followed by space, "/" or ">" (</script/> and </script x> close it too).
 const TOKEN =
-  /<!--(?:-?>|[\s\S]*?(?:--!?>|$))|(<(script|style|textarea|title|xmp|noembed|noframes)\b[^>]*>)[\s\S]*?(?:<\/\2\s*>|$)|<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)\b[^>]*>/gi;
+  /<!--(?:-?>|[\s\S]*?(?:--!?>|$))|(<(script|style|textarea|title|xmp|noembed|noframes)\b[^>]*>)[\s\S]*?(?:<\/\2(?:[\t\n\f\r /][^>]*)?>|$)|<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)\b[^>]*>/gi;
 
 interface Scan {
   maxDepth: number;

@@ -20,7 +20,7 @@ import { EvidenceSchema, PageTypeSchema, SignalResultSchema } from '../../../src
 import { loadRubric, type Rubric } from '../../../src/score/rubric.js';
 import { scoreSignal } from '../../../src/score/score.js';
 import { filler, snapshotFromHtml } from '../../helpers/page.js';
-import { deepPage, hugePage, soupPage, tagSoup } from './html-arbitraries.js';
+import { deepPage, hugePage, mayHideWhatFollows, soupPage, tagSoup } from './html-arbitraries.js';
 import { HANG_GUARD_MS, params } from './runs.js';
 
 /**
@@ -136,7 +136,8 @@ describe('parse budget (fuzz)', () => {
         fc.property(fc.integer({ min: 2000, max: 100_000 }), tagSoup(20), tagSoup(20), (n, before, after) => {
           const html = `${before}${'<div>'.repeat(n)}<p>deepestmarker</p>${after}`;
           const { $, limited } = loadHtml(html, { scriptingEnabled: false });
-          expect(limited).toContain('depth');
+          // An unclosed <script> (or the like) in the soup makes the divs text: nothing to cut then.
+          if (!mayHideWhatFollows(before)) expect(limited).toContain('depth');
           expect(treeDepth($)).toBeLessThanOrEqual(MAX_TREE_DEPTH);
         }),
         params(0xb0d603, 12, 500),

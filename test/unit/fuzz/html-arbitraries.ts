@@ -396,6 +396,13 @@ const DEEP_TAGS = [
 ];
 
 /**
+ * Whether soup may open something that turns what follows into text or hides it (an unclosed script or comment, a
+ * template, a select, foreign content): then a property about the markup after it cannot hold.
+ */
+export const mayHideWhatFollows = (soup: string): boolean =>
+  /<(?:!|\/?(?:script|style|textarea|title|xmp|noembed|noframes|plaintext|iframe|template|select|svg|math|object|frameset|head|table|noscript))/i.test(soup);
+
+/**
  * End tags the parser ignores or reads otherwise than a naive tag counter would (a </div> cannot leave a table cell,
  * a </span> cannot pass an open <div>), and openings after which a naive counter sees no tags at all (an empty
  * comment, <title> inside <svg>). Each once let a page nest past the budget unseen.
@@ -429,11 +436,9 @@ export const deepPage = (minDepth: number, maxDepth: number): fc.Arbitrary<{ htm
         : '';
       const reps = Math.max(1, Math.round(depth / pattern.length));
       const body = `${before}${lead}${open.repeat(reps)}<p>deepestmarker words</p><a href="/deepest-link">deepest</a>${inner}${close.repeat(reps)}`;
-      // Soup before the pattern can open a script, a comment or a template that holds the marker as text.
-      const markerVisible =
-        !/<(?:!|\/?(?:script|style|textarea|title|xmp|noembed|noframes|plaintext|iframe|template|select|svg|math|object|frameset|head|table|noscript))/i.test(
-          before,
-        );
+      // Soup before the pattern can open a script, a comment or a template that holds the marker as text; inside
+      // <svg><title> (an HTML integration point) the marker is the SVG's title, not page text.
+      const markerVisible = !mayHideWhatFollows(before) && !/<svg|<math/.test(lead);
       return {
         html: wrapped ? `<!doctype html><html><head><title>Deep</title></head><body>${body}</body></html>` : body,
         depth: reps * pattern.length,

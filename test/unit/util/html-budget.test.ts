@@ -69,6 +69,8 @@ describe('parse budget', () => {
       ['<!--->', '<div>'],
       ['<svg><title>', '<div>'], // markup, not raw text, inside <svg>
       ['<math><style>', '<div>'],
+      ['<script></script/>', '<div>'], // a raw-text element closed the parser's way, not ours
+      ['<style></style x>', '<div>'],
       ['', '<table><td>'], // the parser adds tbody and tr
     ]) {
       const html = `${lead}${unit!.repeat(5000)}<p>The deepest words.</p>`;
