@@ -1,7 +1,7 @@
 // Telling "the brand got worse" from "the job broke". An audit that fetched no page at all has no evidence: that
 // is the site being unreachable, robots.txt refusing the crawler, or the site answering only with errors — never
 // a verdict on the brand. `run` still writes its report; `ci` reports it with exit code 3.
-import type { CouldNotRun } from '../result/ci-schema.js';
+import type { AssertionResult, BrandCiResult, CouldNotRun } from '../result/ci-schema.js';
 import type { AuditResult } from '../result/schema.js';
 
 export function whyNoEvidence(result: AuditResult): CouldNotRun | null {
@@ -23,4 +23,25 @@ export function whyNoEvidence(result: AuditResult): CouldNotRun | null {
     return { kind, detail: `${start.url}: ${what}` };
   }
   return { kind: 'no-pages', detail: `${start.url} was ${start.outcome}${what ? ` (${what})` : ''}` };
+}
+
+/** The result of a brand whose audit could not run (or whose shard never reported): no scores, the reason. */
+export function couldNotRunResult(
+  brand: Pick<BrandCiResult, 'slug' | 'brand' | 'label' | 'siteUrl'>,
+  couldNotRun: CouldNotRun,
+  assertions: AssertionResult[],
+): BrandCiResult {
+  return {
+    ...brand,
+    status: 'could-not-run',
+    couldNotRun,
+    runDir: null,
+    generatedAt: null,
+    index: null,
+    questions: [],
+    pagesFetched: null,
+    coverageFloor: null,
+    delta: null,
+    assertions,
+  };
 }

@@ -10,6 +10,7 @@ import { UserError } from '../util/errors.js';
 import { VERSION } from '../version.js';
 import { DEFAULTS } from '../config/defaults.js';
 import { exitCodeOf } from './exit-code.js';
+import { couldNotRunResult } from './could-not-run.js';
 import { CI_FILES, writeCiFiles, type RunCiResult } from './run-ci.js';
 import { shardOf } from './shard.js';
 
@@ -151,22 +152,12 @@ export async function mergeShards(opts: MergeOptions): Promise<RunCiResult> {
   for (const f of byShard.values()) for (const b of f.run.brands) bySlug.set(b.slug, rebase(b, path.dirname(f.file), outDir));
   const brands: BrandCiResult[] = first.slugs.map(
     (slug) =>
-      bySlug.get(slug) ?? {
-        slug,
-        brand: slug,
-        label: slug,
-        siteUrl: '',
-        status: 'could-not-run',
-        couldNotRun: { kind: 'missing-shard', detail: missingDetail(shardOf(slug, total), total, stale) },
-        runDir: null,
-        generatedAt: null,
-        index: null,
-        questions: [],
-        pagesFetched: null,
-        coverageFloor: null,
-        delta: null,
-        assertions: [],
-      },
+      bySlug.get(slug) ??
+      couldNotRunResult(
+        { slug, brand: slug, label: slug, siteUrl: '' },
+        { kind: 'missing-shard', detail: missingDetail(shardOf(slug, total), total, stale) },
+        [],
+      ),
   );
   const runs = [...byShard.values()].map((f) => f.run);
   const merged: CiRun = {

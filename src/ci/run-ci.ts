@@ -32,7 +32,7 @@ import {
   type NormalisedAssertion,
 } from './assertions.js';
 import { findBaseline, parseBaselineSpec, type Baseline } from './baseline.js';
-import { whyNoEvidence } from './could-not-run.js';
+import { couldNotRunResult, whyNoEvidence } from './could-not-run.js';
 import { exitCodeOf } from './exit-code.js';
 import { renderJunit } from './junit.js';
 import { inShard, type Shard } from './shard.js';
@@ -187,19 +187,7 @@ async function auditBrand(
   noise: NoiseBands,
 ): Promise<BrandCiResult> {
   const base = { slug: b.slug, brand: b.job.audit.brand, label: b.job.label, siteUrl: b.job.audit.site.url };
-  const broken = (couldNotRun: CouldNotRun): BrandCiResult => ({
-    ...base,
-    status: 'could-not-run',
-    couldNotRun,
-    runDir: null,
-    generatedAt: null,
-    index: null,
-    questions: [],
-    pagesFetched: null,
-    coverageFloor: null,
-    delta: null,
-    assertions: notRun(b.checks),
-  });
+  const broken = (couldNotRun: CouldNotRun): BrandCiResult => couldNotRunResult(base, couldNotRun, notRun(b.checks));
   if (opts.signal?.aborted) return broken({ kind: 'interrupted', detail: 'the job was interrupted before this audit started' });
   const render = opts.render ?? b.job.audit.crawl.render;
   // A re-scored archive needs no browser to crawl; the PDF still does.
