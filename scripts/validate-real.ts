@@ -46,6 +46,8 @@ interface PageOutcome {
   index: number | null;
   band: string | null;
   questions: Record<string, number | null>;
+  /** Signal id → its score when measured, else its state (not-applicable, not-measured). */
+  signals?: Record<string, number | string | null>;
   /** Scored, or explicitly "not a community page". */
   ended: boolean;
   error?: string;
@@ -98,6 +100,8 @@ function outcomeOf(row: CorpusRow, result: AuditResult, page: { url: string; htm
     index,
     band: result.index.label,
     questions: Object.fromEntries(result.questions.map((q) => [q.id, q.score])),
+    // Each signal's state and score, so a saturated question can be traced to the signals that saturate it.
+    signals: Object.fromEntries(result.questions.flatMap((q) => q.signals.map((sg) => [sg.id, sg.status === 'measured' ? sg.score : sg.status]))),
     ended: status === 'scored' || status === 'no-community',
   };
 }
