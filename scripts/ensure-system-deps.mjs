@@ -3,36 +3,28 @@
 // poppler-utils and qpdf (to read PDFs back). As root on Debian/Ubuntu it installs what is missing; otherwise it
 // prints the exact command and exits 1. Used by `npm start` (prestart) and `npm test` (pretest).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
+// The tool's own finder (built just before this runs), so this check and the run agree on where Chromium is.
+import { findChrome } from '../dist/util/chrome.js';
 
 const forTests = process.argv.includes('--tests') || process.env.npm_lifecycle_event === 'pretest';
-
-const CHROME_CANDIDATES = [
-  process.env.CHROME_PATH,
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-  '/snap/bin/chromium',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-  '/Applications/Chromium.app/Contents/MacOS/Chromium',
-].filter(Boolean);
-
-function executable(p) {
-  try {
-    accessSync(p, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function onPath(cmd) {
   return spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
 }
 
 const missing = [];
-if (!CHROME_CANDIDATES.some(executable)) missing.push({ what: 'Chromium (prints the PDF report)', pkg: 'chromium' });
+let chromeProblem = null;
+try {
+  findChrome();
+} catch (e) {
+  chromeProblem = e.message;
+}
+// A CHROME_PATH that points nowhere is the user's to fix; installing Chromium would not make the run use it.
+if (chromeProblem && process.env.CHROME_PATH?.trim()) {
+  console.error(`conductor-audit: ${chromeProblem}`);
+  process.exit(1);
+}
+if (chromeProblem) missing.push({ what: 'Chromium (prints the PDF report)', pkg: 'chromium' });
 if (forTests) {
   if (!['pdftotext', 'pdfinfo', 'pdffonts', 'pdftoppm'].every(onPath)) missing.push({ what: 'poppler-utils (the tests read PDFs back)', pkg: 'poppler-utils' });
   if (!onPath('qpdf')) missing.push({ what: 'qpdf (the tests check PDF validity)', pkg: 'qpdf' });
