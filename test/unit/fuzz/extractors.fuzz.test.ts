@@ -119,8 +119,9 @@ describe('parse budget (fuzz)', () => {
           expect(treeDepth($)).toBeLessThanOrEqual(MAX_TREE_DEPTH);
           const text = visibleText($.root().toArray(), { noscript: true });
           if (markerVisible) expect(text).toContain('deepestmarker');
-          // Plain containers nested that deep are always cut (a parser closes an open <li>, <p>, <a>, <button> by itself).
-          if (tags.every((t) => PLAIN.has(t))) expect(limited).toContain('depth');
+          // Plain containers nested that deep are always cut (a parser closes an open <li>, <p>, <a>, <button> by itself),
+          // unless the soup before them opened raw text (an unclosed <xmp> or <script>): then they are text.
+          if (markerVisible && tags.every((t) => PLAIN.has(t))) expect(limited).toContain('depth');
         }),
         params(0xb0d602, 16, 500),
       );
