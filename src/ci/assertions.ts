@@ -107,17 +107,17 @@ export function validateAssertMap(input: unknown, label: string): AssertMap {
   throw new UserError(`${label} holds invalid assertions (${lines.length} problem${lines.length === 1 ? '' : 's'}):`, lines);
 }
 
+/** What an assertion's result repeats of the assertion itself. */
+function asserted(c: NormalisedAssertion): Pick<AssertionResult, 'target' | 'kind' | 'option' | 'level' | 'source' | 'expected'> {
+  return { target: c.target, kind: c.kind, option: c.option, level: c.level, source: c.source, expected: c.expected };
+}
+
 export function evaluateAssertions(checks: readonly NormalisedAssertion[], ctx: ReadContext): AssertionResult[] {
   return checks.map((c) => {
     const { operator, read } = OPERATORS[c.option];
     const r = read(c.target, c.kind, ctx);
     const base = {
-      target: c.target,
-      kind: c.kind,
-      option: c.option,
-      level: c.level,
-      source: c.source,
-      expected: c.expected,
+      ...asserted(c),
       actual: r.value,
       targetStatus: r.status,
       evidenceUrl: r.evidenceUrl,
@@ -134,12 +134,7 @@ export function evaluateAssertions(checks: readonly NormalisedAssertion[], ctx: 
 /** The assertions of an audit that could not run: listed, none checked. */
 export function notRun(checks: readonly NormalisedAssertion[]): AssertionResult[] {
   return checks.map((c) => ({
-    target: c.target,
-    kind: c.kind,
-    option: c.option,
-    level: c.level,
-    source: c.source,
-    expected: c.expected,
+    ...asserted(c),
     actual: null,
     outcome: 'not-run' as const,
     targetStatus: null,
