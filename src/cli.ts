@@ -1,11 +1,10 @@
 // A thin CLI over the library: parse flags, call runAudit, print what happened. One top-level catch turns a
-// UserError into its message and exit 2; anything else is exit 1.
+// UserError into its message and exit 2; anything else is exit 1. Each command loads its stage modules when it runs
+// (dynamic import), so --help, --version and a bad flag or file answer without loading the crawler and renderer.
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { auditFromFlags, loadAuditFile, type ResolvedAudit } from './config/load-audit.js';
 import type { CrawlProgress, RenderMode } from './crawl/types.js';
-import { runAudit } from './api/run-audit.js';
-import { compareAudits } from './api/compare-audits.js';
 import type { OutputFormat } from './api/outputs.js';
 import { isUserError, UserError } from './util/errors.js';
 import { VERSION } from './version.js';
@@ -13,9 +12,7 @@ import { plainLine } from './util/plain-line.js';
 import type { AssertMap, AssertionOptions } from './config/assertions.js';
 import { displayPath, findBaseline, parseBaselineSpec } from './ci/baseline.js';
 import { githubAnnotations, stderrLines, useColour } from './ci/annotations.js';
-import { runHistory } from './ci/history.js';
-import { mergeShards } from './ci/merge.js';
-import { runCi, type RunCiResult } from './ci/run-ci.js';
+import type { RunCiResult } from './ci/run-ci.js';
 import { parseShard } from './ci/shard.js';
 import { appendStepSummary } from './ci/summary.js';
 import { slugify } from './util/slug.js';
@@ -129,7 +126,9 @@ async function runCommand(file: string | undefined, flags: RunFlags): Promise<vo
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
   for (const sig of signals) process.on(sig, onSignal);
   try {
-    const { result, outDir, files } = await runAudit({
+    const { result, outDir, files } = await (
+      await import('./api/run-audit.js')
+    ).runAudit({
       audit,
       ...(flags.out ? { outDir: flags.out } : {}),
       force: Boolean(flags.force),
@@ -206,7 +205,9 @@ async function compareCommand(inputs: string[], flags: CompareFlags): Promise<vo
   const say = (line: string) => {
     if (!flags.quiet) process.stderr.write(`${line}\n`);
   };
-  const { comparison, outDir, files } = await compareAudits({
+  const { comparison, outDir, files } = await (
+    await import('./api/compare-audits.js')
+  ).compareAudits({
     inputs,
     outDir: flags.out,
     force: Boolean(flags.force),
@@ -295,7 +296,9 @@ async function ciCommand(files: string[], flags: CiFlags): Promise<number> {
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
   for (const sig of signals) process.on(sig, onSignal);
   try {
-    const result = await runCi({
+    const result = await (
+      await import('./ci/run-ci.js')
+    ).runCi({
       files,
       ...(flags.out ? { outputRoot: flags.out } : {}),
       ...(flags.assert ? { assertFile: flags.assert } : {}),
@@ -327,7 +330,9 @@ async function ciCommand(files: string[], flags: CiFlags): Promise<number> {
 }
 
 async function mergeCommand(folders: string[], flags: { out?: string; force?: boolean; lang?: 'en' | 'de'; quiet?: boolean }): Promise<number> {
-  const result = await mergeShards({
+  const result = await (
+    await import('./ci/merge.js')
+  ).mergeShards({
     folders,
     ...(flags.out ? { outDir: flags.out } : {}),
     force: Boolean(flags.force),
@@ -338,7 +343,9 @@ async function mergeCommand(folders: string[], flags: { out?: string; force?: bo
 }
 
 async function historyCommand(target: string, flags: { root?: string; out?: string; force?: boolean; png?: boolean; lang?: 'en' | 'de' }): Promise<void> {
-  const r = await runHistory({
+  const r = await (
+    await import('./ci/history.js')
+  ).runHistory({
     target,
     ...(flags.root ? { outputRoot: flags.root } : {}),
     ...(flags.out ? { outDir: flags.out } : {}),
