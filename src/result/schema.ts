@@ -2,6 +2,9 @@
 // (`npm run schema` writes src/result/audit.schema.json, and a test keeps the file in step).
 import { z } from 'zod';
 import { TrafficResultSchema } from '../traffic/types.js';
+import { MessageSchema } from '../i18n/message.js';
+
+export { MessageSchema };
 
 export const QUESTION_IDS = ['Q1', 'Q2', 'Q3', 'Q4', 'Q5'] as const;
 export const QuestionIdSchema = z.enum(QUESTION_IDS);
@@ -36,9 +39,12 @@ export const LeaningSchema = z.enum(['producer', 'neutral', 'conductor']).descri
 
 export const EvidenceSchema = z.object({
   url: z.string(),
-  snippet: z.string(),
-  /** What the snippet shows, e.g. "sign-in wall" or "tracker: Google Analytics". */
-  label: z.string().optional(),
+  /** Words from the site, verbatim (the report shows them as a quotation). Absent when the item is a `note`. */
+  snippet: z.string().optional(),
+  /** The tool's own statement about the page (what it found or counted): a message, never a quotation. */
+  note: MessageSchema.optional(),
+  /** What the item shows, e.g. "sign-in wall" or "tracker: Google Analytics": a message. */
+  label: MessageSchema.optional(),
   /** Which way this item points: the producer end, the conductor end, or neither (a count of what was checked). */
   points: LeaningSchema.optional(),
   /** The same snippet was seen on this many pages (url is the first of them). */
@@ -47,11 +53,10 @@ export const EvidenceSchema = z.object({
 export type Evidence = z.infer<typeof EvidenceSchema>;
 
 export const SignalResultSchema = z.object({
+  /** The signal's id; its title, explanation and recommendation are in its catalogue, beside the signal's code. */
   id: z.string(),
-  title: z.string(),
   question: QuestionIdSchema,
   direction: DirectionSchema,
-  explanation: z.string(),
   /**
    * measured: it read what it needs; not-applicable: the site has nothing it reads (a thread signal where there are
    * no threads), so it is left out of coverage; not-measured: it could not read it, so coverage is lower.
@@ -59,7 +64,8 @@ export const SignalResultSchema = z.object({
   status: z.enum(['measured', 'not-measured', 'not-applicable']),
   /** Raw measured value (share 0–1, count, rate…); null when not measured. */
   value: z.number().nullable(),
-  displayValue: z.string(),
+  /** The value in words, as a message; null when not measured or not applicable. */
+  display: MessageSchema.nullable(),
   /** 0 = producer, 100 = conductor; null when not measured. */
   score: z.number().min(0).max(100).nullable(),
   leaning: LeaningSchema.nullable(),
@@ -71,8 +77,8 @@ export const SignalResultSchema = z.object({
   strength: z.number().min(0).max(1),
   /** Pages the signal looked at. */
   pagesObserved: z.number().int().nonnegative(),
-  /** Why the signal was not measured. */
-  reason: z.string().optional(),
+  /** Why the signal was not measured, or does not apply: a message. */
+  reason: MessageSchema.optional(),
   evidence: z.array(EvidenceSchema),
 });
 export type SignalResult = z.infer<typeof SignalResultSchema>;
@@ -85,10 +91,9 @@ export const AnalystQuestionSchema = z.object({
 });
 
 export const QuestionResultSchema = z.object({
+  /** Q1–Q5; the question's title and wording are in the report's catalogue. */
   id: QuestionIdSchema,
   key: z.string(),
-  title: z.string(),
-  question: z.string(),
   weight: z.number().nonnegative(),
   /**
    * scored: enough evidence for a band; insufficient-evidence: measured, below the coverage floor (no band, pulled
@@ -105,7 +110,8 @@ export const QuestionResultSchema = z.object({
   leaning: LeaningSchema.nullable(),
   /** What the question contributes to the index: its score pulled toward 50 when coverage is below the floor. */
   indexScore: z.number().min(0).max(100).nullable(),
-  summary: z.string(),
+  /** The signals that pull hardest each way (at most two each, strongest first): the report words the summary. */
+  pulls: z.object({ producer: z.array(z.string()), conductor: z.array(z.string()) }),
   signals: z.array(SignalResultSchema),
   analyst: AnalystQuestionSchema.nullable(),
 });
@@ -194,8 +200,11 @@ export const CommunitySchema = z.object({
 });
 
 export const AuditResultSchema = z.object({
-  /** 2: signals measured, not measured or not applicable; typed bands and leanings; community; honest index coverage. */
-  schemaVersion: z.literal(2),
+  /**
+   * 3: meaning, not prose — values, reasons, evidence notes and labels are messages (id + values), question summaries
+   * are the signals that pull each way; 2: signals measured / not measured / not applicable, typed bands, community.
+   */
+  schemaVersion: z.literal(3),
   brand: z.string(),
   site: z.object({
     url: z.string(),

@@ -19,6 +19,8 @@ import type { SignalRun } from '../signals/run-signals.js';
 import { isMeasured, isNotApplicable, type Community } from '../signals/types.js';
 import type { AuditFile } from '../config/audit-file.js';
 import { QUESTIONS } from './questions.js';
+import { common } from '../signals/common-strings.js';
+import type { Message } from '../i18n/message.js';
 import { DEFAULT_COVERAGE_FLOOR, scoreFromPoints, type Rubric } from './rubric.js';
 
 const round1 = (n: number): number => Math.round(n * 10) / 10;
@@ -50,17 +52,15 @@ export function scoreSignal(run: SignalRun, rubric: Rubric): ScoredSignal {
   const ref = rubric.questions[signal.meta.question]?.signals[signal.meta.id];
   const base = {
     id: signal.meta.id,
-    title: signal.strings.title,
     question: signal.meta.question,
     direction: signal.meta.direction,
-    explanation: signal.strings.explanation,
     weight: ref?.weight ?? 0,
   };
-  const unscored = (status: 'not-measured' | 'not-applicable', reason: string, pages = 0): SignalResult => ({
+  const unscored = (status: 'not-measured' | 'not-applicable', reason: Message, pages = 0): SignalResult => ({
     ...base,
     status,
     value: null,
-    displayValue: status === 'not-applicable' ? 'not applicable' : 'not measured',
+    display: null,
     score: null,
     leaning: null,
     strength: 0,
@@ -71,7 +71,7 @@ export function scoreSignal(run: SignalRun, rubric: Rubric): ScoredSignal {
   if (isNotApplicable(measurement)) return { result: unscored('not-applicable', measurement.notApplicable, measurement.pagesObserved) };
   if (!isMeasured(measurement)) return { result: unscored('not-measured', measurement.notMeasured, measurement.pagesObserved) };
   if (!Number.isFinite(measurement.value)) {
-    const reason = `The signal gave no usable value (${String(measurement.value)}): treated as not measured.`;
+    const reason = common('failed', { error: `value ${String(measurement.value)}` });
     return {
       result: unscored('not-measured', reason, measurement.pagesObserved),
       warning: `Signal ${signal.meta.id} failed: it gave the value ${String(measurement.value)}, so it was not measured.`,
@@ -84,7 +84,7 @@ export function scoreSignal(run: SignalRun, rubric: Rubric): ScoredSignal {
       ...base,
       status: 'measured',
       value: measurement.value,
-      displayValue: measurement.displayValue,
+      display: measurement.display,
       score,
       leaning,
       strength: score === null ? 1 : readingStrength(score, signal.meta.direction, measurement.floor),
@@ -113,38 +113,23 @@ export function indexContribution(score: number | null, coverage: number, floor:
   return round1(50 + (score - 50) * Math.min(1, coverage / floor));
 }
 
-/** The question's finding in a sentence or two, from the signals that pull hardest each way. */
-export function summariseQuestion(q: Pick<QuestionResult, 'id' | 'status' | 'score' | 'coverage'>, signals: SignalResult[]): string {
-  const title = QUESTIONS[q.id].title.toLowerCase();
-  if (q.status === 'not-applicable') return `No community was found on the pages crawled, so ${title} does not apply.`;
-  if (q.score === null) return `Not enough evidence to judge ${title}: none of its signals could be measured on the pages crawled.`;
+/** The signals that pull a question hardest toward each end (at most two each, strongest first); the report words them. */
+export function questionPulls(signals: SignalResult[]): QuestionResult['pulls'] {
   const measured = signals.filter((s) => s.score !== null && s.weight > 0);
   const pull = (s: SignalResult) => (s.score! - 50) * s.weight * s.strength;
-  const toProducer = measured
-    .filter((s) => s.leaning === 'producer')
-    .sort((a, b) => pull(a) - pull(b))
-    .slice(0, 2);
-  const toConductor = measured
-    .filter((s) => s.leaning === 'conductor')
-    .sort((a, b) => pull(b) - pull(a))
-    .slice(0, 2);
-  const phrase = (s: SignalResult) => `${s.title.toLowerCase()} (${s.displayValue})`;
-  const head =
-    q.status === 'insufficient-evidence'
-      ? `Insufficient evidence: only ${Math.round(q.coverage * 100)}% of the evidence weight could be measured (machine score ${Math.round(q.score)}/100).`
-      : `${capitalise(bandOf(q.score).label)} at ${Math.round(q.score)}/100${q.coverage < 1 ? `, with ${Math.round(q.coverage * 100)}% of the evidence weight measured` : ''}.`;
-  const parts = [head];
-  if (toProducer.length) parts.push(`Pulling toward the producer end: ${toProducer.map(phrase).join('; ')}.`);
-  if (toConductor.length) parts.push(`Toward the conductor end: ${toConductor.map(phrase).join('; ')}.`);
-  return parts.join(' ');
+  return {
+    producer: measured
+      .filter((s) => s.leaning === 'producer')
+      .sort((a, b) => pull(a) - pull(b))
+      .slice(0, 2)
+      .map((s) => s.id),
+    conductor: measured
+      .filter((s) => s.leaning === 'conductor')
+      .sort((a, b) => pull(b) - pull(a))
+      .slice(0, 2)
+      .map((s) => s.id),
+  };
 }
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-const NO_COMMUNITY =
-  'No community was found on the pages crawled (no threads, reviews, ideas or member posts, and no community platform), so this does not apply.';
 
 export interface ScoredAudit {
   questions: QuestionResult[];
@@ -169,11 +154,11 @@ export function scoreAudit(
         ...scored.result,
         status: 'not-applicable' as const,
         value: null,
-        displayValue: 'not applicable',
+        display: null,
         score: null,
         leaning: null,
         strength: 0,
-        reason: NO_COMMUNITY,
+        reason: common('noCommunity'),
         evidence: [],
       };
     }
@@ -195,8 +180,6 @@ export function scoreAudit(
     const q = {
       id,
       key: QUESTIONS[id].key,
-      title: QUESTIONS[id].title,
-      question: QUESTIONS[id].question,
       weight: rubric.questions[id]?.weight ?? 0,
       status,
       score,
@@ -205,7 +188,7 @@ export function scoreAudit(
       leaning: status === 'scored' ? leaningOf(score) : null,
       indexScore: status === 'not-applicable' ? null : indexContribution(score, coverage, floor.question),
     };
-    return { ...q, summary: summariseQuestion(q, signals), signals, analyst: note ? { ...note } : null };
+    return { ...q, pulls: questionPulls(signals), signals, analyst: note ? { ...note } : null };
   });
   return { questions, index: scoreIndex(questions, floor.index, community.found), warnings };
 }

@@ -5,6 +5,7 @@ import { sitePlatforms, type SitePlatform } from './platform.js';
 import { byBrand } from './structure.js';
 import type { PageType } from './page-type.js';
 import type { Community, Measurement, PageObservation, Signal, SiteContext } from './types.js';
+import { common } from './common-strings.js';
 
 export interface SignalRun {
   signal: Signal<any>;
@@ -58,7 +59,7 @@ export function runSignalsOnSite(input: SignalInput, signals: ReadonlyArray<Sign
   };
   const siteWords = pages.reduce((n, p) => n + p.words, 0);
   if (siteWords < MIN_SITE_WORDS) {
-    const reason = `Too little content to judge: ${siteWords} words of text on ${pages.length} page${pages.length === 1 ? '' : 's'} crawled.`;
+    const reason = common('tooLittleContent', { words: siteWords, pages: pages.length });
     return { site, runs: signals.map((signal) => ({ signal, measurement: { notMeasured: reason, pagesObserved: pages.length } })) };
   }
   const runs = signals.map((signal) => {
@@ -70,7 +71,7 @@ export function runSignalsOnSite(input: SignalInput, signals: ReadonlyArray<Sign
       }
       return { signal, measurement: signal.aggregate(observations, site) };
     } catch (e) {
-      return { signal, measurement: { notMeasured: `The signal failed on this site: ${(e as Error).message}` } };
+      return { signal, measurement: { notMeasured: common('failed', { error: (e as Error).message }) } };
     }
   });
   return { runs, site };

@@ -5,6 +5,9 @@ import type { UrlRecord } from '../crawl/types.js';
 import type { PageContext } from './page-context.js';
 import type { SitePlatform } from './platform.js';
 import type { PageType } from './page-type.js';
+import type { Message } from '../i18n/message.js';
+import type { RequiredStrings } from './strings.js';
+import type { Locale } from '../i18n/index.js';
 
 /** What a signal needs from the crawl: raw HTML, response headers, or a browser-rendered page. */
 export type SignalRequirement = 'html' | 'headers' | 'rendered';
@@ -22,13 +25,13 @@ export interface SignalMeta {
    * served HTML shows everything the signal reads.
    */
   staticStrength?: number;
-}
-
-/** User-facing strings, kept together so they can be translated. */
-export interface SignalStrings {
-  title: string;
-  /** One paragraph for the report: what it measures and why it separates producer from conductor. */
-  explanation: string;
+  /**
+   * What the recommendation asks of the client: low = copy or a setting; medium = a template, a page or a process;
+   * high = a platform, policy or business-model change.
+   */
+  effort: 'low' | 'medium' | 'high';
+  /** The recommendation answers a legal or compliance risk: the action plan flags it as such. */
+  risk?: 'consent' | 'data-protection' | 'accessibility';
 }
 
 export interface Community {
@@ -61,7 +64,8 @@ export interface PageObservation<O> {
 
 export interface Measured {
   value: number;
-  displayValue: string;
+  /** The value in words: a message from the signal's catalogue (the report words it in the reader's language). */
+  display: Message;
   evidence: Evidence[];
   pagesObserved: number;
   /**
@@ -75,13 +79,13 @@ export interface Measured {
 
 /** The signal could not read what it needs (script-only page, unknown language, nothing crawled that carries it). */
 export interface NotMeasured {
-  notMeasured: string;
+  notMeasured: Message;
   pagesObserved?: number;
 }
 
 /** The site has nothing the signal reads (a thread signal where there are no threads): not a gap in evidence. */
 export interface NotApplicable {
-  notApplicable: string;
+  notApplicable: Message;
   pagesObserved?: number;
 }
 
@@ -89,7 +93,8 @@ export type Measurement = Measured | NotMeasured | NotApplicable;
 
 export interface Signal<O = unknown> {
   meta: SignalMeta;
-  strings: SignalStrings;
+  /** Its words in every locale (title, explanation, recommendation, impact, and its own message templates). */
+  strings: Record<Locale, RequiredStrings>;
   /** Observation for one page, or null when the page tells nothing for this signal. Pure. */
   extract(page: PageContext): O | null;
   /** Site-level value from all observations. Pure. */

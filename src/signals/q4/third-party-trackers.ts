@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
 import { defineSignal, renderedStrength } from '../types.js';
-import { elementEvidence, pickEvidence } from '../evidence.js';
+import { noteEvidence, pickEvidence } from '../evidence.js';
+import { signalText } from '../strings.js';
+import { common } from '../common-strings.js';
 import { siteKey, type PageContext } from '../page-context.js';
 import type { Evidence } from '../../result/types.js';
 
@@ -10,16 +12,61 @@ const thirdPartyWeb = require('third-party-web/nostats-subset.js') as {
   getEntity(url: string): { name: string; company: string; categories: string[] } | undefined;
 };
 
-export const UIStrings = {
-  title: 'Third-party trackers per page',
-  explanation:
-    'The average number of distinct third-party tracking companies (advertising, analytics, social pixels, ' +
-    'marketing and tag managers, identified with the third-party-web database) whose scripts, frames or pixels ' +
-    'a page loads: from its HTML and, on pages rendered in the browser, from the requests the page actually made. ' +
-    'Respecting privacy is a rule of friendship; every tracker is another party watching the visit. Cookieless, ' +
-    'privacy-first analytics are listed but not counted. Static HTML shows only the tags written into the page: ' +
-    'on pages that were not rendered, trackers loaded later by a tag manager are missed, so there the count is a floor.',
-};
+const CATEGORY =
+  '{category, select, ad {advertising} analytics {analytics} social {social media} marketing {marketing} tag-manager {tag management} customer-success {customer messaging} other {tracking}}';
+const CATEGORY_DE =
+  '{category, select, ad {Werbung} analytics {Analyse} social {soziale Medien} marketing {Marketing} tag-manager {Tag-Management} customer-success {Kundenkommunikation} other {Tracking}}';
+
+export const { strings: UIStrings, str } = signalText(
+  'q4-third-party-trackers',
+  {
+    title: 'Third-party trackers per page',
+    explanation:
+      'The average number of distinct third-party tracking companies (advertising, analytics, social pixels, ' +
+      'marketing and tag managers, identified with the third-party-web database) whose scripts, frames or pixels ' +
+      'a page loads: from its HTML and, on pages rendered in the browser, from the requests the page actually made. ' +
+      'Respecting privacy is a rule of friendship; every tracker is another party watching the visit. Cookieless, ' +
+      'privacy-first analytics are listed but not counted. Static HTML shows only the tags written into the page: ' +
+      'on pages that were not rendered, trackers loaded later by a tag manager are missed, so there the count is a floor.',
+    recommendation: 'Cut third-party trackers on community pages to the few you need, and load none before consent.',
+    impact:
+      'Every tracker is another company watching members read and post; under data-protection law each one needs a lawful basis and, for most, prior consent.',
+    value:
+      '{mean, number} tracking {mean, plural, one {company} other {companies}} per page{total, plural, =0 {} one { (1 in all: {names})} other { (# in all: {names})}}',
+    tag:
+      '{kind, select, script {A script} frame {A frame} pixel {A tracking pixel} request {A request the page made} other {A tag}} from {host} loads {entity} (' +
+      CATEGORY +
+      ').',
+    none: 'No third-party tracker {browser, select, yes {in what {pages, plural, one {# page} other {# pages}} loaded in the browser} other {in the HTML of {pages, plural, one {# page} other {# pages}}}}{cookieless, select, none {} other { (cookieless analytics: {cookieless})}}.',
+    labelTracker: 'tracker: {company}',
+    labelNone: 'no trackers',
+  },
+  {
+    de: {
+      title: 'Drittanbieter-Tracker je Seite',
+      explanation:
+        'Die durchschnittliche Zahl verschiedener Tracking-Unternehmen von Drittanbietern (Werbung, Analyse, Social-Pixel, ' +
+        'Marketing und Tag-Manager, bestimmt mit der Datenbank third-party-web), deren Skripte, Frames oder Pixel eine ' +
+        'Seite lädt: aus ihrem HTML und, bei im Browser dargestellten Seiten, aus den Anfragen, die die Seite tatsächlich ' +
+        'gestellt hat. Privatsphäre zu achten ist eine Regel der Freundschaft; jeder Tracker ist ein weiterer Beobachter ' +
+        'des Besuchs. Cookielose, datensparsame Analysedienste werden genannt, aber nicht gezählt. Statisches HTML zeigt ' +
+        'nur die Tags, die in der Seite stehen: Auf nicht dargestellten Seiten fehlen Tracker, die ein Tag-Manager später ' +
+        'lädt, dort ist die Zahl eine Untergrenze.',
+      recommendation: 'Drittanbieter-Tracker auf Community-Seiten auf die wenigen nötigen reduzieren und keinen vor der Einwilligung laden.',
+      impact:
+        'Jeder Tracker ist ein weiteres Unternehmen, das Mitgliedern beim Lesen und Schreiben zusieht; nach Datenschutzrecht braucht jeder eine Rechtsgrundlage und die meisten eine vorherige Einwilligung.',
+      value:
+        '{mean, number} {mean, plural, one {Tracking-Unternehmen} other {Tracking-Unternehmen}} je Seite{total, plural, =0 {} one { (1 insgesamt: {names})} other { (# insgesamt: {names})}}',
+      tag:
+        '{kind, select, script {Ein Skript} frame {Ein Frame} pixel {Ein Tracking-Pixel} request {Eine Anfrage der Seite} other {Ein Tag}} von {host} lädt {entity} (' +
+        CATEGORY_DE +
+        ').',
+      none: 'Kein Drittanbieter-Tracker {browser, select, yes {in dem, was {pages, plural, one {# Seite} other {# Seiten}} im Browser geladen {pages, plural, one {hat} other {haben}}} other {im HTML von {pages, plural, one {# Seite} other {# Seiten}}}}{cookieless, select, none {} other { (cookielose Analyse: {cookieless})}}.',
+      labelTracker: 'Tracker: {company}',
+      labelNone: 'keine Tracker',
+    },
+  },
+);
 
 /** Static HTML shows only the tags written into the page; a tag manager loads the rest after it arrives. */
 const STATIC_STRENGTH = 0.25;
@@ -51,7 +98,7 @@ export function findTrackers(page: PageContext): TrackerObservation {
   const companies = new Map<string, Evidence>();
   const cookieless = new Set<string>();
   /** Counts `raw` (resolved against the page) when it is a third-party tracker; `describe` words its evidence. */
-  const consider = (raw: string, describe: (href: string) => string, isImage?: (categories: string[]) => boolean): void => {
+  const consider = (raw: string, kind: 'script' | 'frame' | 'pixel' | 'request' | 'tag', isImage?: (categories: string[]) => boolean): void => {
     let u: URL;
     try {
       u = new URL(raw, page.finalUrl);
@@ -68,25 +115,29 @@ export function findTrackers(page: PageContext): TrackerObservation {
     }
     const key = entity.company || entity.name;
     if (!companies.has(key))
-      companies.set(key, elementEvidence(page, `${describe(u.href)} → ${entity.name} (${entity.categories.join(', ')})`, `tracker: ${key}`, 'producer'));
+      companies.set(
+        key,
+        noteEvidence(
+          page,
+          str('tag', { kind, host: u.hostname, entity: entity.name, category: entity.categories.find((c) => TRACKING_CATEGORIES.has(c)) ?? 'other' }),
+          str('labelTracker', { company: key }),
+          'producer',
+        ),
+      );
   };
   $('script[src], iframe[src], link[rel~="preconnect"][href]').each((_, el) => {
-    consider($(el).attr('src') ?? $(el).attr('href') ?? '', (href) => `<${el.tagName} src="${href}">`);
+    consider($(el).attr('src') ?? $(el).attr('href') ?? '', el.tagName === 'script' ? 'script' : el.tagName === 'iframe' ? 'frame' : 'tag');
   });
   // An image is a tracker only as a pixel: a member's avatar or a photo from a social network is content.
   $('img[src]').each((_, el) => {
     const img = { width: $(el).attr('width'), height: $(el).attr('height'), style: $(el).attr('style'), inNoscript: $(el).closest('noscript').length > 0 };
-    consider(
-      $(el).attr('src') ?? '',
-      (href) => `<img src="${href}">`,
-      (categories) => isPixel(img, categories),
-    );
+    consider($(el).attr('src') ?? '', 'pixel', (categories) => isPixel(img, categories));
   });
   // A rendered page's network log also holds what tag managers and scripts loaded after the HTML arrived.
   for (const req of page.thirdPartyRequests ?? [])
     consider(
       req.url,
-      (href) => `network request (${req.resourceType}) ${href}`,
+      'request',
       req.resourceType === 'image' ? (c) => c.some((x) => PIXEL_CATEGORIES.has(x)) || /[?&](?:id|ev|tid|cid)=/i.test(req.url) : undefined,
     );
   // evidence[i] is companies[i]'s tag: both in company order (aggregate pairs them by index).
@@ -95,11 +146,19 @@ export function findTrackers(page: PageContext): TrackerObservation {
 }
 
 export default defineSignal<TrackerObservation>({
-  meta: { id: 'q4-third-party-trackers', question: 'Q4', direction: 'producer', requires: ['html'], staticStrength: STATIC_STRENGTH },
+  meta: {
+    id: 'q4-third-party-trackers',
+    question: 'Q4',
+    direction: 'producer',
+    requires: ['html'],
+    staticStrength: STATIC_STRENGTH,
+    effort: 'medium',
+    risk: 'data-protection',
+  },
   strings: UIStrings,
   extract: findTrackers,
   aggregate(observations) {
-    if (observations.length === 0) return { notMeasured: 'No pages were fetched.' };
+    if (observations.length === 0) return { notMeasured: common('noPages') };
     const total = observations.reduce((n, o) => n + o.obs.companies.length, 0);
     const mean = total / observations.length;
     const all = [...new Set(observations.flatMap((o) => o.obs.companies))].sort();
@@ -111,21 +170,19 @@ export default defineSignal<TrackerObservation>({
     }
     const evidence = [...perCompany.values()];
     if (evidence.length === 0) {
-      const seen = observations.every((o) => o.page.renderMode === 'browser')
-        ? `in what ${observations.length} pages loaded in the browser`
-        : `in the HTML of ${observations.length} pages`;
+      const browser = observations.every((o) => o.page.renderMode === 'browser') ? 'yes' : 'no';
       evidence.push(
-        elementEvidence(
+        noteEvidence(
           observations[0]!.page,
-          `No third-party tracker ${seen}${cookieless.length ? ` (cookieless analytics: ${cookieless.join(', ')})` : ''}.`,
-          'no trackers',
+          str('none', { browser, pages: observations.length, cookieless: cookieless.length ? cookieless : 'none' }),
+          str('labelNone'),
           'conductor',
         ),
       );
     }
     return {
       value: Number(mean.toFixed(2)),
-      displayValue: `${mean.toFixed(1)} tracking companies per page${all.length ? ` (${all.length} in all: ${all.join(', ')})` : ''}`,
+      display: str('value', { mean: Number(mean.toFixed(1)), total: all.length, names: all }),
       evidence: pickEvidence(evidence, 8),
       pagesObserved: observations.length,
       // Static HTML shows only the tags written into it; a tag manager loads the rest later.

@@ -4,7 +4,7 @@ import capturePopups, { findCapture } from '../../../src/signals/q4/capture-popu
 import siteSearch, { findSearch } from '../../../src/signals/q4/site-search.js';
 import helpReachable, { clicksToTargets } from '../../../src/signals/q4/help-reachable.js';
 import { measure, pageFromHtml } from '../../helpers/page.js';
-import { expectDirection, expectEvidence, measured, notMeasured, notApplicable } from './score-helpers.js';
+import { evLabel, evText, expectDirection, expectEvidence, measured, notMeasured, notApplicable } from './score-helpers.js';
 
 const T = (n: number) => `https://community.example.com/forum/t/${n}`;
 const HOME = 'https://community.example.com/';
@@ -25,7 +25,7 @@ describe('q4-third-party-trackers', () => {
     const obs = findTrackers(p);
     expect(obs.companies).toEqual(['Google']);
     expect(obs.cookieless).toEqual(['Plausible']);
-    expect(obs.evidence[0]!.snippet).toContain('googletagmanager.com');
+    expect(evText(obs.evidence[0]!)).toContain('googletagmanager.com');
   });
 
   it("reads a rendered page's network log: trackers a tag manager loaded after the HTML arrived count too", () => {
@@ -40,7 +40,7 @@ describe('q4-third-party-trackers', () => {
     const obs = findTrackers(rendered);
     expect(obs.companies).toEqual(['Facebook', 'Google']);
     expect(obs.cookieless).toEqual(['Plausible']);
-    expect(obs.evidence[0]!.snippet).toMatch(/^network request \(script\) https:\/\/connect\.facebook\.net/);
+    expect(evText(obs.evidence[0]!)).toMatch(/^A request the page made from connect\.facebook\.net/);
     // The same HTML without the log: only the tag written into the page.
     expect(findTrackers(pageFromHtml(`<main>Thread</main>${tags.gtm}`, T(1))).companies).toEqual(['Google']);
   });
@@ -48,8 +48,8 @@ describe('q4-third-party-trackers', () => {
   it('evidence[i] belongs to companies[i] whatever the order of the tags', () => {
     const obs = findTrackers(pageFromHtml(`<main>x</main>${tags.hotjar}${tags.fb}`, T(1)));
     expect(obs.companies).toEqual(['Facebook', 'Hotjar']);
-    obs.companies.forEach((c, i) => expect(obs.evidence[i]!.label).toBe(`tracker: ${c}`));
-    expect(obs.evidence[0]!.snippet).toContain('facebook.net');
+    obs.companies.forEach((c, i) => expect(evLabel(obs.evidence[i]!)).toBe(`tracker: ${c}`));
+    expect(evText(obs.evidence[0]!)).toContain('facebook.net');
   });
 
   it('scores a heavily tracked site low and an untracked one high', async () => {
@@ -60,8 +60,8 @@ describe('q4-third-party-trackers', () => {
     const pm = measured(producer);
     expect(pm.value).toBe(3.5);
     expectEvidence(pm, [T(1), T(2)], 'static.hotjar.com');
-    const hotjarEv = pm.evidence.find((e) => e.label === 'tracker: Hotjar')!;
-    expect(hotjarEv.snippet).toContain('hotjar');
+    const hotjarEv = pm.evidence.find((e) => evLabel(e) === 'tracker: Hotjar')!;
+    expect(evText(hotjarEv)).toContain('hotjar');
     const conductor = measure(thirdPartyTrackers, [pageFromHtml(`<main>c</main>${tags.plausible}`, T(3))]);
     const cm = measured(conductor);
     expect(cm.value).toBe(0);

@@ -3,6 +3,31 @@ import { expect } from 'vitest';
 import { loadRubric, type Rubric } from '../../../src/score/rubric.js';
 import { scoreSignal } from '../../../src/score/score.js';
 import { isMeasured, isNotApplicable, type Measured, type Measurement, type Signal } from '../../../src/signals/types.js';
+import { knows, say } from '../../../src/report/messages.js';
+import type { Evidence } from '../../../src/result/types.js';
+import type { Message } from '../../../src/i18n/message.js';
+
+/** A message in English words, failing the test when its id is in no catalogue (a typo would print nothing). */
+export function en(m: Message | null | undefined): string {
+  if (!m) return '';
+  expect(knows(m), `unknown message id ${m.id}`).toBe(true);
+  return say(m, 'en');
+}
+
+/** What an evidence item says in English: its quotation from the site, or the tool's note in words. */
+export function evText(e: Evidence): string {
+  return e.snippet ?? en(e.note);
+}
+
+/** An evidence item's label in English ('' without one). */
+export function evLabel(e: Evidence): string {
+  return en(e.label);
+}
+
+/** A measurement's value in English words. */
+export function valueText(m: Measurement): string {
+  return en(measured(m).display);
+}
 
 let rubric: Rubric | null = null;
 export async function defaultRubric(): Promise<Rubric> {
@@ -23,7 +48,7 @@ export function measured(m: Measurement): Measured {
 export function notMeasured(m: Measurement): string {
   expect(isMeasured(m)).toBe(false);
   expect(isNotApplicable(m), `expected not measured, got not applicable: ${JSON.stringify(m)}`).toBe(false);
-  const reason = (m as { notMeasured: string }).notMeasured;
+  const reason = en((m as { notMeasured: Message }).notMeasured);
   expect(reason.length).toBeGreaterThan(10);
   return reason;
 }
@@ -31,7 +56,7 @@ export function notMeasured(m: Measurement): string {
 /** Not applicable: the site has nothing the signal reads (left out of coverage). */
 export function notApplicable(m: Measurement): string {
   expect(isNotApplicable(m), `expected not applicable, got ${JSON.stringify(m).slice(0, 200)}`).toBe(true);
-  const reason = (m as { notApplicable: string }).notApplicable;
+  const reason = en((m as { notApplicable: Message }).notApplicable);
   expect(reason.length).toBeGreaterThan(10);
   return reason;
 }
@@ -42,7 +67,7 @@ export function expectEvidence(m: Measured, urls: string[], text: string | RegEx
   for (const e of m.evidence) expect(urls).toContain(e.url);
   const re = typeof text === 'string' ? new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i') : text;
   expect(
-    m.evidence.some((e) => re.test(e.snippet)),
+    m.evidence.some((e) => re.test(evText(e)) || re.test(evLabel(e))),
     `no evidence snippet matches ${re}: ${JSON.stringify(m.evidence)}`,
   ).toBe(true);
 }
