@@ -16,6 +16,7 @@ import type { RunCiResult } from './ci/run-ci.js';
 import { parseShard } from './ci/shard.js';
 import { appendStepSummary } from './ci/summary.js';
 import { slugify } from './util/slug.js';
+import { QUESTIONS } from './score/questions.js';
 
 const FORMATS: OutputFormat[] = ['pdf', 'html', 'json', 'md'];
 
@@ -160,7 +161,7 @@ async function runCommand(file: string | undefined, flags: RunFlags): Promise<vo
         `${terminalSafe(result.brand)}: conductor index ${idx}`,
         ...result.questions.map(
           (q) =>
-            `  ${q.id} ${q.title.padEnd(13)} ${q.score === null ? '  —' : String(Math.round(q.score)).padStart(3)}  (coverage ${Math.round(q.coverage * 100)}%)`,
+            `  ${q.id} ${QUESTIONS[q.id].title.padEnd(13)} ${q.score === null ? '  —' : String(Math.round(q.score)).padStart(3)}  (coverage ${Math.round(q.coverage * 100)}%)`,
         ),
         `  pages: ${c.pagesFetched} fetched, ${c.pagesFailed} failed, ${c.pagesSkipped} skipped, ${c.robotsBlocked} blocked by robots.txt`,
         ...result.warnings.map((w) => `  warning: ${terminalSafe(w)}`),

@@ -5,6 +5,7 @@ import { ChromeNotFoundError, findChrome, type ChromeNeed } from '../util/chrome
 import { renderReport } from '../report/render-html.js';
 import { renderPdf } from '../report/render-pdf.js';
 import { renderSummaryMarkdown } from '../report/render-markdown.js';
+import { reportTitle } from '../report/view-model.js';
 import type { AuditResult } from '../result/types.js';
 import type { RunDelta } from '../result/deltas.js';
 import { UserError } from '../util/errors.js';
@@ -51,7 +52,7 @@ export async function renderAll(
     if (formats.includes('html')) out.html = html;
     // PDF dates are the audit's date, so a re-render of the same audit is the same file.
     if (formats.includes('pdf'))
-      out.pdf = await renderPdf(html, { format: audit.report.paper, title: result.report.title, deterministic: new Date(result.generatedAt) });
+      out.pdf = await renderPdf(html, { format: audit.report.paper, title: reportTitle(result, locale), deterministic: new Date(result.generatedAt) });
   }
   return out;
 }

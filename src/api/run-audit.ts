@@ -194,14 +194,15 @@ export async function scoreCrawl(audit: ResolvedAudit, crawl: CrawlResult, opts:
   }
 
   const result: AuditResult = {
-    schemaVersion: 2,
+    schemaVersion: 3,
     brand: audit.brand,
     site: { url: audit.site.url, servedFrom: audit.site.snapshot ? `saved snapshot (${path.basename(audit.site.snapshot)}) served on 127.0.0.1` : null },
     // The audit is dated by when the site was observed, so re-scoring a saved crawl gives an identical result.
     generatedAt: crawl.startedAt,
     tool: { name: 'conductor-audit', version: VERSION },
     report: {
-      title: audit.report.title ?? `${audit.brand}: social producer or social conductor?`,
+      // null: the report's own title, in the reader's language.
+      title: audit.report.title ?? null,
       analyst: { name: audit.report.analyst.name ?? null, organisation: audit.report.analyst.organisation ?? null },
     },
     crawl: summariseCrawl(crawl, { maxPages: settings.maxPages, maxDepth: settings.maxDepth }, pageTypes),

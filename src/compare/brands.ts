@@ -29,8 +29,6 @@ export function comparedBrand(r: AuditResult): ComparedBrand {
     },
     questions: r.questions.map((q) => ({
       id: q.id,
-      title: q.title,
-      question: q.question,
       status: q.status,
       score: q.score,
       band: q.band,

@@ -36,13 +36,12 @@ export function signalGaps(results: readonly AuditResult[]): Gap[] {
     candidates.push({
       signal: id,
       question,
-      title: first.title,
       spread,
       weight,
       rankBy: spread * weight,
       order: i,
       brands: readings.map(({ brand, signal }) => {
-        if (!signal) return { brand, status: 'absent' as const, score: null, leaning: null, value: null, displayValue: null, evidence: null };
+        if (!signal) return { brand, status: 'absent' as const, score: null, leaning: null, value: null, display: null, evidence: null };
         const e = signal.status === 'measured' ? telling(signal) : null;
         return {
           brand,
@@ -50,8 +49,8 @@ export function signalGaps(results: readonly AuditResult[]): Gap[] {
           score: signal.score,
           leaning: signal.leaning,
           value: signal.value,
-          displayValue: signal.status === 'measured' ? signal.displayValue : null,
-          evidence: e ? { url: e.url, snippet: e.snippet, label: e.label ?? null, points: e.points ?? null } : null,
+          display: signal.status === 'measured' ? signal.display : null,
+          evidence: e ?? null,
         };
       }),
     });

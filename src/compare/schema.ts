@@ -2,7 +2,7 @@
 // and statuses are copied from each audit as its scorer stamped them; the report words them. Its JSON Schema is
 // generated from this definition (`npm run schema` writes src/compare/comparison.schema.json).
 import { z } from 'zod';
-import { IndexLabelSchema, LeaningSchema, QuestionIdSchema } from '../result/schema.js';
+import { EvidenceSchema, IndexLabelSchema, LeaningSchema, MessageSchema, QuestionIdSchema } from '../result/schema.js';
 import { TrafficResultSchema } from '../traffic/types.js';
 
 const IndexSchema = z.object({
@@ -37,8 +37,6 @@ export const ComparedBrandSchema = z.object({
   questions: z.array(
     z.object({
       id: QuestionIdSchema,
-      title: z.string(),
-      question: z.string(),
       status: z.enum(['scored', 'insufficient-evidence', 'not-measured', 'not-applicable']),
       score: z.number().min(0).max(100).nullable(),
       band: IndexLabelSchema.nullable(),
@@ -63,8 +61,6 @@ export const RankingEntrySchema = z.object({
 export const GapSchema = z.object({
   signal: z.string(),
   question: QuestionIdSchema,
-  /** The signal's title as the audits carry it. */
-  title: z.string(),
   /** Highest minus lowest score among the brands that measured it. */
   spread: z.number().min(0).max(100),
   weight: z.number().nonnegative(),
@@ -75,9 +71,10 @@ export const GapSchema = z.object({
       score: z.number().min(0).max(100).nullable(),
       leaning: LeaningSchema.nullable(),
       value: z.number().nullable(),
-      displayValue: z.string().nullable(),
+      /** The value as a message (the report words it); null unless measured. */
+      display: MessageSchema.nullable(),
       /** The item of evidence that shows the brand's reading: one pointing the way the score leans, else the first. */
-      evidence: z.object({ url: z.string(), snippet: z.string(), label: z.string().nullable(), points: LeaningSchema.nullable() }).nullable(),
+      evidence: EvidenceSchema.nullable(),
     }),
   ),
 });

@@ -1,5 +1,6 @@
 // ComparisonResult → the plain object the comparison's HTML, PDF and Markdown place. Every word is made here, once,
 // in the reader's language, from the comparison's typed fields; the charts get their words from here too.
+import { say, signalTitle } from '../report/messages.js';
 import { CATALOGUES, formatNumber, monthName, resolveLocale, translator, type Locale, type MessageKey, type Translate } from '../i18n/index.js';
 import { dataWarningText, latestDirection, monthText, pullParagraph, signedPct } from '../report/pull-words.js';
 import { cleanText, LIMITS, toLink, type Link } from '../report/text.js';
@@ -12,6 +13,7 @@ import {
   formatScore,
   questionBandText,
   questionTitle,
+  quoteText,
   THIN_COVERAGE,
   verdictSentence,
 } from '../report/view-model.js';
@@ -247,8 +249,8 @@ function pullVM(c: ComparisonResult, locale: Locale): ComparisonViewModel['pull'
   };
 }
 
-function gapValue(g: Gap['brands'][number], tr: Translate): string {
-  if (g.status === 'measured') return cleanText(g.displayValue ?? '', LIMITS.title);
+function gapValue(g: Gap['brands'][number], tr: Translate, locale: Locale): string {
+  if (g.status === 'measured') return cleanText(say(g.display, locale), LIMITS.title);
   return tr(g.status === 'not-applicable' ? 'signal.notApplicable' : g.status === 'not-measured' ? 'signal.notMeasured' : 'cmp.signalAbsent');
 }
 
@@ -258,15 +260,16 @@ function gapsVM(c: ComparisonResult, colours: Map<string, string>, locale: Local
     const q = c.brands[0]!.questions.find((x) => x.id === g.question);
     const question = q ? `${g.question} ${questionTitle(q, locale)}` : g.question;
     return {
-      title: cleanText(g.title, LIMITS.title),
+      title: cleanText(signalTitle(g.signal, locale), LIMITS.title),
       kicker: tr('cmp.gapSpread', { question, spread: Math.round(g.spread) }),
       rows: g.brands.map((b) => ({
         brand: cleanText(b.brand, LIMITS.title),
         colour: colours.get(b.brand)!,
-        value: gapValue(b, tr),
+        value: gapValue(b, tr, locale),
         score: formatScore(b.score),
         lean: b.leaning,
-        quote: b.evidence ? cleanText(b.evidence.snippet, LIMITS.snippet) : null,
+        quote: b.evidence?.snippet !== undefined ? quoteText(b.evidence.snippet) : null,
+        note: b.evidence?.note ? cleanText(say(b.evidence.note, locale), LIMITS.snippet) : null,
         link: b.evidence ? toLink(b.evidence.url) : null,
       })),
     };
@@ -351,7 +354,7 @@ export function buildComparisonViewModel(c: ComparisonResult, opts: ComparisonVi
   const gapsSvg = c.gaps.length
     ? renderGapsChart(
         c.gaps.map((g) => ({
-          label: cleanText(g.title, 60),
+          label: cleanText(signalTitle(g.signal, locale), 60),
           values: g.brands.map((b) => ({ brand: name(b.brand), colour: colours.get(b.brand)!, score: b.status === 'measured' ? b.score : null })),
         })),
         c.brands.map((b) => ({ brand: name(b.brand), colour: colours.get(b.brand)! })),

@@ -1,6 +1,7 @@
 // A small message catalogue with `{name}` placeholders and Intl-based number/date formatting per locale.
 import { de } from './de.js';
 import { en, type Catalogue, type MessageKey } from './en.js';
+import { formatTemplate } from './message.js';
 
 export type Locale = 'en' | 'de';
 export type { Catalogue, MessageKey };
@@ -30,7 +31,8 @@ export type Translate = (key: MessageKey, params?: Params) => string;
 /** The translate function for a locale. */
 export function translator(locale: Locale): Translate {
   const cat = CATALOGUES[locale];
-  return (key, params) => interpolate(cat[key] ?? en[key] ?? key, params);
+  // The catalogue's templates are the same ICU subset as signal messages ({n, plural, …}); plain {name} as before.
+  return (key, params) => formatTemplate(cat[key] ?? en[key] ?? key, params, INTL_TAG[locale]);
 }
 
 export function t(key: MessageKey, params?: Params, locale: Locale = 'en'): string {

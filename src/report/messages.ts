@@ -14,7 +14,7 @@ let byId: Map<string, Record<Locale, Catalogue>> | null = null;
 function catalogues(): Map<string, Record<Locale, Catalogue>> {
   if (byId) return byId;
   byId = new Map();
-  for (const s of SIGNALS) byId.set(s.meta.id, s.strings as Record<Locale, Catalogue>);
+  for (const s of SIGNALS) byId.set(s.meta.id, s.strings as unknown as Record<Locale, Catalogue>);
   byId.set('common', COMMON_STRINGS);
   return byId;
 }
@@ -35,7 +35,7 @@ export function knows(m: Message): boolean {
 
 /** A message in words, in the reader's language. An unknown id gives '' (never the id itself: ids are not client text). */
 export function say(m: Message | null | undefined, locale: Locale = 'en'): string {
-  if (!m) return '';
+  if (!m || typeof m.id !== 'string') return '';
   const t = template(m.id, locale);
   return t === undefined ? '' : formatTemplate(t, m.values ?? {}, intlTag(locale));
 }

@@ -2,9 +2,9 @@
 import { translator, resolveLocale, type Locale } from '../i18n/index.js';
 import type { AuditResult } from '../result/types.js';
 import { escapeMarkdown, escapeMarkdownCell, markdownUrl } from './text.js';
+import { say, signalTitle } from './messages.js';
 import type { RunDelta } from '../result/deltas.js';
-import {
-  buildRecommendations,
+import { buildPlan, reportTitle,
   sinceLastFor,
   formatDate,
   formatPercent,
@@ -22,7 +22,7 @@ export function renderSummaryMarkdown(result: AuditResult, opts: { locale?: Loca
   const tr = translator(locale);
   const brand = escapeMarkdown(result.brand, 200);
   const lines: string[] = [];
-  lines.push(`# ${escapeMarkdown(result.report.title, 200)}`, '');
+  lines.push(`# ${escapeMarkdown(reportTitle(result, locale), 200)}`, '');
   const by = [result.report.analyst.name, result.report.analyst.organisation].filter((s): s is string => Boolean(s)).map((s) => escapeMarkdown(s, 80));
   lines.push(`${brand} · ${escapeMarkdown(result.site.url, 200)} · ${formatDate(result.generatedAt, locale)}${by.length ? ` · ${by.join(', ')}` : ''}`, '');
   lines.push(`## ${tr('summary.title')}`, '');
@@ -56,18 +56,18 @@ export function renderSummaryMarkdown(result: AuditResult, opts: { locale?: Loca
     lines.push(`### ${tr('md.findingsTitle')}`, '');
     findings.forEach((f, i) => {
       lines.push(
-        `${i + 1}. **${escapeMarkdown(f.signal.title, 200)}** (${f.question.id} ${escapeMarkdown(questionTitle(f.question, locale), 60)}): ${escapeMarkdown(f.signal.displayValue, 200)} — ${tr('md.findingScore', { score: formatScore(f.signal.score) })}`,
+        `${i + 1}. **${escapeMarkdown(signalTitle(f.signal.id, locale), 200)}** (${f.question.id} ${escapeMarkdown(questionTitle(f.question, locale), 60)}): ${escapeMarkdown(say(f.signal.display, locale), 200)} — ${tr('md.findingScore', { score: formatScore(f.signal.score) })}`,
       );
     });
     lines.push('');
   }
-  const recs = buildRecommendations(result.questions, locale, 3);
+  const recs = buildPlan(result, locale).actions.slice(0, 3);
   if (recs.length) {
     lines.push(`### ${tr('summary.todoTitle')}`, '');
     recs.forEach((r, i) => {
       const link = markdownUrl(r.evidence?.link.href);
       const url = link ? ` (${link})` : '';
-      lines.push(`${i + 1}. ${escapeMarkdown(r.action, 400)}${url}`);
+      lines.push(`${i + 1}. ${escapeMarkdown(r.action, 400)} _${escapeMarkdown(`${r.priorityText}, ${r.pointsText}, ${r.effortText}`, 200)}_${url}`);
     });
     lines.push('');
   }

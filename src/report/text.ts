@@ -12,16 +12,17 @@ export function stripUnsafe(s: string): string {
   return s.replace(UNSAFE_CHARS, '').replace(/\s+/g, ' ').trim();
 }
 
-/** Cuts to at most `max` characters (counting code points), ending with an ellipsis when cut. */
+/**
+ * Cuts to at most `max` characters (counting code points), ending with an ellipsis when cut: at the last word
+ * boundary when there is one in the last 40 % (a snippet is never cut mid-word), else at the limit.
+ */
 export function truncate(s: string, max: number): string {
   const chars = Array.from(s);
   if (chars.length <= max) return s;
-  return (
-    chars
-      .slice(0, Math.max(0, max - 1))
-      .join('')
-      .trimEnd() + '…'
-  );
+  const head = chars.slice(0, Math.max(0, max - 1)).join('');
+  const space = head.search(/\s\S*$/);
+  const cut = space > 0 && Array.from(head.slice(0, space)).length >= max * 0.6 ? head.slice(0, space) : head;
+  return cut.replace(/[\s,;:–—-]+$/u, '') + '…';
 }
 
 /** stripUnsafe + truncate: the one call for any string that reaches the page. */

@@ -16,7 +16,8 @@ import {
   type Translate,
 } from '../i18n/index.js';
 import { chartLabels, renderQuestionBars, renderScaleSvg, renderTrafficFallback } from './charts.js';
-import { recommendationText, weakestSignals } from './recommendations.js';
+import { buildActionPlan, type ActionItem } from './action-plan.js';
+import { say, signalString, signalTitle } from './messages.js';
 import { cleanText, LIMITS, toLink, type Link } from './text.js';
 import { DEFAULT_ACCENT, loadLogo, readableOn, tint, validateAccent } from './theme.js';
 import { secondaryMeasures, type Measure } from '../traffic/measures.js';
@@ -182,7 +183,10 @@ export function topFindings(questions: readonly QuestionResult[], n = 3): Findin
 
 export interface EvidenceVM {
   link: Link;
-  snippet: string;
+  /** Words from the site, verbatim (shown as a quotation); null when the item is the tool's own note. */
+  quote: string | null;
+  /** The tool's own statement about the page (styled as an observation, never in quotation marks). */
+  note: string | null;
   label: string | null;
   /** "seen on 4 pages" when the same snippet was on several pages. */
   seenOn: string | null;
@@ -212,6 +216,8 @@ export interface SignalVM {
   score: string;
   weight: string;
   pagesObserved: string;
+  /** "12 pages read". */
+  pagesText: string;
   direction: string;
   leaning: string | null;
   reason: string | null;
@@ -243,11 +249,36 @@ export interface QuestionVM {
 
 export interface RecommendationVM {
   rank: number;
+  /** What to do, from the signal's catalogue. */
   action: string;
-  why: string;
+  signal: string;
+  /** "Q4 · Attention". */
+  question: string;
+  value: string;
+  priority: 'high' | 'medium' | 'low';
+  priorityText: string;
+  effortText: string;
+  /** "up to 3.2 index points". */
+  pointsText: string;
+  /** Why it matters to the business, or the legal risk. */
+  impact: string;
+  /** "Legal risk: consent" when the action answers one. */
+  risk: string | null;
+  /** "Seen on 12 pages" (or "12 pages or more" when the evidence was capped). */
+  affectedText: string | null;
+  examples: Link[];
   questionId: string;
   signalId: string;
   evidence: EvidenceVM | null;
+}
+
+export interface PlanSignalVM {
+  question: string;
+  title: string;
+  value: string;
+  score: string;
+  reason: string;
+  notApplicable: boolean;
 }
 
 export interface TocEntryVM {
@@ -265,7 +296,10 @@ export interface ReportViewModel {
   /** The report's message catalogue (read by the `t` template helper). */
   messages: Record<string, string>;
   toc: TocEntryVM[];
+  /** Every action, ranked (the summary shows the first three; Markdown lists them). */
   recommendations: RecommendationVM[];
+  /** The action plan: actions grouped by priority; signals that already work; signals not measured, with why. */
+  plan: { actions: RecommendationVM[]; groups: Array<{ priority: string; title: string; full: boolean; compact: boolean; items: RecommendationVM[] }>; passed: PlanSignalVM[]; notMeasured: PlanSignalVM[] };
   title: string;
   paper: Paper;
   theme: { accent: string; accentSoft: string; accentFaint: string; onAccent: string; footerLeft: string; runningHeader: string };
@@ -349,7 +383,10 @@ export interface ReportViewModel {
     warnings: string[];
     servedFrom: string | null;
   };
+  glossary: Array<{ id: string; title: string; weight: string; signals: Array<{ title: string; weight: string; explanation: string; direction: string }> }>;
   appendix: {
+    /** URLs the crawler left out or could not fetch, grouped by address pattern and reason, with counts. */
+    leftOut: Array<{ pattern: string; outcome: string; reason: string; count: string; example: Link }>;
     pages: Array<{ n: number; link: Link; depth: number; outcome: string; outcomeClass: string; status: string; type: string; note: string }>;
     omitted: number;
     omittedText: string | null;
@@ -357,13 +394,24 @@ export interface ReportViewModel {
 }
 
 export const MAX_APPENDIX_ROWS = 1000;
-export const MAX_EVIDENCE_PER_SIGNAL = 3;
+/** Evidence items a signal card shows; the rest are counted (and kept in the audit data). */
+export const MAX_EVIDENCE_PER_SIGNAL = 1;
+
+/** Quotation marks the site's own text may already carry: the report adds its own, so they are never doubled. */
+const OUTER_QUOTES = /^[\s"'“”„‚‘’«»‹›]+|[\s"'“”„‚‘’«»‹›]+$/gu;
+
+export function quoteText(snippet: string): string {
+  const text = cleanText(snippet, LIMITS.snippet);
+  // Strip only a pair that wraps the whole snippet (or a lone one at either end), never quotes inside it.
+  return text.replace(OUTER_QUOTES, '') || text;
+}
 
 function evidenceVM(e: Evidence, locale: Locale = 'en'): EvidenceVM {
   return {
     link: toLink(e.url),
-    snippet: cleanText(e.snippet, LIMITS.snippet),
-    label: e.label ? cleanText(e.label, LIMITS.label) : null,
+    quote: e.snippet !== undefined ? quoteText(e.snippet) : null,
+    note: e.note ? cleanText(say(e.note, locale), LIMITS.snippet) : null,
+    label: e.label ? cleanText(say(e.label, locale), LIMITS.label) : null,
     seenOn: e.seenOn ? translator(locale)('evidence.seenOn', { n: formatCount(e.seenOn, locale) }) : null,
     shot: null,
   };
@@ -373,25 +421,26 @@ function signalVM(s: SignalResult, locale: Locale): SignalVM {
   const tr = translator(locale);
   const measured = s.status === 'measured' && s.score !== null;
   const more = Math.max(0, s.evidence.length - MAX_EVIDENCE_PER_SIGNAL);
-  const reason = s.reason ? cleanText(s.reason, 300) : null;
+  const reason = s.reason ? cleanText(say(s.reason, locale), 300) || null : null;
   const notApplicable = s.status === 'not-applicable';
   return {
     id: cleanText(s.id, LIMITS.label),
-    title: cleanText(s.title, LIMITS.title),
-    explanation: cleanText(s.explanation, 600),
+    title: cleanText(signalTitle(s.id, locale), LIMITS.title),
+    explanation: cleanText(signalString(s.id, 'explanation', locale), 900),
     measured,
     status: s.status,
     unscoredText: tr(notApplicable ? 'signal.notApplicable' : 'signal.notMeasured'),
-    displayValue: notApplicable ? tr('signal.notApplicable') : s.status === 'not-measured' ? tr('signal.notMeasured') : cleanText(s.displayValue, LIMITS.title),
+    displayValue: notApplicable ? tr('signal.notApplicable') : s.status === 'not-measured' ? tr('signal.notMeasured') : cleanText(say(s.display, locale), LIMITS.title),
     score: formatScore(s.score),
     weight: formatWeight(s.weight),
     pagesObserved: formatCount(s.pagesObserved, locale),
+    pagesText: tr('signal.pagesRead', { n: s.pagesObserved }),
     direction: tr(s.direction === 'conductor' ? 'signal.higherConductor' : 'signal.higherProducer'),
     leaning: s.leaning,
     reason,
     evidence: s.evidence.slice(0, MAX_EVIDENCE_PER_SIGNAL).map((e) => evidenceVM(e, locale)),
     moreEvidence: more,
-    reasonText: reason ? tr(notApplicable ? 'signal.notApplicableReason' : 'signal.notMeasuredReason', { reason }) : null,
+    reasonText: reason ? tr(notApplicable ? 'signal.notApplicableReason' : 'signal.notMeasuredReason', { reason: lowerFirst(reason, locale) }) : null,
     moreEvidenceText: more ? tr(more === 1 ? 'signal.moreEvidenceOne' : 'signal.moreEvidenceMany', { n: more }) : null,
   };
 }
@@ -400,24 +449,47 @@ export function formatWeight(w: number, locale: Locale = 'en'): string {
   return formatNumber(Math.round(w * 100) / 100, locale, 2);
 }
 
-/**
- * A question's wording in the report's language: the catalogue text when audit.json carries the built-in English
- * wording (or for producer/conductor ends, which audit.json does not carry), else audit.json's own (custom) text.
- */
-function questionText(q: Pick<QuestionResult, 'id' | 'title' | 'question'>, field: 'title' | 'question', tr: Translate): string {
-  const def = QUESTIONS[q.id];
-  const own = cleanText(q[field], field === 'title' ? LIMITS.title : 400);
-  if (!def || stripForCompare(q[field]) !== stripForCompare(def[field])) return own;
-  return tr(`q.${q.id}.${field}` as MessageKey);
+/** A question's wording in the report's language, from the catalogue (audit.json carries only its id). */
+function questionText(q: Pick<QuestionResult, 'id'>, field: 'title' | 'question', tr: Translate): string {
+  return QUESTIONS[q.id] ? tr(`q.${q.id}.${field}` as MessageKey) : q.id;
 }
 
-/** A question's title in the report's language (see questionText). */
-export function questionTitle(q: Pick<QuestionResult, 'id' | 'title' | 'question'>, locale: Locale = 'en'): string {
+/** A question's title in the report's language. */
+export function questionTitle(q: Pick<QuestionResult, 'id'>, locale: Locale = 'en'): string {
   return questionText(q, 'title', translator(locale));
 }
 
-function stripForCompare(s: string): string {
-  return s.replace(/[‘’']/g, "'").trim();
+/** "Not measured: {reason}": a reason that is a sentence of its own reads on after the colon in lower case (not in German, whose nouns keep capitals). */
+function lowerFirst(s: string, locale: Locale): string {
+  if (locale === 'de' || !/^[A-Z][a-z]/.test(s)) return s;
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+/** The question's finding in a sentence or two, from its band and the signals that pull hardest each way. */
+export function questionSummary(q: QuestionResult, locale: Locale = 'en'): string {
+  const tr = translator(locale);
+  const coverage = formatPercent(q.coverage, locale);
+  if (q.status === 'not-applicable') return tr('question.summaryNotApplicable');
+  if (q.score === null) return tr('question.summaryNone');
+  const head =
+    q.status === 'insufficient-evidence'
+      ? tr('question.summaryInsufficient', { score: formatScore(q.score), coverage })
+      : tr(q.coverage < 1 ? 'question.summary' : 'question.summaryFull', { band: capitalise(questionBandText(q, locale)), score: formatScore(q.score), coverage });
+  const byId = new Map(q.signals.map((sig) => [sig.id, sig]));
+  const phrase = (id: string): string | null => {
+    const sig = byId.get(id);
+    if (!sig) return null;
+    const title = signalTitle(id, locale);
+    const value = say(sig.display, locale);
+    return title ? (value ? tr('question.pullItem', { title: locale === 'de' ? title : title.toLowerCase(), value }) : title) : null;
+  };
+  const list = (ids: string[]) => ids.map(phrase).filter((x): x is string => Boolean(x));
+  const toProducer = list(q.pulls.producer);
+  const toConductor = list(q.pulls.conductor);
+  const parts = [head];
+  if (toProducer.length) parts.push(tr('question.pullsProducer', { list: toProducer.join('; ') }));
+  if (toConductor.length) parts.push(tr('question.pullsConductor', { list: toConductor.join('; ') }));
+  return parts.join(' ');
 }
 
 function questionVM(q: QuestionResult, locale: Locale): QuestionVM {
@@ -432,17 +504,7 @@ function questionVM(q: QuestionResult, locale: Locale): QuestionVM {
   }
   const band = questionBandText(q, locale);
   const coverage = formatPercent(q.coverage, locale);
-  // audit.json's summary is English; other languages get a sentence built from the numbers.
-  const summary =
-    locale === 'en'
-      ? cleanText(q.summary, 600)
-      : q.status === 'not-applicable'
-        ? tr('question.summaryNotApplicable')
-        : q.score === null
-          ? tr('question.summaryNone')
-          : q.status === 'insufficient-evidence'
-            ? tr('question.summaryInsufficient', { score: formatScore(q.score), coverage })
-            : tr('question.summary', { band: capitalise(band), score: formatScore(q.score), coverage });
+  const summary = questionSummary(q, locale);
   return {
     id: q.id,
     anchor: `q-${q.id.toLowerCase()}`,
@@ -471,20 +533,19 @@ function questionVM(q: QuestionResult, locale: Locale): QuestionVM {
   };
 }
 
-/** One sentence explaining why a finding matters, e.g. "Measured: 18% of 22 thread pages. Scored 18/100 at weight 3, it pulls Participation towards the producer end." */
+/** One sentence explaining why a finding matters, e.g. "18% of 22 threads answered. It pulls Participation towards the producer end." */
 export function findingSentence(f: FindingInput, locale: Locale = 'en'): string {
   const tr = translator(locale);
   const side = f.signal.leaning;
   const verb = tr(side === 'neutral' ? 'finding.holds' : 'finding.pulls');
   const end = tr(side === 'producer' ? 'finding.towardsProducer' : side === 'conductor' ? 'finding.towardsConductor' : 'finding.nearMiddle');
-  const value = capitalise(cleanText(f.signal.displayValue, LIMITS.title));
+  const value = capitalise(cleanText(say(f.signal.display, locale), LIMITS.title));
   const question = cleanText(questionText(f.question, 'title', tr), 60);
-  return tr('finding.sentence', { value, score: formatScore(f.signal.score), weight: formatWeight(f.signal.weight, locale), verb, question, end });
+  return tr('finding.sentence', { value, verb, question, end });
 }
 
 /** The "Since the last audit" box, with the question and signal titles of this audit in the reader's language. */
 export function sinceLastFor(result: AuditResult, delta: RunDelta, locale: Locale = 'en'): SinceLastVM {
-  const signalTitles = new Map(result.questions.flatMap((q) => q.signals.map((sig) => [sig.id, sig.title] as const)));
   const byId = new Map(result.questions.map((q) => [q.id as string, q]));
   return sinceLastVM(delta, {
     locale,
@@ -492,7 +553,7 @@ export function sinceLastFor(result: AuditResult, delta: RunDelta, locale: Local
       const q = byId.get(id);
       return q ? questionTitle(q, locale) : id;
     },
-    signalTitle: (id) => signalTitles.get(id) ?? id,
+    signalTitle: (id) => signalTitle(id, locale),
     formatDate: (iso) => formatDate(iso, locale),
   });
 }
@@ -521,7 +582,7 @@ function trafficVM(result: AuditResult, chartSvg: string | null, accent: string,
   }
   const first = t.months[0]?.month;
   const last = t.months[t.months.length - 1]?.month;
-  const source = `${cleanText(t.source, 120)} (${cleanText(t.format, 40)})`;
+  const source = trafficSourceName(t.format, locale);
   const period = first && last ? tr('traffic.period', { first: formatMonth(first, locale), last: formatMonth(last, locale), n: t.months.length }) : null;
   const captionKey: MessageKey = t.metric === 'clicks' ? 'traffic.captionClicks' : t.metric === 'interest' ? 'traffic.captionInterest' : 'traffic.caption';
   return {
@@ -535,6 +596,22 @@ function trafficVM(result: AuditResult, chartSvg: string | null, accent: string,
     measures: measuresVM(t.months, locale),
     warnings: [...t.trend.dataWarnings.map((w) => dataWarningText(w, locale)), ...t.warnings.map((w) => cleanText(w, 400))],
   };
+}
+
+/** The product an export came from, by the importer that read it ("Google Analytics 4"); never the file's name. */
+export function trafficSourceName(format: string, locale: Locale = 'en'): string {
+  const tr = translator(locale);
+  const product: Record<string, string> = {
+    ga4: 'Google Analytics 4',
+    ua: 'Universal Analytics',
+    plausible: 'Plausible Analytics',
+    gsc: 'Google Search Console',
+    matomo: 'Matomo',
+    similarweb: 'Similarweb',
+    'google-trends': 'Google Trends',
+  };
+  const name = product[format.replace(/-(?:imported-)?(?:csv|json|zip)$/, '').replace(/-imported$/, '')];
+  return name ? tr('traffic.sourceExport', { product: name }) : tr('traffic.sourceOwn');
 }
 
 const MEASURE_KEY: Record<Measure['key'], MessageKey> = {
@@ -596,6 +673,50 @@ const BASIS_KEY: Partial<Record<NonNullable<AuditResult['crawl']['pages'][number
   heading: 'appendix.byHeading',
 };
 
+/** A skip or failure reason code in words ("a link that changes something: not followed"); unknown codes as a generic phrase. */
+export function reasonText(code: string, locale: Locale = 'en'): string {
+  const tr = translator(locale);
+  const key = `reason.${code}` as MessageKey;
+  return key in CATALOGUES.en ? tr(key) : tr('reason.other');
+}
+
+/** The URL's pattern for grouping: its path with the last segment (and any digits) generalised. */
+function leftOutPattern(url: string): string {
+  try {
+    const u = new URL(url);
+    const parts = u.pathname.split('/');
+    if (parts.length > 2 || (parts[1] ?? '') !== '') parts[parts.length - 1] = parts[parts.length - 1] ? '*' : '';
+    return `${u.host}${parts.join('/').replace(/\d+/g, '*')}${u.search ? '?…' : ''}`;
+  } catch {
+    return cleanText(url, 60);
+  }
+}
+
+/** Pages not fetched, by outcome, reason and address pattern, most frequent first, each with one example. */
+export function leftOutGroups(pages: AuditResult['crawl']['pages'], siteUrl: string, locale: Locale = 'en'): ReportViewModel['appendix']['leftOut'] {
+  const tr = translator(locale);
+  void siteUrl;
+  const groups = new Map<string, { pattern: string; outcome: string; reason: string; count: number; example: string }>();
+  for (const p of pages) {
+    if (p.outcome === 'fetched') continue;
+    const reason = p.outcome === 'robots-blocked' ? 'robots' : p.outcome === 'failed' && p.status ? `http-${p.status >= 500 ? '5xx' : p.status}` : (p.reason ?? 'other');
+    const pattern = leftOutPattern(p.url);
+    const key = `${p.outcome}\u0000${reason}\u0000${pattern}`;
+    const g = groups.get(key);
+    if (g) g.count++;
+    else groups.set(key, { pattern, outcome: p.outcome, reason, count: 1, example: p.url });
+  }
+  return [...groups.values()]
+    .sort((a, b) => b.count - a.count || a.pattern.localeCompare(b.pattern))
+    .map((g) => ({
+      pattern: cleanText(g.pattern, LIMITS.url),
+      outcome: OUTCOME_KEY[g.outcome] ? tr(OUTCOME_KEY[g.outcome]!) : tr('outcome.skipped'),
+      reason: g.reason.startsWith('http-') ? tr('reason.httpStatus', { status: g.reason.slice(5).replace('5xx', '5xx') }) : reasonText(g.reason, locale),
+      count: formatCount(g.count, locale),
+      example: toLink(g.example),
+    }));
+}
+
 /** "thread, from its posts · Discourse": what a fetched page was read as, and why. */
 export function pageTypeText(p: AuditResult['crawl']['pages'][number], locale: Locale = 'en'): string {
   if (!p.pageType) return '';
@@ -618,49 +739,103 @@ const POLICY_KEY: Record<string, MessageKey> = {
   'disallow-all': 'coverage.policyDisallowAll',
 };
 
-/** Up to `max` recommendations from the weakest measured signals, each tied to its first evidence item. */
-export function buildRecommendations(questions: readonly QuestionResult[], locale: Locale = 'en', max = 6): RecommendationVM[] {
+const PRIORITY_KEY = { high: 'rec.priorityHigh', medium: 'rec.priorityMedium', low: 'rec.priorityLow' } as const satisfies Record<string, MessageKey>;
+const EFFORT_KEY = { low: 'rec.effortLow', medium: 'rec.effortMedium', high: 'rec.effortHigh' } as const satisfies Record<string, MessageKey>;
+const RISK_KEY = { consent: 'rec.riskConsent', 'data-protection': 'rec.riskDataProtection', accessibility: 'rec.riskAccessibility' } as const satisfies Record<
+  string,
+  MessageKey
+>;
+
+/** Index points in words: one decimal, "under 0.5" below that (a plan should not promise tenths of nothing). */
+function pointsText(points: number, locale: Locale): string {
   const tr = translator(locale);
-  return weakestSignals(questions, max).map((w, i) => {
-    const title = cleanText(w.signal.title, LIMITS.title);
-    return {
-      rank: i + 1,
-      action: recommendationText(w.signal, locale, tr, title),
-      why: tr('rec.why', {
-        signal: title,
-        score: formatScore(w.signal.score),
-        weight: formatWeight(w.signal.weight, locale),
-        question: `${w.question.id} ${cleanText(questionText(w.question, 'title', tr), 60)}`,
-      }),
-      questionId: w.question.id,
-      signalId: cleanText(w.signal.id, LIMITS.label),
-      evidence: w.signal.evidence[0] ? evidenceVM(w.signal.evidence[0], locale) : null,
-    };
+  return points < 0.5 ? tr('rec.pointsSmall') : tr('rec.points', { points: formatNumber(Math.round(points * 10) / 10, locale, 1) });
+}
+
+function actionVM(a: ActionItem, rank: number, locale: Locale): RecommendationVM {
+  const tr = translator(locale);
+  const title = cleanText(signalTitle(a.signal.id, locale), LIMITS.title);
+  const evidence = a.signal.evidence.find((e) => e.points === 'producer') ?? a.signal.evidence[0];
+  return {
+    rank,
+    action: cleanText(signalString(a.signal.id, 'recommendation', locale), 400) || tr('rec.generic', { signal: title }),
+    signal: title,
+    question: `${a.question.id} · ${cleanText(questionText(a.question, 'title', translator(locale)), 60)}`,
+    value: cleanText(say(a.signal.display, locale), LIMITS.title),
+    priority: a.priority,
+    priorityText: tr(PRIORITY_KEY[a.priority]),
+    effortText: tr(EFFORT_KEY[a.effort]),
+    pointsText: pointsText(a.points, locale),
+    impact: cleanText(signalString(a.signal.id, 'impact', locale), 400),
+    risk: a.risk ? tr(RISK_KEY[a.risk]) : null,
+    affectedText: a.affected > 0 ? tr(a.affectedAtLeast ? 'rec.affectedAtLeast' : 'rec.affected', { n: a.affected }) : null,
+    examples: a.examples.map((u) => toLink(u)),
+    questionId: a.question.id,
+    signalId: cleanText(a.signal.id, LIMITS.label),
+    evidence: evidence ? evidenceVM(evidence, locale) : null,
+  };
+}
+
+/** The action plan in the reader's words: actions grouped by priority, then what already works and what was not measured. */
+export function buildPlan(result: AuditResult, locale: Locale = 'en'): ReportViewModel['plan'] {
+  const tr = translator(locale);
+  const plan = buildActionPlan(result);
+  const actions = plan.actions.map((a, i) => actionVM(a, i + 1, locale));
+  const groups = (['high', 'medium', 'low'] as const)
+    // High priority: the full card with its evidence; next: the card without; the rest: one line each.
+    .map((priority) => ({ priority, title: tr(PRIORITY_KEY[priority]), full: priority === 'high', compact: priority !== 'high', items: actions.filter((a) => a.priority === priority) }))
+    .filter((g) => g.items.length > 0);
+  const brief = (x: { question: QuestionResult; signal: SignalResult }) => ({
+    question: x.question.id,
+    title: cleanText(signalTitle(x.signal.id, locale), LIMITS.title),
+    value: cleanText(say(x.signal.display, locale), LIMITS.title),
+    score: formatScore(x.signal.score),
+    reason: x.signal.reason ? cleanText(say(x.signal.reason, locale), 300) : x.signal.status === 'not-applicable' ? tr('signal.notApplicable') : '',
+    notApplicable: x.signal.status === 'not-applicable',
   });
+  return { actions, groups, passed: plan.passed.map(brief), notMeasured: plan.notMeasured.map(brief) };
 }
 
 export interface RubricTableRow {
   id: string;
   title: string;
   weight: string;
-  signals: Array<{ title: string; weight: string; mapping: string; why: string }>;
+  signals: Array<{ title: string; weight: string }>;
 }
 
-/** The rubric actually used, as the method section prints it: weights, and each raw-value → score mapping. */
+/**
+ * The rubric actually used, as the method appendix prints it: the weight of each question and signal. The mapping
+ * from raw values to scores stays in the rubric data: it is not client reading.
+ */
 export function rubricTable(result: AuditResult, locale: Locale = 'en'): RubricTableRow[] {
-  const titleOf = new Map(result.questions.flatMap((q) => q.signals.map((sig) => [sig.id, sig.title] as const)));
+  return result.rubric.questions.map((rq) => ({
+    id: rq.id,
+    title: questionTitle({ id: rq.id }, locale),
+    weight: formatNumber(rq.weight, locale, 2),
+    signals: rq.signals
+      .filter((sig) => signalTitle(sig.id, locale))
+      .map((sig) => ({ title: cleanText(signalTitle(sig.id, locale), LIMITS.title), weight: formatNumber(sig.weight, locale, 2) })),
+  }));
+}
+
+/** The signals by question, each with its weight and what it measures: the glossary appendix. */
+export function glossaryVM(result: AuditResult, locale: Locale = 'en'): ReportViewModel['glossary'] {
+  const tr = translator(locale);
   return result.rubric.questions.map((rq) => {
     const q = result.questions.find((x) => x.id === rq.id);
+    const direction = new Map(q?.signals.map((sig) => [sig.id, sig.direction]) ?? []);
     return {
       id: rq.id,
-      title: q ? questionTitle(q, locale) : rq.id,
+      title: questionTitle({ id: rq.id }, locale),
       weight: formatNumber(rq.weight, locale, 2),
-      signals: rq.signals.map((sig) => ({
-        title: cleanText(titleOf.get(sig.id) ?? sig.id, LIMITS.title),
-        weight: formatNumber(sig.weight, locale, 2),
-        mapping: sig.points.map(([v, sc]) => `${formatNumber(v, locale, 2)} → ${formatNumber(Math.round(sc), locale)}`).join(' · '),
-        why: cleanText(sig.why ?? '', 300),
-      })),
+      signals: rq.signals
+        .filter((sig) => signalTitle(sig.id, locale))
+        .map((sig) => ({
+          title: cleanText(signalTitle(sig.id, locale), LIMITS.title),
+          weight: formatNumber(sig.weight, locale, 2),
+          explanation: cleanText(signalString(sig.id, 'explanation', locale), 900),
+          direction: capitalise(tr(direction.get(sig.id) === 'producer' ? 'signal.higherProducer' : 'signal.higherConductor')),
+        })),
     };
   });
 }
@@ -693,6 +868,13 @@ function screenshotVMs(result: AuditResult, images: NonNullable<ReportOptions['s
   return out;
 }
 
+/** The report's title: the audit file's own, or the default one in the reader's language. */
+export function reportTitle(result: Pick<AuditResult, 'brand' | 'report'>, locale: Locale = 'en'): string {
+  const brand = cleanText(result.brand, LIMITS.title) || translator(locale)('doc.unnamedBrand');
+  const own = result.report.title ? cleanText(result.report.title, LIMITS.title) : '';
+  return own || translator(locale)('doc.titleFallback', { brand });
+}
+
 export function buildViewModel(result: AuditResult, opts: ReportOptions = {}): ReportViewModel {
   const locale = resolveLocale(opts.locale);
   const tr = translator(locale);
@@ -701,20 +883,18 @@ export function buildViewModel(result: AuditResult, opts: ReportOptions = {}): R
   const brand = cleanText(result.brand, LIMITS.title) || tr('doc.unnamedBrand');
   const organisation = result.report.analyst.organisation ? cleanText(result.report.analyst.organisation, LIMITS.label) : null;
   const analyst = result.report.analyst.name ? cleanText(result.report.analyst.name, LIMITS.label) : null;
-  // The default title audit.json carries is English; other languages say it in their own words.
-  const ownTitle = cleanText(result.report.title, LIMITS.title);
-  const defaultEnglish = translator('en')('doc.titleFallback', { brand });
-  const title = ownTitle && ownTitle !== defaultEnglish ? ownTitle : tr('doc.titleFallback', { brand });
+  const title = reportTitle(result, locale);
   const idx = result.index;
   const label = idx.status === 'scored' ? idx.label : null;
   const questions = result.questions.map((q) => questionVM(q, locale));
-  const recommendations = buildRecommendations(result.questions, locale, 6);
+  const plan = buildPlan(result, locale);
+  const recommendations = plan.actions;
   const findings = topFindings(result.questions, 3).map((f, i) => ({
     rank: i + 1,
     question: cleanText(questionText(f.question, 'title', tr), 60),
     questionId: f.question.id,
-    title: cleanText(f.signal.title, LIMITS.title),
-    value: cleanText(f.signal.displayValue, LIMITS.title),
+    title: cleanText(signalTitle(f.signal.id, locale), LIMITS.title),
+    value: cleanText(say(f.signal.display, locale), LIMITS.title),
     score: formatScore(f.signal.score),
     leaning: f.signal.leaning,
     leaningText: f.signal.leaning ? tr(`lean.${f.signal.leaning}` as MessageKey) : null,
@@ -725,17 +905,21 @@ export function buildViewModel(result: AuditResult, opts: ReportOptions = {}): R
   const reasons = (r: Record<string, number>) =>
     Object.entries(r)
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .map(([reason, count]) => ({ reason: cleanText(reason, 120), count: formatCount(count, locale) }));
-  const pages = c.pages.slice(0, MAX_APPENDIX_ROWS).map((p, i) => ({
+      .map(([reason, count]) => ({ reason: reasonText(reason, locale), count: formatCount(count, locale) }));
+  // Fetched pages one by one; everything left out or failed, grouped by address pattern and reason (a crawl
+  // meets many more links than it reads, and a row per skipped cart link is not reading).
+  const fetched = c.pages.filter((p) => p.outcome === 'fetched');
+  const pages = fetched.slice(0, MAX_APPENDIX_ROWS).map((p, i) => ({
     n: i + 1,
     link: toLink(p.url),
     depth: p.depth,
-    outcome: OUTCOME_KEY[p.outcome] ? tr(OUTCOME_KEY[p.outcome]!) : cleanText(p.outcome, 40),
+    outcome: tr('outcome.fetched'),
     outcomeClass: p.outcome,
     status: p.status === undefined ? '' : String(p.status),
     type: pageTypeText(p, locale),
-    note: cleanText([p.reason, p.detail, p.render === 'browser' ? tr('appendix.rendered') : ''].filter(Boolean).join(' — '), 160),
+    note: p.render === 'browser' ? tr('appendix.rendered') : '',
   }));
+  const leftOut = leftOutGroups(c.pages, result.site.url, locale);
   const screenshots = screenshotVMs(result, opts.screenshots ?? [], locale);
   const shotByUrl = new Map(screenshots.map((s) => [s.link.href, s.anchor]));
   const shotFor = (e: EvidenceVM): string | null => (e.link.href ? (shotByUrl.get(e.link.href) ?? null) : null);
@@ -755,6 +939,7 @@ export function buildViewModel(result: AuditResult, opts: ReportOptions = {}): R
     { anchor: 'pull', title: tr('traffic.title'), level: 1, page: '' },
     { anchor: 'method', title: tr('method.title'), level: 1, page: '' },
     { anchor: 'coverage', title: tr('coverage.title'), level: 1, page: '' },
+    { anchor: 'glossary', title: tr('glossary.title'), level: 1, page: '' },
     { anchor: 'appendix', title: tr('appendix.title'), level: 1, page: '' },
   ];
   const rubric = `${cleanText(result.rubric.name, 60)} ${cleanText(result.rubric.version, 20)}`;
@@ -770,6 +955,7 @@ export function buildViewModel(result: AuditResult, opts: ReportOptions = {}): R
     messages: { ...CATALOGUES[locale] },
     toc,
     recommendations,
+    plan,
     title: `${title} — ${brand}`,
     paper,
     theme: {
@@ -822,6 +1008,7 @@ export function buildViewModel(result: AuditResult, opts: ReportOptions = {}): R
       }),
       rubricTable: rubricTable(result, locale),
     },
+    glossary: glossaryVM(result, locale),
     coverage: {
       stats: [
         { label: tr('coverage.pagesFetched'), value: formatCount(c.pagesFetched, locale) },
@@ -845,40 +1032,49 @@ export function buildViewModel(result: AuditResult, opts: ReportOptions = {}): R
       ],
       failed: reasons(c.failedByReason),
       skipped: reasons(c.skippedByReason),
-      groups: c.groups.map((g) => ({
-        pattern: cleanText(g.pattern, LIMITS.url),
-        discovered: formatCount(g.discovered, locale),
-        fetched: formatCount(g.fetched, locale),
-        skipped: formatCount(g.skipped, locale),
-        stopped: g.stopped ? cleanText(g.stopped, 300) : null,
-      })),
+      // Only the groups the page budget or a stop cut: the rest were read in full, which the totals already say.
+      groups: c.groups
+        .filter((g) => g.skipped > 0 || g.stopped)
+        .map((g) => ({
+          pattern: cleanText(g.pattern, LIMITS.url),
+          discovered: formatCount(g.discovered, locale),
+          fetched: formatCount(g.fetched, locale),
+          skipped: formatCount(g.skipped, locale),
+          stopped: g.stopped ? tr('coverage.groupStoppedWhy') : null,
+        })),
       groupsStopped: c.groups.some((g) => g.stopped),
       renderGroups: c.renderGroups.map((g) => ({
         group: cleanText(g.group, LIMITS.url),
         mode: tr(g.mode === 'browser' ? 'coverage.renderGroupBrowser' : 'coverage.renderGroupStatic'),
-        reason: cleanText(g.reason, 300),
+        reason: '',
       })),
       screenshots,
-      sitemaps: c.sitemaps.map((m) => ({ url: toLink(m.url), urls: formatCount(m.urls, locale), note: cleanText(m.note, 300) })),
+      sitemaps: c.sitemaps.map((m) => ({
+        url: toLink(m.url),
+        urls: formatCount(m.urls, locale),
+        note: m.status === 404 ? tr('coverage.sitemapNotFound') : m.status === null || m.status >= 400 ? tr('coverage.sitemapUnread') : '',
+      })),
       robots: {
         url: toLink(c.robots.url),
         status: robotsStatus,
         policy: robotsPolicy,
         crawlDelay,
-        note: cleanText(c.robots.note, 400),
+        note: '',
         line: tr('coverage.robotsLine', { status: robotsStatus, policy: robotsPolicy, delay: crawlDelay }),
       },
       userAgent: cleanText(c.userAgent, LIMITS.url),
       render: RENDER_KEY[c.render] ? tr(RENDER_KEY[c.render]!) : cleanText(c.render, 40),
       limits: tr('coverage.limitsValue', { pages: formatCount(c.maxPages, locale), depth: c.maxDepth }),
-      stoppedEarly: c.stoppedEarly ? cleanText(c.stoppedEarly, 300) : null,
-      warnings: result.warnings.map((w) => cleanText(w, 400)),
+      stoppedEarly: c.stoppedEarly ? tr(c.stoppedEarly === 'interrupted' ? 'coverage.stoppedInterrupted' : 'coverage.stoppedBudget') : null,
+      // The audit's warnings are the consultant's (printed by `run`); the report says what they mean for coverage.
+      warnings: [],
       servedFrom,
     },
     appendix: {
       pages,
-      omitted: Math.max(0, c.pages.length - MAX_APPENDIX_ROWS),
-      omittedText: c.pages.length > MAX_APPENDIX_ROWS ? tr('appendix.omitted', { n: formatCount(c.pages.length - MAX_APPENDIX_ROWS, locale) }) : null,
+      leftOut,
+      omitted: Math.max(0, fetched.length - MAX_APPENDIX_ROWS),
+      omittedText: fetched.length > MAX_APPENDIX_ROWS ? tr('appendix.omitted', { n: formatCount(fetched.length - MAX_APPENDIX_ROWS, locale) }) : null,
     },
   };
 }

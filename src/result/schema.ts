@@ -214,7 +214,8 @@ export const AuditResultSchema = z.object({
   generatedAt: z.string(),
   tool: z.object({ name: z.literal('conductor-audit'), version: z.string() }),
   report: z.object({
-    title: z.string(),
+    /** The audit file's own title; null for the report's default title, worded in the reader's language. */
+    title: z.string().nullable(),
     analyst: z.object({ name: z.string().nullable(), organisation: z.string().nullable() }),
   }),
   crawl: CrawlSummarySchema,
