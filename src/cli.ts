@@ -176,6 +176,35 @@ async function runCommand(file: string | undefined, flags: RunFlags): Promise<vo
   }
 }
 
+interface RenderFlags {
+  out?: string;
+  force?: boolean;
+  lang?: 'en' | 'de';
+  formats?: OutputFormat[];
+  audit?: string;
+  templates?: string;
+}
+
+async function renderCommand(input: string, flags: RenderFlags): Promise<void> {
+  const audit = flags.audit ? await loadAuditFile(flags.audit) : null;
+  const { outDir, files, locale } = await (
+    await import('./api/render-audit.js')
+  ).renderAudit({
+    input,
+    ...(flags.out ? { outDir: flags.out } : {}),
+    force: Boolean(flags.force),
+    ...(flags.lang ? { locale: flags.lang } : {}),
+    ...(flags.formats ? { formats: flags.formats } : {}),
+    ...(flags.templates ? { templatesDir: flags.templates } : {}),
+    audit,
+  });
+  process.stdout.write(
+    [`Rendered the saved audit in ${locale === 'de' ? 'German' : 'English'}: ${files.length} file${files.length === 1 ? '' : 's'} in ${outDir}`, ...files.map((f) => `  ${f}`), ''].join(
+      '\n',
+    ),
+  );
+}
+
 interface CompareFlags {
   out: string;
   force?: boolean;
@@ -390,6 +419,17 @@ export function buildProgram(state: { exitCode: number } = { exitCode: 0 }): Com
       'an earlier audit of the brand (audit.json, a folder of runs, or the latest run under output/): the report gains "Since the last audit"',
     )
     .action(runCommand);
+  program
+    .command('render')
+    .description('re-render a saved audit (audit.json or its run folder) in another language or format: no crawl, no re-scoring')
+    .argument('<audit>', 'an audit.json, or the run folder holding it')
+    .option('-o, --out <dir>', 'write DIR/report.pdf, report.html, summary.md (default: a folder named after the language beside the audit.json)')
+    .option('-f, --force', 'overwrite the results of an earlier render in --out')
+    .addOption(new Option('--lang <code>', 'language of the report (default: the audit file’s, else English)').choices(['en', 'de']))
+    .option('--formats <list>', `outputs to write, comma-separated (${FORMATS.join(',')}; default pdf,html,md)`, formatList)
+    .option('--audit <file>', 'the audit file (YAML) whose report settings to use: accent colour, logo, paper, language')
+    .option('--templates <dir>', 'folder of Handlebars partials that replace the bundled ones')
+    .action(renderCommand);
   program
     .command('compare')
     .description(

@@ -1,6 +1,8 @@
 // The library API. The CLI (src/cli.ts) is a thin wrapper over these.
 export { runAudit, auditSite, defaultUserAgent } from './api/run-audit.js';
 export type { AuditOptions, RunAuditOptions, RunAuditResult } from './api/run-audit.js';
+export { renderAudit } from './api/render-audit.js';
+export type { RenderAuditOptions, RenderAuditResult } from './api/render-audit.js';
 export { compareAudits, COMPARISON_FILES } from './api/compare-audits.js';
 export type { CompareOptions, CompareResult } from './api/compare-audits.js';
 export { buildComparison } from './compare/build.js';
@@ -11,6 +13,8 @@ export type { ResolvedAudit } from './config/load-audit.js';
 export { AuditFileSchema } from './config/audit-file.js';
 export { AuditResultSchema } from './result/schema.js';
 export type { AuditResult, QuestionResult, SignalResult, Evidence } from './result/types.js';
+export type { Message } from './i18n/message.js';
+export { say as formatMessage } from './report/messages.js';
 export { loadRubric, RubricSchema, scoreFromPoints } from './score/rubric.js';
 export { SIGNALS } from './signals/registry.js';
 export type { Signal, SignalMeta } from './signals/types.js';

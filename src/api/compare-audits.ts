@@ -1,6 +1,7 @@
 // The library API of `conductor-audit compare`: results for several brands (run where there is none yet, reused
 // where there is), checked for one rubric and tool version, compared, and written as comparison.pdf/.html/.json/.md
 // with charts/ (SVG and PNG) — rendered in memory first, then written atomically.
+import { readResult } from './read-result.js';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { buildComparison } from '../compare/build.js';
@@ -12,7 +13,6 @@ import { buildComparisonViewModel, type ChartVM } from '../compare/view-model.js
 import { loadAuditFile, type ResolvedAudit } from '../config/load-audit.js';
 import type { Locale } from '../i18n/index.js';
 import { createPdfRenderer } from '../report/render-pdf.js';
-import { AuditResultSchema } from '../result/schema.js';
 import type { AuditResult } from '../result/types.js';
 import { UserError } from '../util/errors.js';
 import { assertNoEarlierResults, slugify, writeOutputs, type OutputFormat } from './outputs.js';
@@ -57,30 +57,6 @@ export interface CompareResult {
 }
 
 type Input = { kind: 'result'; file: string } | { kind: 'audit'; audit: ResolvedAudit; dir: string; source: string };
-
-async function readResult(file: string): Promise<AuditResult> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    throw new UserError(`Cannot read ${file}: ${(e as Error).message}`);
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    throw new UserError(`${file} is not valid JSON (${(e as Error).message}). Give an audit.json written by conductor-audit run.`);
-  }
-  const parsed = AuditResultSchema.safeParse(data);
-  if (!parsed.success) {
-    const first = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`);
-    throw new UserError(
-      `${file} is not an audit.json this version can read (schemaVersion 2). Re-run the audit with this version, or give its audit file instead:`,
-      first,
-    );
-  }
-  return parsed.data;
-}
 
 const isFile = (p: string) =>
   stat(p).then(

@@ -22,13 +22,26 @@ export function requireChrome(needs?: ChromeNeed): string {
   }
 }
 
+/** What a report takes from the audit file: its look and its default language. */
+export interface ReportSettings {
+  accent: string;
+  logo: string | null;
+  paper: 'A4' | 'Letter';
+  language: Locale;
+}
+
+export function reportSettings(audit: ResolvedAudit): ReportSettings {
+  return { accent: audit.report.theme.accent, logo: audit.report.analyst.logo ?? null, paper: audit.report.paper, language: audit.report.language };
+}
+
 export async function renderAll(
   result: AuditResult,
-  audit: ResolvedAudit,
+  settingsOrAudit: ReportSettings | ResolvedAudit,
   formats: OutputFormat[],
   opts: { templatesDir?: string; locale?: Locale; screenshots?: ReadonlyArray<{ url: string; data: Uint8Array }>; delta?: RunDelta | null } = {},
 ): Promise<Partial<Record<OutputFormat, string | Uint8Array>>> {
-  const locale = opts.locale ?? audit.report.language;
+  const settings = 'report' in settingsOrAudit ? reportSettings(settingsOrAudit) : settingsOrAudit;
+  const locale = opts.locale ?? settings.language;
   const out: Partial<Record<OutputFormat, string | Uint8Array>> = {};
   if (formats.includes('json')) out.json = `${JSON.stringify(result, null, 2)}\n`;
   if (formats.includes('md')) out.md = renderSummaryMarkdown(result, { locale, delta: opts.delta ?? null });
@@ -36,9 +49,9 @@ export async function renderAll(
     let html: string;
     try {
       html = await renderReport(result, {
-        accent: audit.report.theme.accent,
-        logoPath: audit.report.analyst.logo ?? null,
-        paper: audit.report.paper,
+        accent: settings.accent,
+        logoPath: settings.logo,
+        paper: settings.paper,
         templatesDir: opts.templatesDir ?? null,
         locale,
         ...(opts.screenshots ? { screenshots: opts.screenshots } : {}),
@@ -52,7 +65,7 @@ export async function renderAll(
     if (formats.includes('html')) out.html = html;
     // PDF dates are the audit's date, so a re-render of the same audit is the same file.
     if (formats.includes('pdf'))
-      out.pdf = await renderPdf(html, { format: audit.report.paper, title: reportTitle(result, locale), deterministic: new Date(result.generatedAt) });
+      out.pdf = await renderPdf(html, { format: settings.paper, title: reportTitle(result, locale), deterministic: new Date(result.generatedAt) });
   }
   return out;
 }

@@ -260,7 +260,7 @@ export const de: Catalogue = {
   'method.literature':
     'Die Fragen greifen Ideen aus der Literatur zum Beziehungsmarketing auf: die vier Fehler des Beziehungsmarketings (Fournier, Dobscha & Mick, 1998), die Regeln der Freundschaft als Prüfsteine für eine Marke (Argyle & Henderson, 1985), Produkt-, menschliche und System-Kontaktpunkte (Barrera, 2005) sowie Kundenorientierung als Lernen, Teilen und Handeln (Gulati & Oldroyd, 2005).',
   'method.languageNote':
-    'Hinweis zur Sprache: Die Titel und Erläuterungen der Signale, die gemessenen Werte, die zitierten Belege, die Kommentare der Analyse sowie Warnungen und Hinweise des Crawls stammen unverändert aus audit.json und sind in dieser Version englisch.',
+    'Hinweis zur Sprache: Zitate von der Website und die Kommentare der Analyse stehen in der Sprache, in der sie geschrieben wurden.',
   'coverage.eyebrow': 'Was der Crawl sehen konnte',
   'coverage.title': 'Abdeckung und Grenzen',
   'coverage.pagesFetched': 'Abgerufene Seiten',
@@ -270,6 +270,9 @@ export const de: Catalogue = {
   'coverage.crawlTime': 'Crawl-Dauer',
   'coverage.weightMeasured': 'Gemessenes Fragengewicht',
   'coverage.addressRefusals': 'Abgelehnte Anfragen (private Adressen)',
+  "coverage.memberPosts": "Beiträge von Mitgliedern",
+  "coverage.threadPages": "Gelesene Thread-Seiten",
+  "coverage.platform": "Community-Plattform",
   'coverage.community': 'Community',
   'coverage.communityFound': '{platform}{posts} Beiträge von Mitgliedern; {threads} Thread-Seiten',
   'coverage.communityNone': 'keine gefunden',

@@ -681,12 +681,13 @@ export function reasonText(code: string, locale: Locale = 'en'): string {
 }
 
 /** The URL's pattern for grouping: its path with the last segment (and any digits) generalised. */
-function leftOutPattern(url: string): string {
+function leftOutPattern(url: string, siteHost: string): string {
   try {
     const u = new URL(url);
+    const host = u.host === siteHost ? '' : u.host;
     const parts = u.pathname.split('/');
     if (parts.length > 2 || (parts[1] ?? '') !== '') parts[parts.length - 1] = parts[parts.length - 1] ? '*' : '';
-    return `${u.host}${parts.join('/').replace(/\d+/g, '*')}${u.search ? '?…' : ''}`;
+    return `${host}${parts.join('/').replace(/\d+/g, '*')}${u.search ? '?…' : ''}`;
   } catch {
     return cleanText(url, 60);
   }
@@ -695,12 +696,17 @@ function leftOutPattern(url: string): string {
 /** Pages not fetched, by outcome, reason and address pattern, most frequent first, each with one example. */
 export function leftOutGroups(pages: AuditResult['crawl']['pages'], siteUrl: string, locale: Locale = 'en'): ReportViewModel['appendix']['leftOut'] {
   const tr = translator(locale);
-  void siteUrl;
+  let siteHost = '';
+  try {
+    siteHost = new URL(siteUrl).host;
+  } catch {
+    // an unparsable site URL: patterns keep their hosts
+  }
   const groups = new Map<string, { pattern: string; outcome: string; reason: string; count: number; example: string }>();
   for (const p of pages) {
     if (p.outcome === 'fetched') continue;
     const reason = p.outcome === 'robots-blocked' ? 'robots' : p.outcome === 'failed' && p.status ? `http-${p.status >= 500 ? '5xx' : p.status}` : (p.reason ?? 'other');
-    const pattern = leftOutPattern(p.url);
+    const pattern = leftOutPattern(p.url, siteHost);
     const key = `${p.outcome}\u0000${reason}\u0000${pattern}`;
     const g = groups.get(key);
     if (g) g.count++;
@@ -1019,16 +1025,13 @@ export function buildViewModel(result: AuditResult, opts: ReportOptions = {}): R
         ...(c.render !== 'static' ? [{ label: tr('coverage.pagesRendered'), value: formatCount(c.pagesRendered, locale) }] : []),
         ...(c.addressRefusals.length ? [{ label: tr('coverage.addressRefusals'), value: formatCount(c.addressRefusals.length, locale) }] : []),
         { label: tr('coverage.weightMeasured'), value: formatPercent(idx.coverage, locale) },
-        {
-          label: tr('coverage.community'),
-          value: result.community.found
-            ? tr('coverage.communityFound', {
-                platform: result.community.platform ? `${cleanText(result.community.platform, 40)}; ` : '',
-                posts: formatCount(result.community.memberPosts, locale),
-                threads: formatCount(result.community.pageTypes.thread ?? 0, locale),
-              })
-            : tr('coverage.communityNone'),
-        },
+        ...(result.community.found
+          ? [
+              { label: tr('coverage.memberPosts'), value: formatCount(result.community.memberPosts, locale) },
+              { label: tr('coverage.threadPages'), value: formatCount(result.community.pageTypes.thread ?? 0, locale) },
+              ...(result.community.platform ? [{ label: tr('coverage.platform'), value: cleanText(result.community.platform, 40) }] : []),
+            ]
+          : [{ label: tr('coverage.community'), value: tr('coverage.communityNone') }]),
       ],
       failed: reasons(c.failedByReason),
       skipped: reasons(c.skippedByReason),
