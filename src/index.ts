@@ -10,6 +10,8 @@ export { loadAuditFile, auditFromFlags, validateAudit } from './config/load-audi
 export type { ResolvedAudit } from './config/load-audit.js';
 export { AuditFileSchema } from './config/audit-file.js';
 export { AuditResultSchema } from './result/schema.js';
+export { analystNoteWarnings, checkAnalystNotes } from './report/analyst-check.js';
+export type { AnalystNoteFinding } from './report/analyst-check.js';
 export type { AuditResult, QuestionResult, SignalResult, Evidence } from './result/types.js';
 export { loadRubric, RubricSchema, scoreFromPoints } from './score/rubric.js';
 export { SIGNALS } from './signals/registry.js';
