@@ -201,7 +201,13 @@ const HELP_SALES = new RegExp(
 
 /** "no trackers", "keine Tracker": not "no ad trackers" (the signal counts analytics too), not "until consent". */
 const NO_TRACKERS =
-  /(?<![\p{L}-])(?:no|zero|without any|keine|ohne)\s+(?:third[- ]party\s+|Drittanbieter-?)?(?:trackers?|tracking(?! (?:prevention|protection|number))|Tracker|Tracking)(?![\p{L}-])(?!\s+(?:before|until|unless|prior|without|except|other than|besides|beyond|apart|vor|bis|ohne|außer|ausser))/giu;
+  /(?<![\p{L}-])(?:no|zero|without any|keine|ohne)\s+(?:third[- ]party\s+|Drittanbieter-?)?(?:trackers?|tracking\s+(?:scripts|tags|pixels|companies)|tracking(?=\s*(?:[.,;:!)]|$|\s(?:at all|whatsoever|and|or)\b))|Tracker|Tracking(?=\s*(?:[.,;:!)]|$)))(?![\p{L}-])(?!\s+(?:before|until|unless|prior|without|except|other than|besides|beyond|apart|vor|bis|ohne|außer|ausser))/giu;
+/**
+ * A fact said of a part of the site ("no trackers on the help pages", "no help link in the header") is not one the
+ * audit's site-wide reading can contradict; said of the whole site ("on any page") it is.
+ */
+const SCOPED =
+  /^\s*(?:on|in|from|for|within|inside|across|at|under|auf|im|in|bei|für|unter)\s+(?!(?:any|every|all|the whole|the entire|allen|jeder|keiner)\b|the site\b|der (?:ganzen )?Seite\b)/iu;
 const NO_SEARCH =
   /(?<![\p{L}-])(?:(?:there is|there's|has|have|offers?)\s+)?(?:no|without an?|keine|ohne)\s+(?:site[- ]?|on-?site\s+|Seiten|Volltext)?(?:search(?:\s*(?:box|function|field|bar|feature))?|[Ss]uch(?:e|funktion|feld|leiste|maske))(?![\p{L}-])(?!\s+(?:engine|results|index|traffic|ranking|visibility|Maschine|Ergebnis))/giu;
 const NO_CONTACT =
@@ -239,6 +245,9 @@ const SCORE = new RegExp(
   String.raw`(?:(?<q>Q[1-5])\s*(?:\(\p{L}+\)\s*)?|(?<index>(?:the\s+)?(?:conductor\s+)?index|der\s+Index|overall)\s+)?(?<![\p{L}])(?:(?:scores|scored|score|gets|got|comes out at|lands at|sits at|erreicht|erzielt|kommt auf|liegt bei)\s+|score\s+(?:of|is|was)\s+|score\s*:\s*|Punktzahl\s+(?:von\s+)?|Punktwert\s+(?:von\s+)?)(?:${SCORE_HEDGE}\s+)?(?<num>\d{1,3}(?:[.,]\d)?)${NOT_A_SCORE}`,
   'giu',
 );
+/** The words before a score verb that make the note's own question its subject. */
+const SCORE_SUBJECT =
+  /(?:^|[\s,;:(])(?:it|this question|the question|this|the machine|the tool|the audit|the machine score|its score|our score|die Frage|diese Frage|sie|der Maschinenwert)\s+(?:(?:now|only|still|just|currently|nur|noch)\s+)?(?:has\s+|is\s+|hat\s+)?(?:a\s+|an\s+|einen?\s+)?$/iu;
 const SCORE_OVER_100 = /(?:(?<q>Q[1-5])\s*(?::|=|–|-|at|is|gets|scores|erreicht)?\s*)?(?<![\d.,])(?<num>\d{1,3})\s*(?:\/\s*100|out of 100|von 100)(?!\d)/giu;
 
 // ----- comparing ------------------------------------------------------------------------------------------------
@@ -313,21 +322,30 @@ function checkSentence(sentence: string, ctx: Context): AnalystNoteFinding[] {
     for (const h of hits(sentence, TRACKER_COUNT)) {
       const noted = parseNumber(h.groups.num!);
       if (noted === null || noted > 200 || inRange(h)) continue;
+      // "two ad trackers" counts part of what the signal counts (ads, analytics, social, marketing together): only
+      // a part larger than the whole the audit saw contradicts it.
+      const subset = /(?<![\p{L}])(?:ad|advertising|marketing|social|analytics|Werbe)(?![\p{L}])/iu.test(h.claim);
       const bound = boundBefore(h.before);
       const perPage = PER_PAGE.test(sentence.slice(Math.max(0, h.index - 50), h.index + h.claim.length + 30));
       const found = { ...base, about: 'Q4' as QuestionId, signalId: trackers.id, kind: 'count' as const, claim: h.claim, noted, bound };
-      if (perPage) {
-        const mean = trackers.value!;
+      const perPageFinding = {
+        ...found,
+        measure: 'trackers-per-page' as const,
+        measured: trackers.value!,
+        measuredFloor: trackers.strength < 1,
+        measuredTotal: n,
+      };
+      const totalFinding = { ...found, measure: 'trackers-distinct' as const, measured: n, measuredFloor: floor };
+      if (subset) {
+        if (bound !== 'at-most' && noted > n && n < TRACKER_EVIDENCE_CAP && (n > 0 || !floor)) out.push(perPage ? perPageFinding : totalFinding);
+      } else if (perPage) {
         // No page can load more companies than the whole crawl saw; otherwise the mean is compared with a point's room.
         const impossible = !floor && bound !== 'at-most' && noted > n;
-        if (impossible || countDiffers(noted, mean, bound, false, 1))
-          out.push({ ...found, measure: 'trackers-per-page', measured: mean, measuredFloor: trackers.strength < 1, measuredTotal: n });
-      } else if (n > 0 || !floor) {
-        if (countDiffers(noted, n, bound, floor)) out.push({ ...found, measure: 'trackers-distinct', measured: n, measuredFloor: floor });
-      }
+        if (impossible || countDiffers(noted, trackers.value!, bound, false, 1)) out.push(perPageFinding);
+      } else if ((n > 0 || !floor) && countDiffers(noted, n, bound, floor)) out.push(totalFinding);
     }
     for (const h of hits(sentence, NO_TRACKERS)) {
-      if (n > 0) {
+      if (n > 0 && !SCOPED.test(h.after)) {
         out.push({
           ...base,
           about: 'Q4',
@@ -384,7 +402,9 @@ function checkSentence(sentence: string, ctx: Context): AnalystNoteFinding[] {
   for (const spec of facts) {
     const s = signal(ctx.result, spec.id);
     if (!s || spec.present(s) !== true) continue;
-    const found = spec.patterns.flatMap((p) => hits(sentence, p)).filter((h) => spec.measure !== 'help-reachable' || HELP_NEGATED.test(h.claim));
+    const found = spec.patterns
+      .flatMap((p) => hits(sentence, p))
+      .filter((h) => !SCOPED.test(h.after) && (spec.measure !== 'help-reachable' || HELP_NEGATED.test(h.claim)));
     if (found.length)
       out.push({
         ...base,
@@ -407,7 +427,14 @@ function checkSentence(sentence: string, ctx: Context): AnalystNoteFinding[] {
     const noted = parseNumber(h.groups.num!);
     if (noted === null || noted > 100 || inRange(h)) continue;
     if (h.groups.index) continue; // the index is a weighted mean the note seldom states exactly: not checked
-    const about = (h.groups.q?.toUpperCase() as QuestionId | undefined) ?? ctx.question;
+    // Whose score: the question named before it ("Q4 scores 30") or after it ("scores 8 on Q1"), or the note's own
+    // question when the subject is the question itself ("it scores about 30"); anything else ("the review scores 8",
+    // "a score of 100 for an idea") is not a claim about our score.
+    const named = /^\s*(?:on|for|in|bei|für)\s+(Q[1-5])\b/i.exec(h.after)?.[1];
+    const scopedElsewhere = !named && /^\s*(?:on|for|in|bei|für)\s/i.test(h.after);
+    const ownSubject = SCORE_SUBJECT.test(h.before);
+    if (scopedElsewhere || (!h.groups.q && !named && !ownSubject)) continue;
+    const about = ((h.groups.q ?? named)?.toUpperCase() as QuestionId | undefined) ?? ctx.question;
     const key = `${about}:${noted}`;
     if (seen.has(key)) continue;
     seen.add(key);

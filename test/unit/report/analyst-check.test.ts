@@ -112,6 +112,8 @@ describe('analyst notes checked against the measurement', () => {
     const rendered = SIGNALS.map((s) => (s.id === 'q4-third-party-trackers' ? sig(s.id, 5.42, { producer: 6 }) : s));
     expect(claims({ Q4: 'at least 9 trackers' }, rendered)).toHaveLength(1);
     expect(claims({ Q4: 'at most 3 trackers' })).toHaveLength(1);
+    // Part of what the signal counts: only more than the whole contradicts it.
+    expect(claims({ Q4: 'seven advertising trackers' })[0]).toMatchObject({ measure: 'trackers-distinct', noted: 7, measured: 6 });
     // "about 7" is fine when the audit measured 7.
     const seven = SIGNALS.map((s) => (s.id === 'q4-third-party-trackers' ? sig(s.id, 6.1, { producer: 7 }) : s));
     expect(claims({ Q4: 'about 7 trackers' }, seven)).toEqual([]);
@@ -130,6 +132,10 @@ describe('analyst notes checked against the measurement', () => {
       'one cookie-free analytics script and no ad trackers',
       'No trackers before consent is given.',
       'There is no search engine traffic to speak of.',
+      'Google Tag Manager loads at least 3 more tags after consent.',
+      'Across 3 visits in Q4 2025 we saw 6 different trackers.',
+      'Only 2 ad trackers: Criteo and Meta.',
+      'Zwei Werbe-Tracker laden erst nach dem Klick.',
     ])
       expect(claims({ Q4: note }), note).toEqual([]);
   });
@@ -165,6 +171,15 @@ describe('analyst notes checked against the measurement', () => {
     expect(claims({ Q4: 'There is no help centre.' }, found)[0]).toMatchObject({ measure: 'help-reachable' });
     expect(claims({ Q4: 'Das Hilfe-Center ist nur über die Anmeldeseite erreichbar.' }, found)).toHaveLength(1);
     expect(claims({ Q4: 'Help can be reached from the home page.' }, found)).toEqual([]);
+    // A fact said of part of the site is not one the site-wide reading contradicts.
+    for (const note of [
+      'We found no tracking on the help pages.',
+      'no tracking pixel in emails',
+      'Help pages exist, but no help link in the header.',
+      'There is no search on mobile.',
+    ])
+      expect(claims({ Q4: note }, found), note).toEqual([]);
+    expect(claims({ Q4: 'There are no trackers on any page.' })).toHaveLength(1);
     expect(claims({ Q4: 'There are no trackers at all.' })[0]).toMatchObject({ measure: 'trackers-present' });
     // Where the audit agrees (or cannot tell which of help and contact it reached), nothing.
     expect(claims({ Q4: 'There is no site search and no contact route.' })).toEqual([]);
@@ -182,6 +197,13 @@ describe('analyst notes checked against the measurement', () => {
     expect(claims({ Q4: 'Q4 scores 17, and Q2 scores 40/100.' }, SIGNALS, scores).map((f) => [f.about, f.noted])).toEqual([['Q2', 40]]);
     expect(claims({ Q4: 'Reviews score 4 stars on average; a score of 4.5 out of 5.' }, SIGNALS, scores)).toEqual([]);
     expect(claims({ Q4: 'The index scores 80.' }, SIGNALS, scores)).toEqual([]); // the index is not checked
+    expect(claims({ Q4: 'It scores 20 on Q1, as we expected.' }, SIGNALS, scores)).toEqual([]); // Q1 is 20 here
+    expect(claims({ Q4: 'It scores 60 on Q1.' }, SIGNALS, scores)[0]).toMatchObject({ about: 'Q1', noted: 60 });
+    // Something else's score is not ours.
+    for (const note of ['The review scores 8 with members.', 'The score of 100 for an idea is MegaPoints.', 'Members score each other with 5 points per like.'])
+      expect(claims({ Q4: note }, SIGNALS, scores), note).toEqual([]);
+    expect(claims({ Q4: 'This question has a score of 60.' }, SIGNALS, scores)[0]).toMatchObject({ about: 'Q4', noted: 60 });
+    expect(claims({ Q4: 'Q4 erreicht etwa 40 Punkte.' }, SIGNALS, scores)[0]).toMatchObject({ about: 'Q4', noted: 40, bound: 'about' });
   });
 
   it('says nothing when a signal was not measured', () => {
