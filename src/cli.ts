@@ -170,6 +170,9 @@ async function runCommand(file: string | undefined, flags: RunFlags): Promise<vo
         '',
       ].join('\n'),
     );
+    // Claims in the analyst's notes that the measurement contradicts: for the consultant, never in the report.
+    const noteWarnings = (await import('./report/analyst-check.js')).analystNoteWarnings(result, file ?? 'the audit');
+    if (noteWarnings.length) process.stderr.write(`${noteWarnings.join('\n')}\n`);
   } finally {
     progress.done();
     for (const sig of signals) process.off(sig, onSignal);

@@ -12,6 +12,8 @@ export { loadAuditFile, auditFromFlags, validateAudit } from './config/load-audi
 export type { ResolvedAudit } from './config/load-audit.js';
 export { AuditFileSchema } from './config/audit-file.js';
 export { AuditResultSchema } from './result/schema.js';
+export { analystNoteWarnings, checkAnalystNotes } from './report/analyst-check.js';
+export type { AnalystNoteFinding } from './report/analyst-check.js';
 export type { AuditResult, QuestionResult, SignalResult, Evidence } from './result/types.js';
 export type { Message } from './i18n/message.js';
 export { say as formatMessage } from './report/messages.js';

@@ -35,19 +35,63 @@ async function pdfText(file: string): Promise<string> {
 
 let tmp: string;
 const audits: Record<string, AuditResult> = {};
+const stderr: Record<string, string> = {};
+
+/** The demo's MegaMart notes say seven tags per page and help only behind sign-in: the audit measures otherwise. */
+const MEGAMART_NOTE_WARNINGS = [
+  /^warning: audits\/demo\/megamart\.yaml, Q4 analyst note says 7 third-party trackers per page \(“seven third-party tags”\); the audit measured [\d.]+ per page on average, 6 distinct companies in all\.$/,
+  /^warning: audits\/demo\/megamart\.yaml, Q4 analyst note says help is not reachable from the home page \(“the help centre can only be reached from the sign-in”\); the audit found help within two clicks of the home page/,
+];
 
 beforeAll(async () => {
   tmp = await mkdtemp(path.join(tmpdir(), 'conductor-e2e-'));
   for (const brand of ['megamart', 'brightside']) {
     const out = path.join(tmp, brand);
     const r = await cli(['run', `audits/demo/${brand}.yaml`, '--out', out, '--quiet']);
-    expect(r.stderr).toBe('');
+    stderr[brand] = r.stderr;
     expect(r.code).toBe(0);
     audits[brand] = AuditResultSchema.parse(JSON.parse(await readFile(path.join(out, 'audit.json'), 'utf8')));
   }
 }, 300_000);
 
 describe('conductor-audit run on the bundled demo', () => {
+  it('prints nothing on stderr with --quiet but the analyst notes the measurement contradicts, and keeps them out of the report', async () => {
+    expect(stderr.brightside).toBe('');
+    const lines = stderr.megamart!.trimEnd().split('\n');
+    expect(lines).toHaveLength(MEGAMART_NOTE_WARNINGS.length);
+    MEGAMART_NOTE_WARNINGS.forEach((re, i) => expect(lines[i]).toMatch(re));
+    // The report still carries the analyst's note as written, and none of the check's words.
+    const html = await readFile(path.join(tmp, 'megamart', 'report.html'), 'utf8');
+    const md = await readFile(path.join(tmp, 'megamart', 'summary.md'), 'utf8');
+    expect(html).toContain('seven third-party tags');
+    for (const text of [html, md, JSON.stringify(audits.megamart)]) {
+      expect(text).not.toMatch(/analyst note says|the audit measured|distinct companies in all/);
+    }
+  });
+
+  it('warns of a score claim in a note that the measurement contradicts, re-scoring the archive', async () => {
+    const file = path.join(tmp, 'noted.yaml');
+    const yaml = (await readFile(path.join(ROOT, 'audits/demo/megamart.yaml'), 'utf8'))
+      .replace('snapshot: ./megamart/site', `snapshot: ${path.join(ROOT, 'audits/demo/megamart/site')}`)
+      .replace('traffic: { file: ./megamart/traffic.csv }', '')
+      .replace(/, logo: \.\/northwind-logo\.svg/, '')
+      .replace('analyst:\n  Q1:', 'analyst:\n  Q2:\n    note: Q2 scores about 60, and 3 of 4 threads are answered.\n  Q1:');
+    await writeFile(file, yaml);
+    const out = path.join(tmp, 'noted');
+    const r = await cli(['run', file, '--from-archive', path.join(tmp, 'megamart'), '--out', out, '--quiet', '--formats', 'json,html']);
+    expect(r.code).toBe(0);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toContain(
+      `warning: ${file}, Q2 analyst note says Q2 scores about 60 (“Q2 scores about 60”); the audit measured Q2 ${Math.round(audits.megamart!.questions[1]!.score! * 10) / 10}.`,
+    );
+    expect(
+      lines.some((l) => l.startsWith(`warning: ${file}, Q2 analyst note says 75% of threads answered (“3 of 4 threads are answered”); the audit measured `)),
+    ).toBe(true);
+    const html = await readFile(path.join(out, 'report.html'), 'utf8');
+    expect(html).toContain('Q2 scores about 60');
+    expect(html).not.toMatch(/analyst note says|the audit measured/);
+  });
+
   it('writes exactly the four outputs', async () => {
     for (const f of ['report.pdf', 'report.html', 'audit.json', 'summary.md']) {
       expect((await stat(path.join(tmp, 'megamart', f))).size).toBeGreaterThan(100);
@@ -110,7 +154,7 @@ describe('conductor-audit run on the bundled demo', () => {
     expect((await stat(archive)).size).toBeGreaterThan(1000);
     const out = path.join(tmp, 'rescored');
     const r = await cli(['run', 'audits/demo/megamart.yaml', '--from-archive', path.join(tmp, 'megamart'), '--out', out, '--quiet', '--formats', 'json']);
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe(stderr.megamart);
     expect(r.code).toBe(0);
     expect(await readFile(path.join(out, 'audit.json'), 'utf8')).toBe(await readFile(path.join(tmp, 'megamart', 'audit.json'), 'utf8'));
   });
