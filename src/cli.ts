@@ -190,7 +190,7 @@ interface RenderFlags {
 
 async function renderCommand(input: string, flags: RenderFlags): Promise<void> {
   const audit = flags.audit ? await loadAuditFile(flags.audit) : null;
-  const { outDir, files, locale } = await (
+  const { outDir, files, locale, result } = await (
     await import('./api/render-audit.js')
   ).renderAudit({
     input,
@@ -206,6 +206,9 @@ async function renderCommand(input: string, flags: RenderFlags): Promise<void> {
       '\n',
     ),
   );
+  // The same check `run` makes: analyst notes the measurement contradicts, for the consultant only.
+  const noteWarnings = (await import('./report/analyst-check.js')).analystNoteWarnings(result, flags.audit ?? input);
+  if (noteWarnings.length) process.stderr.write(`${noteWarnings.join('\n')}\n`);
 }
 
 interface CompareFlags {

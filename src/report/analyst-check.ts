@@ -293,7 +293,7 @@ function helpReachable(s: SignalResult): boolean | null {
   if (s.value === 0) return false;
   // One of the two: the signal's conductor evidence names which target it found (its label or, once labels are
   // message ids, an id containing the target's kind). Undecided → no finding.
-  const found = s.evidence.filter((e) => e.points === 'conductor').map((e) => e.label ?? '');
+  const found = s.evidence.filter((e) => e.points === 'conductor').map((e) => String(e.label?.values?.kind ?? e.label?.id ?? ''));
   if (found.some((l) => /help/i.test(l)) && !found.some((l) => /contact/i.test(l))) return true;
   if (found.some((l) => /contact/i.test(l)) && !found.some((l) => /help/i.test(l))) return false;
   return null;

@@ -46,7 +46,7 @@ export function renderReportHtml(result: AuditResult, opts: RenderHtmlOptions = 
   return withoutNavigation(main({ ...vm, css: all }));
 }
 
-type ChartFn = (result: TrafficResult, opts?: { width?: number; height?: number; accent?: string; title?: string; desc?: string }) => string;
+type ChartFn = (result: TrafficResult, opts?: { width?: number; height?: number; accent?: string; title?: string; desc?: string; lang?: 'en' | 'de' }) => string;
 
 /**
  * The traffic chart from src/traffic/chart.ts, loaded lazily so the report builds without it; null when the
@@ -69,6 +69,7 @@ export async function loadTrafficChart(result: AuditResult, accent?: string | nu
         width: 640,
         height: 260,
         ...(accent ? { accent } : {}),
+        lang,
         title: metricChartTitle(result.traffic, lang),
         desc: pullParagraph(result.traffic, lang),
       });

@@ -10,7 +10,16 @@ export interface ChartOptions {
   title?: string;
   /** The chart's description for screen readers, in the report's language (the caller words it). */
   desc?: string;
+  /** Language of the month names, numbers and point labels (default English). */
+  lang?: 'en' | 'de';
 }
+
+/** The chart's own few words, per language (its title and description come from the caller). */
+const WORDS = {
+  en: { visits: 'visits', clicks: 'search clicks', interest: 'search interest', partial: 'partial month' },
+  de: { visits: 'Besuche', clicks: 'Suchklicks', interest: 'Suchinteresse', partial: 'Teilmonat' },
+} as const;
+const MONTHS_DE = ['Jan.', 'Feb.', 'März', 'Apr.', 'Mai', 'Juni', 'Juli', 'Aug.', 'Sept.', 'Okt.', 'Nov.', 'Dez.'];
 
 export const DEFAULT_ACCENT = '#1f5fbf';
 const PALETTE = ['#1f5fbf', '#d95f02', '#1b9e77', '#7570b3', '#e7298a', '#66a61e', '#a6761d', '#666666'];
@@ -28,14 +37,15 @@ export function safeColour(value: string | undefined, fallback = DEFAULT_ACCENT)
 }
 
 /** 12345 → "12,345" without depending on the runtime's locale data. */
-export function thousands(n: number): string {
+export function thousands(n: number, lang: 'en' | 'de' = 'en'): string {
   const rounded = Math.round(n);
-  const s = String(Math.abs(rounded)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const s = String(Math.abs(rounded)).replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'de' ? '.' : ',');
   return rounded < 0 ? `\u2212${s}` : s;
 }
 
-export function monthLabel(month: string): string {
-  return `${MONTH_ABBR[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+/** "2024-12" → "Dec 2024" / "Dez. 2024" (fixed tables: the SVG must not depend on the runtime's locale data). */
+export function monthLabel(month: string, lang: 'en' | 'de' = 'en'): string {
+  return `${(lang === 'de' ? MONTHS_DE : MONTH_ABBR)[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 }
 
 /** Fixed-precision numbers keep the SVG byte-for-byte deterministic. */
@@ -57,9 +67,10 @@ interface Frame {
   count: number;
   x: (i: number) => number;
   y: ReturnType<typeof scaleLinear<number, number>>;
+  lang: 'en' | 'de';
 }
 
-function makeFrame(width: number, height: number, firstMonth: string, count: number, maxVisits: number): Frame {
+function makeFrame(width: number, height: number, firstMonth: string, count: number, maxVisits: number, lang: 'en' | 'de' = 'en'): Frame {
   const xs = scaleLinear()
     .domain([0, Math.max(1, count - 1)])
     .range([MARGIN.left, width - MARGIN.right]);
@@ -67,7 +78,7 @@ function makeFrame(width: number, height: number, firstMonth: string, count: num
     .domain([0, maxVisits > 0 ? maxVisits : 1])
     .range([height - MARGIN.bottom, MARGIN.top])
     .nice();
-  return { width, height, firstMonth, count, x: (i) => xs(i), y };
+  return { width, height, firstMonth, count, x: (i) => xs(i), y, lang };
 }
 
 function axes(f: Frame): string {
@@ -76,7 +87,7 @@ function axes(f: Frame): string {
     const yy = r(f.y(t));
     out.push(`<line x1="${MARGIN.left}" x2="${f.width - MARGIN.right}" y1="${yy}" y2="${yy}" stroke="#e5e5e5"/>`);
     out.push(
-      `<text x="${MARGIN.left - 6}" y="${yy}" text-anchor="end" dominant-baseline="middle" font-size="11" fill="#444">${escapeXml(thousands(t))}</text>`,
+      `<text x="${MARGIN.left - 6}" y="${yy}" text-anchor="end" dominant-baseline="middle" font-size="11" fill="#444">${escapeXml(thousands(t, f.lang))}</text>`,
     );
   }
   // A label every 3 months for up to 3 years, every 6 beyond, on calendar quarters/halves.
@@ -84,7 +95,7 @@ function axes(f: Frame): string {
   for (let i = 0; i < f.count; i++) {
     const m = addMonths(f.firstMonth, i);
     if ((Number(m.slice(5, 7)) - 1) % every !== 0) continue;
-    out.push(`<text x="${r(f.x(i))}" y="${f.height - MARGIN.bottom + 16}" text-anchor="middle" font-size="11" fill="#444">${escapeXml(monthLabel(m))}</text>`);
+    out.push(`<text x="${r(f.x(i))}" y="${f.height - MARGIN.bottom + 16}" text-anchor="middle" font-size="11" fill="#444">${escapeXml(monthLabel(m, f.lang))}</text>`);
   }
   out.push(`<line x1="${MARGIN.left}" x2="${f.width - MARGIN.right}" y1="${r(f.height - MARGIN.bottom)}" y2="${r(f.height - MARGIN.bottom)}" stroke="#999"/>`);
   return out.join('');
@@ -101,7 +112,7 @@ function seriesPath(f: Frame, months: TrafficMonth[], offset: number, colour: st
       if (m.visits === null) return '';
       // Partial months are hollow: their total is not comparable with full months.
       const fill = m.partial ? '#ffffff' : colour;
-      return `<circle cx="${r(f.x(i + offset))}" cy="${r(f.y(m.visits))}" r="3" fill="${fill}" stroke="${colour}" stroke-width="1.5"><title>${escapeXml(`${monthLabel(m.month)}: ${thousands(m.visits)} ${unit}${m.partial ? ' (partial month)' : ''}`)}</title></circle>`;
+      return `<circle cx="${r(f.x(i + offset))}" cy="${r(f.y(m.visits))}" r="3" fill="${fill}" stroke="${colour}" stroke-width="1.5"><title>${escapeXml(`${monthLabel(m.month, f.lang)}: ${thousands(m.visits, f.lang)} ${unit}${m.partial ? ` (${WORDS[f.lang].partial})` : ''}`)}</title></circle>`;
     })
     .join('');
   return `<path d="${path ?? ''}" fill="none" stroke="${colour}" stroke-width="2"/>${points}`;
@@ -140,7 +151,8 @@ function svgOpen(width: number, height: number, title: string, desc: string): st
 }
 
 /** What a point's tooltip counts (the chart's own fallback words; the report passes its title and description). */
-const unitOf = (result: TrafficResult): string => (result.metric === 'clicks' ? 'search clicks' : result.metric === 'interest' ? 'search interest' : 'visits');
+const unitOf = (result: TrafficResult, lang: 'en' | 'de' = 'en'): string =>
+  WORDS[lang][result.metric === 'clicks' ? 'clicks' : result.metric === 'interest' ? 'interest' : 'visits'];
 
 const maxOf = (ms: TrafficMonth[]): number => ms.reduce((a, m) => Math.max(a, m.visits ?? 0), 0);
 
@@ -156,12 +168,12 @@ export function renderTrafficChart(result: TrafficResult, opts: ChartOptions = {
   if (!first) {
     return `${svgOpen(width, height, title, 'No traffic data.')}<text x="${width / 2}" y="${height / 2}" text-anchor="middle" font-size="12">No data</text></svg>`;
   }
-  const f = makeFrame(width, height, first.month, months.length, maxOf(months));
+  const f = makeFrame(width, height, first.month, months.length, maxOf(months), opts.lang);
   return (
     svgOpen(width, height, title, opts.desc ?? title) +
     axes(f) +
     trendPath(f, result, '#555555', 0) +
-    seriesPath(f, months, 0, accent, unitOf(result)) +
+    seriesPath(f, months, 0, accent, unitOf(result, f.lang)) +
     peakMarks(f, result, accent, 0) +
     '</svg>'
   );
@@ -180,13 +192,13 @@ export function renderMultiSeriesChart(series: Array<{ label: string; result: Tr
   }
   const count = monthsBetween(firstMonth, lastMonth) + 1;
   // The plot leaves a 16px strip at the bottom for the legend.
-  const f = makeFrame(width, height - 16, firstMonth, count, Math.max(...series.map((s) => maxOf(s.result.months))));
+  const f = makeFrame(width, height - 16, firstMonth, count, Math.max(...series.map((s) => maxOf(s.result.months))), opts.lang);
   const body = series
     .map((s, k) => {
       const colour = k === 0 ? safeColour(opts.accent, PALETTE[0]) : PALETTE[k % PALETTE.length]!;
       const first = s.result.months[0];
       if (!first) return '';
-      return seriesPath(f, s.result.months, monthsBetween(firstMonth, first.month), colour, unitOf(s.result));
+      return seriesPath(f, s.result.months, monthsBetween(firstMonth, first.month), colour, unitOf(s.result, f.lang));
     })
     .join('');
   const legend = series
