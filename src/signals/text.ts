@@ -30,9 +30,14 @@ export function snippetAround(text: string, index: number, length: number, radiu
   return `${start > blockStart ? '…' : ''}${text.slice(start, end).trim()}${end < blockEnd ? '…' : ''}`;
 }
 
+/** Cuts at the last word boundary before `max` (never mid-word, unless one word fills 40 % of it), with an ellipsis. */
 export function truncate(s: string, max = 240): string {
   const t = normaliseSpace(s);
-  return t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
+  if (t.length <= max) return t;
+  const head = t.slice(0, max - 1);
+  const space = head.search(/\s\S*$/);
+  const cut = space >= max * 0.6 ? head.slice(0, space) : head;
+  return `${cut.replace(/[\s,;:–—-]+$/u, '')}…`;
 }
 
 export interface TextMatch {

@@ -1,18 +1,49 @@
 import { defineSignal } from '../types.js';
-import { elementEvidence, pickEvidence } from '../evidence.js';
-import { pct } from '../text.js';
+import { noteEvidence, pickEvidence } from '../evidence.js';
+import { signalText } from '../strings.js';
 import type { PageContext, PageLink } from '../page-context.js';
 import { referenceLinks } from '../q2/outbound-links.js';
 import type { Evidence } from '../../result/types.js';
 
-export const UIStrings = {
-  title: 'Outbound links wrapped in redirects',
-  explanation:
-    'Of the links in page content that lead to other websites, the share sent through a redirect or “you are ' +
-    'leaving” page of the brand’s own (/out?url=, /redirect?, /leaving?, l.example.com/?u=) rather than linked ' +
-    'directly. Wrapping lets the site count, delay or interrupt every departure; a conductor simply lets people go ' +
-    'where the answer is.',
-};
+export const { strings: UIStrings, str } = signalText(
+  'q4-wrapped-links',
+  {
+    title: 'Outbound links wrapped in redirects',
+    explanation:
+      'Of the links in page content that lead to other websites, the share sent through a redirect or “you are ' +
+      'leaving” page of the brand’s own (addresses such as /out?url=, /redirect?, /leaving? or l.example.com/?u=) ' +
+      'rather than linked directly. Wrapping lets the site count, delay or interrupt every departure; a conductor ' +
+      'simply lets people go where the answer is.',
+    recommendation: 'Link out directly: stop wrapping outbound links in redirects, interstitials or tracking URLs.',
+    impact: 'A detour on every outbound link slows people down and tracks where they go; linking straight to the answer shows members the brand trusts them.',
+    value: '{share, percent} of {links, plural, one {# outbound link is} other {# outbound links are}} wrapped in redirects',
+    wrapped: '{text, select, none {A link} other {“{text}”}} → {href}',
+    labelWrapped: 'wrapped outbound link',
+    allDirect: '{links, plural, one {The # outbound link in content is direct.} other {All # outbound links in content are direct.}}',
+    labelDirect: 'direct links',
+    tooFew: 'Fewer than {min} links to other websites in page content ({found, plural, =0 {none} one {# found} other {# found}}).',
+  },
+  {
+    de: {
+      title: 'Ausgehende Links über Weiterleitungen',
+      explanation:
+        'Von den Links im Seiteninhalt, die zu anderen Websites führen, der Anteil, der über eine eigene Weiterleitung ' +
+        'oder eine Seite „Sie verlassen diese Website“ der Marke läuft (Adressen wie /out?url=, /redirect?, /leaving? ' +
+        'oder l.example.com/?u=), statt direkt zu verlinken. So kann die Website jeden Abschied zählen, verzögern oder ' +
+        'unterbrechen; ein Dirigent lässt Menschen einfach dorthin gehen, wo die Antwort steht.',
+      recommendation: 'Direkt nach außen verlinken: ausgehende Links nicht mehr in Weiterleitungen, Zwischenseiten oder Tracking-URLs verpacken.',
+      impact:
+        'Ein Umweg bei jedem ausgehenden Link bremst Menschen und verfolgt, wohin sie gehen; direkt auf die Antwort zu verlinken zeigt Mitgliedern, dass die Marke ihnen vertraut.',
+      value: '{share, percent} {links, plural, one {von # ausgehenden Link läuft} other {der # ausgehenden Links laufen}} über Weiterleitungen',
+      wrapped: '{text, select, none {Ein Link} other {„{text}“}} → {href}',
+      labelWrapped: 'ausgehender Link über Weiterleitung',
+      allDirect:
+        '{links, plural, one {Der # ausgehende Link im Inhalt führt direkt zum Ziel.} other {Alle # ausgehenden Links im Inhalt führen direkt zum Ziel.}}',
+      labelDirect: 'direkte Links',
+      tooFew: 'Weniger als {min} Links zu anderen Websites im Seiteninhalt ({found, plural, =0 {keiner} one {# gefunden} other {# gefunden}}).',
+    },
+  },
+);
 
 /** A redirector: a path named for leaving, or any link whose query carries another absolute URL. */
 const REDIRECT_PATH = /\/(?:out|redirect|redir|leaving|leave|exit|external|go|outbound|away|click|r)(?:\.\w+)?\/?$/i;
@@ -50,12 +81,12 @@ export function inspectOutbound(page: PageContext): WrapObservation | null {
   return {
     wrapped: wrapped.length,
     direct: direct.length,
-    evidence: first ? elementEvidence(page, `“${first.text || 'link'}” → ${first.href}`, 'wrapped outbound link', 'producer') : null,
+    evidence: first ? noteEvidence(page, str('wrapped', { text: first.text.trim() || 'none', href: first.href }), str('labelWrapped'), 'producer') : null,
   };
 }
 
 export default defineSignal<WrapObservation>({
-  meta: { id: 'q4-wrapped-links', question: 'Q4', direction: 'producer', requires: ['html'] },
+  meta: { id: 'q4-wrapped-links', question: 'Q4', direction: 'producer', requires: ['html'], effort: 'low' },
   strings: UIStrings,
   extract: inspectOutbound,
   aggregate(observations) {
@@ -64,16 +95,15 @@ export default defineSignal<WrapObservation>({
     // Two or three links say little about a site's habit: below the minimum the share is not worth reporting.
     if (wrapped + direct < MIN_LINKS)
       return {
-        notMeasured: `Fewer than ${MIN_LINKS} links to other websites in page content (${wrapped + direct} found).`,
+        notMeasured: str('tooFew', { min: MIN_LINKS, found: wrapped + direct }),
         pagesObserved: observations.length,
       };
     const share = wrapped / (wrapped + direct);
     const evidence = observations.map((o) => o.obs.evidence).filter((e): e is Evidence => e !== null);
-    if (evidence.length === 0)
-      evidence.push(elementEvidence(observations[0]!.page, `All ${direct} outbound links in content are direct.`, 'direct links', 'conductor'));
+    if (evidence.length === 0) evidence.push(noteEvidence(observations[0]!.page, str('allDirect', { links: direct }), str('labelDirect'), 'conductor'));
     return {
       value: Number(share.toFixed(3)),
-      displayValue: `${pct(share)} of ${wrapped + direct} outbound links are wrapped in redirects`,
+      display: str('value', { share, links: wrapped + direct }),
       evidence: pickEvidence(evidence),
       pagesObserved: observations.length,
     };

@@ -19,6 +19,9 @@ import { isMeasured, isNotApplicable } from '../../../src/signals/types.js';
 import { EvidenceSchema, PageTypeSchema, SignalResultSchema } from '../../../src/result/schema.js';
 import { loadRubric, type Rubric } from '../../../src/score/rubric.js';
 import { scoreSignal } from '../../../src/score/score.js';
+import { knows, say } from '../../../src/report/messages.js';
+import { LOCALES } from '../../../src/i18n/index.js';
+import type { Message } from '../../../src/i18n/message.js';
 import { filler, snapshotFromHtml } from '../../helpers/page.js';
 import { deepPage, hugePage, mayHideWhatFollows, soupPage, tagSoup } from './html-arbitraries.js';
 import { HANG_GUARD_MS, params } from './runs.js';
@@ -29,6 +32,13 @@ import { HANG_GUARD_MS, params } from './runs.js';
  * deep is still bounded. What must not happen is a tree as deep as the page (100,000): tree walkers recurse.
  */
 const MAX_TREE_DEPTH = 3 * PARSE_LIMITS.depth + 16;
+
+/** A message every catalogue words: its id is known and it says something in every locale. */
+function expectWorded(m: Message | undefined, where: string): void {
+  if (m === undefined) return;
+  expect(knows(m), `${where}: unknown message ${m.id}`).toBe(true);
+  for (const locale of LOCALES) expect(say(m, locale).trim().length, `${where}: ${m.id} is empty in ${locale}`).toBeGreaterThan(0);
+}
 
 /** Depth of the deepest node under the root (iterative: the tree may be deep). */
 function treeDepth($: CheerioAPI): number {
@@ -272,15 +282,19 @@ describe('all signals over a synthetic site (fuzz)', () => {
             const where = `${signal.meta.id}: ${JSON.stringify(m).slice(0, 300)}`;
             if (isMeasured(m)) {
               expect(Number.isFinite(m.value), where).toBe(true);
-              expect(typeof m.displayValue, where).toBe('string');
+              expectWorded(m.display, where);
               expect(count(m.pagesObserved), where).toBe(true);
               if (m.floor !== undefined) expect(m.floor >= 0 && m.floor <= 1, where).toBe(true);
-              for (const e of m.evidence) expect(EvidenceSchema.safeParse(e).success, `${where} ${JSON.stringify(e)}`).toBe(true);
+              for (const e of m.evidence) {
+                expect(EvidenceSchema.safeParse(e).success, `${where} ${JSON.stringify(e)}`).toBe(true);
+                expectWorded(e.note, where);
+                expectWorded(e.label, where);
+              }
             } else {
               const reason = isNotApplicable(m) ? m.notApplicable : m.notMeasured;
-              expect(reason.length, where).toBeGreaterThan(0);
+              expectWorded(reason, where);
               // runSignals turns a thrown error into "not measured": that is a crash, not a reading.
-              expect(reason, where).not.toMatch(/^The signal failed on this site/);
+              expect(reason.id, where).not.toBe('common.failed');
             }
             const scored = scoreSignal({ signal, measurement: m }, rubric);
             expect(scored.warning, where).toBeUndefined();

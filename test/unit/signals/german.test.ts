@@ -17,7 +17,7 @@ import brandVoiceShare from '../../../src/signals/q5/brand-voice-share.js';
 import salesInHelp, { isHelpThread } from '../../../src/signals/q5/sales-in-help.js';
 import incentivesDisclosed from '../../../src/signals/q5/incentives-disclosed.js';
 import { filler, measure, pageFromHtml } from '../../helpers/page.js';
-import { expectDirection, expectEvidence, measured, notMeasured, notApplicable } from './score-helpers.js';
+import { evLabel, evText, expectDirection, expectEvidence, measured, notMeasured, notApplicable, valueText } from './score-helpers.js';
 
 const HOME = 'https://community.example.com/';
 const T = (n: number) => `https://community.example.com/forum/t/${n}`;
@@ -46,8 +46,9 @@ const openThread = (n: number) =>
 describe('q1-open-content (de)', () => {
   it('reads German sign-in walls, and an invitation to reply is not one', () => {
     const walled = de('<main><p>Erster Beitrag …</p><div class="cta">Melde dich an, um die ganze Diskussion und 30 Antworten zu lesen.</div></main>', T(1));
-    expect(detectWall(walled)).toMatchObject({ walled: true, evidence: { url: T(1), label: 'sign-in wall' } });
-    expect(detectWall(walled).evidence!.snippet).toContain('Melde dich an, um die ganze Diskussion');
+    expect(detectWall(walled)).toMatchObject({ walled: true, evidence: { url: T(1) } });
+    expect(evLabel(detectWall(walled).evidence!)).toBe('sign-in wall');
+    expect(evText(detectWall(walled).evidence!)).toContain('Melde dich an, um die ganze Diskussion');
     expect(detectWall(de('<main><p>Vorschau</p><p>Jetzt registrieren, um weiterzulesen.</p></main>', T(2))).walled).toBe(true);
     expect(detectWall(de('<main><p>Vorschau</p><p>Um alle Antworten zu sehen, musst du dich anmelden.</p></main>', T(3))).walled).toBe(true);
     expect(detectWall(de('<main><p>Dieser Beitrag ist nur für registrierte Mitglieder sichtbar.</p></main>', T(4))).walled).toBe(true);
@@ -80,7 +81,7 @@ describe('q1-content-asks (de)', () => {
     const obs = countAsks(de('<main><p>Bewertung schreiben · Produkt bewerten</p><p>Weißt du die Antwort? Hilf anderen Mitgliedern.</p></main>', T(1)))!;
     expect(obs.brandAsks).toBe(2);
     expect(obs.memberAsks).toBe(2);
-    expect(obs.evidence.map((e) => e.label)).toEqual(['asks for brand content', 'asks to help members']);
+    expect(obs.evidence.map(evLabel)).toEqual(['asks for brand content', 'asks to help members']);
   });
 
   it('scores brand-serving asks low and member-to-member asks high', async () => {
@@ -114,7 +115,7 @@ describe('q1-content-rewards (de)', () => {
     const pm = measured(producer);
     expect(pm.value).toBeCloseTo(2 / 3);
     expectEvidence(pm, [T(1), T(2)], 'Sammle 500 MegaPunkte');
-    expect(pm.evidence.some((e) => e.snippet.includes('5-€-Gutschein'))).toBe(true);
+    expect(pm.evidence.some((e) => evText(e).includes('5-€-Gutschein'))).toBe(true);
     const conductor = measure(contentRewards, [openThread(1), openThread(2)]);
     expect(measured(conductor).value).toBe(0);
     await expectDirection(contentRewards, producer, conductor);
@@ -175,15 +176,15 @@ describe('q2-licence-grab (de)', () => {
     const producer = measure(licenceGrab, [de(grabAgb, TERMS), de('<main>x</main>', T(1))]);
     const pm = measured(producer);
     expect(pm.value).toBe(6 + 2);
-    expect(pm.displayValue).toBe(
-      'licence terms: irrevocable, perpetual, royaltyfree, sublicensable, transferable, worldwide; content becomes the brand’s property',
+    expect(valueText(pm)).toBe(
+      'licence terms: irrevocable, perpetual, royalty-free, sublicensable, transferable and worldwide; content becomes the brand’s property',
     );
     expectEvidence(pm, [TERMS], 'unbefristetes, unwiderrufliches');
-    expect(pm.evidence.some((e) => e.snippet.includes('alleinige Eigentum der MegaMart GmbH'))).toBe(true);
+    expect(pm.evidence.some((e) => evText(e).includes('alleinige Eigentum der MegaMart GmbH'))).toBe(true);
     const conductor = measure(licenceGrab, [de(fairAgb, TERMS)]);
     const cm = measured(conductor);
     expect(cm.value).toBe(0);
-    expect(cm.displayValue).toContain('authors keep ownership');
+    expect(valueText(cm)).toContain('authors keep ownership');
     expectEvidence(cm, [TERMS], 'Du behältst alle Rechte');
     await expectDirection(licenceGrab, producer, conductor);
   });
@@ -193,7 +194,7 @@ describe('q2-licence-grab (de)', () => {
       '<main><h1>AGB</h1><p>Sie räumen uns ein unbefristetes, zeitlich unbegrenztes und nicht übertragbares Nutzungsrecht ein.</p></main>',
       TERMS,
     );
-    expect(measured(measure(licenceGrab, [synonyms])).displayValue).toBe('licence terms: perpetual');
+    expect(valueText(measured(measure(licenceGrab, [synonyms])))).toBe('licence terms: perpetual');
     const outside = de('<main><h1>AGB</h1><p>Unsere weltweite Community ist kostenlos. Deine Beiträge bleiben dein Eigentum.</p></main>', TERMS);
     expect(measured(measure(licenceGrab, [outside])).value).toBe(0);
   });
@@ -302,14 +303,14 @@ describe('q3-expert-answers (de)', () => {
     de(`<main>${post('anna', 'Frage?')}${post('Ruth', 'Antwort aus der Werkstatt.', '<span class="badge">Mitarbeiterin</span>')}</main>`, T(n));
   const plain = (n: number) => de(`<main>${post('anna', 'Frage?')}${post('bob', 'Vielleicht so.')}</main>`, T(n));
   it('finds German and English accepted marks on German threads, and German staff answers', () => {
-    expect(findExpertAnswer(accepted(1))!.evidence!.label).toBe('accepted answer');
+    expect(evLabel(findExpertAnswer(accepted(1))!.evidence!)).toBe('accepted answer');
     expect(
       findExpertAnswer(de(`<main>${post('anna', 'Frage?')}${post('bob', 'So.', '<span class="badge">Beste Antwort</span>')}</main>`, T(2)))!.evidence,
     ).not.toBeNull();
     expect(
       findExpertAnswer(de(`<main>${post('anna', 'Frage?')}${post('bob', 'So.', '<span class="status">Solved</span>')}</main>`, T(3)))!.evidence,
     ).not.toBeNull();
-    expect(findExpertAnswer(staff(4))!.evidence!.label).toBe('staff answer');
+    expect(evLabel(findExpertAnswer(staff(4))!.evidence!)).toBe('staff answer');
     expect(findExpertAnswer(plain(5))!.evidence).toBeNull();
     // English pages keep the English marks only.
     expect(
@@ -371,7 +372,8 @@ const memberThread = (n: number) =>
 
 describe('q5-staff-labelled (de)', () => {
   it('reads German role badges, and English ones on German pages', () => {
-    expect(findStaffLabel(staffThread(1))).toMatchObject({ url: T(1), label: 'labelled Mitarbeiterin post' });
+    expect(findStaffLabel(staffThread(1))).toMatchObject({ url: T(1) });
+    expect(evLabel(findStaffLabel(staffThread(1))!)).toBe('labelled Mitarbeiterin post');
     for (const badge of ['Moderator', 'Radwerk-Team', 'Offiziell', 'Staff']) expect(findStaffLabel(staffThread(2, badge)), badge).not.toBeNull();
     expect(findStaffLabel(memberThread(3))).toBeNull();
     // English pages keep the English labels only.

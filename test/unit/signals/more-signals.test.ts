@@ -14,7 +14,7 @@ import contactOptions from '../../../src/signals/q5/contact-options.js';
 import { doc, filler, measure, pageFromHtml, snapshotFromHtml } from '../../helpers/page.js';
 import { classifyRole } from '../../../src/signals/q3/help-vs-sell.js';
 import { runSignalsOnSite } from '../../../src/signals/run-signals.js';
-import { expectDirection, expectEvidence, measured, notMeasured, notApplicable } from './score-helpers.js';
+import { evLabel, evText, expectDirection, expectEvidence, measured, notMeasured, notApplicable, valueText } from './score-helpers.js';
 
 const T = (n: number) => `https://community.example.com/forum/t/${n}`;
 const R = (n: number) => `https://community.example.com/reviews/item-${n}`;
@@ -106,12 +106,12 @@ describe('q3-expert-answers', () => {
   const staff = (n: number) => pageFromHtml(`<main>${post('ann', 'Q?')}${post('Ruth', 'Staff answer.', '<span class="badge">Staff</span>')}</main>`, T(n));
   const plain = (n: number) => pageFromHtml(`<main>${post('ann', 'Q?')}${post('bob', 'Maybe this.')}</main>`, T(n));
   it('finds accepted marks, staff answers and schema.org acceptedAnswer', () => {
-    expect(findExpertAnswer(accepted(1))!.evidence!.label).toBe('accepted answer');
-    expect(findExpertAnswer(staff(2))!.evidence!.label).toBe('staff answer');
+    expect(evLabel(findExpertAnswer(accepted(1))!.evidence!)).toBe('accepted answer');
+    expect(evLabel(findExpertAnswer(staff(2))!.evidence!)).toBe('staff answer');
     expect(findExpertAnswer(plain(3))!.evidence).toBeNull();
     const ld = { '@type': 'QAPage', mainEntity: { '@type': 'Question', acceptedAnswer: { '@type': 'Answer', text: 'x' } } };
     const schema = pageFromHtml('<main><p>Q</p></main>', T(4), {}, { head: `<script type="application/ld+json">${JSON.stringify(ld)}</script>` });
-    expect(findExpertAnswer(schema)!.evidence!.snippet).toContain('an answer marked as accepted');
+    expect(evText(findExpertAnswer(schema)!.evidence!)).toContain('an answer marked as accepted');
   });
   it('scores settled threads high, unsettled low', async () => {
     const producer = measure(expertAnswers, [plain(1), plain(2), plain(3), plain(4)]);
@@ -157,7 +157,8 @@ describe('q3-guides-present', () => {
     const numbered = pageFromHtml('<main><h1>Brake bleed</h1><h2>1. Prepare</h2><h2>2. Push fluid</h2><h2>3. Close</h2></main>', G(2));
     expect(inspectGuide(numbered)!.guide).toBe(true);
     const howto = pageFromHtml('<main><p>x</p></main>', `${HOME}x`, {}, { head: '<script type="application/ld+json">{"@type":"HowTo","name":"x"}</script>' });
-    expect(inspectGuide(howto)!.evidence!.snippet).toContain('HowTo');
+    // The page's how-to markup is named in words, not by its schema.org type.
+    expect(evText(inspectGuide(howto)!.evidence!)).toBe('Test page: marked up as a how-to');
   });
   it('scores a site of guides high and a site of deals low', async () => {
     const producer = measure(guidesPresent, [deal(1), deal(2), deal(3), deal(4)]);
@@ -221,13 +222,14 @@ describe('q4-works-without-scripts', () => {
       pageFromHtml(`<main><p>${filler(60)}</p></main>`, T(n), { renderMode: 'browser', ...(served ? { served } : {}) });
     const wall = rendered(1, { textChars: 0, needsScripts: true, note: 'static HTML had 0 characters of text and an empty #root app shell' });
     expect(inspectScriptless(wall)).toMatchObject({ usable: false });
-    expect(inspectScriptless(wall)!.evidence.snippet).toContain('empty #root app shell');
+    // The served view in words: no selector of the app container.
+    expect(evText(inspectScriptless(wall)!.evidence)).toBe('As served, before scripts: 0 characters of text, so the content appears only once scripts run.');
     expect(inspectScriptless(rendered(2, { textChars: 900, needsScripts: false, note: 'static HTML had 900 characters of text' }))).toMatchObject({
       usable: true,
     });
     expect(inspectScriptless(rendered(3))).toBeNull();
     const m = measure(worksWithoutScripts, [rendered(3), rendered(4)]);
-    expect('notMeasured' in m && m.notMeasured).toMatch(/rendered in a browser/);
+    expect(notMeasured(m)).toMatch(/rendered in a browser/);
   });
 });
 
@@ -289,7 +291,11 @@ describe('q5-contact-options', () => {
   it('counts the kinds of contact across the site', async () => {
     const conductor = measure(contactOptions, [contact, pageFromHtml('<main>x</main>', HOME)]);
     expect(measured(conductor).value).toBe(5);
-    expectEvidence(measured(conductor), ['https://community.example.com/contact'], 'mailto:hi@example.com');
+    // The address itself, not the link's mailto: scheme (markup).
+    expectEvidence(measured(conductor), ['https://community.example.com/contact'], 'hi@example.com');
+    expect(measured(conductor).evidence.map(evLabel)).toEqual(['email', 'phone', 'postal address', 'contact form', 'live chat']);
+    expect(valueText(conductor)).toBe('5 kinds of contact: contact form, email, live chat, phone and postal address');
+    expect(measured(conductor).evidence.map(evText)).not.toContain('mailto:hi@example.com');
     const producer = measure(contactOptions, [pageFromHtml('<main><p>Shop now</p></main>', HOME)]);
     expect(measured(producer).value).toBe(0);
     await expectDirection(contactOptions, producer, conductor);

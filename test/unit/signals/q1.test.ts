@@ -4,8 +4,10 @@ import registrationBurden, { inspectRegistrationForms } from '../../../src/signa
 import socialLogin, { findIdentityProviders } from '../../../src/signals/q1/social-login.js';
 import contentAsks, { countAsks } from '../../../src/signals/q1/content-asks.js';
 import contentRewards from '../../../src/signals/q1/content-rewards.js';
+import threadsAnswered, { inspectAnswers } from '../../../src/signals/q1/threads-answered.js';
+import { say } from '../../../src/report/messages.js';
 import { measure, pageFromHtml } from '../../helpers/page.js';
-import { expectDirection, expectEvidence, measured, notApplicable, notMeasured } from './score-helpers.js';
+import { evLabel, evText, expectDirection, expectEvidence, measured, notApplicable, notMeasured, valueText } from './score-helpers.js';
 
 const T = (n: number) => `https://community.example.com/forum/t/${n}`;
 
@@ -28,13 +30,16 @@ describe('q1-open-content', () => {
     expect(w1.evidence!.url).toBe(T(1));
 
     const el = pageFromHtml('<main><p>First post</p><div class="login-wall"><p>Log in to view all 20 answers.</p></div></main>', T(2));
-    expect(detectWall(el)).toMatchObject({ walled: true, evidence: { url: T(2), label: 'sign-in wall' } });
+    expect(detectWall(el)).toMatchObject({ walled: true, evidence: { url: T(2) } });
+    expect(evLabel(detectWall(el).evidence!)).toBe('sign-in wall');
     expect(detectWall(el).evidence!.snippet).toContain('Log in to view all 20 answers');
 
     const redirected = pageFromHtml('<main><form><input type="email"><input type="password"></form></main>', T(3), {
       finalUrl: 'https://community.example.com/login?next=/forum/t/3',
     });
-    expect(detectWall(redirected)).toMatchObject({ walled: true, evidence: { label: 'sign-in redirect' } });
+    expect(detectWall(redirected).walled).toBe(true);
+    expect(evLabel(detectWall(redirected).evidence!)).toBe('sign-in redirect');
+    expect(evText(detectWall(redirected).evidence!)).toBe('Redirected to a sign-in page.');
 
     const pw = pageFromHtml(
       '<main><h1>Thread</h1><form action="/session"><label>Email <input type="email"></label><label>Password <input type="password"></label></form></main>',
@@ -68,14 +73,17 @@ describe('q1-open-content', () => {
     expect(m.value).toBeCloseTo(1 / 5);
     expect(m.pagesObserved).toBe(5);
     expectEvidence(m, [T(1), T(2), T(3), T(4), T(9)], 'Sign in to read the full discussion');
-    expect(m.evidence.some((e) => e.url === T(9) && e.snippet.includes('403'))).toBe(true);
+    expect(m.evidence.some((e) => e.url === T(9) && evText(e) === 'HTTP 403: access refused without signing in.' && evLabel(e) === 'access refused')).toBe(
+      true,
+    );
     // Walls point to the producer end (the same wall wording on three pages is one item, seen on 3 pages); the open
     // page is counted on the conductor side.
     expect(m.evidence.filter((e) => e.points === 'producer').map((e) => [e.url, e.seenOn])).toEqual([
       [T(1), 3],
       [T(9), undefined],
     ]);
-    expect(m.evidence.find((e) => e.points === 'conductor')?.snippet).toMatch(/^1 of 5 community pages readable/);
+    expect(evText(m.evidence.find((e) => e.points === 'conductor')!)).toBe('1 of 5 community pages readable without an account, e.g. “Test page”.');
+    expect(valueText(m)).toBe('20% of 5 content pages open (4 walled)');
 
     const conductor = measure(openContent, [openThread(1), openThread(2), openThread(3)]);
     expect(measured(conductor).value).toBe(1);
@@ -124,13 +132,16 @@ describe('q1-registration-burden', () => {
     expect(obs.fields).toBe(9);
     expect(obs.required).toBe(5);
     expect(obs.evidence.url).toBe(JOIN);
-    expect(obs.evidence.snippet).toContain('birthday');
+    expect(obs.evidence.snippet).toBeUndefined();
+    expect(evText(obs.evidence)).toBe('Sign-up form with 9 fields (5 required); asks for birthday, full name, gender, phone and postal address.');
+    expect(evLabel(obs.evidence)).toBe('registration form');
   });
 
   it('an "Email address" label and an optional homepage are not personal data', () => {
     const obs = inspectRegistrationForms(pageFromHtml(lightForm, JOIN))!;
     expect(obs.personal).toEqual([]);
     expect(obs.fields).toBe(4);
+    expect(evText(obs.evidence)).toBe('Sign-up form with 4 fields (3 required).');
   });
 
   it('a plain sign-in form on a thread is not a registration form', () => {
@@ -142,9 +153,11 @@ describe('q1-registration-burden', () => {
     const producer = measure(registrationBurden, [pageFromHtml(heavyForm, JOIN), openThread(1)]);
     const m = measured(producer);
     expect(m.value).toBe(5);
+    expect(valueText(m)).toBe('5 kinds of personal data (birthday, full name, gender, phone and postal address) in 9 fields');
     expectEvidence(m, [JOIN], 'birthday');
     const conductor = measure(registrationBurden, [pageFromHtml(lightForm, JOIN)]);
     expect(measured(conductor).value).toBe(0);
+    expect(valueText(conductor)).toBe('no personal data beyond the account in 4 fields');
     await expectDirection(registrationBurden, producer, conductor);
   });
 
@@ -168,7 +181,9 @@ describe('q1-social-login', () => {
     const obs = findIdentityProviders(p);
     expect(obs.providers).toEqual(['Apple', 'GitHub', 'Google']);
     expect(obs.evidence.every((e) => e.url === SIGNIN)).toBe(true);
-    expect(obs.evidence.some((e) => e.snippet.includes('accounts.google.com'))).toBe(true);
+    expect(obs.evidence.some((e) => evText(e) === '“Google” leads to Google’s sign-in at accounts.google.com.')).toBe(true);
+    // A form posting to the site's own endpoint is named by its words, without a host.
+    expect(obs.evidence.some((e) => evText(e) === '“Continue with Apple” leads to Apple’s sign-in.' && evLabel(e) === 'sign in with Apple')).toBe(true);
   });
 
   it('scores own-account-only low and several identities high', async () => {
@@ -181,13 +196,16 @@ describe('q1-social-login', () => {
     const producer = measure(socialLogin, [own, openThread(1)]);
     const pm = measured(producer);
     expect(pm.value).toBe(0);
+    expect(valueText(pm)).toBe('own account only');
     expectEvidence(pm, [SIGNIN], 'email and password only');
+    expect(evText(pm.evidence[0]!)).toBe('Email and password only on “Sign in”, no external identity offered.');
     const withIds = pageFromHtml(
       '<main><a href="https://accounts.google.com/o/oauth2/auth?x=1">Sign in with Google</a><a href="https://appleid.apple.com/auth/authorize?x=1">Sign in with Apple</a></main>',
       SIGNIN,
     );
     const conductor = measure(socialLogin, [withIds]);
     expect(measured(conductor).value).toBe(2);
+    expect(valueText(conductor)).toBe('2 identity providers (Apple and Google)');
     expectEvidence(measured(conductor), [SIGNIN], 'Sign in with Google');
     await expectDirection(socialLogin, producer, conductor);
   });
@@ -203,7 +221,7 @@ describe('q1-content-asks', () => {
     const obs = countAsks(p)!;
     expect(obs.brandAsks).toBe(2);
     expect(obs.memberAsks).toBe(2);
-    expect(obs.evidence.map((e) => e.label)).toEqual(['asks for brand content', 'asks to help members']);
+    expect(obs.evidence.map(evLabel)).toEqual(['asks for brand content', 'asks to help members']);
     expect(countAsks(pageFromHtml('<main><p>Écrivez un avis.</p></main>', T(2), {}, { lang: 'fr' }))).toBeNull();
   });
 
@@ -214,6 +232,7 @@ describe('q1-content-asks', () => {
     ]);
     const pm = measured(producer);
     expect(pm.value).toBe(1);
+    expect(valueText(pm)).toMatch(/^100% of \d+ asks serve the brand \(\d+ brand, 0 member-to-member\)$/);
     expectEvidence(pm, [T(1), T(2)], 'Write a review');
     const conductor = measure(contentAsks, [
       pageFromHtml('<main><p>Know the answer? Help a fellow rider with this one.</p></main>', T(3)),
@@ -240,13 +259,57 @@ describe('q1-content-rewards', () => {
     const pm = measured(producer);
     expect(pm.value).toBeCloseTo(2 / 3);
     expectEvidence(pm, [T(1), T(2)], 'Earn 500 MegaPoints');
-    expect(pm.evidence.some((e) => e.snippet.includes('$5 coupon'))).toBe(true);
+    expect(pm.evidence.some((e) => evText(e).includes('$5 coupon'))).toBe(true);
+    expect(valueText(pm)).toBe('67% of 3 pages offer rewards for content');
     const conductor = measure(contentRewards, [openThread(1), openThread(2)]);
     expect(measured(conductor).value).toBe(0);
+    expect(evText(measured(conductor).evidence[0]!)).toBe('No offer of points, coupons or credit for content on 2 pages.');
+    expect(evLabel(measured(conductor).evidence[0]!)).toBe('none found');
     await expectDirection(contentRewards, producer, conductor);
   });
 
   it('is not measured when no page is in a language with a lexicon', () => {
     notMeasured(measure(contentRewards, [pageFromHtml('<main><p>Gagnez 500 points pour chaque avis.</p></main>', T(1), {}, { lang: 'fr' })]));
+  });
+});
+
+describe('q1-threads-answered: its words', () => {
+  const post = (author: string, text: string) => `<article class="post"><header><span class="author">${author}</span></header><p>${text}</p></article>`;
+  const thread = (n: number, posts: string) => pageFromHtml(`<main><h1>Q${n}</h1>${posts}</main>`, T(n), {}, { title: `Brakes squeal ${n}` });
+
+  it('says how many replies each thread shows, and the share answered', () => {
+    const m = measured(measure(threadsAnswered, [thread(1, post('ann', 'Squeal.')), thread(2, post('ann', 'Squeal.') + post('bob', 'Clean the rotor.'))]));
+    expect(valueText(m)).toBe('50% of 2 threads show at least one answer');
+    const byLabel = Object.fromEntries(m.evidence.map((e) => [evLabel(e), evText(e)]));
+    expect(byLabel).toEqual({ unanswered: '“Brakes squeal 1”: 0 replies on the page.', answered: '“Brakes squeal 2”: 1 reply on the page.' });
+  });
+
+  it('words declared answers without naming the markup, and a walled thread as hidden', () => {
+    const ld = {
+      '@context': 'https://schema.org',
+      '@type': 'QAPage',
+      mainEntity: { '@type': 'Question', name: 'x', answerCount: 3, acceptedAnswer: { '@type': 'Answer', text: 'y' } },
+    };
+    const schema = pageFromHtml(
+      '<main><h1>Q</h1><p>Text</p></main>',
+      T(3),
+      {},
+      { title: 'Gears', head: `<script type="application/ld+json">${JSON.stringify(ld)}</script>` },
+    );
+    expect(evText(inspectAnswers(schema)!.evidence)).toBe('“Gears”: the page declares 3 answers, one marked as accepted.');
+    const walled = pageFromHtml('<main><p>Intro</p><p>Sign in to read the full discussion.</p></main>', T(4), {}, { title: 'Locked' });
+    const e = inspectAnswers(walled)!.evidence;
+    expect([evText(e), evLabel(e)]).toEqual(['“Locked”: answers hidden behind sign-in.', 'answers not visible']);
+    expect(say(e.note!, 'de')).toBe('„Locked“: Antworten hinter der Anmeldung verborgen.');
+  });
+
+  it('is not applicable without threads, not measured when their posts cannot be read', () => {
+    expect(notApplicable(measure(threadsAnswered, [pageFromHtml('<main>Welcome</main>', 'https://community.example.com/')]))).toBe(
+      'No discussion or question threads were found.',
+    );
+    // A thread URL whose page shows no posts (a script-only app): a thread, but nothing to read.
+    const unreadable = pageFromHtml('<main><h1>Q</h1><p>Loading…</p></main>', T(5));
+    expect(unreadable.type).toBe('thread');
+    expect(notMeasured(measure(threadsAnswered, [unreadable]))).toBe('The posts of the 1 thread page found could not be read.');
   });
 });

@@ -3,8 +3,11 @@ import thirdPartyTrackers, { findTrackers } from '../../../src/signals/q4/third-
 import capturePopups, { findCapture } from '../../../src/signals/q4/capture-popups.js';
 import siteSearch, { findSearch } from '../../../src/signals/q4/site-search.js';
 import helpReachable, { clicksToTargets } from '../../../src/signals/q4/help-reachable.js';
-import { measure, pageFromHtml } from '../../helpers/page.js';
-import { evLabel, evText, expectDirection, expectEvidence, measured, notMeasured, notApplicable } from './score-helpers.js';
+import wrappedLinks, { inspectOutbound } from '../../../src/signals/q4/wrapped-links.js';
+import worksWithoutScripts, { inspectScriptless } from '../../../src/signals/q4/works-without-scripts.js';
+import { say } from '../../../src/report/messages.js';
+import { filler, measure, pageFromHtml } from '../../helpers/page.js';
+import { evLabel, evText, expectDirection, expectEvidence, measured, notMeasured, notApplicable, valueText } from './score-helpers.js';
 
 const T = (n: number) => `https://community.example.com/forum/t/${n}`;
 const HOME = 'https://community.example.com/';
@@ -77,14 +80,19 @@ describe('q4-third-party-trackers', () => {
 describe('q4-capture-popups', () => {
   it('findCapture finds a newsletter modal and an email capture form, not a cookie banner or a sign-in form', () => {
     const modal = pageFromHtml('<main>Thread</main><div class="modal newsletter-modal" role="dialog"><p>Get 10% off: join our list!</p></div>', T(1));
-    expect(findCapture(modal)).toMatchObject({ found: true, evidence: { url: T(1), label: 'pop-up' } });
+    expect(findCapture(modal)).toMatchObject({ found: true, evidence: { url: T(1) } });
+    expect(evLabel(findCapture(modal).evidence!)).toBe('pop-up');
+    // The pop-up's own words are a quotation from the site.
     expect(findCapture(modal).evidence!.snippet).toContain('Get 10% off');
     const form = pageFromHtml(
       '<main>Thread<form action="/subscribe"><label>Email <input type="email" name="email"></label><button>Send me deals</button></form></main>',
       T(2),
     );
-    expect(findCapture(form)).toMatchObject({ found: true, evidence: { label: 'email capture' } });
+    expect(findCapture(form).found).toBe(true);
+    expect(evLabel(findCapture(form).evidence!)).toBe('email capture');
     expect(findCapture(form).evidence!.snippet).toContain('Send me deals');
+    const bare = pageFromHtml('<main>Thread<form action="/subscribe"><input type="email" name="email"></form></main>', T(4));
+    expect(evText(findCapture(bare).evidence!)).toBe('Email capture form');
     const signIn = pageFromHtml('<main>Thread<form action="/session"><input type="email" name="email"><input type="password"></form></main>', T(3));
     expect(findCapture(signIn).found).toBe(false);
   });
@@ -109,13 +117,17 @@ describe('q4-capture-popups', () => {
     const pm = measured(producer);
     expect(pm.value).toBeCloseTo(2 / 3);
     expectEvidence(pm, [T(1), T(2)], 'Wait! Take 15% off');
+    expect(valueText(pm)).toBe('67% of 3 community pages');
     const conductor = measure(capturePopups, [pageFromHtml('<main>a</main>', T(1)), pageFromHtml('<main>b</main>', T(2))]);
     expect(measured(conductor).value).toBe(0);
+    expectEvidence(measured(conductor), [T(1)], 'No pop-up or email capture on 2 community pages.');
     await expectDirection(capturePopups, producer, conductor);
   });
 
   it('is not applicable without community content pages', () => {
-    notApplicable(measure(capturePopups, [pageFromHtml('<main>x</main><div class="modal">Sign up</div>', HOME)]));
+    expect(notApplicable(measure(capturePopups, [pageFromHtml('<main>x</main><div class="modal">Sign up</div>', HOME)]))).toBe(
+      'No community content pages were found.',
+    );
   });
 });
 
@@ -127,8 +139,11 @@ describe('q4-site-search', () => {
     );
     const e = findSearch(p)!;
     expect(e.url).toBe(T(1));
-    expect(e.snippet).toContain('action="/search"');
-    expect(e.snippet).toContain('Search the forum');
+    // The tool's statement, with the form's address and label as values (no markup or attribute syntax).
+    expect(e.snippet).toBeUndefined();
+    expect(evText(e)).toBe('Search form (sending searches to /search): “Search the forum”');
+    expect(evLabel(e)).toBe('site search');
+    expect(evText(findSearch(pageFromHtml('<main>x</main><div role="search"><input type="text"></div>', T(3)))!)).toBe('Search form');
     expect(findSearch(pageFromHtml('<main>x</main>', T(2)))).toBeNull();
   });
 
@@ -139,7 +154,8 @@ describe('q4-site-search', () => {
     const withSearch = (n: number) => pageFromHtml('<form action="/search"><input name="q" placeholder="Search"></form><main>x</main>', T(n));
     const conductor = measure(siteSearch, [withSearch(1), withSearch(2)]);
     expect(measured(conductor).value).toBe(1);
-    expectEvidence(measured(conductor), [T(1), T(2)], 'action="/search"');
+    expectEvidence(measured(conductor), [T(1), T(2)], 'sending searches to /search');
+    expect(valueText(measured(conductor))).toBe('100% of 2 pages');
     await expectDirection(siteSearch, producer, conductor);
   });
 
@@ -153,7 +169,7 @@ describe('q4-help-reachable', () => {
 
   it('counts a help centre on another site when the navigation links to it or it is a help desk, not a passing mention', () => {
     const footer = pageFromHtml('<main>Forum</main><footer><a href="https://acme-support.example.org/">Help Centre</a></footer>', HOME, { depth: 0 });
-    expect(clicksToTargets([footer], HOME).get('help')!.evidence.snippet).toMatch(/Help Centre.*on another site/);
+    expect(evText(clicksToTargets([footer], HOME).get('help')!.evidence)).toMatch(/Help Centre.*on another site/);
     const desk = home('<p>Questions? <a href="https://acme.zendesk.com/hc/en-us/requests/new">Contact us</a></p>');
     expect(clicksToTargets([desk], HOME).get('contact')!.clicks).toBe(1);
     const mention = home('<p>See the <a href="https://en.wikipedia.org/wiki/Help">help</a> article on Wikipedia.</p>');
@@ -181,7 +197,9 @@ describe('q4-help-reachable', () => {
     expect(found.get('contact')!.clicks).toBe(1);
     expect(found.get('help')!.clicks).toBe(2);
     expect(found.get('help')!.evidence.url).toBe('https://community.example.com/forum/');
-    expect(found.get('help')!.evidence.snippet).toContain('Help centre');
+    expect(evText(found.get('help')!.evidence)).toBe('“Help centre” → https://community.example.com/help/ (2 clicks from the home page)');
+    expect(evLabel(found.get('help')!.evidence)).toBe('help link');
+    expect(evText(found.get('contact')!.evidence)).toContain('(1 click from the home page)');
   });
 
   it('scores buried help low and reachable help and contact high', async () => {
@@ -193,16 +211,68 @@ describe('q4-help-reachable', () => {
     );
     const pm = measured(producer);
     expect(pm.value).toBe(0);
-    expectEvidence(pm, [HOME, 'https://community.example.com/deals/'], 'No link to help or contact');
+    expectEvidence(pm, [HOME, 'https://community.example.com/deals/'], 'No link to help or contact within two clicks of the home page (nor within three).');
+    expect(valueText(pm)).toBe('0 of 2 (help: not found, contact: not found)');
     const conductor = measure(helpReachable, [home('<a href="/help/">Help</a> <a href="/contact-us">Get in touch</a>')], [], HOME);
     const cm = measured(conductor);
     expect(cm.value).toBe(2);
     expectEvidence(cm, [HOME], 'Get in touch');
+    expect(valueText(cm)).toBe('2 of 2 (help: 1 click, contact: 1 click)');
     await expectDirection(helpReachable, producer, conductor);
   });
 
   it('is not measured without the start page', () => {
     notMeasured(measure(helpReachable, [pageFromHtml('<main><a href="/help/">Help</a></main>', T(1))], [], HOME));
     notMeasured(measure(helpReachable, [], [], HOME));
+  });
+});
+
+// The scoring of these two is tested in more-signals.test.ts; here: what they say, as messages.
+describe('q4-wrapped-links, in words', () => {
+  it('words the wrapped link, the value and the reasons', () => {
+    const page = pageFromHtml(
+      '<main><p><a href="/out?url=https%3A%2F%2Fwww.rei.com%2F">REI</a> <a href="/leaving?to=https://parktool.com"></a> <a href="https://ifixit.com/">iFixit</a></p></main>',
+      T(1),
+    );
+    const e = inspectOutbound(page)!.evidence!;
+    expect(evText(e)).toBe('“REI” → https://community.example.com/out?url=https%3A%2F%2Fwww.rei.com%2F');
+    expect(evLabel(e)).toBe('wrapped outbound link');
+    expect(say(e.note, 'de')).toBe('„REI“ → https://community.example.com/out?url=https%3A%2F%2Fwww.rei.com%2F');
+    expect(valueText(measure(wrappedLinks, [page]))).toBe('67% of 3 outbound links are wrapped in redirects');
+    const direct = pageFromHtml(
+      '<main><p><a href="https://rei.com/">REI</a> <a href="https://ifixit.com/">i</a> <a href="https://x.org/">x</a></p></main>',
+      T(2),
+    );
+    expectEvidence(measured(measure(wrappedLinks, [direct])), [T(2)], 'All 3 outbound links in content are direct.');
+    expect(notMeasured(measure(wrappedLinks, [pageFromHtml('<main><a href="https://rei.com/">REI</a></main>', T(3))]))).toBe(
+      'Fewer than 3 links to other websites in page content (1 found).',
+    );
+  });
+});
+
+describe('q4-works-without-scripts, in words', () => {
+  it('describes an app shell, a noscript wall and the served view without markup', () => {
+    const shell = pageFromHtml('<div id="root"></div><script src="/app.js"></script>', T(1));
+    const shellText = evText(inspectScriptless(shell)!.evidence);
+    expect(shellText).toBe('An empty app shell (a page container that only scripts fill); 0 words of text without scripts');
+    expect(shellText).not.toMatch(/[<>#]|id=/);
+    expect(evLabel(inspectScriptless(shell)!.evidence)).toBe('needs scripts');
+    const wall = pageFromHtml('<div>x</div><noscript>You need to enable JavaScript to run this app.</noscript>', T(2));
+    expect(evText(inspectScriptless(wall)!.evidence)).toMatch(
+      /^The message shown to readers without scripts: “You need to enable JavaScript to run this app\.”; \d+ words? of text without scripts$/,
+    );
+    const served = pageFromHtml(`<main><p>${filler(60)}</p></main>`, T(3), {
+      renderMode: 'browser',
+      served: { textChars: 0, needsScripts: true, note: 'static HTML had 0 characters of text and an empty #root app shell' },
+    });
+    expect(evText(inspectScriptless(served)!.evidence)).toBe('As served, before scripts: 0 characters of text, so the content appears only once scripts run.');
+    const doc = pageFromHtml(`<main><p>${filler(60)}</p></main>`, T(4), {}, { title: 'Chain skips' });
+    expect(evText(inspectScriptless(doc)!.evidence)).toMatch(/^Chain skips: \d+ words readable in the HTML$/);
+    const m = measured(measure(worksWithoutScripts, [shell, doc]));
+    expect(valueText(m)).toBe('50% of 2 pages usable without scripts');
+    expect(say(m.display, 'de').replace(/\u00a0/g, ' ')).toBe('50 % der 2 Seiten ohne Skripte nutzbar');
+    expect(notMeasured(measure(worksWithoutScripts, [pageFromHtml('<main><p>x</p></main>', T(5), { renderMode: 'browser' })]))).toMatch(
+      /^Every page was rendered in a browser, .*automatic or static mode/,
+    );
   });
 });

@@ -4,7 +4,7 @@ import consentChoice, { consentValue, inspectConsent } from '../../../src/signal
 import staffLabelled, { findStaffLabel } from '../../../src/signals/q5/staff-labelled.js';
 import salesInHelp, { isHelpThread, postsText } from '../../../src/signals/q5/sales-in-help.js';
 import { measure, pageFromHtml } from '../../helpers/page.js';
-import { expectDirection, expectEvidence, measured, notMeasured, notApplicable } from './score-helpers.js';
+import { en, evLabel, evText, expectDirection, expectEvidence, measured, notMeasured, notApplicable, valueText } from './score-helpers.js';
 
 const T = (n: number) => `https://community.example.com/forum/t/${n}`;
 const H = (n: number) => `https://community.example.com/help/article-${n}`;
@@ -15,18 +15,19 @@ const footer = '<footer><a href="/privacy.html">Privacy</a> · <a href="/terms.h
 describe('q5-policies-linked', () => {
   it('findPolicyLinks uses rel first, then link text and path', () => {
     const rel = pageFromHtml('<main>x</main><footer><a rel="privacy-policy" href="/legal/p">Your data</a></footer>', T(1));
-    expect(findPolicyLinks(rel).privacy!.snippet).toMatch(/^Privacy policy link → /);
+    expect(evText(findPolicyLinks(rel).privacy!)).toMatch(/^Privacy policy link → /);
+    expect(evLabel(findPolicyLinks(rel).privacy!)).toBe('privacy policy link');
     expect(findPolicyLinks(rel).terms).toBeNull();
     const text = pageFromHtml(`<main>x</main>${footer}`, T(2));
-    expect(findPolicyLinks(text).privacy!.snippet).toContain('/privacy.html');
-    expect(findPolicyLinks(text).terms!.snippet).toContain('Terms of use');
+    expect(evText(findPolicyLinks(text).privacy!)).toContain('/privacy.html');
+    expect(evText(findPolicyLinks(text).terms!)).toContain('“Terms of use” →');
   });
 
   it('scores unlinked rules low and linked rules high', async () => {
     const producer = measure(policiesLinked, [pageFromHtml('<main>a</main>', T(1), {}, { title: 'Thread one' }), pageFromHtml('<main>b</main>', T(2))]);
     const pm = measured(producer);
     expect(pm.value).toBe(0);
-    expect(pm.displayValue).toContain('no privacy policy page found');
+    expect(valueText(pm)).toBe('privacy policy linked from 0%, terms from 0% of 2 pages; no privacy policy page found');
     expectEvidence(pm, [T(1), T(2)], 'Thread one: no link to a privacy policy');
     const conductor = measure(policiesLinked, [
       pageFromHtml(`<main>a</main>${footer}`, T(1)),
@@ -54,7 +55,9 @@ describe('q5-consent-choice', () => {
       pageFromHtml(`<main>x</main><div id="cookie-banner"><p>We use cookies.</p><button>Accept all</button><button>Reject all</button></div>${gtm}`, T(1)),
     );
     expect(reject).toMatchObject({ trackers: 1, banner: 'reject' });
-    expect(reject.evidence!.snippet).toContain('Reject all');
+    expect(evText(reject.evidence!)).toContain('Reject all');
+    expect(en(reject.evidence!.note)).toBe('Its buttons are “Accept all” and “Reject all”: refusing is as easy as accepting.');
+    expect(evLabel(reject.evidence!)).toBe('consent banner (with a reject option)');
     expect(consentValue(reject)).toBe(1);
     const settings = inspectConsent(
       pageFromHtml(`<main>x</main><div class="consent-bar"><button>Accept</button><a href="#">Manage preferences</a></div>${gtm}`, T(2)),
@@ -63,6 +66,7 @@ describe('q5-consent-choice', () => {
     expect(consentValue(settings)).toBe(0.5);
     const acceptOnly = inspectConsent(pageFromHtml(`<main>x</main><div class="gdpr-notice"><button>OK, got it</button></div>${gtm}`, T(3)));
     expect(acceptOnly.banner).toBe('accept-only');
+    expect(en(acceptOnly.evidence!.note)).toBe('Its only button is “OK, got it”: there is no way to refuse.');
     expect(consentValue(acceptOnly)).toBe(0);
     const none = inspectConsent(pageFromHtml(`<main>x</main>${gtm}`, T(4)));
     expect(none).toEqual({ trackers: 1, banner: 'none', evidence: null });
@@ -88,6 +92,7 @@ describe('q5-consent-choice', () => {
     const pm = measured(producer);
     expect(pm.value).toBe(0);
     expectEvidence(pm, [T(1), T(2)], '2 tracking companies and no consent banner');
+    expect(valueText(pm)).toBe('2 of 2 pages track; banner: accept only');
     const conductor = measure(consentChoice, [
       pageFromHtml(`<main>a</main><div id="cookie-banner"><button>Accept</button><button>Necessary only</button></div>${gtm}`, T(1)),
       pageFromHtml('<main>b</main>', T(2)),
@@ -95,11 +100,24 @@ describe('q5-consent-choice', () => {
     const cm = measured(conductor);
     expect(cm.value).toBe(1);
     expectEvidence(cm, [T(1)], 'Necessary only');
+    expect(valueText(cm)).toBe('1 of 2 pages track; banner: with a reject option');
     await expectDirection(consentChoice, producer, conductor);
   });
 
-  it('is not measured without pages', () => {
+  it('is not measured without pages, and not applicable where nothing tracks', () => {
     notMeasured(measure(consentChoice, []));
+    expect(notApplicable(measure(consentChoice, [pageFromHtml('<main>a</main>', T(1))]))).toBe(
+      'No tracker was seen on 1 page, so there was nothing to consent to.',
+    );
+  });
+
+  it('names the legal risk of an accept-only banner, in both languages', () => {
+    expect(consentChoice.meta.risk).toBe('consent');
+    expect(consentChoice.strings.en.impact).toMatch(/as easy to refuse as to give/);
+    expect(consentChoice.strings.en.impact).toMatch(/GDPR/);
+    expect(consentChoice.strings.en.impact).toMatch(/ePrivacy/);
+    expect(consentChoice.strings.de.impact).toMatch(/DSGVO/);
+    expect(consentChoice.strings.de.impact).toMatch(/ePrivacy/);
   });
 });
 
@@ -119,8 +137,8 @@ describe('q5-staff-labelled', () => {
   it('findStaffLabel returns the labelled post as evidence', () => {
     const e = findStaffLabel(staffThread(1))!;
     expect(e.url).toBe(T(1));
-    expect(e.snippet).toContain('Clean the rotors');
-    expect(e.label).toBe('labelled Staff post');
+    expect(evText(e)).toContain('Clean the rotors');
+    expect(evLabel(e)).toBe('labelled Staff post');
     expect(findStaffLabel(memberThread(2))).toBeNull();
   });
 

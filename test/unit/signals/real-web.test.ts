@@ -5,7 +5,9 @@ import { pageFromHtml, snapshotFromHtml, doc, measure } from '../../helpers/page
 import { runSignalsOnSite } from '../../../src/signals/run-signals.js';
 import { scoreAudit } from '../../../src/score/score.js';
 import { loadRubric } from '../../../src/score/rubric.js';
-import { buildRecommendations } from '../../../src/report/view-model.js';
+import { buildActionPlan } from '../../../src/report/action-plan.js';
+import { signalString } from '../../../src/report/messages.js';
+import type { AuditResult } from '../../../src/result/types.js';
 import { findContacts } from '../../../src/signals/q5/contact-options.js';
 import { findTrackers } from '../../../src/signals/q4/third-party-trackers.js';
 import possessiveLanguage from '../../../src/signals/q2/possessive-language.js';
@@ -16,7 +18,7 @@ import brandVoiceShare from '../../../src/signals/q5/brand-voice-share.js';
 import consentChoice from '../../../src/signals/q5/consent-choice.js';
 import callsToBuy from '../../../src/signals/q3/calls-to-buy.js';
 import { detectWall } from '../../../src/signals/q1/open-content.js';
-import { measured, notApplicable } from './score-helpers.js';
+import { evLabel, evText, measured, notApplicable } from './score-helpers.js';
 import { filler } from '../../helpers/page.js';
 
 const words = (n: number) => filler(n, 'the bottom bracket creaks only when I stand on the pedals in the wet');
@@ -207,7 +209,7 @@ describe("the brand's words, not the members'", () => {
       ]),
     );
     expect(own.value).toBeGreaterThan(0);
-    expect(own.evidence[0]!.snippet).toContain('MySolarco');
+    expect(evText(own.evidence[0]!)).toContain('MySolarco');
   });
 
   it('"only for sensing" is not exclusivity; "only at Solarco" is', () => {
@@ -252,10 +254,11 @@ describe('evidence that earns its score', () => {
       );
     const m = measured(measure(brandVoiceShare, [thread(1), thread(2), thread(3)]));
     expect(m.value).toBeCloseTo(3 / 24, 3);
-    expect(m.evidence[0]).toMatchObject({ label: 'who writes', points: 'conductor' });
-    expect(m.evidence[0]!.snippet).toMatch(/^21 of 24 posts .* written by members, 3 by the brand/);
+    expect(m.evidence[0]).toMatchObject({ points: 'conductor' });
+    expect(evLabel(m.evidence[0]!)).toBe('who writes');
+    expect(evText(m.evidence[0]!)).toMatch(/^21 of 24 posts .* written by members, 3 by the brand/);
     // The same coupon post on three threads is one item, seen on 3 pages.
-    const coupons = m.evidence.filter((e) => e.label === 'brand post');
+    const coupons = m.evidence.filter((e) => evLabel(e) === 'brand post');
     expect(coupons).toHaveLength(1);
     expect(coupons[0]).toMatchObject({ seenOn: 3, points: 'producer' });
   });
@@ -268,7 +271,7 @@ describe('evidence that earns its score', () => {
     expect(p.text).toContain('Email\nPassword\nSign in\nNot a member yet?');
     const wall = detectWall(p);
     expect(wall.walled).toBe(true);
-    expect(wall.evidence!.snippet).not.toMatch(/Email|Password/);
+    expect(evText(wall.evidence!)).not.toMatch(/Email|Password/);
   });
 
   it('consent does not count the absence of trackers a second time', () => {
@@ -290,7 +293,8 @@ describe('community or not', () => {
     ];
     const { runs, site } = runSignalsOnSite({ siteUrl: 'https://www.devtools.example/', startUrl: 'https://www.devtools.example/', pages, records: [] });
     expect(site.community).toMatchObject({ found: false, memberPosts: 0 });
-    const res = scoreAudit(runs, await loadRubric(), {}, site.community);
+    const rubric = await loadRubric();
+    const res = scoreAudit(runs, rubric, {}, site.community);
     expect(res.index).toMatchObject({ status: 'no-community', score: null, label: null });
     expect(res.questions.map((q) => [q.id, q.status === 'not-applicable'])).toEqual([
       ['Q1', true],
@@ -299,8 +303,10 @@ describe('community or not', () => {
       ['Q4', false],
       ['Q5', false],
     ]);
-    const recs = buildRecommendations(res.questions);
-    for (const r of recs) expect(r.questionId === 'Q4' || r.questionId === 'Q5').toBe(true);
-    expect(recs.map((r) => r.action).join(' ')).not.toMatch(/members’ own posts|members' own posts/);
+    // The action plan reads the questions and the coverage floor only.
+    const plan = buildActionPlan({ questions: res.questions, rubric: { coverageFloor: rubric.coverageFloor } } as unknown as AuditResult);
+    expect(plan.actions.length).toBeGreaterThan(0);
+    for (const a of plan.actions) expect(a.question.id === 'Q4' || a.question.id === 'Q5').toBe(true);
+    expect(plan.actions.map((a) => signalString(a.signal.id, 'recommendation')).join(' ')).not.toMatch(/members’ own posts|members' own posts/);
   });
 });

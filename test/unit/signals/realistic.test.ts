@@ -5,6 +5,7 @@ import { findCapture } from '../../../src/signals/q4/capture-popups.js';
 import { inspectRegistrationForms } from '../../../src/signals/q1/registration-burden.js';
 import { clicksToTargets } from '../../../src/signals/q4/help-reachable.js';
 import { pageFromHtml } from '../../helpers/page.js';
+import { evText } from './score-helpers.js';
 
 const T = 'https://community.example.com/forum/t/1';
 const gtm = '<script async src="https://www.googletagmanager.com/gtag/js?id=G-XYZ"></script>';
@@ -44,7 +45,7 @@ describe('rules on realistic markup', () => {
     );
     const found = clicksToTargets([home], 'https://community.example.com/');
     expect(found.get('contact')?.clicks).toBe(1);
-    expect(found.get('contact')!.evidence.snippet).toContain('mailto:hello@example.com');
+    expect(evText(found.get('contact')!.evidence)).toContain('mailto:hello@example.com');
   });
 });
 
@@ -76,7 +77,7 @@ describe('more rules on realistic markup', () => {
       '<main>x</main><footer><a href="/legal/data">Privacy Policy</a> <a href="/legal/tc">Terms &amp; Conditions</a> <a href="/tos">ToS</a></footer>',
       T,
     );
-    expect(findPolicyLinks(real).privacy!.snippet).toContain('Privacy Policy');
-    expect(findPolicyLinks(real).terms!.snippet).toContain('Terms & Conditions');
+    expect(evText(findPolicyLinks(real).privacy!)).toContain('Privacy Policy');
+    expect(evText(findPolicyLinks(real).terms!)).toContain('Terms & Conditions');
   });
 });
