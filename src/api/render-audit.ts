@@ -12,6 +12,7 @@ import { ARCHIVE_FILE, readArchive } from '../crawl/archive.js';
 import { OUTPUT_FILES, type OutputFormat } from './outputs.js';
 import { readResult } from './read-result.js';
 import { renderAll, type ReportSettings } from './render-outputs.js';
+import { reportShots } from '../report/finding-shots.js';
 import { RunFolder } from './run-folder.js';
 
 export interface RenderAuditOptions {
@@ -46,9 +47,7 @@ export async function locateAudit(input: string): Promise<{ file: string; archiv
   const abs = path.resolve(input);
   const file = (await exists(abs, true)) ? path.join(abs, OUTPUT_FILES.json) : abs;
   if (!(await exists(file, false)))
-    throw new UserError(
-      `${input} is neither an audit.json nor a run folder holding one. Give the audit.json a run wrote, or its folder (e.g. output/demo).`,
-    );
+    throw new UserError(`${input} is neither an audit.json nor a run folder holding one. Give the audit.json a run wrote, or its folder (e.g. output/demo).`);
   const archive = path.join(path.dirname(file), 'archive', ARCHIVE_FILE);
   return { file, archive: (await exists(archive, false)) ? archive : null };
 }
@@ -57,13 +56,22 @@ export async function renderAudit(opts: RenderAuditOptions): Promise<RenderAudit
   const { file, archive } = await locateAudit(opts.input);
   const result = await readResult(file);
   const settings: ReportSettings = opts.audit
-    ? { accent: opts.audit.report.theme.accent, logo: opts.audit.report.analyst.logo ?? null, paper: opts.audit.report.paper, language: opts.audit.report.language }
+    ? {
+        accent: opts.audit.report.theme.accent,
+        logo: opts.audit.report.analyst.logo ?? null,
+        paper: opts.audit.report.paper,
+        language: opts.audit.report.language,
+      }
     : { accent: DEFAULTS.report.accent, logo: null, paper: DEFAULTS.report.paper, language: DEFAULTS.report.language };
   const locale = opts.locale ?? settings.language;
   const formats = opts.formats ?? (['pdf', 'html', 'md'] as OutputFormat[]);
-  // Screenshots are bytes in the archive, not in audit.json: read them only when the audit lists some.
-  const screenshots = archive && result.crawl.screenshots.length ? ((await readArchive(archive)).screenshots ?? []) : [];
+  // Screenshots and the pages behind the headline findings' crops are in the archive, not in audit.json.
+  const report = formats.includes('html') || formats.includes('pdf');
+  const saved = archive && (report || result.crawl.screenshots.length) ? await readArchive(archive) : null;
+  const screenshots = result.crawl.screenshots.length ? (saved?.screenshots ?? []) : [];
+  const shots = report ? await reportShots(result, saved?.pages ?? null) : {};
   const rendered = await renderAll(result, settings, formats, {
+    ...shots,
     locale,
     ...(opts.templatesDir ? { templatesDir: opts.templatesDir } : {}),
     ...(screenshots.length ? { screenshots } : {}),

@@ -38,7 +38,15 @@ export async function renderAll(
   result: AuditResult,
   settingsOrAudit: ReportSettings | ResolvedAudit,
   formats: OutputFormat[],
-  opts: { templatesDir?: string; locale?: Locale; screenshots?: ReadonlyArray<{ url: string; data: Uint8Array }>; delta?: RunDelta | null } = {},
+  opts: {
+    templatesDir?: string;
+    locale?: Locale;
+    screenshots?: ReadonlyArray<{ url: string; data: Uint8Array }>;
+    delta?: RunDelta | null;
+    /** Crops beside the headline findings (src/report/finding-shots.ts), and whether there was no browser for them. */
+    findingShots?: ReadonlyArray<{ key: string; data: Uint8Array; width: number; height: number }>;
+    shotSkipped?: boolean;
+  } = {},
 ): Promise<Partial<Record<OutputFormat, string | Uint8Array>>> {
   const settings = 'report' in settingsOrAudit ? reportSettings(settingsOrAudit) : settingsOrAudit;
   const locale = opts.locale ?? settings.language;
@@ -55,6 +63,8 @@ export async function renderAll(
         templatesDir: opts.templatesDir ?? null,
         locale,
         ...(opts.screenshots ? { screenshots: opts.screenshots } : {}),
+        ...(opts.findingShots ? { findingShots: opts.findingShots } : {}),
+        ...(opts.shotSkipped ? { shotSkipped: true } : {}),
         delta: opts.delta ?? null,
       });
     } catch (e) {

@@ -39,6 +39,9 @@ export const DEFAULTS = {
     /** Loading the report document into Chromium, and printing it (PDF) or drawing a chart (PNG). */
     setContentTimeoutMs: 30_000,
     printTimeoutMs: 60_000,
+    /** Screenshot crops beside the headline findings: per page, and for all of them (what is left is skipped). */
+    findingShotPageMs: 8_000,
+    findingShotTotalMs: 30_000,
     accent: '#0b6e4f',
     paper: 'A4' as const,
     language: 'en' as const,

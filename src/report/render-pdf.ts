@@ -59,7 +59,7 @@ export interface PdfLaunchOptions {
 }
 
 /** The report's browser: JavaScript off and requests blocked per page, and offline for the whole process. */
-async function launch(opts: PdfLaunchOptions = {}): Promise<Browser> {
+export async function launch(opts: PdfLaunchOptions = {}): Promise<Browser> {
   const puppeteer = (await import('puppeteer-core')).default;
   const marker = launchMarker('pdf');
   const browser = await puppeteer.launch({
@@ -82,7 +82,7 @@ export function withTitle(html: string, title: string | undefined): string {
 }
 
 /** A page that runs no script and can load nothing but data: URLs (this blocks file:// too). */
-async function lockedPage(browser: Browser) {
+export async function lockedPage(browser: Browser) {
   const page = await browser.newPage();
   await page.setJavaScriptEnabled(false);
   await page.setRequestInterception(true);

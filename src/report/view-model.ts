@@ -41,6 +41,10 @@ export interface ReportOptions {
   locale?: Locale;
   /** Screenshot images from the crawl (browser and auto modes), matched by URL to audit.json's crawl.screenshots. */
   screenshots?: ReadonlyArray<{ url: string; data: Uint8Array }>;
+  /** Crops of the headline findings' pages (src/report/finding-shots.ts), by `findingShotKey(signalId)`. */
+  findingShots?: ReadonlyArray<{ key: string; data: Uint8Array; width: number; height: number }>;
+  /** No browser was available for those crops: the headline findings say the screenshot was skipped. */
+  shotSkipped?: boolean;
   /** The comparison with an earlier audit of the brand: the summary gains a "Since the last audit" box. */
   delta?: RunDelta | null;
 }
@@ -192,7 +196,14 @@ export interface EvidenceVM {
   seenOn: string | null;
   /** Anchor of the screenshot of this very page in the coverage section, when one was taken. */
   shot: string | null;
+  /** A crop of the page around these words, beside a headline finding (a data: URI of checked JPEG bytes). */
+  crop: { src: string; alt: string; width: number; height: number } | null;
+  /** A headline finding whose crop could not be made: no browser was available. */
+  cropSkipped: boolean;
 }
+
+/** The key of a signal's first item of evidence, the one a headline finding shows (and its crop is made for). */
+export const findingShotKey = (signalId: string): string => `${signalId}#0`;
 
 export interface ScreenshotVM {
   anchor: string;
@@ -299,7 +310,12 @@ export interface ReportViewModel {
   /** Every action, ranked (the summary shows the first three; Markdown lists them). */
   recommendations: RecommendationVM[];
   /** The action plan: actions grouped by priority; signals that already work; signals not measured, with why. */
-  plan: { actions: RecommendationVM[]; groups: Array<{ priority: string; title: string; full: boolean; compact: boolean; items: RecommendationVM[] }>; passed: PlanSignalVM[]; notMeasured: PlanSignalVM[] };
+  plan: {
+    actions: RecommendationVM[];
+    groups: Array<{ priority: string; title: string; full: boolean; compact: boolean; items: RecommendationVM[] }>;
+    passed: PlanSignalVM[];
+    notMeasured: PlanSignalVM[];
+  };
   title: string;
   paper: Paper;
   theme: { accent: string; accentSoft: string; accentFaint: string; onAccent: string; footerLeft: string; runningHeader: string };
@@ -414,6 +430,8 @@ function evidenceVM(e: Evidence, locale: Locale = 'en'): EvidenceVM {
     label: e.label ? cleanText(say(e.label, locale), LIMITS.label) : null,
     seenOn: e.seenOn ? translator(locale)('evidence.seenOn', { n: formatCount(e.seenOn, locale) }) : null,
     shot: null,
+    crop: null,
+    cropSkipped: false,
   };
 }
 
@@ -430,7 +448,11 @@ function signalVM(s: SignalResult, locale: Locale): SignalVM {
     measured,
     status: s.status,
     unscoredText: tr(notApplicable ? 'signal.notApplicable' : 'signal.notMeasured'),
-    displayValue: notApplicable ? tr('signal.notApplicable') : s.status === 'not-measured' ? tr('signal.notMeasured') : cleanText(say(s.display, locale), LIMITS.title),
+    displayValue: notApplicable
+      ? tr('signal.notApplicable')
+      : s.status === 'not-measured'
+        ? tr('signal.notMeasured')
+        : cleanText(say(s.display, locale), LIMITS.title),
     score: formatScore(s.score),
     weight: formatWeight(s.weight),
     pagesObserved: formatCount(s.pagesObserved, locale),
@@ -474,7 +496,11 @@ export function questionSummary(q: QuestionResult, locale: Locale = 'en'): strin
   const head =
     q.status === 'insufficient-evidence'
       ? tr('question.summaryInsufficient', { score: formatScore(q.score), coverage })
-      : tr(q.coverage < 1 ? 'question.summary' : 'question.summaryFull', { band: capitalise(questionBandText(q, locale)), score: formatScore(q.score), coverage });
+      : tr(q.coverage < 1 ? 'question.summary' : 'question.summaryFull', {
+          band: capitalise(questionBandText(q, locale)),
+          score: formatScore(q.score),
+          coverage,
+        });
   const byId = new Map(q.signals.map((sig) => [sig.id, sig]));
   const phrase = (id: string): string | null => {
     const sig = byId.get(id);
@@ -504,7 +530,7 @@ function questionVM(q: QuestionResult, locale: Locale): QuestionVM {
   }
   const band = questionBandText(q, locale);
   const coverage = formatPercent(q.coverage, locale);
-  const summary = questionSummary(q, locale);
+  const summary = cleanText(questionSummary(q, locale), 900);
   return {
     id: q.id,
     anchor: `q-${q.id.toLowerCase()}`,
@@ -705,7 +731,8 @@ export function leftOutGroups(pages: AuditResult['crawl']['pages'], siteUrl: str
   const groups = new Map<string, { pattern: string; outcome: string; reason: string; count: number; example: string }>();
   for (const p of pages) {
     if (p.outcome === 'fetched') continue;
-    const reason = p.outcome === 'robots-blocked' ? 'robots' : p.outcome === 'failed' && p.status ? `http-${p.status >= 500 ? '5xx' : p.status}` : (p.reason ?? 'other');
+    const reason =
+      p.outcome === 'robots-blocked' ? 'robots' : p.outcome === 'failed' && p.status ? `http-${p.status >= 500 ? '5xx' : p.status}` : (p.reason ?? 'other');
     const pattern = leftOutPattern(p.url, siteHost);
     const key = `${p.outcome}\u0000${reason}\u0000${pattern}`;
     const g = groups.get(key);
@@ -789,7 +816,13 @@ export function buildPlan(result: AuditResult, locale: Locale = 'en'): ReportVie
   const actions = plan.actions.map((a, i) => actionVM(a, i + 1, locale));
   const groups = (['high', 'medium', 'low'] as const)
     // High priority: the full card with its evidence; next: the card without; the rest: one line each.
-    .map((priority) => ({ priority, title: tr(PRIORITY_KEY[priority]), full: priority === 'high', compact: priority !== 'high', items: actions.filter((a) => a.priority === priority) }))
+    .map((priority) => ({
+      priority,
+      title: tr(PRIORITY_KEY[priority]),
+      full: priority === 'high',
+      compact: priority !== 'high',
+      items: actions.filter((a) => a.priority === priority),
+    }))
     .filter((g) => g.items.length > 0);
   const brief = (x: { question: QuestionResult; signal: SignalResult }) => ({
     question: x.question.id,
@@ -931,6 +964,20 @@ export function buildViewModel(result: AuditResult, opts: ReportOptions = {}): R
   const shotFor = (e: EvidenceVM): string | null => (e.link.href ? (shotByUrl.get(e.link.href) ?? null) : null);
   for (const q of questions) for (const sig of q.signals) for (const e of sig.evidence) e.shot = shotFor(e);
   for (const r of recommendations) if (r.evidence) r.evidence.shot = shotFor(r.evidence);
+  // Crops beside the headline findings: the summary's three and each question's first measured card with evidence.
+  const crops = new Map((opts.findingShots ?? []).map((c) => [c.key, c]));
+  const placeCrop = (signalId: string, e: EvidenceVM | null | undefined) => {
+    if (!e) return;
+    const c = crops.get(findingShotKey(signalId));
+    if (c && imageMime(c.data) === 'image/jpeg')
+      e.crop = { src: `data:image/jpeg;base64,${Buffer.from(c.data).toString('base64')}`, alt: tr('evidence.cropAlt'), width: c.width, height: c.height };
+    else e.cropSkipped = Boolean(opts.shotSkipped);
+  };
+  topFindings(result.questions, 3).forEach((f, i) => placeCrop(f.signal.id, findings[i]?.evidence));
+  result.questions.forEach((q, qi) => {
+    const si = q.signals.findIndex((sig) => sig.status === 'measured' && sig.evidence.length > 0);
+    if (si >= 0) placeCrop(q.signals[si]!.id, questions[qi]?.signals[si]?.evidence[0]);
+  });
   const servedFrom = result.site.servedFrom ? cleanText(result.site.servedFrom, LIMITS.url) : null;
 
   const labels = chartLabels(locale);
