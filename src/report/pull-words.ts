@@ -162,7 +162,8 @@ const fullMonthCount = (t: TrafficResult): number => t.months.filter((m) => !m.p
  * The pull paragraph: a zero run at the end first (it changes how everything else reads), then the headline
  * change, the trend, and the seasonal swing.
  */
-export function pullParagraph(traffic: TrafficResult, locale: Locale): string {
+/** `brief`: the headline and the trend only (the summary page); the pull section adds the seasonal swing. */
+export function pullParagraph(traffic: TrafficResult, locale: Locale, brief = false): string {
   const tr = translator(locale);
   const t = traffic.trend;
   const n = fullMonthCount(traffic);
@@ -173,7 +174,7 @@ export function pullParagraph(traffic: TrafficResult, locale: Locale): string {
   if (zeroEnd) parts.push(tr('pull.zeroEnd', { n: zeroEnd.months, from: monthText(zeroEnd.from, locale) }));
   if (n >= 13 || t.headline) parts.push(headlineSentence(t, locale));
   parts.push(trendSentence(t, n, locale));
-  if (t.direction !== 'insufficient-data') {
+  if (t.direction !== 'insufficient-data' && !brief) {
     const season = seasonSentence(t, n, locale);
     if (season) parts.push(season);
   }

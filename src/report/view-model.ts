@@ -585,9 +585,9 @@ export function sinceLastFor(result: AuditResult, delta: RunDelta, locale: Local
 }
 
 /** The pull paragraph for the executive summary and Markdown, worded from the traffic result's typed fields. */
-export function pullSentence(result: AuditResult, locale: Locale = 'en'): string {
+export function pullSentence(result: AuditResult, locale: Locale = 'en', brief = false): string {
   if (!result.traffic) return translator(locale)('traffic.none');
-  return pullParagraph(result.traffic, locale);
+  return pullParagraph(result.traffic, locale, brief);
 }
 
 function trafficVM(result: AuditResult, chartSvg: string | null, accent: string, locale: Locale): ReportViewModel['traffic'] {
@@ -698,6 +698,18 @@ const BASIS_KEY: Partial<Record<NonNullable<AuditResult['crawl']['pages'][number
   path: 'appendix.byPath',
   heading: 'appendix.byHeading',
 };
+
+/** A link to a page of the audited site shown by its path (the site is named on the cover); other sites in full. */
+function onSiteLink(url: string, siteUrl: string): Link {
+  const link = toLink(url);
+  try {
+    const u = new URL(url);
+    if (u.host === new URL(siteUrl).host) return { ...link, text: cleanText(`${u.pathname}${u.search}`, LIMITS.url) || '/' };
+  } catch {
+    // not a URL: shown as it is
+  }
+  return link;
+}
 
 /** A skip or failure reason code in words ("a link that changes something: not followed"); unknown codes as a generic phrase. */
 export function reasonText(code: string, locale: Locale = 'en'): string {
@@ -950,7 +962,7 @@ export function buildViewModel(result: AuditResult, opts: ReportOptions = {}): R
   const fetched = c.pages.filter((p) => p.outcome === 'fetched');
   const pages = fetched.slice(0, MAX_APPENDIX_ROWS).map((p, i) => ({
     n: i + 1,
-    link: toLink(p.url),
+    link: onSiteLink(p.url, result.site.url),
     depth: p.depth,
     outcome: tr('outcome.fetched'),
     outcomeClass: p.outcome,
@@ -1043,7 +1055,7 @@ export function buildViewModel(result: AuditResult, opts: ReportOptions = {}): R
       ),
       findings,
       todo: recommendations.slice(0, 3),
-      pull: pullSentence(result, locale),
+      pull: pullSentence(result, locale, true),
       questions: questions.map((q) => ({ id: q.id, title: q.title, score: q.score, band: q.band, coverage: q.coverage })),
     },
     sinceLast: opts.delta ? sinceLastFor(result, opts.delta, locale) : null,
