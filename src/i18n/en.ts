@@ -111,6 +111,7 @@ export const en = {
   'rec.riskAccessibility': 'legal risk: accessibility',
   'rec.affected': 'seen on {n, plural, one {# page} other {# pages}}',
   'rec.affectedAtLeast': 'seen on {n, plural, one {# page} other {# pages}} or more',
+  'rec.examplesShort': 'e.g.',
   'rec.examples': 'For example',
   'rec.impact': 'Why it matters',
   'rec.finding': 'Finding',
@@ -141,6 +142,8 @@ export const en = {
   // signal cards
   'signal.notMeasured': 'not measured',
   'signal.pagesRead': '{n, plural, one {# page} other {# pages}} read',
+  'signal.unknownTitle': 'a further {question} signal',
+  'rec.impactUnknown': 'It moves the site toward the producer end on this question.',
   'signal.value': 'Value',
   'signal.weight': 'Weight',
   'signal.pages': 'Pages',

@@ -105,8 +105,10 @@ export function buildActionPlan(result: AuditResult): ActionPlan {
     }
   }
   const rank: Record<Priority, number> = { high: 0, medium: 1, low: 2 };
-  actions.sort((a, b) => rank[a.priority] - rank[b.priority] || b.points - a.points || a.order - b.order);
-  // A plan with twelve first priorities has none: past the cap, an action moves down a level (order kept).
+  const legal = (a: { risk: Risk | null; signal: SignalResult }) => (a.risk !== null && a.signal.score! < 40 ? 0 : 1);
+  actions.sort((a, b) => rank[a.priority] - rank[b.priority] || legal(a) - legal(b) || b.points - a.points || a.order - b.order);
+  // A plan with twelve first priorities has none: past the cap, an action moves down a level (order kept). Legal
+  // risks sort first among the first priorities, so the cap demotes point-driven actions before them.
   let high = 0;
   let medium = 0;
   for (const a of actions) {

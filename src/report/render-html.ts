@@ -46,7 +46,10 @@ export function renderReportHtml(result: AuditResult, opts: RenderHtmlOptions = 
   return withoutNavigation(main({ ...vm, css: all }));
 }
 
-type ChartFn = (result: TrafficResult, opts?: { width?: number; height?: number; accent?: string; title?: string; desc?: string; lang?: 'en' | 'de' }) => string;
+type ChartFn = (
+  result: TrafficResult,
+  opts?: { width?: number; height?: number; accent?: string; title?: string; desc?: string; lang?: 'en' | 'de' },
+) => string;
 
 /**
  * The traffic chart from src/traffic/chart.ts, loaded lazily so the report builds without it; null when the

@@ -4,7 +4,9 @@ import type { AuditResult } from '../result/types.js';
 import { escapeMarkdown, escapeMarkdownCell, markdownUrl } from './text.js';
 import { say, signalTitle } from './messages.js';
 import type { RunDelta } from '../result/deltas.js';
-import { buildPlan, reportTitle,
+import {
+  buildPlan,
+  reportTitle,
   sinceLastFor,
   formatDate,
   formatPercent,

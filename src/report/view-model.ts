@@ -443,7 +443,7 @@ function signalVM(s: SignalResult, locale: Locale): SignalVM {
   const notApplicable = s.status === 'not-applicable';
   return {
     id: cleanText(s.id, LIMITS.label),
-    title: cleanText(signalTitle(s.id, locale), LIMITS.title),
+    title: signalName(s, locale),
     explanation: cleanText(signalString(s.id, 'explanation', locale), 900),
     measured,
     status: s.status,
@@ -797,9 +797,15 @@ function pointsText(points: number, locale: Locale): string {
   return points < 0.5 ? tr('rec.pointsSmall') : tr('rec.points', { points: formatNumber(Math.round(points * 10) / 10, locale, 1) });
 }
 
-function actionVM(a: ActionItem, rank: number, locale: Locale): RecommendationVM {
+/** A signal's title, or — for a signal a saved audit from another version carries and this one does not describe — a neutral name. */
+function signalName(s: Pick<SignalResult, 'id' | 'question'>, locale: Locale): string {
+  const title = cleanText(signalTitle(s.id, locale), LIMITS.title);
+  return title || translator(locale)('signal.unknownTitle', { question: questionTitle({ id: s.question }, locale) });
+}
+
+function actionVM(a: ActionItem, rank: number, locale: Locale, siteUrl: string): RecommendationVM {
   const tr = translator(locale);
-  const title = cleanText(signalTitle(a.signal.id, locale), LIMITS.title);
+  const title = signalName(a.signal, locale);
   const evidence = a.signal.evidence.find((e) => e.points === 'producer') ?? a.signal.evidence[0];
   return {
     rank,
@@ -811,10 +817,14 @@ function actionVM(a: ActionItem, rank: number, locale: Locale): RecommendationVM
     priorityText: tr(PRIORITY_KEY[a.priority]),
     effortText: tr(EFFORT_KEY[a.effort]),
     pointsText: pointsText(a.points, locale),
-    impact: cleanText(signalString(a.signal.id, 'impact', locale), 400),
+    impact: cleanText(signalString(a.signal.id, 'impact', locale), 400) || tr('rec.impactUnknown'),
     risk: a.risk ? tr(RISK_KEY[a.risk]) : null,
     affectedText: a.affected > 0 ? tr(a.affectedAtLeast ? 'rec.affectedAtLeast' : 'rec.affected', { n: a.affected }) : null,
-    examples: a.examples.map((u) => toLink(u)),
+    // Pages beyond the one the evidence item shows, by path: "seen on 6 pages, e.g. /forum/a, /reviews/b".
+    examples: a.examples
+      .filter((u) => u !== evidence?.url)
+      .slice(0, 2)
+      .map((u) => onSiteLink(u, siteUrl)),
     questionId: a.question.id,
     signalId: cleanText(a.signal.id, LIMITS.label),
     evidence: evidence ? evidenceVM(evidence, locale) : null,
@@ -825,7 +835,7 @@ function actionVM(a: ActionItem, rank: number, locale: Locale): RecommendationVM
 export function buildPlan(result: AuditResult, locale: Locale = 'en'): ReportViewModel['plan'] {
   const tr = translator(locale);
   const plan = buildActionPlan(result);
-  const actions = plan.actions.map((a, i) => actionVM(a, i + 1, locale));
+  const actions = plan.actions.map((a, i) => actionVM(a, i + 1, locale, result.site.url));
   const groups = (['high', 'medium', 'low'] as const)
     // High priority: the full card with its evidence; next: the card without; the rest: one line each.
     .map((priority) => ({

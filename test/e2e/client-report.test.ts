@@ -58,7 +58,7 @@ function englishFragments(): string[] {
   const pairs: Array<[Record<string, string>, Record<string, string>]> = [
     [CATALOGUES.en, CATALOGUES.de],
     [COMMON_STRINGS.en, COMMON_STRINGS.de],
-    ...SIGNALS.map((s) => [s.strings.en, s.strings.de] as [Record<string, string>, Record<string, string>]),
+    ...SIGNALS.map((s) => [s.strings.en, s.strings.de] as unknown as [Record<string, string>, Record<string, string>]),
   ];
   const out = new Set<string>();
   for (const [en, de] of pairs)

@@ -10,6 +10,7 @@ import { buildComparisonViewModel } from '../../../src/compare/view-model.js';
 import type { AuditResult } from '../../../src/result/types.js';
 import { readTrendsTable } from '../../../src/traffic/google-trends.js';
 import { UserError } from '../../../src/util/errors.js';
+import { say } from '../../../src/report/messages.js';
 import { loadFixture } from '../report/helpers.js';
 
 /** The sample audit as another brand, with its index (and, optionally, anything else) replaced. */
@@ -144,8 +145,13 @@ describe('signal gaps', () => {
       expect(g.brands.map((x) => x.brand)).toEqual(['Northwind Home', 'Mirror']);
       for (const x of g.brands) {
         expect(x.status).toBe('measured');
-        expect(x.displayValue).toBeTruthy();
-        expect(x.evidence?.snippet).toBeTruthy();
+        // The figure is a message (meaning, not prose) that the comparison report words in its language.
+        expect(x.display).toMatchObject({ id: expect.stringMatching(new RegExp(`^${g.signal}\\.`)) });
+        expect(say(x.display)).toBeTruthy();
+        expect(say(x.display, 'de')).toBeTruthy();
+        // A quotation from the site, or the tool's own note about the page (worded from its message).
+        expect(x.evidence).toBeTruthy();
+        expect(x.evidence!.snippet || say(x.evidence!.note)).toBeTruthy();
       }
       // The quote shown for the original brand points the way its score leans, where such an item exists.
       const sig = a.questions.flatMap((q) => q.signals).find((s) => s.id === g.signal)!;

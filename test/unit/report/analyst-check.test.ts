@@ -2,18 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { analystNoteWarnings, checkAnalystNotes } from '../../../src/report/analyst-check.js';
 import type { AuditResult, Evidence, QuestionId, SignalResult } from '../../../src/result/types.js';
 import { loadFixture } from './helpers.js';
+import { message, type Message } from '../../../src/i18n/message.js';
+
+/** The label help-reachable gives the target it found: a message whose `kind` value names it. */
+const linkLabel = (kind: 'help' | 'contact'): Message => message('q4-help-reachable.labelLink', { kind });
 
 /** A measured signal; `producer`/`conductor` add that many evidence items pointing that way. */
 function sig(
   id: string,
   value: number,
-  opts: { producer?: number; conductor?: string[]; strength?: number; status?: SignalResult['status'] } = {},
+  opts: { producer?: number; conductor?: Message[]; strength?: number; status?: SignalResult['status'] } = {},
 ): SignalResult {
   const evidence: Evidence[] = [
     ...Array.from({ length: opts.producer ?? 0 }, (_, i) => ({
       url: `https://x.example/${i}`,
       snippet: `s${i}`,
-      label: `item ${i}`,
+      label: message('test.item', { i }),
       points: 'producer' as const,
     })),
     ...(opts.conductor ?? []).map((label, i) => ({ url: `https://x.example/c${i}`, snippet: `c${i}`, label, points: 'conductor' as const })),
@@ -21,13 +25,12 @@ function sig(
   const status = opts.status ?? 'measured';
   return {
     id,
-    title: id,
     question: id.slice(0, 2).toUpperCase() as QuestionId,
     direction: 'conductor',
-    explanation: '',
     status,
     value: status === 'measured' ? value : null,
-    displayValue: 'not read by the check',
+    // The check reads typed values and evidence, never the worded value.
+    display: message('test.notReadByTheCheck'),
     score: status === 'measured' ? 50 : null,
     leaning: 'neutral',
     weight: 1,
@@ -42,7 +45,7 @@ const SIGNALS = [
   sig('q1-open-content', 0.2),
   sig('q4-third-party-trackers', 5.42, { producer: 6, strength: 0.25 }),
   sig('q4-site-search', 0),
-  sig('q4-help-reachable', 1, { conductor: ['help link'] }),
+  sig('q4-help-reachable', 1, { conductor: [linkLabel('help')] }),
   sig('q5-contact-options', 0),
   sig('q5-sales-in-help', 0.4),
 ];
@@ -183,7 +186,7 @@ describe('analyst notes checked against the measurement', () => {
     expect(claims({ Q4: 'There are no trackers at all.' })[0]).toMatchObject({ measure: 'trackers-present' });
     // Where the audit agrees (or cannot tell which of help and contact it reached), nothing.
     expect(claims({ Q4: 'There is no site search and no contact route.' })).toEqual([]);
-    const contactOnly = SIGNALS.map((s) => (s.id === 'q4-help-reachable' ? sig(s.id, 1, { conductor: ['contact link'] }) : s));
+    const contactOnly = SIGNALS.map((s) => (s.id === 'q4-help-reachable' ? sig(s.id, 1, { conductor: [linkLabel('contact')] }) : s));
     expect(claims({ Q4: 'Help can only be reached from the sign-in page.' }, contactOnly)).toEqual([]);
     const unknown = SIGNALS.map((s) => (s.id === 'q4-help-reachable' ? sig(s.id, 1) : s));
     expect(claims({ Q4: 'Help can only be reached from the sign-in page.' }, unknown)).toEqual([]);

@@ -33,10 +33,16 @@ describe('coverage: URL groups that stopped receiving budget', () => {
   it('says which group stopped and why, in English and in German', () => {
     const audit = withStoppedGroup(sample);
     const htmlEn = coverageSection(renderReportHtml(audit));
-    expect(htmlEn).toContain(`<td class="mono">/user/*<div class="small group-stopped"><strong>${en['coverage.groupStopped']}:</strong> ${STOPPED}</div></td>`);
+    // The reason is worded in the report's language; the crawler's own sentence (with its group pattern and page
+    // count) stays in audit.json.
+    expect(htmlEn).toContain(
+      `<td class="mono">/user/*<div class="small group-stopped"><strong>${en['coverage.groupStopped']}:</strong> ${en['coverage.groupStoppedWhy']}</div></td>`,
+    );
+    expect(htmlEn).not.toContain(STOPPED);
     expect(htmlEn).toContain(en['coverage.groupsStoppedIntro']);
     const htmlDe = coverageSection(renderReportHtml(audit, { locale: 'de' }));
-    expect(htmlDe).toContain(`<strong>${de['coverage.groupStopped']}:</strong>`);
+    expect(htmlDe).toContain(`<strong>${de['coverage.groupStopped']}:</strong> ${de['coverage.groupStoppedWhy']}`);
+    expect(htmlDe).not.toContain(STOPPED);
     expect(htmlDe).toContain(de['coverage.groupsStoppedIntro']);
     expect(htmlDe).not.toContain(en['coverage.groupsStoppedIntro']);
   });

@@ -16,7 +16,9 @@ export const SECTION_HEADINGS = [
   'Pull: is the site drawing more people?',
   'Method',
   'Coverage and limits',
-  'Appendix: pages crawled',
+  'Appendix: the signals',
+  'Appendix: pages read',
+  'Addresses not read',
 ];
 
 /** The same headings in the German report. */
@@ -29,5 +31,31 @@ export const SECTION_HEADINGS_DE = [
   'Sogwirkung: Zieht die Website mehr Menschen an?',
   'Methode',
   'Abdeckung und Grenzen',
-  'Anhang: gecrawlte Seiten',
+  'Anhang: die Signale',
+  'Anhang: gelesene Seiten',
+  'Nicht gelesene Adressen',
 ];
+
+/** Markdown syntax a crawled or hand-written string may carry: a table pipe, inline HTML, code and a script link. */
+export const MARKDOWN_HOSTILE = '| <b>x</b> `code` [a](javascript:alert(1))';
+
+/**
+ * The hostile fixture with Markdown syntax where summary.md prints strings from audit.json: the brand (heading,
+ * verdict) and a message value (a finding's value). Question and signal titles come from the catalogues, so no
+ * audit.json string reaches the question table any more.
+ */
+export function markdownHostileFixture(): AuditResult {
+  const h = loadFixture('hostile');
+  return {
+    ...h,
+    brand: `${h.brand} ${MARKDOWN_HOSTILE}`,
+    questions: h.questions.map((q) => ({
+      ...q,
+      signals: q.signals.map((s) =>
+        s.id === 'q1-open-content' && s.display
+          ? { ...s, display: { ...s.display, values: { ...s.display.values, walled: `${MARKDOWN_HOSTILE} \u202Eevil\u200B` } } }
+          : s,
+      ),
+    })),
+  };
+}

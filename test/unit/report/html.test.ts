@@ -4,6 +4,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderReportHtml } from '../../../src/report/render-html.js';
 import { loadFixture, SECTION_HEADINGS } from './helpers.js';
+import { questionTitle } from '../../../src/report/view-model.js';
+import { signalTitle } from '../../../src/report/messages.js';
+import { message } from '../../../src/i18n/message.js';
 
 describe('renderReportHtml', () => {
   const sample = loadFixture('sample');
@@ -24,8 +27,9 @@ describe('renderReportHtml', () => {
     expect(html).toContain('Northwind Home');
     for (const h of SECTION_HEADINGS) expect(html).toContain(h.replace(/&/g, '&amp;'));
     for (const q of sample.questions) {
-      expect(html).toContain(`${q.id} · ${q.title}`);
-      for (const s of q.signals) expect(html).toContain(s.title);
+      // Titles come from the catalogues (audit.json carries ids only).
+      expect(html).toContain(`${q.id} · ${questionTitle(q)}`);
+      for (const s of q.signals) expect(html).toContain(signalTitle(s.id).replace(/&/g, '&amp;'));
     }
     expect(html).toContain('counter(pages)');
     expect(html).toContain('size: A4');
@@ -118,8 +122,61 @@ describe('renderReportHtml', () => {
     expect(out).not.toMatch(/href="(?!https?:|#[a-z0-9-]+")/i);
     expect(out).toContain('javascript:alert(1)');
     expect(out).toContain('{{constructor}}');
-    expect(out).not.toMatch(/[\u202E\u200B]/);
     expect(out).not.toContain('x'.repeat(400));
+  });
+
+  it('escapes hostile text from each place it can come from: brand, title, analyst, snippet, note, message value, URL', () => {
+    const hostile = loadFixture('hostile');
+    // The fixture's evidence items are quotations; give another signal the tool's own note, with a hostile page title as its value.
+    const noted = {
+      ...hostile,
+      questions: hostile.questions.map((q, i) =>
+        i === 0
+          ? {
+              ...q,
+              signals: q.signals.map((sig) =>
+                sig.id === 'q1-content-asks'
+                  ? {
+                      ...sig,
+                      evidence: [
+                        {
+                          url: 'https://community.northwindhome.example/t/1',
+                          note: message('q1-open-content.openPages', { open: 1, total: 2, title: '<svg onload=alert(2)> \u202Enote\u200B {{constructor}}' }),
+                          points: 'producer' as const,
+                        },
+                        ...sig.evidence,
+                      ],
+                    }
+                  : sig,
+              ),
+            }
+          : q,
+      ),
+    };
+    const out = renderReportHtml(noted);
+    // Brand and the audit file's own title (the <title> and the cover).
+    expect(out).toContain('<title>Report &lt;script&gt;alert(1)&lt;/script&gt; {{constructor.constructor}} — EvilCorp &lt;script&gt;alert(1)&lt;/script&gt;');
+    // The analyst's name and organisation.
+    expect(out).toContain('&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;');
+    expect(out).not.toMatch(/display:none \} <\/style>/);
+    // Analyst note and rationale.
+    expect(out).toContain('Note &lt;iframe src&#x3D;&quot;file:///etc/passwd&quot;&gt;&lt;/iframe&gt;');
+    expect(out).toContain('Because &lt;script&gt;alert(1)&lt;/script&gt;');
+    // A snippet (quotation from the site).
+    expect(out).toContain('&lt;iframe src&#x3D;&quot;file:///etc/passwd&quot;&gt;&lt;/iframe&gt; &lt;/style&gt;&lt;h1&gt;x');
+    // A note's message value: escaped, and never markup.
+    expect(out).toContain('&lt;svg onload&#x3D;alert(2)&gt;');
+    expect(out).not.toMatch(/<svg onload/i);
+    // URLs: javascript: and data: are text, never links.
+    expect(out).not.toMatch(/href="\s*(?:javascript|data):/i);
+    expect(out).not.toMatch(/src="(?!data:image\/)/i);
+  });
+
+  it('keeps bidi overrides and zero-width characters from any hostile string out of the report', () => {
+    const out = renderReportHtml(loadFixture('hostile'));
+    // The brand, a snippet and a message value (q1-open-content's display) all carry U+202E and U+200B.
+    expect(out).toContain('gpj.exe');
+    expect(out).not.toMatch(/[\u202E\u200B]/);
   });
 
   it('lets a user folder override a partial, in strict mode', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderSummaryMarkdown } from '../../../src/report/render-markdown.js';
 import { escapeMarkdown, escapeMarkdownCell } from '../../../src/report/text.js';
-import { loadFixture } from './helpers.js';
+import { loadFixture, markdownHostileFixture } from './helpers.js';
 
 /** Cells of a Markdown table row, splitting on unescaped pipes only. */
 function cells(row: string): string[] {
@@ -35,7 +35,13 @@ describe('renderSummaryMarkdown', () => {
   it('lists what to do about it, with evidence URLs', () => {
     const md = renderSummaryMarkdown(loadFixture('sample'));
     expect(md).toContain('### What to do about it');
-    expect(md).toMatch(/^1\. Take threads, answers and reviews out from behind the sign-in wall.*\(<https:\/\/community\.northwindhome\.example\/[^>\s]*>\)$/m);
+    // The action plan's first three, each with its priority, points recoverable and effort, and an evidence URL.
+    expect(md).toMatch(
+      /^1\. Offer a real consent choice.* _Do first, up to 12 index points, medium effort_ \(<https:\/\/community\.northwindhome\.example\/>\)$/m,
+    );
+    expect(md).toMatch(/^2\. Take threads, answers and reviews out from behind the sign-in wall.*\(<https:\/\/community\.northwindhome\.example\/[^>\s]*>\)$/m);
+    expect(md).not.toMatch(/^4\. /m);
+    expect(md).not.toMatch(/weight \d|scored \d+\/100/);
   });
 
   it('speaks German when asked', () => {
@@ -54,17 +60,20 @@ describe('renderSummaryMarkdown', () => {
   });
 
   it('escapes crawled text without entities or escaped parentheses', () => {
-    const md = renderSummaryMarkdown(loadFixture('hostile'));
+    const md = renderSummaryMarkdown(markdownHostileFixture());
     expect(md).not.toMatch(/<script/i);
     expect(md).toContain('< script>alert(1)< /script>');
     expect(md).not.toMatch(/&(lt|gt|amp|quot|#\d+);/);
     expect(md).not.toMatch(/\\[()]/);
     expect(md).not.toMatch(/[\u202E\u200B]/);
-    const row = md.split('\n').find((l) => l.startsWith('| Q3 '))!;
-    expect(cells(row)).toHaveLength(4);
-    expect(row).toContain('\\|');
-    expect(row).toContain('\\`code\\`');
-    expect(row).toContain('\\[a\\](javascript:alert(1))');
+    for (const row of md.split('\n').filter((l) => /^\| Q\d /.test(l))) expect(cells(row)).toHaveLength(4);
+    // The brand (in the heading line and the verdict) and a finding's message value, escaped where they could start something.
+    const verdict = md.split('\n').find((l) => l.includes('leans towards'))!;
+    expect(verdict).toContain('\\`code\\`');
+    expect(verdict).toContain('\\[a\\](javascript:alert(1))');
+    const finding = md.split('\n').find((l) => l.startsWith('1. **Community content'))!;
+    expect(finding).toContain('\\`code\\`');
+    expect(finding).toContain('\\[a\\](javascript:alert(1))');
     expect(md).not.toMatch(/(?<!\\)\]\(javascript:/);
   });
 

@@ -13,10 +13,14 @@ function withClicks(): AuditResult {
 describe('traffic wording for search clicks', () => {
   it('captions and labels the chart as clicks from Google Search, in English and German', () => {
     const en = buildViewModel(withClicks(), { locale: 'en' });
-    expect(en.traffic.caption).toMatch(/^Monthly clicks from Google Search, not visits, .*Source: Dates\.csv \(gsc-csv\)\./);
+    // The caption names the product the export came from, never the file or the importer id.
+    expect(en.traffic.caption).toMatch(/^Monthly clicks from Google Search, not visits, .*Google Search Console/);
+    expect(en.traffic.caption).not.toMatch(/Dates\.csv|gsc-csv/);
+    expect(en.traffic.source).toMatch(/Google Search Console/);
     expect(en.traffic.chartSvg).toContain('aria-label="Monthly clicks from Google Search"');
     const de = buildViewModel(withClicks(), { locale: 'de' });
-    expect(de.traffic.caption).toMatch(/^Monatliche Klicks aus der Google-Suche, keine Besuche/);
+    expect(de.traffic.caption).toMatch(/^Monatliche Klicks aus der Google-Suche, keine Besuche.*Google Search Console/);
+    expect(de.traffic.caption).not.toMatch(/Dates\.csv|gsc-csv/);
     expect(pullSentence(withClicks(), 'de')).toMatch(/^Gemessen in Klicks aus der Google-Suche, nicht in Besuchen\. /);
     expect(pullSentence(withClicks(), 'en')).toMatch(/^Measured in clicks from Google Search, not visits\. /);
   });

@@ -139,7 +139,7 @@ describe('findings', () => {
   it('ranks measured signals by weight × distance from 50', () => {
     const r = loadFixture('sample');
     const top = topFindings(r.questions, 3);
-    expect(top.map((f) => f.signal.id)).toEqual(['q1.open-content', 'q5.consent-choice', 'q1.registration-burden']);
+    expect(top.map((f) => f.signal.id)).toEqual(['q1-open-content', 'q5-consent-choice', 'q1-registration-burden']);
     const strengths = top.map((f) => findingStrength(f.signal));
     expect([...strengths].sort((a, b) => b - a)).toEqual(strengths);
     for (const f of top) expect(f.signal.status).toBe('measured');
@@ -178,15 +178,43 @@ describe('view model', () => {
   });
 
   it('cleans hostile strings and never links non-http URLs', () => {
-    const vm = buildViewModel(loadFixture('hostile'));
+    const hostile = loadFixture('hostile');
+    const vm = buildViewModel(hostile);
     expect(vm.cover.site.href).toBeNull();
-    const json = JSON.stringify(vm.questions);
-    expect(json).not.toMatch(/[\u202E\u200B]/);
-    const ev = vm.questions[0]!.signals[0]!.evidence;
-    expect(ev[0]!.link.href).toBeNull();
-    expect(Array.from(ev[1]!.snippet).length).toBeLessThanOrEqual(300);
-    expect(ev[2]!.link.href).toBeNull();
+    // A card shows one item of evidence: the hostile fixture's first is a javascript: URL.
+    const sig = vm.questions[0]!.signals[0]!;
+    expect(sig.evidence).toHaveLength(1);
+    expect(sig.moreEvidence).toBe(2);
+    expect(sig.evidence[0]!.link.href).toBeNull();
+    // Each of the three, shown first in turn: the over-long snippet is cut, the data: URL is not linked.
+    const items = hostile.questions[0]!.signals[0]!.evidence;
+    const shown = items.map((_, i) => {
+      const reordered = {
+        ...hostile,
+        questions: hostile.questions.map((q, qi) =>
+          qi === 0 ? { ...q, signals: q.signals.map((s, si) => (si === 0 ? { ...s, evidence: [items[i]!, ...items.filter((_, j) => j !== i)] } : s)) } : q,
+        ),
+      };
+      return buildViewModel(reordered).questions[0]!.signals[0]!.evidence[0]!;
+    });
+    expect(items[1]!.snippet!.length).toBeGreaterThan(300);
+    expect(Array.from(shown[1]!.quote!).length).toBeLessThanOrEqual(300);
+    expect(shown[2]!.link.href).toBeNull();
+    for (const e of shown) {
+      expect(e.link.href === null || /^https?:\/\//.test(e.link.href)).toBe(true);
+      expect(e.quote ?? '').not.toMatch(/[\u202E\u200B]/);
+      // Never doubled quotation marks: the report adds its own.
+      expect(e.quote ?? '').not.toMatch(/^["“„]/);
+    }
     for (const p of vm.appendix.pages) expect(p.link.href === null || /^https?:\/\//.test(p.link.href)).toBe(true);
+    for (const g of vm.appendix.leftOut) expect(g.example.href === null || /^https?:\/\//.test(g.example.href)).toBe(true);
+  });
+
+  it('keeps bidi overrides and zero-width characters out of every question, signal and finding text', () => {
+    const vm = buildViewModel(loadFixture('hostile'));
+    expect(JSON.stringify(vm.questions)).not.toMatch(/[\u202E\u200B]/);
+    expect(JSON.stringify(vm.summary)).not.toMatch(/[\u202E\u200B]/);
+    expect(JSON.stringify(vm.cover)).not.toMatch(/[\u202E\u200B]/);
   });
 
   it('only accepts plain chart SVGs as trusted', () => {

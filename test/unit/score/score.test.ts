@@ -3,13 +3,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRubric, scoreFromPoints, type Rubric } from '../../../src/score/rubric.js';
-import { combine, indexContribution, readingStrength, scoreAudit, scoreSignal, summariseQuestion } from '../../../src/score/score.js';
+import { combine, indexContribution, questionPulls, readingStrength, scoreAudit, scoreSignal } from '../../../src/score/score.js';
 import { BANDS, bandOf, leaningOf } from '../../../src/result/bands.js';
 import { bandFor } from '../../../src/score/questions.js';
 import { SIGNALS } from '../../../src/signals/registry.js';
 import type { SignalRun } from '../../../src/signals/run-signals.js';
 import type { Measurement } from '../../../src/signals/types.js';
 import { UserError } from '../../../src/util/errors.js';
+import { common } from '../../../src/signals/common-strings.js';
+import { message, type Message } from '../../../src/i18n/message.js';
+import { questionSummary } from '../../../src/report/view-model.js';
+import type { QuestionResult, SignalResult } from '../../../src/result/types.js';
 
 describe('scoreFromPoints', () => {
   const up: Array<[number, number]> = [
@@ -44,7 +48,14 @@ describe('scoreFromPoints', () => {
 
 const signal = SIGNALS.find((s) => s.meta.id === 'q1-open-content')!;
 const run = (id: string, m: Measurement): SignalRun => ({ signal: SIGNALS.find((s) => s.meta.id === id)!, measurement: m });
-const ok = (value: number): Measurement => ({ value, displayValue: String(value), evidence: [{ url: 'https://x.example/', snippet: 's' }], pagesObserved: 3 });
+/** A display message no catalogue knows: the scorer carries it through untouched, the report words it as ''. */
+const testDisplay = (value: number): Message => message('test.value', { value });
+const ok = (value: number, display: Message = testDisplay(value)): Measurement => ({
+  value,
+  display,
+  evidence: [{ url: 'https://x.example/', snippet: 's' }],
+  pagesObserved: 3,
+});
 
 describe('scoreSignal', () => {
   it('maps a measured value through the rubric and keeps evidence', async () => {
@@ -53,14 +64,28 @@ describe('scoreSignal', () => {
     // Default rubric: q1-open-content weight 4, points [0.5 → 25, 0.9 → 90], so 0.7 → 57.5.
     expect(r).toMatchObject({ id: 'q1-open-content', status: 'measured', score: 57.5, weight: 4, pagesObserved: 3, leaning: 'neutral', strength: 1 });
     expect(r.evidence).toHaveLength(1);
+    // audit.json carries the value as a message (id + values), never as words.
+    expect(r.display).toEqual({ id: 'test.value', values: { value: 0.7 } });
+    expect(r).not.toHaveProperty('title');
+    expect(r).not.toHaveProperty('displayValue');
   });
 
   it('keeps a not-measured signal as null with its reason, and a not-applicable one apart', async () => {
     const rubric = await loadRubric();
-    const r = scoreSignal({ signal, measurement: { notMeasured: 'No threads.', pagesObserved: 2 } }, rubric).result;
-    expect(r).toMatchObject({ status: 'not-measured', value: null, score: null, leaning: null, reason: 'No threads.', pagesObserved: 2, evidence: [] });
-    const na = scoreSignal({ signal, measurement: { notApplicable: 'No community pages.' } }, rubric).result;
-    expect(na).toMatchObject({ status: 'not-applicable', score: null, reason: 'No community pages.', displayValue: 'not applicable' });
+    const r = scoreSignal({ signal, measurement: { notMeasured: common('noPages'), pagesObserved: 2 } }, rubric).result;
+    expect(r).toMatchObject({
+      status: 'not-measured',
+      value: null,
+      score: null,
+      leaning: null,
+      reason: { id: 'common.noPages' },
+      pagesObserved: 2,
+      evidence: [],
+    });
+    const reason = message('q1-open-content.noContentPages');
+    const na = scoreSignal({ signal, measurement: { notApplicable: reason } }, rubric).result;
+    // Not applicable carries its reason as a message and no value in words (the report says "not applicable").
+    expect(na).toMatchObject({ status: 'not-applicable', score: null, reason, display: null });
   });
 
   it('a value that is not a finite number is a signal error: not measured, with a warning, never a crash', async () => {
@@ -69,6 +94,7 @@ describe('scoreSignal', () => {
       const { result, warning } = scoreSignal({ signal, measurement: ok(value) }, rubric);
       expect(result).toMatchObject({ status: 'not-measured', score: null });
       expect(warning).toMatch(/q1-open-content/);
+      expect(result.reason).toMatchObject({ id: 'common.failed' });
     }
   });
 
@@ -76,7 +102,7 @@ describe('scoreSignal', () => {
     const rubric = await loadRubric();
     const m: Measurement = {
       value: 1,
-      displayValue: '100%',
+      display: testDisplay(1),
       pagesObserved: 2,
       evidence: [
         { url: 'https://x.example/a', snippet: 'walled', points: 'producer' },
@@ -103,7 +129,7 @@ describe('floor readings', () => {
     const rubric = await loadRubric();
     const trackers = run('q4-third-party-trackers', { ...ok(0), floor: 0.25 });
     const others = SIGNALS.filter((x) => x.meta.question === 'Q4' && x.meta.id !== 'q4-third-party-trackers').map((x) =>
-      run(x.meta.id, { notMeasured: 'unreadable' }),
+      run(x.meta.id, { notMeasured: common('noPages') }),
     );
     const q4 = scoreAudit([trackers, ...others], rubric, {}).questions.find((q) => q.id === 'Q4')!;
     const r = q4.signals.find((x) => x.id === 'q4-third-party-trackers')!;
@@ -225,14 +251,15 @@ describe('scoreAudit', () => {
     const runs = [
       run('q1-open-content', ok(30)),
       run('q2-outbound-links', ok(90)),
-      run('q3-help-vs-sell', { notMeasured: 'No pages.' }),
-      run('q4-site-search', { notApplicable: 'Nothing to search.' }),
+      run('q3-help-vs-sell', { notMeasured: common('noPages') }),
+      run('q4-site-search', { notApplicable: common('noCommunity') }),
       // Q5 has no run at all: nothing applies.
     ];
     const res = scoreAudit(runs, oneSignalRubric(), {});
     const q3 = res.questions.find((q) => q.id === 'Q3')!;
     expect(q3).toMatchObject({ status: 'not-measured', score: null, coverage: 0, band: null, indexScore: 50 });
-    expect(q3.summary).toMatch(/Not enough evidence/);
+    expect(q3.pulls).toEqual({ producer: [], conductor: [] });
+    expect(questionSummary(q3)).toMatch(/^Not scored: none of this question’s signals could be measured/);
     expect(res.questions.find((q) => q.id === 'Q4')!).toMatchObject({ status: 'not-applicable', score: null, indexScore: null });
     // (30 + 90 + 50) / 3 over the three questions that apply; coverage (1 + 1 + 0) / 3.
     expect(res.index).toEqual({ status: 'scored', score: 56.7, label: 'balanced', leaning: 'neutral', coverage: 0.667 });
@@ -243,7 +270,7 @@ describe('scoreAudit', () => {
     expect(indexContribution(10, 0.5, 0.5)).toBe(10);
     expect(indexContribution(null, 0, 0.5)).toBe(50);
     const thin = ['q1-open-content', 'q2-outbound-links'].map((id) => run(id, ok(0)));
-    const rest = ['q3-help-vs-sell', 'q4-site-search', 'q5-staff-labelled'].map((id) => run(id, { notMeasured: 'unreadable' }));
+    const rest = ['q3-help-vs-sell', 'q4-site-search', 'q5-staff-labelled'].map((id) => run(id, { notMeasured: common('noPages') }));
     const res = scoreAudit([...thin, ...rest], oneSignalRubric(), {});
     expect(res.index).toMatchObject({ status: 'insufficient-evidence', label: null, coverage: 0.4 });
   });
@@ -252,7 +279,9 @@ describe('scoreAudit', () => {
     const runs = ['q1-open-content', 'q2-outbound-links', 'q3-help-vs-sell', 'q4-site-search', 'q5-staff-labelled'].map((id) => run(id, ok(20)));
     const res = scoreAudit(runs, oneSignalRubric(), {}, { found: false });
     expect(res.questions.map((q) => q.status)).toEqual(['not-applicable', 'not-applicable', 'not-applicable', 'scored', 'scored']);
-    expect(res.questions[0]!.summary).toMatch(/No community was found/);
+    expect(res.questions[0]!.signals[0]).toMatchObject({ status: 'not-applicable', reason: { id: 'common.noCommunity' }, display: null });
+    expect(questionSummary(res.questions[0]!)).toMatch(/no community was found/);
+    expect(questionSummary(res.questions[0]!, 'de')).toMatch(/keine Community gefunden/);
     expect(res.index).toMatchObject({ status: 'no-community', score: null, label: null });
   });
 
@@ -261,22 +290,53 @@ describe('scoreAudit', () => {
     expect(res.index).toEqual({ status: 'not-measured', score: null, label: null, leaning: null, coverage: 0 });
   });
 
-  it('orders signals by the rubric and summarises the pulls each way', async () => {
+  it('orders signals by the rubric and names the signals that pull hardest each way', async () => {
     const rubric = await loadRubric();
+    const open = message('q1-open-content.value', { share: 0, total: 5, walled: 5 });
     const runs = SIGNALS.filter((s) => s.meta.question === 'Q1')
       .reverse()
-      .map((s) => ({ signal: s, measurement: ok(0) }));
+      .map((s) => ({ signal: s, measurement: ok(0, s.meta.id === 'q1-open-content' ? open : testDisplay(0)) }));
     const q1 = scoreAudit(runs, rubric, {}).questions[0]!;
     expect(q1.signals.map((s) => s.id)).toEqual(Object.keys(rubric.questions.Q1!.signals));
-    expect(q1.summary).toMatch(/Pulling toward the producer end: .*community content readable without an account \(0\)/);
-    expect(q1.summary).toMatch(/Toward the conductor end/);
+    // audit.json carries the pulls as signal ids, at most two each way, strongest first; the report words them.
+    expect(q1).not.toHaveProperty('summary');
+    expect(q1.pulls).toEqual(questionPulls(q1.signals));
+    const pull = (s: SignalResult) => Math.abs(s.score! - 50) * s.weight * s.strength;
+    for (const side of ['producer', 'conductor'] as const) {
+      const ids = q1.pulls[side];
+      expect(ids.length).toBeGreaterThan(0);
+      expect(ids.length).toBeLessThanOrEqual(2);
+      const sigs = ids.map((id) => q1.signals.find((s) => s.id === id)!);
+      for (const s of sigs) expect(s.leaning).toBe(side);
+      expect(sigs.map(pull)).toEqual([...sigs.map(pull)].sort((a, b) => b - a));
+      const strongest = Math.max(...q1.signals.filter((s) => s.leaning === side && s.weight > 0).map(pull));
+      expect(pull(sigs[0]!)).toBe(strongest);
+    }
+    expect(q1.pulls.producer).toContain('q1-open-content');
+    const summary = questionSummary(q1);
+    expect(summary).toMatch(/Pulling toward the producer end: .*community content readable without an account \(0% of 5 content pages open \(5 walled\)\)/);
+    expect(summary).toMatch(/Toward the conductor end/);
+    expect(questionSummary(q1, 'de')).toMatch(/Zum Produzenten-Ende ziehen: .*Community-Inhalte ohne Konto lesbar/);
   });
 
-  it('summariseQuestion mentions partial coverage, and says when the evidence is insufficient', () => {
-    expect(summariseQuestion({ id: 'Q2', status: 'scored', score: 55, coverage: 0.5 }, [])).toBe(
-      'Balanced at 55/100, with 50% of the evidence weight measured.',
-    );
-    expect(summariseQuestion({ id: 'Q2', status: 'insufficient-evidence', score: 90, coverage: 0.2 }, [])).toMatch(/^Insufficient evidence: only 20% /);
+  it('the report words a question’s summary with its coverage, and says when the evidence is insufficient', () => {
+    const q = (status: QuestionResult['status'], score: number, coverage: number): QuestionResult => ({
+      id: 'Q2',
+      key: 'ownership',
+      weight: 1,
+      status,
+      score,
+      coverage,
+      band: status === 'scored' ? bandOf(score).label : null,
+      leaning: status === 'scored' ? bandOf(score).leaning : null,
+      indexScore: score,
+      pulls: { producer: [], conductor: [] },
+      signals: [],
+      analyst: null,
+    });
+    expect(questionSummary(q('scored', 55, 0.5))).toBe('Balanced at 55/100, with 50% of the evidence weight measured.');
+    expect(questionSummary(q('scored', 55, 1))).toBe('Balanced at 55/100.');
+    expect(questionSummary(q('insufficient-evidence', 90, 0.2))).toMatch(/^Insufficient evidence: only 20% /);
   });
 });
 
