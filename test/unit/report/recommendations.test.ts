@@ -102,15 +102,24 @@ describe('action plan: priorities', () => {
     const rank = { high: 0, medium: 1, low: 2 };
     const ranks = plan.actions.map((a) => rank[a.priority]);
     expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
-    const points = plan.actions.map((a) => a.points);
-    expect([...points].sort((a, b) => b - a)).toEqual(points);
+    // Within a priority: legal risks first (the cap never demotes them before a point-driven action), then by points.
+    const legal = (a: (typeof plan.actions)[number]) => a.risk !== null && a.signal.score! < 40;
+    for (const p of ['high', 'medium', 'low']) {
+      const group = plan.actions.filter((a) => a.priority === p);
+      const firstPointDriven = group.findIndex((a) => !legal(a));
+      if (firstPointDriven >= 0) expect(group.slice(firstPointDriven).some(legal), p).toBe(false);
+      for (const part of [group.filter(legal), group.filter((a) => !legal(a))]) {
+        const points = part.map((a) => a.points);
+        expect([...points].sort((a, b) => b - a)).toEqual(points);
+      }
+    }
     expect(plan.actions[0]!.signal.id).toBe('q5-consent-choice');
     expect(plan.actions.slice(0, 5).map((a) => a.signal.id)).toEqual([
       'q5-consent-choice',
+      'q4-third-party-trackers',
+      'q1-registration-burden',
       'q1-open-content',
       'q3-help-vs-sell',
-      'q4-third-party-trackers',
-      'q2-outbound-links',
     ]);
     // The view model groups them under "Do first", "Do next" and "When there is time".
     const vm = buildPlan(r);
@@ -188,7 +197,9 @@ describe('action plan: risk, effort, affected pages', () => {
     expect(six).toMatchObject({ affected: 8, affectedAtLeast: true });
     const vm = buildPlan(withSignal(r, 'q1-open-content', { evidence: capped })).actions.find((a) => a.signalId === 'q1-open-content')!;
     expect(vm.affectedText).toBe('seen on 8 pages or more');
-    expect(vm.examples.map((l) => l.href)).toEqual([url(1), url(2), url(4)]);
+    // The view shows the examples beyond the page its evidence item names (that item is t/1), at most two.
+    expect(vm.examples.map((l) => l.href)).toEqual([url(2), url(4)]);
+    expect(vm.examples.map((l) => l.text)).toEqual(['/t/2', '/t/4']);
     // The card's evidence is an item pointing the producer way (what the action fixes).
     expect(vm.evidence?.quote).toBe('Sign in to read');
     expect(buildPlan(r).actions.find((a) => a.signalId === 'q5-consent-choice')!.affectedText).toBe('seen on 1 page');
