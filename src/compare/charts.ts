@@ -13,8 +13,12 @@ const TRACK = '#eef1f4';
 const FONT = `font-family="'${REPORT_FONT_FAMILY}', 'Liberation Sans', Arial, 'DejaVu Sans', sans-serif"`;
 export const CHART_WIDTH = 640;
 
-/** One colour per brand, the same in every chart (colour-blind-friendly, dark enough for text on white). */
-export const BRAND_COLOURS = ['#0b6e4f', '#c2410c', '#1f5fbf', '#7570b3', '#a6761d', '#b8336a', '#4d7c0f', '#52525b'] as const;
+/**
+ * One colour per brand, the same in every chart, dark enough for text on white (≥ 4.5:1). No red, no blue and no
+ * bright green: those are the producer/conductor colours (src/report/theme.ts) or read as "good", and a brand's
+ * place in the list says nothing about where it stands. templates/comparison.css repeats them as .swatch-N.
+ */
+export const BRAND_COLOURS = ['#6d28d9', '#a16207', '#0f766e', '#a21caf', '#52525b', '#4d7c0f', '#854d0e', '#27272a'] as const;
 export const brandColour = (i: number): string => BRAND_COLOURS[i % BRAND_COLOURS.length]!;
 
 const n = (x: number): string => (Math.round(x * 10) / 10).toString();

@@ -1,14 +1,15 @@
 // Static SVG charts made in Node and inlined into the report (the page runs no script). Every text is escaped.
-import { BANDS } from '../result/bands.js';
+import { BANDS, type Leaning } from '../result/bands.js';
 import { scaleLinear, scaleBand } from 'd3-scale';
 import { line } from 'd3-shape';
 import { translator, type Locale } from '../i18n/index.js';
 import { REPORT_FONT_FAMILY } from './fonts.js';
 import { escapeXml } from './text.js';
+import { FIXED_COLOURS, themeColours } from './theme.js';
 
-const INK = '#1f2933';
-const MUTED = '#6b7785';
-const RULE = '#d9dee3';
+const INK = FIXED_COLOURS.ink;
+const MUTED = FIXED_COLOURS.muted;
+const RULE = FIXED_COLOURS.rule;
 const TRACK = '#eef1f4';
 const FONT = `font-family="'${REPORT_FONT_FAMILY}', 'Liberation Sans', Arial, 'DejaVu Sans', sans-serif"`;
 
@@ -50,10 +51,20 @@ export interface BarDatum {
   title: string;
   score: number | null;
   analystScore?: number | null;
+  /** The question's leaning (from audit.json): the bar's colour. */
+  leaning?: Leaning | null;
 }
 
-/** Horizontal bars of the five question scores on a 0 (producer) – 100 (conductor) axis, band lines at 20/40/60/80. */
-export function renderQuestionBars(data: BarDatum[], opts: { accent: string; width?: number; labels?: ChartLabels }): string {
+/** A bar or mark for a leaning: the report's fixed producer/conductor colours, never the brand accent. */
+export function leaningGraphic(leaning: Leaning | null | undefined): string {
+  return leaning === 'producer' ? FIXED_COLOURS.producerGraphic : leaning === 'conductor' ? FIXED_COLOURS.conductorGraphic : FIXED_COLOURS.neutralGraphic;
+}
+
+/**
+ * Horizontal bars of the five question scores on a 0 (producer) – 100 (conductor) axis, band lines at 20/40/60/80,
+ * each bar in its leaning's colour.
+ */
+export function renderQuestionBars(data: BarDatum[], opts: { accent?: string; width?: number; labels?: ChartLabels }): string {
   const L = opts.labels ?? chartLabels('en');
   const width = opts.width ?? 640;
   const rowH = 34;
@@ -99,7 +110,7 @@ export function renderQuestionBars(data: BarDatum[], opts: { accent: string; wid
       parts.push(`<text x="${n(x(0) + 6)}" y="${n(yy + h / 2 + 4)}" font-size="11" fill="${MUTED}" font-style="italic">${escapeXml(L.notScored)}</text>`);
     } else {
       const s = Math.max(0, Math.min(100, d.score));
-      parts.push(`<rect x="${n(x(0))}" y="${n(yy)}" width="${n(Math.max(1, x(s) - x(0)))}" height="${n(h)}" fill="${escapeXml(opts.accent)}"/>`);
+      parts.push(`<rect x="${n(x(0))}" y="${n(yy)}" width="${n(Math.max(1, x(s) - x(0)))}" height="${n(h)}" fill="${leaningGraphic(d.leaning)}"/>`);
       parts.push(`<text x="${n(x(s) + 6)}" y="${n(yy + h / 2 + 4)}" font-size="12" font-weight="bold" fill="${INK}">${Math.round(s)}</text>`);
     }
     if (d.analystScore !== null && d.analystScore !== undefined) {
@@ -125,15 +136,18 @@ function bandMiddle(i: number): number {
   return (BANDS[i]!.min + (BANDS[i + 1]?.min ?? 100)) / 2;
 }
 
-/** The producer ↔ conductor scale: five bands, a marker at the index. `position` null draws no marker. */
-export function renderScaleSvg(position: number | null, opts: { accent: string; width?: number; labels?: ChartLabels }): string {
+/**
+ * The producer ↔ conductor scale: five bands from the producer colour through grey to the conductor colour, and an
+ * ink marker at the index. `position` null draws no marker.
+ */
+export function renderScaleSvg(position: number | null, opts: { accent?: string; width?: number; labels?: ChartLabels }): string {
   const L = opts.labels ?? chartLabels('en');
   const width = opts.width ?? 400;
   const height = 72;
   const x = scaleLinear()
     .domain([0, 100])
     .range([10, width - 10]);
-  const shades = ['#c9d1d9', '#dbe1e7', '#eceff2', '#dbe1e7', '#c9d1d9'];
+  const shades = ['#f0b9b3', '#f8dcd8', FIXED_COLOURS.neutralSoft, '#d3e0f1', '#a9c3e6'];
   const labels = L.scale;
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeXml(L.scaleAria)}" class="chart chart-scale" ${FONT}>`,
@@ -151,8 +165,8 @@ export function renderScaleSvg(position: number | null, opts: { accent: string; 
   });
   if (position !== null) {
     const px = x(Math.max(0, Math.min(100, position)));
-    parts.push(`<line x1="${n(px)}" x2="${n(px)}" y1="${barY - 4}" y2="${barY + barH + 3}" stroke="${escapeXml(opts.accent)}" stroke-width="3"/>`);
-    parts.push(`<path d="M${n(px - 7)} ${barY - 14} L${n(px + 7)} ${barY - 14} L${n(px)} ${barY - 4} Z" fill="${escapeXml(opts.accent)}"/>`);
+    parts.push(`<line x1="${n(px)}" x2="${n(px)}" y1="${barY - 4}" y2="${barY + barH + 3}" stroke="${INK}" stroke-width="3"/>`);
+    parts.push(`<path d="M${n(px - 7)} ${barY - 14} L${n(px + 7)} ${barY - 14} L${n(px)} ${barY - 4} Z" fill="${INK}"/>`);
     parts.push(
       `<text x="${n(Math.min(width - 12, Math.max(12, px)))}" y="${barY - 17}" font-size="10" font-weight="bold" fill="${INK}" text-anchor="middle">${Math.round(position)}</text>`,
     );
@@ -195,7 +209,7 @@ export function renderTrafficFallback(
     .defined((d) => d.visits !== null)
     .x((_, i) => x(i))
     .y((d) => y(d.visits ?? 0))(months);
-  if (path) parts.push(`<path d="${escapeXml(path)}" fill="none" stroke="${escapeXml(opts.accent)}" stroke-width="2"/>`);
+  if (path) parts.push(`<path d="${escapeXml(path)}" fill="none" stroke="${themeColours(opts.accent).accentGraphic}" stroke-width="2"/>`);
   months.forEach((d, i) => {
     if (/-01$/.test(d.month))
       parts.push(
@@ -237,7 +251,7 @@ export function renderHistoryChart(
   const y = scaleLinear()
     .domain([0, 100])
     .range([height - m.bottom, m.top]);
-  const accent = escapeXml(opts.accent);
+  const accent = themeColours(opts.accent).accentGraphic;
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeXml(opts.aria)}" class="chart chart-history" ${FONT}>`,
   ];

@@ -5,7 +5,7 @@ import { fontFaceCss, REPORT_FONT_STACK } from './fonts.js';
 import { loadTemplates } from './handlebars.js';
 import { pullParagraph, metricChartTitle } from './pull-words.js';
 import { cssString, withoutNavigation } from './text.js';
-import { darken } from './theme-css.js';
+import { FIXED_COLOURS, themeColours, themeVariables } from './theme.js';
 import { buildViewModel, type ReportOptions, type ReportViewModel } from './view-model.js';
 
 const PAGE_SIZE = { A4: { w: '210mm', h: '297mm' }, Letter: { w: '215.9mm', h: '279.4mm' } } as const;
@@ -15,7 +15,7 @@ export function themeCss(vm: ReportViewModel): string {
   return pageCss(vm.paper, vm.theme, vm.cover.brand);
 }
 
-/** The stylesheet head for any document: theme variables and @page rules with a running header and footer. */
+/** The stylesheet head for any document: the colour variables (from the accent, see theme.ts) and @page rules with a running header and footer. */
 export function pageCss(paper: 'A4' | 'Letter', t: ReportViewModel['theme'], headerText: string): string {
   const vm = { paper };
   const size = PAGE_SIZE[vm.paper];
@@ -23,14 +23,19 @@ export function pageCss(paper: 'A4' | 'Letter', t: ReportViewModel['theme'], hea
   const header = cssString(headerText);
   const running = cssString(t.runningHeader);
   const font = REPORT_FONT_STACK;
-  return `:root { --accent: ${t.accent}; --accent-dark: ${darken(t.accent)}; --accent-soft: ${t.accentSoft}; --accent-faint: ${t.accentFaint}; --on-accent: ${t.onAccent}; --page-w: ${size.w}; --page-h: ${size.h}; --font: ${font}; }
+  const colours = Object.entries(themeVariables(themeColours(t.accent)))
+    .map(([k, v]) => `${k}: ${v};`)
+    .join(' ');
+  // Margin boxes are outside the document's elements: the colour is written out, not a variable.
+  const margin = `font-family: ${font}; font-size: 7.5pt; color: ${FIXED_COLOURS.muted}`;
+  return `:root { ${colours} --page-w: ${size.w}; --page-h: ${size.h}; --font: ${font}; }
 @page {
   size: ${vm.paper === 'Letter' ? 'letter' : 'A4'};
   margin: 20mm 20mm 20mm 20mm;
-  @top-left { content: ${header}; font-family: ${font}; font-size: 7.5pt; color: #8a95a1; letter-spacing: 0.04em; vertical-align: bottom; padding-bottom: 6mm; }
-  @top-right { content: ${running}; font-family: ${font}; font-size: 7.5pt; color: #8a95a1; vertical-align: bottom; padding-bottom: 6mm; }
-  @bottom-left { content: ${footer}; font-family: ${font}; font-size: 7.5pt; color: #8a95a1; vertical-align: top; padding-top: 6mm; }
-  @bottom-right { content: counter(page) " / " counter(pages); font-family: ${font}; font-size: 7.5pt; color: #8a95a1; vertical-align: top; padding-top: 6mm; }
+  @top-left { content: ${header}; ${margin}; letter-spacing: 0.04em; vertical-align: bottom; padding-bottom: 6mm; }
+  @top-right { content: ${running}; ${margin}; vertical-align: bottom; padding-bottom: 6mm; }
+  @bottom-left { content: ${footer}; ${margin}; vertical-align: top; padding-top: 6mm; }
+  @bottom-right { content: counter(page) " / " counter(pages); ${margin}; vertical-align: top; padding-top: 6mm; }
 }
 @page cover { margin: 0; @top-left { content: none; } @top-right { content: none; } @bottom-left { content: none; } @bottom-right { content: none; } }
 `;
@@ -71,7 +76,7 @@ export async function loadTrafficChart(result: AuditResult, accent?: string | nu
       return mod.renderTrafficChart(result.traffic, {
         width: 640,
         height: 260,
-        ...(accent ? { accent } : {}),
+        ...(accent ? { accent: themeColours(accent).accentGraphic } : {}),
         lang,
         title: metricChartTitle(result.traffic, lang),
         desc: pullParagraph(result.traffic, lang),

@@ -44,12 +44,29 @@ export interface PngOptions {
   scale?: number;
 }
 
+export interface ScreenOptions {
+  /** Viewport in CSS pixels: the screenshot is the first screen of the page, width × height. */
+  width: number;
+  height: number;
+  /** Device pixels per CSS pixel (default 1). */
+  scale?: number;
+}
+
+export interface ScreenShot {
+  png: Buffer;
+  /** The whole page's size in CSS pixels: a width above the viewport's means the page scrolls sideways. */
+  pageWidth: number;
+  pageHeight: number;
+}
+
 export interface PdfRenderer {
   render(html: string, opts?: PdfOptions): Promise<Buffer>;
   /** A chart's SVG as a PNG of width × scale by height × scale pixels, drawn in the same browser. */
   png(svg: string, opts: PngOptions): Promise<Buffer>;
   /** render() that also says how many passes the TOC took and where each heading landed. */
   renderWithInfo(html: string, opts?: PdfOptions): Promise<{ pdf: Buffer; info: PdfRenderInfo }>;
+  /** The report as a screen shows it (screen media, JavaScript off, nothing loaded): a PNG of the first screen. */
+  screenshot(html: string, opts: ScreenOptions): Promise<ScreenShot>;
   close(): Promise<void>;
 }
 
@@ -116,6 +133,22 @@ async function pngOnce(browser: Browser, svg: string, opts: PngOptions): Promise
   }
 }
 
+async function screenOnce(browser: Browser, html: string, opts: ScreenOptions): Promise<ScreenShot> {
+  const page = await lockedPage(browser);
+  try {
+    await page.setViewport({ width: opts.width, height: opts.height, deviceScaleFactor: opts.scale ?? 1 });
+    await page.setContent(withoutNavigation(html), { waitUntil: 'load', timeout: DEFAULTS.report.setContentTimeoutMs });
+    const png = Buffer.from(await page.screenshot({ type: 'png', captureBeyondViewport: false }));
+    // The protocol, not page script (JavaScript is off): the size of the laid-out document.
+    const cdp = await page.createCDPSession();
+    const { cssContentSize } = await cdp.send('Page.getLayoutMetrics');
+    await cdp.detach().catch(() => undefined);
+    return { png, pageWidth: Math.round(cssContentSize.width), pageHeight: Math.round(cssContentSize.height) };
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
+
 async function printOnce(browser: Browser, html: string, opts: PdfOptions = {}): Promise<Uint8Array> {
   const timeout = opts.timeout ?? DEFAULTS.report.printTimeoutMs;
   const page = await lockedPage(browser);
@@ -177,6 +210,7 @@ export async function createPdfRenderer(launchOpts: PdfLaunchOptions = {}): Prom
     render: async (html, opts) => (await renderWith(browser, html, opts)).pdf,
     png: (svg, opts) => pngOnce(browser, svg, opts),
     renderWithInfo: (html, opts) => renderWith(browser, html, opts),
+    screenshot: (html, opts) => screenOnce(browser, html, opts),
     close: async () => {
       await browser.close().catch(() => undefined);
     },

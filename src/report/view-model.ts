@@ -1060,7 +1060,13 @@ export function buildViewModel(result: AuditResult, opts: ReportOptions = {}): R
       indexCoverage: formatPercent(idx.coverage, locale),
       scaleSvg: renderScaleSvg(scalePosition(idx.status === 'scored' ? idx.score : null), { accent, labels }),
       questionChartSvg: renderQuestionBars(
-        result.questions.map((q) => ({ id: q.id, title: cleanText(questionText(q, 'title', tr), 40), score: q.score, analystScore: q.analyst?.score ?? null })),
+        result.questions.map((q) => ({
+          id: q.id,
+          title: cleanText(questionText(q, 'title', tr), 40),
+          score: q.score,
+          analystScore: q.analyst?.score ?? null,
+          leaning: q.leaning,
+        })),
         { accent, labels },
       ),
       findings,

@@ -8,6 +8,7 @@ import { hasChrome } from '../../../src/util/chrome.js';
 import { findQpdf } from '../../../src/report/pdf-post.js';
 import { createPdfRenderer, type PdfRenderer, type PdfRenderInfo } from '../../../src/report/render-pdf.js';
 import { renderReportHtml } from '../../../src/report/render-html.js';
+import { buildViewModel } from '../../../src/report/view-model.js';
 import { VERSION } from '../../../src/version.js';
 import { loadFixture, SECTION_HEADINGS, SECTION_HEADINGS_DE } from './helpers.js';
 import { questionTitle } from '../../../src/report/view-model.js';
@@ -116,6 +117,18 @@ describe.skipIf(!chrome || !poppler)('renderPdf (system Chromium)', () => {
       // …and the heading really is on that page.
       expect(pdfText(sampleFile, info.pages.get(anchor))).toContain(anchor.startsWith('q-') ? `${anchor.slice(2).toUpperCase()} · ` : title);
     }
+  });
+
+  it('prints every signal’s evidence open, although report.html shows it in closed <details>', () => {
+    const html = renderReportHtml(sample);
+    expect(html).toContain('<details class="evidence-box">');
+    const text = run('pdftotext', ['-enc', 'UTF-8', sampleFile, '-']).replace(/\s+/g, ' ');
+    const snippets = buildViewModel(sample).questions.flatMap((q) => q.signals.flatMap((s) => s.evidence.map((e) => e.quote ?? e.note ?? '')));
+    expect(snippets.length).toBeGreaterThan(10);
+    const missing = snippets.map((s) => s.replace(/\s+/g, ' ').slice(0, 40).trim()).filter((s) => !text.includes(s));
+    expect(missing).toEqual([]);
+    // The summary ("Evidence (2)") is for the screen only.
+    expect(text).not.toMatch(/Evidence \(\d+\)/);
   });
 
   it('has bookmarks, embeds the shipped font and carries the metadata', () => {

@@ -232,6 +232,7 @@ describe('charts', () => {
     expect(svg).not.toContain('<script');
     expect(svg).toContain('&lt;script&gt;');
     expect(svg).toContain('analyst score');
-    expect(renderScaleSvg(27, { accent: '#123456' })).toContain('#123456');
+    // The scale and the bars use the producer/conductor colours, never the brand accent.
+    expect(renderScaleSvg(27, { accent: '#123456' })).not.toContain('#123456');
   });
 });
