@@ -1,5 +1,5 @@
 import type { PageSnapshot, UrlRecord } from '../crawl/types.js';
-import { buildPageContext, type PageContext } from './page-context.js';
+import { buildPageContext, retirePage, type PageContext } from './page-context.js';
 import { SIGNALS } from './registry.js';
 import { sitePlatforms, type SitePlatform } from './platform.js';
 import { byBrand } from './structure.js';
@@ -44,9 +44,29 @@ export function findCommunity(pages: PageContext[], platforms: SitePlatform[]): 
   return { found, platform: platform?.name ?? null, pageTypes, memberPosts };
 }
 
-/** runSignals plus the parsed site: its recognised platforms and community (info for the report and the scorer). */
+/**
+ * runSignals plus the parsed site: its recognised platforms and community (info for the report and the scorer).
+ * Pages are parsed one at a time: every signal extracts from a page, then the page's document and texts are let go
+ * (`retirePage`), so memory holds one parsed page, not the whole crawl. Observations stay in page order, and a
+ * signal whose extract throws stops at the first page that throws, exactly as when each signal read every page.
+ */
 export function runSignalsOnSite(input: SignalInput, signals: ReadonlyArray<Signal<any>> = SIGNALS): { runs: SignalRun[]; site: SiteContext } {
-  const pages: PageContext[] = input.pages.map(buildPageContext);
+  const pages: PageContext[] = [];
+  const observations: PageObservation<unknown>[][] = signals.map(() => []);
+  const failed: Array<{ thrown: unknown } | null> = signals.map(() => null);
+  for (const snapshot of input.pages) {
+    const page = buildPageContext(snapshot);
+    signals.forEach((signal, i) => {
+      if (failed[i]) return;
+      try {
+        const obs: unknown = signal.extract(page);
+        if (obs !== null && obs !== undefined) observations[i]!.push({ page, obs });
+      } catch (e) {
+        failed[i] = { thrown: e };
+      }
+    });
+    pages.push(retirePage(page));
+  }
   const platforms = sitePlatforms(pages);
   const site: SiteContext = {
     siteUrl: input.siteUrl,
@@ -61,14 +81,11 @@ export function runSignalsOnSite(input: SignalInput, signals: ReadonlyArray<Sign
     const reason = `Too little content to judge: ${siteWords} words of text on ${pages.length} page${pages.length === 1 ? '' : 's'} crawled.`;
     return { site, runs: signals.map((signal) => ({ signal, measurement: { notMeasured: reason, pagesObserved: pages.length } })) };
   }
-  const runs = signals.map((signal) => {
+  const runs = signals.map((signal, i) => {
+    const failure = failed[i];
+    if (failure) return { signal, measurement: { notMeasured: `The signal failed on this site: ${(failure.thrown as Error).message}` } };
     try {
-      const observations: PageObservation<unknown>[] = [];
-      for (const page of pages) {
-        const obs = signal.extract(page);
-        if (obs !== null && obs !== undefined) observations.push({ page, obs });
-      }
-      return { signal, measurement: signal.aggregate(observations, site) };
+      return { signal, measurement: signal.aggregate(observations[i]!, site) };
     } catch (e) {
       return { signal, measurement: { notMeasured: `The signal failed on this site: ${(e as Error).message}` } };
     }
