@@ -85,7 +85,12 @@ export function archivedHeaders(headers: Record<string, string>): Record<string,
 
 /** The crawl exactly as it will read back from its archive, so a live run and a re-run score the same input. */
 export function asArchived(crawl: CrawlResult): CrawlResult {
-  return { ...crawl, pages: crawl.pages.map((p) => ({ ...p, headers: archivedHeaders(p.headers) })) };
+  return { ...crawl, pages: crawl.pages.map(asArchivedPage) };
+}
+
+/** One page exactly as it will read back from the archive. */
+export function asArchivedPage(page: PageSnapshot): PageSnapshot {
+  return { ...page, headers: archivedHeaders(page.headers) };
 }
 
 function pageRecord(page: PageSnapshot, date: string): Built {
