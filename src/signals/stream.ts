@@ -51,9 +51,12 @@ export class SignalStream {
     this.fed.clear();
     if (usable) {
       const worker = this.worker!;
+      // Held while its answer is awaited (it is unref'd while the crawl runs, so it never keeps a process alive alone).
+      worker.ref();
       const reply = await new Promise<FromWorker>((resolve) => {
         worker.once('message', resolve);
         worker.once('error', (e) => resolve({ kind: 'failed', message: e.message }));
+        worker.once('exit', () => resolve({ kind: 'failed', message: 'the signals worker exited' }));
         worker.postMessage({
           kind: 'finish',
           siteUrl: input.siteUrl,
