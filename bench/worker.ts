@@ -1,11 +1,12 @@
-// One benchmark run in its own process, so peak memory (maxRSS) belongs to that run alone.
+// One crawl benchmark in its own process, so its peak memory (maxRSS) belongs to that run alone.
 // Usage: worker.ts <baseline|static|browser|auto> <startUrl> <maxPages> <concurrency>
+//        worker.ts pdf <report.html> <out.pdf> 0   (the PDF render alone: print passes, metadata, qpdf)
 // Browser modes: Chromium runs in child processes, so peak memory there is the largest sum of the RSS of this
-// process and all its descendants, sampled every 200 ms (shared pages are counted once per process: an upper bound).
-import { readdirSync, readFileSync } from 'node:fs';
+// process and all its descendants, sampled every 150 ms (shared pages are counted once per process: an upper bound).
 import * as cheerio from 'cheerio';
 import PQueue from 'p-queue';
 import { crawlSite } from '../src/crawl/crawler.js';
+import { sampleTree } from './tree.js';
 
 const [mode, startUrl, maxPagesArg, concurrencyArg] = process.argv.slice(2) as [string, string, string, string];
 const maxPages = Number(maxPagesArg);
@@ -36,57 +37,43 @@ async function baseline(): Promise<number> {
   return fetched;
 }
 
-/** RSS in MB of this process and every process descending from it (Linux /proc; 0 where unreadable). */
-function treeRssMb(): number {
-  const parent = new Map<number, number>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      parent.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      /* gone */
-    }
-  }
-  const inTree = (pid: number): boolean => {
-    for (let p = pid, hops = 0; p > 1 && hops < 64; p = parent.get(p) ?? 0, hops++) if (p === process.pid) return true;
-    return false;
-  };
-  let kb = 0;
-  for (const pid of parent.keys()) {
-    if (!inTree(pid)) continue;
-    try {
-      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-    } catch {
-      /* gone */
-    }
-  }
-  return kb / 1024;
-}
-
 async function ours(render: 'static' | 'browser' | 'auto'): Promise<number> {
   const r = await crawlSite({
     startUrl,
     maxPages,
-    maxDepth: 10,
+    maxDepth: 50,
     render,
     include: [],
     exclude: [],
     delayMs: 0,
     concurrency,
+    perHostConcurrency: concurrency,
     userAgent: 'conductor-audit-bench',
     robotsToken: 'conductor-audit',
     timeoutMs: 20_000,
     maxBytes: 5 * 1024 * 1024,
+    allowPrivateNetwork: true,
+    groupShare: 1,
   });
   return r.pages.length;
 }
 
-let treePeak = 0;
-const sampler = mode === 'browser' || mode === 'auto' ? setInterval(() => (treePeak = Math.max(treePeak, treeRssMb())), 200) : null;
+if (mode === 'pdf') {
+  const { readFile, writeFile } = await import('node:fs/promises');
+  const { renderPdf } = await import('../src/report/render-pdf.js');
+  const html = await readFile(startUrl, 'utf8');
+  const t0 = performance.now();
+  const pdf = await renderPdf(html, { deterministic: true });
+  const ms = performance.now() - t0;
+  await writeFile(maxPagesArg, pdf);
+  process.stdout.write(JSON.stringify({ mode, ms, bytes: pdf.length }));
+  process.exit(0);
+}
+
+const tree = mode === 'browser' || mode === 'auto' ? sampleTree(process.pid) : null;
 const t0 = performance.now();
 const pages = mode === 'baseline' ? await baseline() : await ours(mode as 'static' | 'browser' | 'auto');
 const ms = performance.now() - t0;
-if (sampler) clearInterval(sampler);
+const treePeak = tree?.stop() ?? 0;
 const ownPeak = process.resourceUsage().maxRSS / 1024;
 process.stdout.write(JSON.stringify({ mode, pages, ms, maxRssMb: Math.max(ownPeak, treePeak) }));

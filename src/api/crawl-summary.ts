@@ -72,18 +72,27 @@ export function summariseCrawl(
  * A snapshot served on 127.0.0.1 is reported under the site's canonical origin, so evidence links point at the
  * real site, not at a port that no longer exists.
  */
-export function rewriteOrigin(crawl: CrawlResult, from: string, to: string): CrawlResult {
+/** One page of a crawl of `from` reported under `to` (rewriteOrigin's rule for pages). */
+export function pageRewriter(from: string, to: string): (p: PageSnapshot) => PageSnapshot {
   const fromOrigin = new URL(from).origin;
   const toOrigin = new URL(to).origin;
   const map = (u: string): string => (u.startsWith(fromOrigin) ? toOrigin + u.slice(fromOrigin.length) : u);
   const text = (t: string): string => t.split(fromOrigin).join(toOrigin);
-  const page = (p: PageSnapshot): PageSnapshot => ({
+  return (p) => ({
     ...p,
     url: map(p.url),
     finalUrl: map(p.finalUrl),
     redirectChain: p.redirectChain.map(map),
     ...(p.renderReason ? { renderReason: text(p.renderReason) } : {}),
   });
+}
+
+export function rewriteOrigin(crawl: CrawlResult, from: string, to: string): CrawlResult {
+  const fromOrigin = new URL(from).origin;
+  const toOrigin = new URL(to).origin;
+  const map = (u: string): string => (u.startsWith(fromOrigin) ? toOrigin + u.slice(fromOrigin.length) : u);
+  const text = (t: string): string => t.split(fromOrigin).join(toOrigin);
+  const page = pageRewriter(from, to);
   const record = (r: UrlRecord): UrlRecord => ({ ...r, url: map(r.url), ...(r.detail ? { detail: text(r.detail) } : {}) });
   return {
     ...crawl,

@@ -4,24 +4,25 @@ import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULTS } from '../config/defaults.js';
 import type { ResolvedAudit } from '../config/load-audit.js';
-import { ARCHIVE_FILE, asArchived, readArchive, resolveArchivePath, writeArchive } from '../crawl/archive.js';
+import { ARCHIVE_FILE, asArchived, asArchivedPage, readArchive, resolveArchivePath, writeArchive } from '../crawl/archive.js';
 import { crawlSite } from '../crawl/crawler.js';
 import { loadSessionFile, type SessionCookie } from '../crawl/session.js';
 import { serveDirectory } from '../crawl/static-server.js';
-import type { CrawlProgress, CrawlResult, RenderMode } from '../crawl/types.js';
+import type { CrawlProgress, CrawlResult, PageSnapshot, RenderMode } from '../crawl/types.js';
 import { AuditResultSchema, QUESTION_IDS } from '../result/schema.js';
 import { diffRuns, type NoiseBands, type RunDelta } from '../result/deltas.js';
 import type { AuditResult } from '../result/types.js';
 import { loadRubric, type Rubric } from '../score/rubric.js';
 import { scoreAudit } from '../score/score.js';
-import { runSignalsOnSite } from '../signals/run-signals.js';
+import { outcomeOf, runSignalsOnSite } from '../signals/run-signals.js';
+import { SignalStream } from '../signals/stream.js';
 import { analyseTraffic, importTraffic } from '../traffic/index.js';
 import type { TrafficResult } from '../traffic/types.js';
 import { UserError } from '../util/errors.js';
 import { plainLine } from '../util/plain-line.js';
 import type { Locale } from '../i18n/index.js';
 import { VERSION } from '../version.js';
-import { rewriteOrigin, summariseCrawl } from './crawl-summary.js';
+import { pageRewriter, rewriteOrigin, summariseCrawl } from './crawl-summary.js';
 import { defaultRunDir, OUTPUT_FILES, type OutputFormat } from './outputs.js';
 import { fsProblem, RunFolder } from './run-folder.js';
 import { renderAll, requireChrome } from './render-outputs.js';
@@ -55,8 +56,11 @@ function crawlSettings(audit: ResolvedAudit, opts: AuditOptions) {
   };
 }
 
-/** Crawl the live site, or its saved snapshot served on 127.0.0.1 and reported under the canonical URL. */
-export async function crawlForAudit(audit: ResolvedAudit, opts: AuditOptions = {}): Promise<CrawlResult> {
+/**
+ * Crawl the live site, or its saved snapshot served on 127.0.0.1 and reported under the canonical URL. `onScoredPage`
+ * gets each page as it is fetched, exactly as the returned crawl will hold it (the signals start on it at once).
+ */
+export async function crawlForAudit(audit: ResolvedAudit, opts: AuditOptions = {}, onScoredPage?: (page: PageSnapshot) => void): Promise<CrawlResult> {
   const settings = crawlSettings(audit, opts);
   const canonical = new URL(audit.site.url);
   let session: SessionCookie[] | undefined;
@@ -72,6 +76,8 @@ export async function crawlForAudit(audit: ResolvedAudit, opts: AuditOptions = {
   const server = audit.site.snapshot ? await serveDirectory(audit.site.snapshot) : null;
   try {
     const startUrl = server ? new URL(canonical.pathname + canonical.search, server.url).toString() : canonical.toString();
+    const rewrite = server ? pageRewriter(server.url, canonical.toString()) : null;
+    const onPage = onScoredPage ? (p: PageSnapshot) => onScoredPage(asArchivedPage(rewrite ? rewrite(p) : p)) : undefined;
     const crawl = await crawlSite({
       startUrl,
       maxPages: settings.maxPages,
@@ -95,6 +101,7 @@ export async function crawlForAudit(audit: ResolvedAudit, opts: AuditOptions = {
       // A snapshot's sitemap and absolute links name the real site: treat them as the local copy.
       ...(server ? { originAliases: [canonical.origin] } : {}),
       ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+      ...(onPage ? { onPage } : {}),
       ...(opts.signal ? { signal: opts.signal } : {}),
     });
     // Scored exactly as it will read back from the archive, so a re-run from the archive gives the same audit.
@@ -129,7 +136,13 @@ export async function loadCrawlArchive(input: string): Promise<CrawlResult> {
 }
 
 /** Signals → scores → traffic for a crawl. Pure apart from reading the rubric (unless given) and traffic files. */
-export async function scoreCrawl(audit: ResolvedAudit, crawl: CrawlResult, opts: AuditOptions = {}, loaded?: Rubric): Promise<AuditResult> {
+export async function scoreCrawl(
+  audit: ResolvedAudit,
+  crawl: CrawlResult,
+  opts: AuditOptions = {},
+  loaded?: Rubric,
+  stream?: SignalStream,
+): Promise<AuditResult> {
   const rubric: Rubric = loaded ?? (await loadRubric(opts.rubricFile));
   const settings = crawlSettings(audit, opts);
   const warnings: string[] = [];
@@ -150,8 +163,9 @@ export async function scoreCrawl(audit: ResolvedAudit, crawl: CrawlResult, opts:
     );
   }
 
-  const { runs, site } = runSignalsOnSite({ siteUrl: audit.site.url, startUrl: crawl.startUrl, pages: crawl.pages, records: crawl.records });
-  const community = site.community!;
+  const signalInput = { siteUrl: audit.site.url, startUrl: crawl.startUrl, pages: crawl.pages, records: crawl.records };
+  // Signals read the pages while the crawl ran (when streamed): the same outcome either way.
+  const { runs, community, pages: scoredPages } = stream ? await stream.finish(signalInput) : outcomeOf(runSignalsOnSite(signalInput));
   const { questions, index, warnings: scoreWarnings } = scoreAudit(runs, rubric, audit.analyst, community);
   warnings.push(...scoreWarnings);
   if (!community.found && crawl.pages.length > 0) {
@@ -160,7 +174,7 @@ export async function scoreCrawl(audit: ResolvedAudit, crawl: CrawlResult, opts:
     );
   }
   const pageTypes = new Map(
-    site.pages.map((p) => [
+    scoredPages.map((p) => [
       p.url,
       {
         pageType: p.type,
@@ -170,7 +184,7 @@ export async function scoreCrawl(audit: ResolvedAudit, crawl: CrawlResult, opts:
       },
     ]),
   );
-  const limited = site.pages.filter((p) => p.parseLimited.length).length;
+  const limited = scoredPages.filter((p) => p.parseLimited.length).length;
   if (limited)
     warnings.push(
       `${limited} page${limited === 1 ? ' was' : 's were'} too deeply nested or too large to parse in full: their deepest parts were read as plain text, or their end was left out.`,
@@ -240,8 +254,18 @@ export async function auditSite(audit: ResolvedAudit, opts: AuditOptions = {}): 
 async function auditWithCrawl(audit: ResolvedAudit, opts: AuditOptions, rubric?: Rubric): Promise<{ result: AuditResult; crawl: CrawlResult }> {
   // The rubric is read before the crawl, so a missing --rubric never costs one.
   const loaded = rubric ?? (await loadRubric(opts.rubricFile));
-  const crawl = opts.fromArchive ? await loadCrawlArchive(opts.fromArchive) : await crawlForAudit(audit, opts);
-  return { result: await scoreCrawl(audit, crawl, opts, loaded), crawl };
+  if (opts.fromArchive) {
+    const crawl = await loadCrawlArchive(opts.fromArchive);
+    return { result: await scoreCrawl(audit, crawl, opts, loaded), crawl };
+  }
+  // The signals read each page while the crawl goes on (a worker thread), not all of them after it.
+  const stream = new SignalStream();
+  try {
+    const crawl = await crawlForAudit(audit, opts, (p) => stream.add(p));
+    return { result: await scoreCrawl(audit, crawl, opts, loaded, stream), crawl };
+  } finally {
+    await stream.close();
+  }
 }
 
 export interface RunAuditOptions extends AuditOptions {

@@ -2,7 +2,9 @@
 // `metadata` record with the rest of the crawl (every URL's outcome, robots, timings), so an audit can be
 // re-scored and re-rendered later with no network (`--from-archive`).
 import { createReadStream } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 import { WARCParser, WARCRecord, WARCSerializer } from 'warcio';
@@ -16,11 +18,23 @@ const SCREENSHOT_URI_PREFIX = 'urn:conductor-audit:screenshot:';
 type PageMetadata = Pick<PageSnapshot, 'renderReason' | 'served' | 'noindex' | 'thirdPartyRequests' | 'fetchMs'>;
 const STATUS_TEXT: Record<number, string> = { 200: 'OK', 201: 'Created', 203: 'Non-Authoritative Information', 206: 'Partial Content' };
 
-async function* bytes(text: string | Uint8Array): AsyncGenerator<Uint8Array> {
-  yield typeof text === 'string' ? new TextEncoder().encode(text) : text;
+/** A record and its payload's bytes (hashed here, see `packed`). */
+interface Built {
+  record: WARCRecord | Promise<WARCRecord>;
+  payload: Uint8Array;
 }
 
-function pageMetadataRecord(page: PageSnapshot, date: string): WARCRecord | Promise<WARCRecord> | null {
+const encoder = new TextEncoder();
+
+function built(make: (content: AsyncGenerator<Uint8Array>) => WARCRecord | Promise<WARCRecord>, content: string | Uint8Array): Built {
+  const payload = typeof content === 'string' ? encoder.encode(content) : content;
+  async function* bytes(): AsyncGenerator<Uint8Array> {
+    yield payload;
+  }
+  return { record: make(bytes()), payload };
+}
+
+function pageMetadataRecord(page: PageSnapshot, date: string): Built | null {
   const meta: PageMetadata = {
     ...(page.renderReason ? { renderReason: page.renderReason } : {}),
     ...(page.thirdPartyRequests ? { thirdPartyRequests: page.thirdPartyRequests } : {}),
@@ -29,28 +43,36 @@ function pageMetadataRecord(page: PageSnapshot, date: string): WARCRecord | Prom
     ...(page.noindex ? { noindex: true } : {}),
   };
   if (!Object.keys(meta).length) return null;
-  return WARCRecord.create(
-    {
-      url: page.finalUrl,
-      date,
-      type: 'metadata',
-      warcVersion: 'WARC/1.1',
-      warcHeaders: { 'Content-Type': 'application/json', 'WARC-X-Requested-URI': page.url },
-    },
-    bytes(JSON.stringify(meta)),
+  return built(
+    (content) =>
+      WARCRecord.create(
+        {
+          url: page.finalUrl,
+          date,
+          type: 'metadata',
+          warcVersion: 'WARC/1.1',
+          warcHeaders: { 'Content-Type': 'application/json', 'WARC-X-Requested-URI': page.url },
+        },
+        content,
+      ),
+    JSON.stringify(meta),
   );
 }
 
-function screenshotRecord(shot: PageScreenshot, date: string): WARCRecord | Promise<WARCRecord> {
-  return WARCRecord.create(
-    {
-      url: SCREENSHOT_URI_PREFIX + shot.url,
-      date,
-      type: 'resource',
-      warcVersion: 'WARC/1.1',
-      warcHeaders: { 'Content-Type': shot.mimeType, 'WARC-X-Group': shot.group, 'WARC-X-Width': String(shot.width), 'WARC-X-Height': String(shot.height) },
-    },
-    bytes(new Uint8Array(shot.data)),
+function screenshotRecord(shot: PageScreenshot, date: string): Built {
+  return built(
+    (content) =>
+      WARCRecord.create(
+        {
+          url: SCREENSHOT_URI_PREFIX + shot.url,
+          date,
+          type: 'resource',
+          warcVersion: 'WARC/1.1',
+          warcHeaders: { 'Content-Type': shot.mimeType, 'WARC-X-Group': shot.group, 'WARC-X-Width': String(shot.width), 'WARC-X-Height': String(shot.height) },
+        },
+        content,
+      ),
+    new Uint8Array(shot.data),
   );
 }
 
@@ -63,59 +85,102 @@ export function archivedHeaders(headers: Record<string, string>): Record<string,
 
 /** The crawl exactly as it will read back from its archive, so a live run and a re-run score the same input. */
 export function asArchived(crawl: CrawlResult): CrawlResult {
-  return { ...crawl, pages: crawl.pages.map((p) => ({ ...p, headers: archivedHeaders(p.headers) })) };
+  return { ...crawl, pages: crawl.pages.map(asArchivedPage) };
 }
 
-function pageRecord(page: PageSnapshot, date: string): Promise<WARCRecord> | WARCRecord {
+/** One page exactly as it will read back from the archive. */
+export function asArchivedPage(page: PageSnapshot): PageSnapshot {
+  return { ...page, headers: archivedHeaders(page.headers) };
+}
+
+function pageRecord(page: PageSnapshot, date: string): Built {
   // Bodies are stored as the decoded text, re-encoded as UTF-8; the header says so, and the original
   // Content-Type is kept beside it.
   const httpHeaders = archivedHeaders(page.headers);
   httpHeaders['content-type'] = 'text/html; charset=utf-8';
-  return WARCRecord.create(
-    {
-      url: page.finalUrl,
-      date,
-      type: 'response',
-      warcVersion: 'WARC/1.1',
-      statusline: `HTTP/1.1 ${page.status} ${STATUS_TEXT[page.status] ?? 'OK'}`,
-      httpHeaders,
-      warcHeaders: {
-        'WARC-X-Requested-URI': page.url,
-        'WARC-X-Depth': String(page.depth),
-        'WARC-X-Render-Mode': page.renderMode,
-        'WARC-X-Redirect-Chain': JSON.stringify(page.redirectChain),
-        ...(page.headers['content-type'] ? { 'WARC-X-Original-Content-Type': page.headers['content-type'] } : {}),
-      },
-    },
-    bytes(page.html),
+  return built(
+    (content) =>
+      WARCRecord.create(
+        {
+          url: page.finalUrl,
+          date,
+          type: 'response',
+          warcVersion: 'WARC/1.1',
+          statusline: `HTTP/1.1 ${page.status} ${STATUS_TEXT[page.status] ?? 'OK'}`,
+          httpHeaders,
+          warcHeaders: {
+            'WARC-X-Requested-URI': page.url,
+            'WARC-X-Depth': String(page.depth),
+            'WARC-X-Render-Mode': page.renderMode,
+            'WARC-X-Redirect-Chain': JSON.stringify(page.redirectChain),
+            ...(page.headers['content-type'] ? { 'WARC-X-Original-Content-Type': page.headers['content-type'] } : {}),
+          },
+        },
+        content,
+      ),
+    page.html,
   );
 }
 
-/** Writes the archive atomically; returns its path. Cookies are never stored (set-cookie is dropped). */
+/**
+ * One record as a gzip member of its own (a .warc.gz is a series of them, so a reader can seek to any record).
+ * warcio serialises the record; Node's zlib packs it in one synchronous call, which on a busy machine is many times
+ * faster than warcio's own gzip (a compression stream fed in small chunks, each a round trip to the thread pool).
+ */
+async function packed(item: Built | WARCRecord): Promise<Uint8Array> {
+  const record = item instanceof WARCRecord ? item : await item.record;
+  if (!(item instanceof WARCRecord)) {
+    // The digests warcio would compute (SHA-256 of the payload, and of the HTTP headers and payload: the block),
+    // computed with Node's native hash: warcio skips its own, much slower one, when a record already has them.
+    const http = record.httpHeaders ? encoder.encode(`${record.httpHeaders.toString()}\r\n`) : new Uint8Array();
+    record.warcHeaders.headers.set('WARC-Payload-Digest', `sha256:${createHash('sha256').update(item.payload).digest('hex')}`);
+    record.warcHeaders.headers.set('WARC-Block-Digest', `sha256:${createHash('sha256').update(http).update(item.payload).digest('hex')}`);
+  }
+  return gzipSync(await WARCSerializer.serialize(record));
+}
+
+/**
+ * Writes the archive atomically (to a temporary file, renamed when complete); returns its path. Records go to the
+ * file one by one as they are packed, so the archive is never held in memory whole. Cookies are never stored
+ * (set-cookie is dropped).
+ */
 export async function writeArchive(dir: string, crawl: CrawlResult, software: string): Promise<string> {
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, ARCHIVE_FILE);
   const date = crawl.startedAt;
-  const parts: Uint8Array[] = [];
-  const info = await WARCRecord.createWARCInfo(
-    { filename: ARCHIVE_FILE, warcVersion: 'WARC/1.1' },
-    { software, format: 'WARC File Format 1.1', 'conductor-audit-start-url': crawl.startUrl, 'http-header-user-agent': crawl.userAgent },
-  );
-  parts.push(await WARCSerializer.serialize(info, { gzip: true }));
-  for (const page of crawl.pages) {
-    parts.push(await WARCSerializer.serialize(await pageRecord(page, date), { gzip: true }));
-    const meta = pageMetadataRecord(page, date);
-    if (meta) parts.push(await WARCSerializer.serialize(await meta, { gzip: true }));
-  }
-  for (const shot of crawl.screenshots ?? []) parts.push(await WARCSerializer.serialize(await screenshotRecord(shot, date), { gzip: true }));
-  const { pages: _pages, screenshots: _shots, ...rest } = crawl;
-  const meta = await WARCRecord.create(
-    { url: CRAWL_METADATA_URI, date, type: 'metadata', warcVersion: 'WARC/1.1', warcHeaders: { 'Content-Type': 'application/json' } },
-    bytes(JSON.stringify(rest)),
-  );
-  parts.push(await WARCSerializer.serialize(meta, { gzip: true }));
   const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, Buffer.concat(parts));
+  const out = await open(tmp, 'w');
+  try {
+    const info = await WARCRecord.createWARCInfo(
+      { filename: ARCHIVE_FILE, warcVersion: 'WARC/1.1' },
+      { software, format: 'WARC File Format 1.1', 'conductor-audit-start-url': crawl.startUrl, 'http-header-user-agent': crawl.userAgent },
+    );
+    await out.write(await packed(info));
+    for (const page of crawl.pages) {
+      await out.write(await packed(pageRecord(page, date)));
+      const meta = pageMetadataRecord(page, date);
+      if (meta) await out.write(await packed(meta));
+    }
+    for (const shot of crawl.screenshots ?? []) await out.write(await packed(screenshotRecord(shot, date)));
+    const { pages: _pages, screenshots: _shots, ...rest } = crawl;
+    await out.write(
+      await packed(
+        built(
+          (content) =>
+            WARCRecord.create(
+              { url: CRAWL_METADATA_URI, date, type: 'metadata', warcVersion: 'WARC/1.1', warcHeaders: { 'Content-Type': 'application/json' } },
+              content,
+            ),
+          JSON.stringify(rest),
+        ),
+      ),
+    );
+  } catch (e) {
+    await out.close();
+    await rm(tmp, { force: true });
+    throw e;
+  }
+  await out.close();
   await rename(tmp, file);
   return file;
 }

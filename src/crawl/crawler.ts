@@ -434,6 +434,7 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
               fetchMs: Math.round(fetchMs),
               ...(noindex ? { noindex: true } : {}),
             });
+            options.onPage?.(pages.at(-1)!);
             // The declared canonical URL is considered too (at the same depth); a later copy then dedupes against it.
             if (canon && canon !== url && inScope(canon) === null) consider(canon, depth, false, url);
           }

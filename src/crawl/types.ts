@@ -166,6 +166,8 @@ export interface CrawlOptions {
   timeoutMs: number;
   maxBytes: number;
   onProgress?: (p: CrawlProgress) => void;
+  /** Each page as it is fetched (the crawl result lists it too, sorted): lets a consumer start on it at once. */
+  onPage?: (page: PageSnapshot) => void;
   signal?: AbortSignal;
   /** Origins whose URLs mean the start origin (a snapshot served on 127.0.0.1 lists its canonical URLs). */
   originAliases?: string[];

@@ -256,3 +256,39 @@ export function buildPageContext(page: PageSnapshot): PageContext {
     ...(page.served ? { served: page.served } : {}),
   };
 }
+
+/**
+ * What an aggregate still reads of the page's document after extraction: help-reachable looks for a mailto link on
+ * the pages near the start page. `retirePage` keeps only these elements, in a small document of their own.
+ */
+const KEPT_SELECTORS = ['a[href^="mailto:" i]'] as const;
+/** The page's parts that only extract() reads: let go once every signal has extracted. */
+const RETIRED = ['html', 'text', 'mainText', 'brandText', 'memberText'] as const;
+const EMPTY = cheerio.load('', { scriptingEnabled: false });
+
+function retired(field: string): never {
+  throw new Error(`page.${field} is read in extract() only: the page's document and texts are let go after extraction (page-context.ts, retirePage)`);
+}
+
+/**
+ * Lets go of what a page holds only for extract(): its parsed document, its HTML and its texts (the bulk of its
+ * memory), and the document nodes its posts point to. The same object stays in the observations and the site, so
+ * aggregates see its URL, type, title, links, structure counts and so on; reading a retired part throws, naming
+ * itself, rather than answering wrong. `page.$` keeps answering KEPT_SELECTORS from a document of just those elements.
+ */
+export function retirePage(page: PageContext): PageContext {
+  const kept = KEPT_SELECTORS.flatMap((sel) => page.$(sel).toArray());
+  const small = kept.length ? cheerio.load(kept.map((el) => page.$.html(el)).join(''), { scriptingEnabled: false }) : EMPTY;
+  const allowed = new Set<string>(KEPT_SELECTORS);
+  const residue = ((selector: unknown, ...rest: unknown[]) => {
+    if (typeof selector !== 'string' || !allowed.has(selector) || rest.length) retired(`$(${JSON.stringify(selector)})`);
+    return small(selector);
+  }) as unknown as CheerioAPI;
+  Object.defineProperty(page, '$', { value: residue, enumerable: true, configurable: true });
+  for (const field of RETIRED) Object.defineProperty(page, field, { get: () => retired(field), enumerable: false, configurable: true });
+  page.structure = {
+    ...page.structure,
+    posts: page.structure.posts.map((post) => Object.defineProperty({ ...post }, 'el', { get: () => retired('structure.posts[].el'), enumerable: false })),
+  };
+  return page;
+}

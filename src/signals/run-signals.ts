@@ -1,5 +1,5 @@
 import type { PageSnapshot, UrlRecord } from '../crawl/types.js';
-import { buildPageContext, type PageContext } from './page-context.js';
+import { buildPageContext, retirePage, type PageContext } from './page-context.js';
 import { SIGNALS } from './registry.js';
 import { sitePlatforms, type SitePlatform } from './platform.js';
 import { byBrand } from './structure.js';
@@ -45,9 +45,35 @@ export function findCommunity(pages: PageContext[], platforms: SitePlatform[]): 
   return { found, platform: platform?.name ?? null, pageTypes, memberPosts };
 }
 
-/** runSignals plus the parsed site: its recognised platforms and community (info for the report and the scorer). */
-export function runSignalsOnSite(input: SignalInput, signals: ReadonlyArray<Signal<any>> = SIGNALS): { runs: SignalRun[]; site: SiteContext } {
-  const pages: PageContext[] = input.pages.map(buildPageContext);
+/** One page parsed and read by every signal: its retired context and, per signal, the observation or what it threw. */
+export interface ExtractedPage {
+  page: PageContext;
+  results: Array<{ obs: unknown } | { thrown: unknown }>;
+}
+
+/** Parse one page, let every signal extract from it, then let go of its document and texts (`retirePage`). */
+export function extractPage(snapshot: PageSnapshot, signals: ReadonlyArray<Signal<any>> = SIGNALS): ExtractedPage {
+  const page = buildPageContext(snapshot);
+  const results = signals.map((signal): { obs: unknown } | { thrown: unknown } => {
+    try {
+      return { obs: signal.extract(page) as unknown };
+    } catch (e) {
+      return { thrown: e };
+    }
+  });
+  return { page: retirePage(page), results };
+}
+
+/**
+ * The site from its extracted pages, in crawl order, and each signal's aggregate. A signal whose extract threw on a
+ * page is "not measured" with the first such page's error, exactly as when each signal read every page in turn.
+ */
+export function aggregateSite(
+  extracted: ExtractedPage[],
+  input: Omit<SignalInput, 'pages'>,
+  signals: ReadonlyArray<Signal<any>> = SIGNALS,
+): { runs: SignalRun[]; site: SiteContext } {
+  const pages = extracted.map((e) => e.page);
   const platforms = sitePlatforms(pages);
   const site: SiteContext = {
     siteUrl: input.siteUrl,
@@ -62,17 +88,53 @@ export function runSignalsOnSite(input: SignalInput, signals: ReadonlyArray<Sign
     const reason = common('tooLittleContent', { words: siteWords, pages: pages.length });
     return { site, runs: signals.map((signal) => ({ signal, measurement: { notMeasured: reason, pagesObserved: pages.length } })) };
   }
-  const runs = signals.map((signal) => {
+  const runs = signals.map((signal, i) => {
+    const observations: PageObservation<unknown>[] = [];
+    for (const { page, results } of extracted) {
+      const r = results[i]!;
+      if ('thrown' in r) return { signal, measurement: { notMeasured: common('failed', { error: (r.thrown as Error).message }) } };
+      if (r.obs !== null && r.obs !== undefined) observations.push({ page, obs: r.obs });
+    }
     try {
-      const observations: PageObservation<unknown>[] = [];
-      for (const page of pages) {
-        const obs = signal.extract(page);
-        if (obs !== null && obs !== undefined) observations.push({ page, obs });
-      }
       return { signal, measurement: signal.aggregate(observations, site) };
     } catch (e) {
       return { signal, measurement: { notMeasured: common('failed', { error: (e as Error).message }) } };
     }
   });
   return { runs, site };
+}
+
+/**
+ * runSignals plus the parsed site: its recognised platforms and community (info for the report and the scorer).
+ * Pages are parsed one at a time: every signal extracts from a page, then the page's document and texts are let go,
+ * so memory holds one parsed page, not the whole crawl.
+ */
+export function runSignalsOnSite(input: SignalInput, signals: ReadonlyArray<Signal<any>> = SIGNALS): { runs: SignalRun[]; site: SiteContext } {
+  return aggregateSite(
+    input.pages.map((p) => extractPage(p, signals)),
+    input,
+    signals,
+  );
+}
+
+/** What the scorer and the result read of the signals' run: each signal's measurement, the community, the pages' types. */
+export interface PageSummary {
+  url: string;
+  type: PageType;
+  typeBasis: PageContext['typeBasis'];
+  platforms: PageContext['platforms'];
+  parseLimited: PageContext['parseLimited'];
+}
+export interface SignalsOutcome {
+  runs: SignalRun[];
+  community: Community;
+  pages: PageSummary[];
+}
+
+export function outcomeOf({ runs, site }: { runs: SignalRun[]; site: SiteContext }): SignalsOutcome {
+  return {
+    runs,
+    community: site.community!,
+    pages: site.pages.map((p) => ({ url: p.url, type: p.type, typeBasis: p.typeBasis, platforms: p.platforms, parseLimited: p.parseLimited })),
+  };
 }

@@ -215,6 +215,9 @@ class NetworkActivity {
   }
 }
 
+/** Subresources an audit never reads (images stay: tracking pixels and their redirects are part of the record). */
+const NEVER_NEEDED = new Set(['font', 'media']);
+
 const abortError = (signal: AbortSignal): Error =>
   signal.reason instanceof Error ? signal.reason : Object.assign(new Error('The operation was aborted'), { name: 'AbortError' });
 
@@ -501,6 +504,9 @@ export class BrowserPool {
           const leaks = opts.session && !cookie && cookieHeaderFor(req.url(), opts.session.cookies) ? 'would carry the member session out of scope' : null;
           const refused = pageRequest() ?? leaks ?? opts.allowSubresource?.(req.url()) ?? null;
           if (refused) return await refuse(refused);
+          // Fonts, audio and video change nothing an audit reads: not downloaded. The request stays in the log as
+          // the page made it (not marked blocked), so the third-party record is what a visitor's browser would ask.
+          if (NEVER_NEEDED.has(req.resourceType())) return await route.abort('blockedbyclient');
           return await route.continue();
         }
         let frame;
