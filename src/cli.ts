@@ -202,9 +202,11 @@ async function renderCommand(input: string, flags: RenderFlags): Promise<void> {
     audit,
   });
   process.stdout.write(
-    [`Rendered the saved audit in ${locale === 'de' ? 'German' : 'English'}: ${files.length} file${files.length === 1 ? '' : 's'} in ${outDir}`, ...files.map((f) => `  ${f}`), ''].join(
-      '\n',
-    ),
+    [
+      `Rendered the saved audit in ${locale === 'de' ? 'German' : 'English'}: ${files.length} file${files.length === 1 ? '' : 's'} in ${outDir}`,
+      ...files.map((f) => `  ${f}`),
+      '',
+    ].join('\n'),
   );
   // The same check `run` makes: analyst notes the measurement contradicts, for the consultant only.
   const noteWarnings = (await import('./report/analyst-check.js')).analystNoteWarnings(result, flags.audit ?? input);

@@ -32,7 +32,6 @@ export function signalGaps(results: readonly AuditResult[]): Gap[] {
     if (spread <= 0) return;
     const weights = readings.flatMap((x) => (x.signal ? [x.signal.weight] : []));
     const weight = weights.reduce((a, b) => a + b, 0) / weights.length;
-    const first = readings.find((x) => x.signal)!.signal!;
     candidates.push({
       signal: id,
       question,

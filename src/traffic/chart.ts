@@ -95,7 +95,9 @@ function axes(f: Frame): string {
   for (let i = 0; i < f.count; i++) {
     const m = addMonths(f.firstMonth, i);
     if ((Number(m.slice(5, 7)) - 1) % every !== 0) continue;
-    out.push(`<text x="${r(f.x(i))}" y="${f.height - MARGIN.bottom + 16}" text-anchor="middle" font-size="11" fill="#444">${escapeXml(monthLabel(m, f.lang))}</text>`);
+    out.push(
+      `<text x="${r(f.x(i))}" y="${f.height - MARGIN.bottom + 16}" text-anchor="middle" font-size="11" fill="#444">${escapeXml(monthLabel(m, f.lang))}</text>`,
+    );
   }
   out.push(`<line x1="${MARGIN.left}" x2="${f.width - MARGIN.right}" y1="${r(f.height - MARGIN.bottom)}" y2="${r(f.height - MARGIN.bottom)}" stroke="#999"/>`);
   return out.join('');
