@@ -1,6 +1,6 @@
 // Reading a saved audit.json: one place, one error a user can act on.
 import { readFile } from 'node:fs/promises';
-import { AuditResultSchema } from '../result/schema.js';
+import { AUDIT_SCHEMA_VERSION, AuditResultSchema } from '../result/schema.js';
 import type { AuditResult } from '../result/types.js';
 import { UserError } from '../util/errors.js';
 
@@ -22,9 +22,9 @@ export async function readResult(file: string): Promise<AuditResult> {
     const version = (data as { schemaVersion?: unknown } | null)?.schemaVersion;
     const first = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`);
     throw new UserError(
-      version !== undefined && version !== 3
-        ? `${file} was written by an older version (schemaVersion ${String(version)}; this version reads 3). Re-score its saved crawl with \`conductor-audit run --from-archive <its run folder>\`, or re-run the audit:`
-        : `${file} is not an audit.json this version can read (schemaVersion 3). Re-run the audit with this version, or give its audit file instead:`,
+      version !== undefined && version !== AUDIT_SCHEMA_VERSION
+        ? `${file} was written by an older version (schemaVersion ${String(version)}; this version reads ${AUDIT_SCHEMA_VERSION}). Re-score its saved crawl with \`conductor-audit run --from-archive <its run folder>\`, or re-run the audit:`
+        : `${file} is not an audit.json this version can read (schemaVersion ${AUDIT_SCHEMA_VERSION}). Re-run the audit with this version, or give its audit file instead:`,
       first,
     );
   }

@@ -9,7 +9,7 @@ import { crawlSite } from '../crawl/crawler.js';
 import { loadSessionFile, type SessionCookie } from '../crawl/session.js';
 import { serveDirectory } from '../crawl/static-server.js';
 import type { CrawlProgress, CrawlResult, PageSnapshot, RenderMode } from '../crawl/types.js';
-import { AuditResultSchema, QUESTION_IDS } from '../result/schema.js';
+import { AUDIT_SCHEMA_VERSION, AuditResultSchema, QUESTION_IDS } from '../result/schema.js';
 import { diffRuns, type NoiseBands, type RunDelta } from '../result/deltas.js';
 import type { AuditResult } from '../result/types.js';
 import { loadRubric, type Rubric } from '../score/rubric.js';
@@ -209,7 +209,7 @@ export async function scoreCrawl(
   }
 
   const result: AuditResult = {
-    schemaVersion: 3,
+    schemaVersion: AUDIT_SCHEMA_VERSION,
     brand: audit.brand,
     site: { url: audit.site.url, servedFrom: audit.site.snapshot ? `saved snapshot (${path.basename(audit.site.snapshot)}) served on 127.0.0.1` : null },
     // The audit is dated by when the site was observed, so re-scoring a saved crawl gives an identical result.

@@ -2,7 +2,7 @@
 // history both read them.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { AuditResultSchema, type AuditResult } from '../result/schema.js';
+import { AUDIT_SCHEMA_VERSION, AuditResultSchema, type AuditResult } from '../result/schema.js';
 import { UserError } from '../util/errors.js';
 
 export interface StoredRun {
@@ -37,7 +37,7 @@ export async function readAuditJson(file: string): Promise<AuditResult> {
   if (!parsed.success) {
     const version = (data as { schemaVersion?: unknown } | null)?.schemaVersion;
     throw new UserError(
-      `${file} is not an audit.json this version reads${version !== undefined && version !== 2 ? ` (schemaVersion ${String(version)}; this version reads 2)` : ''}: ${parsed.error.issues[0]?.path.join('.') || '(top level)'}: ${parsed.error.issues[0]?.message}. Re-score its archive with \`conductor-audit run --from-archive\`, or leave it out.`,
+      `${file} is not an audit.json this version reads${version !== undefined && version !== AUDIT_SCHEMA_VERSION ? ` (schemaVersion ${String(version)}; this version reads ${AUDIT_SCHEMA_VERSION})` : ''}: ${parsed.error.issues[0]?.path.join('.') || '(top level)'}: ${parsed.error.issues[0]?.message}. Re-score its archive with \`conductor-audit run --from-archive\`, or leave it out.`,
     );
   }
   return parsed.data;

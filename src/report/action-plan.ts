@@ -2,6 +2,8 @@
 // coverage, evidence URLs) and each signal's meta (effort, risk). Words are made by the view model.
 import type { AuditResult, QuestionResult, SignalResult } from '../result/types.js';
 import { signalById } from '../signals/registry.js';
+// The evidence a signal keeps is capped: at that many items the page count is a floor.
+import { MAX_EVIDENCE } from '../signals/evidence.js';
 
 export type Priority = 'high' | 'medium' | 'low';
 export type Effort = 'low' | 'medium' | 'high';
@@ -29,8 +31,6 @@ export const ACTION_BELOW = 60;
 export const PRIORITY_POINTS = { high: 2, medium: 0.75 } as const;
 /** At most this many actions are "do first" and "do next"; the rest wait (a plan must choose). */
 export const MAX_PER_PRIORITY = { high: 5, medium: 6 } as const;
-/** The evidence a signal keeps is capped (src/signals/evidence.ts): at this many items the count is a floor. */
-const EVIDENCE_CAP = 6;
 
 /**
  * Index points recoverable: the question's share of the index weight × the signal's share of the question's
@@ -57,7 +57,7 @@ function affectedPages(signal: SignalResult): { affected: number; atLeast: boole
   const toward = signal.evidence.filter((e) => e.points === 'producer' || (e.points === undefined && signal.leaning === 'producer'));
   const urls = [...new Set(toward.map((e) => e.url))];
   const affected = toward.reduce((n, e) => n + (e.seenOn ?? 1), 0);
-  return { affected, atLeast: signal.evidence.length >= EVIDENCE_CAP, examples: urls.slice(0, 3) };
+  return { affected, atLeast: signal.evidence.length >= MAX_EVIDENCE, examples: urls.slice(0, 3) };
 }
 
 export interface ActionPlan {

@@ -7,6 +7,7 @@
 // direction evidence points): never a displayValue, which is worded for the reader. Conservative by design: a
 // false warning costs the consultant more than a missed one, so a claim is only read where its words are tied to
 // one signal's meaning, and hedged, bounded and ranged figures get room.
+import { TRACKER_EVIDENCE } from '../signals/q4/third-party-trackers.js';
 import type { AuditResult, QuestionId, SignalResult } from '../result/types.js';
 import { plainLine } from '../util/plain-line.js';
 
@@ -255,8 +256,8 @@ const SCORE_OVER_100 = /(?:(?<q>Q[1-5])\s*(?::|=|–|-|at|is|gets|scores|erreich
 const signal = (result: AuditResult, id: string): SignalResult | undefined =>
   result.questions.flatMap((q) => q.signals).find((s) => s.id === id && s.status === 'measured' && s.value !== null);
 
-/** q4-third-party-trackers keeps one evidence item per company, at most this many (its `pickEvidence(…, 8)`). */
-const TRACKER_EVIDENCE_CAP = 8;
+/** q4-third-party-trackers keeps one evidence item per company, at most this many. */
+const TRACKER_EVIDENCE_CAP = TRACKER_EVIDENCE;
 
 function distinctTrackers(s: SignalResult): { n: number; floor: boolean } {
   const n = s.evidence.filter((e) => e.points === 'producer').length;

@@ -4,7 +4,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
-import { interpolate, type Params } from '../i18n/index.js';
+import { intlTag, resolveLocale, type Params } from '../i18n/index.js';
+import { formatTemplate } from '../i18n/message.js';
 
 /** templates/ at the package root (works from src/report and dist/report). */
 export const BUILTIN_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -14,13 +15,14 @@ export type HandlebarsEnv = ReturnType<typeof Handlebars.create>;
 function registerHelpers(hb: HandlebarsEnv): void {
   hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
   // {{t "key" name=value}}: a message from the report's catalogue (the view model's `messages`), placeholders
-  // filled from the hash. The result is escaped like any other {{ }} value.
+  // filled from the hash by the same formatter the view model uses (plurals, numbers in the view model's `lang`).
+  // The result is escaped like any other {{ }} value.
   hb.registerHelper('t', function (this: unknown, key: unknown, options: Handlebars.HelperOptions) {
-    const root = (options.data as { root?: { messages?: Record<string, string> } } | undefined)?.root;
+    const root = (options.data as { root?: { messages?: Record<string, string>; lang?: unknown } } | undefined)?.root;
     const messages = root?.messages ?? {};
     const k = String(key);
     if (!Object.prototype.hasOwnProperty.call(messages, k)) throw new Error(`Unknown message key "${k}" in a report template.`);
-    return interpolate(messages[k]!, (options.hash ?? {}) as Params);
+    return formatTemplate(messages[k]!, (options.hash ?? {}) as Params, intlTag(resolveLocale(root?.lang)));
   });
 }
 

@@ -756,7 +756,7 @@ export function leftOutGroups(pages: AuditResult['crawl']['pages'], siteUrl: str
     .map((g) => ({
       pattern: cleanText(g.pattern, LIMITS.url),
       outcome: OUTCOME_KEY[g.outcome] ? tr(OUTCOME_KEY[g.outcome]!) : tr('outcome.skipped'),
-      reason: g.reason.startsWith('http-') ? tr('reason.httpStatus', { status: g.reason.slice(5).replace('5xx', '5xx') }) : reasonText(g.reason, locale),
+      reason: g.reason.startsWith('http-') ? tr('reason.httpStatus', { status: g.reason.slice(5) }) : reasonText(g.reason, locale),
       count: formatCount(g.count, locale),
       example: toLink(g.example),
     }));
@@ -864,41 +864,41 @@ export interface RubricTableRow {
   signals: Array<{ title: string; weight: string }>;
 }
 
-/**
- * The rubric actually used, as the method appendix prints it: the weight of each question and signal. The mapping
- * from raw values to scores stays in the rubric data: it is not client reading.
- */
-export function rubricTable(result: AuditResult, locale: Locale = 'en'): RubricTableRow[] {
+/** The rubric's questions and signals with their weights, each signal still joined to its id (the glossary reads its catalogue by it). */
+function rubricRows(
+  result: AuditResult,
+  locale: Locale,
+): Array<Omit<RubricTableRow, 'signals'> & { signals: Array<{ id: string; title: string; weight: string }> }> {
   return result.rubric.questions.map((rq) => ({
     id: rq.id,
     title: questionTitle({ id: rq.id }, locale),
     weight: formatNumber(rq.weight, locale, 2),
     signals: rq.signals
       .filter((sig) => signalTitle(sig.id, locale))
-      .map((sig) => ({ title: cleanText(signalTitle(sig.id, locale), LIMITS.title), weight: formatNumber(sig.weight, locale, 2) })),
+      .map((sig) => ({ id: sig.id, title: cleanText(signalTitle(sig.id, locale), LIMITS.title), weight: formatNumber(sig.weight, locale, 2) })),
   }));
+}
+
+/**
+ * The rubric actually used, as the method appendix prints it: the weight of each question and signal. The mapping
+ * from raw values to scores stays in the rubric data: it is not client reading.
+ */
+export function rubricTable(result: AuditResult, locale: Locale = 'en'): RubricTableRow[] {
+  return rubricRows(result, locale).map((row) => ({ ...row, signals: row.signals.map(({ id: _id, ...sig }) => sig) }));
 }
 
 /** The signals by question, each with its weight and what it measures: the glossary appendix. */
 export function glossaryVM(result: AuditResult, locale: Locale = 'en'): ReportViewModel['glossary'] {
   const tr = translator(locale);
-  return result.rubric.questions.map((rq) => {
-    const q = result.questions.find((x) => x.id === rq.id);
-    const direction = new Map(q?.signals.map((sig) => [sig.id, sig.direction]) ?? []);
-    return {
-      id: rq.id,
-      title: questionTitle({ id: rq.id }, locale),
-      weight: formatNumber(rq.weight, locale, 2),
-      signals: rq.signals
-        .filter((sig) => signalTitle(sig.id, locale))
-        .map((sig) => ({
-          title: cleanText(signalTitle(sig.id, locale), LIMITS.title),
-          weight: formatNumber(sig.weight, locale, 2),
-          explanation: cleanText(signalString(sig.id, 'explanation', locale), 900),
-          direction: capitalise(tr(direction.get(sig.id) === 'producer' ? 'signal.higherProducer' : 'signal.higherConductor')),
-        })),
-    };
-  });
+  const direction = new Map(result.questions.flatMap((q) => q.signals.map((sig) => [sig.id, sig.direction] as const)));
+  return rubricRows(result, locale).map((row) => ({
+    ...row,
+    signals: row.signals.map(({ id, ...sig }) => ({
+      ...sig,
+      explanation: cleanText(signalString(id, 'explanation', locale), 900),
+      direction: capitalise(tr(direction.get(id) === 'producer' ? 'signal.higherProducer' : 'signal.higherConductor')),
+    })),
+  }));
 }
 
 /** A JPEG or PNG by its first bytes: anything else is not put into the report. */

@@ -199,12 +199,15 @@ export const CommunitySchema = z.object({
   memberPosts: z.number().int().nonnegative(),
 });
 
+/** The audit.json format this version writes and reads (3: messages, not prose). */
+export const AUDIT_SCHEMA_VERSION = 3;
+
 export const AuditResultSchema = z.object({
   /**
    * 3: meaning, not prose — values, reasons, evidence notes and labels are messages (id + values), question summaries
    * are the signals that pull each way; 2: signals measured / not measured / not applicable, typed bands, community.
    */
-  schemaVersion: z.literal(3),
+  schemaVersion: z.literal(AUDIT_SCHEMA_VERSION),
   brand: z.string(),
   site: z.object({
     url: z.string(),

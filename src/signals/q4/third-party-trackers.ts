@@ -68,6 +68,9 @@ export const { strings: UIStrings, str } = signalText(
   },
 );
 
+/** Evidence items kept: one per tracking company, up to this many (the analyst-note check reads a count of them as a floor). */
+export const TRACKER_EVIDENCE = 8;
+
 /** Static HTML shows only the tags written into the page; a tag manager loads the rest after it arrives. */
 const STATIC_STRENGTH = 0.25;
 const TRACKING_CATEGORIES = new Set(['ad', 'analytics', 'social', 'marketing', 'tag-manager', 'customer-success']);
@@ -183,7 +186,7 @@ export default defineSignal<TrackerObservation>({
     return {
       value: Number(mean.toFixed(2)),
       display: str('value', { mean: Number(mean.toFixed(1)), total: all.length, names: all }),
-      evidence: pickEvidence(evidence, 8),
+      evidence: pickEvidence(evidence, TRACKER_EVIDENCE),
       pagesObserved: observations.length,
       // Static HTML shows only the tags written into it; a tag manager loads the rest later.
       floor: renderedStrength(
