@@ -1,6 +1,7 @@
 // The library API the CLI calls: audit a site (crawl → signals → score → traffic) into one AuditResult, then
 // render it to the requested formats and write them, with the crawl archived beside them.
-import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEFAULTS } from '../config/defaults.js';
 import type { ResolvedAudit } from '../config/load-audit.js';
@@ -14,7 +15,8 @@ import { diffRuns, type NoiseBands, type RunDelta } from '../result/deltas.js';
 import type { AuditResult } from '../result/types.js';
 import { loadRubric, type Rubric } from '../score/rubric.js';
 import { scoreAudit } from '../score/score.js';
-import { outcomeOf, runSignalsOnSite } from '../signals/run-signals.js';
+import { FACTS_FILE, readFacts } from '../signals/facts.js';
+import { outcomeOf, runSignalsOnSite, type ExtractedPage } from '../signals/run-signals.js';
 import { SignalStream } from '../signals/stream.js';
 import { analyseTraffic, importTraffic } from '../traffic/index.js';
 import type { TrafficResult } from '../traffic/types.js';
@@ -39,6 +41,8 @@ export interface AuditOptions {
   rubricFile?: string;
   /** Re-score a saved crawl (a run folder, an archive folder or the .warc.gz) instead of crawling. */
   fromArchive?: string;
+  /** Where the signals keep each page's extraction while they read it, for the archive (facts.ts). */
+  factsFile?: string;
   onProgress?: (p: CrawlProgress) => void;
   signal?: AbortSignal;
 }
@@ -116,6 +120,13 @@ export async function crawlForAudit(audit: ResolvedAudit, opts: AuditOptions = {
 }
 
 export async function loadCrawlArchive(input: string): Promise<CrawlResult> {
+  return (await loadArchiveWithFacts(input, false)).crawl;
+}
+
+/**
+ * The archived crawl and, with `facts`, the extractions kept beside it (facts.ts) that this build can use as they are.
+ */
+async function loadArchiveWithFacts(input: string, facts = true): Promise<{ crawl: CrawlResult; extracted: ReadonlyMap<string, ExtractedPage> }> {
   for (const file of resolveArchivePath(path.resolve(input))) {
     if (
       await stat(file).then(
@@ -124,7 +135,11 @@ export async function loadCrawlArchive(input: string): Promise<CrawlResult> {
       )
     ) {
       try {
-        return await readArchive(file);
+        const [crawl, extracted] = await Promise.all([
+          readArchive(file),
+          facts ? readFacts(path.join(path.dirname(file), FACTS_FILE)) : new Map<string, ExtractedPage>(),
+        ]);
+        return { crawl, extracted };
       } catch (e) {
         throw new UserError(`Cannot re-score from ${file}: ${(e as Error).message}`);
       }
@@ -142,6 +157,8 @@ export async function scoreCrawl(
   opts: AuditOptions = {},
   loaded?: Rubric,
   stream?: SignalStream,
+  /** Pages this build already extracted (kept beside the archive being re-scored), by digest. */
+  extracted?: ReadonlyMap<string, ExtractedPage>,
 ): Promise<AuditResult> {
   const rubric: Rubric = loaded ?? (await loadRubric(opts.rubricFile));
   const settings = crawlSettings(audit, opts);
@@ -165,7 +182,7 @@ export async function scoreCrawl(
 
   const signalInput = { siteUrl: audit.site.url, startUrl: crawl.startUrl, pages: crawl.pages, records: crawl.records };
   // Signals read the pages while the crawl ran (when streamed): the same outcome either way.
-  const { runs, community, pages: scoredPages } = stream ? await stream.finish(signalInput) : outcomeOf(runSignalsOnSite(signalInput));
+  const { runs, community, pages: scoredPages } = stream ? await stream.finish(signalInput) : outcomeOf(runSignalsOnSite(signalInput, undefined, extracted));
   const { questions, index, warnings: scoreWarnings } = scoreAudit(runs, rubric, audit.analyst, community);
   warnings.push(...scoreWarnings);
   if (!community.found && crawl.pages.length > 0) {
@@ -255,11 +272,11 @@ async function auditWithCrawl(audit: ResolvedAudit, opts: AuditOptions, rubric?:
   // The rubric is read before the crawl, so a missing --rubric never costs one.
   const loaded = rubric ?? (await loadRubric(opts.rubricFile));
   if (opts.fromArchive) {
-    const crawl = await loadCrawlArchive(opts.fromArchive);
-    return { result: await scoreCrawl(audit, crawl, opts, loaded), crawl };
+    const { crawl, extracted } = await loadArchiveWithFacts(opts.fromArchive);
+    return { result: await scoreCrawl(audit, crawl, opts, loaded, undefined, extracted), crawl };
   }
   // The signals read each page while the crawl goes on (a worker thread), not all of them after it.
-  const stream = new SignalStream();
+  const stream = new SignalStream(opts.factsFile);
   try {
     const crawl = await crawlForAudit(audit, opts, (p) => stream.add(p));
     return { result: await scoreCrawl(audit, crawl, opts, loaded, stream), crawl };
@@ -341,8 +358,11 @@ export async function runAudit(opts: RunAuditOptions): Promise<RunAuditResult> {
   let folder = opts.outDir ? await RunFolder.open(path.resolve(opts.outDir), { force: Boolean(opts.force) }) : null;
   if (!folder) await checkWritableRoot(root);
   let writing = false;
+  // Each page's extraction, written while the signals read it, goes into the archive beside the pages.
+  const factsDir = archive ? await mkdtemp(path.join(tmpdir(), 'conductor-audit-facts-')) : null;
+  const factsFile = factsDir ? path.join(factsDir, FACTS_FILE) : undefined;
   try {
-    const { result, crawl } = await auditWithCrawl(opts.audit, opts, rubric);
+    const { result, crawl } = await auditWithCrawl(opts.audit, { ...opts, ...(factsFile ? { factsFile } : {}) }, rubric);
     const delta = opts.baseline ? diffRuns(opts.baseline.result, result, opts.noise ?? DEFAULTS.ci.noise, opts.baseline.source) : null;
     // Crops of the headline findings' pages, from the HTML just read (never the live site again).
     const shots = formats.includes('html') || formats.includes('pdf') ? await reportShots(result, crawl.pages) : {};
@@ -356,15 +376,18 @@ export async function runAudit(opts: RunAuditOptions): Promise<RunAuditResult> {
     folder ??= await RunFolder.open(await defaultRunDir(root, result.brand, new Date(result.generatedAt)), { force: false });
     writing = true;
     for (const f of formats) await folder.write(OUTPUT_FILES[f], rendered[f]!);
-    if (archive)
-      await writeArchive(folder.stagingPath('archive'), crawl, `conductor-audit ${VERSION}`).catch((e: unknown) =>
-        Promise.reject(fsProblem(e, folder!.dir) ?? e),
-      );
+    if (archive) {
+      const archiveDir = folder.stagingPath('archive');
+      await writeArchive(archiveDir, crawl, `conductor-audit ${VERSION}`).catch((e: unknown) => Promise.reject(fsProblem(e, folder!.dir) ?? e));
+      // Only a cache for re-scoring: an archive without it is complete.
+      if (factsFile) await copyFile(factsFile, path.join(archiveDir, FACTS_FILE)).catch(() => undefined);
+    }
     const files = await folder.commit();
     writing = false;
     return { result, outDir: folder.dir, files, delta };
   } finally {
     // A failure while writing keeps the staging folder (its error names it); anything earlier leaves nothing behind.
     await folder?.close({ keepStaging: writing });
+    if (factsDir) await rm(factsDir, { recursive: true, force: true });
   }
 }

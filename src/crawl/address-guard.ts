@@ -6,7 +6,11 @@
 // snapshot on 127.0.0.1, an intranet host named by its IP) or the user allowed private addresses.
 import dns from 'node:dns';
 import { isIP } from 'node:net';
-import { Agent, type Dispatcher } from 'undici';
+import { createRequire } from 'node:module';
+import type { Dispatcher } from 'undici';
+
+// undici is loaded when a crawl needs it, not with every command (re-scoring, render and compare never fetch).
+const loadUndici = (): typeof import('undici') => createRequire(import.meta.url)('undici') as typeof import('undici');
 
 export type ForbiddenKind = 'loopback' | 'private' | 'link-local' | 'shared (CGNAT)' | 'unique-local' | 'multicast' | 'unspecified' | 'reserved';
 
@@ -102,6 +106,7 @@ export function createAddressGuard(opts: { allowPrivate: boolean; lookup?: Looku
     if (literal) done(null, [{ address: host.replace(/^\[|\]$/g, ''), family: literal }]);
     else lookup(host, { all: true }, done);
   };
+  const { Agent } = loadUndici();
   const agent = new Agent({
     connect: {
       lookup: (

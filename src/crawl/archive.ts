@@ -3,7 +3,7 @@
 // re-scored and re-rendered later with no network (`--from-archive`).
 import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
-import { gzipSync } from 'node:zlib';
+import { createGunzip, gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
@@ -233,13 +233,27 @@ function checkedCrawlRecord(value: unknown, file: string): Omit<CrawlResult, 'pa
   return parsed.data as unknown as Omit<CrawlResult, 'pages'>;
 }
 
+/** Does the file start with the gzip magic bytes (a .warc.gz, not a plain .warc)? */
+async function isGzip(file: string): Promise<boolean> {
+  const fh = await open(file, 'r');
+  try {
+    const head = Buffer.alloc(2);
+    const { bytesRead } = await fh.read(head, 0, 2, 0);
+    return bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b;
+  } finally {
+    await fh.close();
+  }
+}
+
 /** Rebuilds the CrawlResult a run saw, page for page, from its archive. */
 export async function readArchive(file: string): Promise<CrawlResult> {
   const pages: PageSnapshot[] = [];
   const pageMeta = new Map<string, PageMetadata>();
   const screenshots: PageScreenshot[] = [];
   let rest: Omit<CrawlResult, 'pages'> | null = null;
-  const parser = new WARCParser(createReadStream(file));
+  // Node's zlib inflates the records (one gzip member each, read as one stream), not warcio's JavaScript inflater:
+  // a 2,000-page archive reads in a fraction of the time.
+  const parser = new WARCParser((await isGzip(file)) ? createReadStream(file).pipe(createGunzip()) : createReadStream(file));
   for await (const record of parser) {
     if (record.warcType === 'response') {
       const h = (name: string) => record.warcHeader(name) ?? '';

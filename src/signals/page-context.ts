@@ -14,6 +14,7 @@ import { detectPlatforms, type PlatformHit } from './platform.js';
 import { byBrand, outermost, readStructure, type PageStructure } from './structure.js';
 import { normaliseSpace, wordCount } from './text.js';
 import { loadHtml, type ParseLimit } from '../util/html-budget.js';
+import { closest } from '../util/selectors.js';
 
 export interface PageLink {
   /** Absolute URL (http/https only). */
@@ -132,12 +133,19 @@ export function visibleText(roots: AnyNode | AnyNode[], opts: { skip?: (el: Elem
     const kids = el.children ?? [];
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
   }
-  return out
-    .join('')
-    .split('\n')
-    .map((line) => normaliseSpace(line))
-    .filter(Boolean)
-    .join('\n');
+  return blockLines(out.join(''));
+}
+
+/**
+ * Text with blocks on lines of their own: spaces collapsed within each line, blank lines dropped, lines trimmed.
+ * The same as splitting on "\n", normaliseSpace on each line and joining the non-empty ones, in two regex passes
+ * over the whole text instead of a pass per line.
+ */
+export function blockLines(raw: string): string {
+  return raw
+    .replace(/[^\S\n]+/g, ' ')
+    .replace(/ ?\n[ \n]*/g, '\n')
+    .trim();
 }
 
 /** One line from block text for an evidence snippet: sentences keep their space, fragments are set apart by " · ". */
@@ -172,8 +180,8 @@ export function buildPageContext(page: PageSnapshot): PageContext {
 
   // A page whose only readable text is in <noscript> is read from there.
   const withoutNoscript = visibleText(bodyNodes);
-  const noscriptText = visibleText($('body noscript').toArray(), { noscript: true });
-  const readFromNoscript = wordCount(withoutNoscript) < 50 && wordCount(noscriptText) > wordCount(withoutNoscript);
+  const plainWords = wordCount(withoutNoscript);
+  const readFromNoscript = plainWords < 50 && wordCount(visibleText($('body noscript').toArray(), { noscript: true })) > plainWords;
   const text = readFromNoscript ? visibleText(bodyNodes, { noscript: true }) : withoutNoscript;
 
   const source = { $, html: page.html, headers: page.headers, url: page.url };
@@ -182,6 +190,10 @@ export function buildPageContext(page: PageSnapshot): PageContext {
   const structure = readStructure({ $, platforms, lang, brandToken: brand, url: base });
   const memberPosts = new Set<AnyNode>(outermost(structure.posts.filter((p) => !byBrand(p))).map((p) => p.el[0]!));
   const inMember = (el: Element): boolean => memberPosts.has(el);
+  const inMemberPost = (el: Element): boolean => {
+    for (let p = el.parent; p; p = p.parent) if (memberPosts.has(p)) return true;
+    return false;
+  };
 
   const links: PageLink[] = [];
   $('a[href]').each((_, el) => {
@@ -199,13 +211,8 @@ export function buildPageContext(page: PageSnapshot): PageContext {
       text: normaliseSpace($(el).text() || $(el).attr('aria-label') || $(el).attr('title') || ''),
       rel: ($(el).attr('rel') ?? '').toLowerCase().split(/\s+/).filter(Boolean),
       external: siteKey(href.hostname) !== pageSite,
-      inChrome: $(el).closest(CHROME).length > 0,
-      inMemberPost:
-        memberPosts.size > 0 &&
-        $(el)
-          .parents()
-          .toArray()
-          .some((p) => memberPosts.has(p)),
+      inChrome: closest($, el, CHROME) !== null,
+      inMemberPost: memberPosts.size > 0 && inMemberPost(el),
     });
   });
 
@@ -215,7 +222,6 @@ export function buildPageContext(page: PageSnapshot): PageContext {
     ? visibleText(mainEl.toArray(), opts)
     : visibleText(bodyNodes, { ...opts, skip: (el) => el.name === 'header' || el.name === 'nav' || el.name === 'footer' });
   const brandText = memberPosts.size ? visibleText(bodyNodes, { ...opts, skip: inMember }) : text;
-  const memberText = [...memberPosts].map((el) => visibleText(el, opts)).join('\n');
   const forumPlatform = platforms.some((p) => p.categories.includes('forum') || p.categories.includes('community'));
   // Classified by the URL asked for when the site redirected to sign-in: a walled thread is still a thread.
   const redirected = page.finalUrl && page.finalUrl !== page.url;
@@ -225,7 +231,8 @@ export function buildPageContext(page: PageSnapshot): PageContext {
       ? classifyPage({ url: page.url, $: cheerio.load(''), schemaTypes: [], structure, forumPlatform: false })
       : decision;
 
-  return {
+  const words = readFromNoscript ? wordCount(text) : plainWords;
+  const context: PageContext = {
     url: page.url,
     finalUrl: base,
     depth: page.depth,
@@ -244,9 +251,9 @@ export function buildPageContext(page: PageSnapshot): PageContext {
     text,
     mainText,
     brandText,
-    memberText,
-    words: wordCount(text),
-    brandWords: wordCount(brandText),
+    memberText: '',
+    words,
+    brandWords: memberPosts.size ? wordCount(brandText) : words,
     links,
     redirectChain: page.redirectChain,
     readFromNoscript,
@@ -255,6 +262,22 @@ export function buildPageContext(page: PageSnapshot): PageContext {
     ...(page.thirdPartyRequests ? { thirdPartyRequests: page.thirdPartyRequests } : {}),
     ...(page.served ? { served: page.served } : {}),
   };
+  // Read by few signals: walked only when one asks.
+  lazily(context, 'memberText', () => [...memberPosts].map((el) => visibleText(el, opts)).join('\n'));
+  return context;
+}
+
+/** `obj[key]` computed on first read, then kept as a plain value. */
+function lazily<T extends object, K extends keyof T>(obj: T, key: K, compute: () => T[K]): void {
+  Object.defineProperty(obj, key, {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const value = compute();
+      Object.defineProperty(obj, key, { value, writable: true, configurable: true, enumerable: true });
+      return value;
+    },
+  });
 }
 
 /**
@@ -270,25 +293,41 @@ function retired(field: string): never {
   throw new Error(`page.${field} is read in extract() only: the page's document and texts are let go after extraction (page-context.ts, retirePage)`);
 }
 
-/**
- * Lets go of what a page holds only for extract(): its parsed document, its HTML and its texts (the bulk of its
- * memory), and the document nodes its posts point to. The same object stays in the observations and the site, so
- * aggregates see its URL, type, title, links, structure counts and so on; reading a retired part throws, naming
- * itself, rather than answering wrong. `page.$` keeps answering KEPT_SELECTORS from a document of just those elements.
- */
-export function retirePage(page: PageContext): PageContext {
-  const kept = KEPT_SELECTORS.flatMap((sel) => page.$(sel).toArray());
-  const small = kept.length ? cheerio.load(kept.map((el) => page.$.html(el)).join(''), { scriptingEnabled: false }) : EMPTY;
+/** The HTML of the elements a page keeps once retired (KEPT_SELECTORS): what its `$` answers afterwards. */
+export function keptHtml(page: PageContext): string {
+  return KEPT_SELECTORS.flatMap((sel) => page.$(sel).toArray())
+    .map((el) => page.$.html(el))
+    .join('');
+}
+
+/** A `$` that answers KEPT_SELECTORS from `kept` alone and throws, naming itself, for anything else. */
+export function residueOf(kept: string): CheerioAPI {
+  const small = kept ? cheerio.load(kept, { scriptingEnabled: false }) : EMPTY;
   const allowed = new Set<string>(KEPT_SELECTORS);
-  const residue = ((selector: unknown, ...rest: unknown[]) => {
+  return ((selector: unknown, ...rest: unknown[]) => {
     if (typeof selector !== 'string' || !allowed.has(selector) || rest.length) retired(`$(${JSON.stringify(selector)})`);
     return small(selector);
   }) as unknown as CheerioAPI;
-  Object.defineProperty(page, '$', { value: residue, enumerable: true, configurable: true });
+}
+
+/** Makes the page's extract-only parts throw when read: its HTML, texts and the document nodes its posts point to. */
+export function retireFields(page: PageContext): void {
   for (const field of RETIRED) Object.defineProperty(page, field, { get: () => retired(field), enumerable: false, configurable: true });
   page.structure = {
     ...page.structure,
     posts: page.structure.posts.map((post) => Object.defineProperty({ ...post }, 'el', { get: () => retired('structure.posts[].el'), enumerable: false })),
   };
+}
+
+/**
+ * Lets go of what a page holds only for extract(): its parsed document, its HTML and its texts (the bulk of its
+ * memory), and the document nodes its posts point to. The same object stays in the observations and the site, so
+ * aggregates see its URL, type, title, links, structure counts and so on; reading a retired part throws, naming
+ * itself, rather than answering wrong. `page.$` keeps answering KEPT_SELECTORS from a document of just those elements
+ * (`kept`, their HTML, when the caller has it already).
+ */
+export function retirePage(page: PageContext, kept = keptHtml(page)): PageContext {
+  Object.defineProperty(page, '$', { value: residueOf(kept), enumerable: true, configurable: true });
+  retireFields(page);
   return page;
 }

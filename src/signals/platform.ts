@@ -364,8 +364,12 @@ export interface PlatformHit {
   matched: string;
 }
 
+const compiledPatterns = new Map<string, RegExp>();
+/** The rule's pattern as a case-insensitive regex, compiled once (no `g` flag: test and exec keep no state). */
 function re(pattern: string): RegExp {
-  return new RegExp(pattern, 'i');
+  let r = compiledPatterns.get(pattern);
+  if (!r) compiledPatterns.set(pattern, (r = new RegExp(pattern, 'i')));
+  return r;
 }
 
 function cookieNames(headers: Record<string, string>): string[] {

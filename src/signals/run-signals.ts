@@ -1,11 +1,12 @@
 import type { PageSnapshot, UrlRecord } from '../crawl/types.js';
-import { buildPageContext, retirePage, type PageContext } from './page-context.js';
+import { buildPageContext, keptHtml, retirePage, type PageContext } from './page-context.js';
 import { SIGNALS } from './registry.js';
 import { sitePlatforms, type SitePlatform } from './platform.js';
 import { byBrand } from './structure.js';
 import type { PageType } from './page-type.js';
 import type { Community, Measurement, PageObservation, Signal, SiteContext } from './types.js';
 import { common } from './common-strings.js';
+import { pageDigest } from './facts.js';
 
 export interface SignalRun {
   signal: Signal<any>;
@@ -49,6 +50,8 @@ export function findCommunity(pages: PageContext[], platforms: SitePlatform[]): 
 export interface ExtractedPage {
   page: PageContext;
   results: Array<{ obs: unknown } | { thrown: unknown }>;
+  /** The HTML of the few elements the retired page keeps (page-context.ts, KEPT_SELECTORS). */
+  kept: string;
 }
 
 /** Parse one page, let every signal extract from it, then let go of its document and texts (`retirePage`). */
@@ -61,7 +64,8 @@ export function extractPage(snapshot: PageSnapshot, signals: ReadonlyArray<Signa
       return { thrown: e };
     }
   });
-  return { page: retirePage(page), results };
+  const kept = keptHtml(page);
+  return { page: retirePage(page, kept), results, kept };
 }
 
 /**
@@ -109,9 +113,22 @@ export function aggregateSite(
  * Pages are parsed one at a time: every signal extracts from a page, then the page's document and texts are let go,
  * so memory holds one parsed page, not the whole crawl.
  */
-export function runSignalsOnSite(input: SignalInput, signals: ReadonlyArray<Signal<any>> = SIGNALS): { runs: SignalRun[]; site: SiteContext } {
+export function runSignalsOnSite(
+  input: SignalInput,
+  signals: ReadonlyArray<Signal<any>> = SIGNALS,
+  /** Pages already extracted by this build's signals, by digest (facts.ts): used instead of extracting them again. */
+  kept?: ReadonlyMap<string, ExtractedPage>,
+  /** Told of every page extracted here (not of kept ones): the facts file's writer. */
+  onExtracted?: (snapshot: PageSnapshot, extracted: ExtractedPage) => void,
+): { runs: SignalRun[]; site: SiteContext } {
+  const known = kept?.size && signals === SIGNALS ? kept : null;
+  const extract = (p: PageSnapshot): ExtractedPage => {
+    const fresh = extractPage(p, signals);
+    onExtracted?.(p, fresh);
+    return fresh;
+  };
   return aggregateSite(
-    input.pages.map((p) => extractPage(p, signals)),
+    input.pages.map((p) => (known && known.get(pageDigest(p))) || extract(p)),
     input,
     signals,
   );

@@ -5,6 +5,7 @@
 // falls back to scoring the final pages here.
 import { Worker } from 'node:worker_threads';
 import type { PageSnapshot, UrlRecord } from '../crawl/types.js';
+import { FactsWriter, factsLine } from './facts.js';
 import { SIGNALS } from './registry.js';
 import { outcomeOf, runSignalsOnSite, type PageSummary, type SignalsOutcome } from './run-signals.js';
 import type { FromWorker, ToWorker } from './score-worker.js';
@@ -18,12 +19,15 @@ export class SignalStream {
   private worker: Worker | null = null;
   private failed = false;
   private readonly fed = new Map<string, PageSnapshot>();
+  private readonly factsFile: string | undefined;
 
-  constructor() {
+  /** `factsFile`: where the worker keeps each page's extraction for a later re-score (facts.ts); none when absent. */
+  constructor(factsFile?: string) {
+    this.factsFile = factsFile;
     // Compiled code only: from TypeScript sources (the unit tests) the worker file cannot be loaded as is.
     if (!import.meta.url.endsWith('.js')) return;
     try {
-      this.worker = new Worker(new URL('./score-worker.js', import.meta.url));
+      this.worker = new Worker(new URL('./score-worker.js', import.meta.url), { workerData: { factsFile } });
       this.worker.unref();
       this.worker.on('error', () => (this.failed = true));
     } catch {
@@ -74,7 +78,13 @@ export class SignalStream {
         };
     }
     await this.close();
-    return outcomeOf(runSignalsOnSite(input));
+    // Read here instead: the facts file is written from these pages (the worker's, if any, is replaced whole).
+    const facts = this.factsFile ? new FactsWriter(this.factsFile) : null;
+    try {
+      return outcomeOf(runSignalsOnSite(input, SIGNALS, undefined, facts ? (snapshot, page) => facts.add(factsLine(snapshot, page)) : undefined));
+    } finally {
+      await facts?.close().catch(() => undefined);
+    }
   }
 
   async close(): Promise<void> {

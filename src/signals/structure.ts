@@ -11,6 +11,7 @@ import type { AnyNode, Element, Text } from 'domhandler';
 import { isLabel } from './lexicon/index.js';
 import { PLATFORM_RULES, type PlatformHit } from './platform.js';
 import { normaliseSpace, wordCount } from './text.js';
+import { closest, hasAncestor, matches, queryAll } from '../util/selectors.js';
 
 export type PostKind = 'post' | 'review';
 
@@ -161,7 +162,7 @@ function platformSelectors(platforms: PlatformHit[]): PlatformSelectors {
 function select($: CheerioAPI, selector: string, root?: Element): Element[] {
   if (!selector) return [];
   try {
-    return (root ? $(root).find(selector) : $(selector)).toArray().filter((n): n is Element => n.type === 'tag');
+    return queryAll($, root ?? $.root()[0]!, selector).filter((n): n is Element => n.type === 'tag');
   } catch {
     return [];
   }
@@ -191,7 +192,7 @@ function ownText(el: Element, skip: Set<Element>): string {
 function ownMatches($: CheerioAPI, el: Element, selector: string, nested: Set<Element>): Element[] {
   const out: Element[] = [];
   try {
-    if ($(el).is(selector)) out.push(el);
+    if (matches($, el, selector)) out.push(el);
   } catch {
     return out;
   }
@@ -241,7 +242,7 @@ function isCard($: CheerioAPI, el: Element, words: number, source: Candidate['so
   if (words >= 80) return false;
   const link = $(el).find('h1 a[href], h2 a[href], h3 a[href], h4 a[href], h5 a[href], a.title[href]').first();
   const href = link.attr('href');
-  if (href === undefined || href.startsWith('#') || link.is(AUTHOR_SELECTOR) || link.closest(AUTHOR_SELECTOR).length > 0) return false;
+  if (href === undefined || href.startsWith('#') || closest($, link[0]!, AUTHOR_SELECTOR) !== null) return false;
   let target: URL;
   try {
     target = new URL(href, pageUrl);
@@ -253,7 +254,7 @@ function isCard($: CheerioAPI, el: Element, words: number, source: Candidate['so
   return source === 'generic' || (target.host === here.host && THREAD_LINK.test(target.pathname + target.search));
 }
 
-const hasDate = ($: CheerioAPI, el: Element, text: string): boolean => $(el).find(DATE_SELECTOR).length > 0 || DATE_TEXT.test(text.slice(0, 200));
+const hasDate = ($: CheerioAPI, el: Element, text: string): boolean => queryAll($, el, DATE_SELECTOR).length > 0 || DATE_TEXT.test(text.slice(0, 200));
 
 /** Tags a generic post can be (a reply box is a form; a link or a span is a part of a post, not one). */
 const GENERIC_TAGS = new Set(['article', 'div', 'li', 'section', 'td', 'tr', 'dd', 'blockquote', 'table', 'tbody']);
@@ -288,14 +289,13 @@ export function readStructure(input: StructureInput): PageStructure {
   add(select($, GENERIC_POST), 'post', 'generic');
 
   // Not in the site's chrome (a sidebar's "latest posts"), unless inside the page's article or main content.
-  const inChrome = (el: Element) => $(el).closest(CHROME).length > 0 && $(el).parents('article, main').length === 0;
+  const inChrome = (el: Element) => closest($, el, CHROME) !== null && !hasAncestor($, el, 'article, main');
   const known = new Set([...candidates.values()].filter((c) => c.source !== 'generic').map((c) => c.el));
   // A generic block inside a platform's or schema.org's post is a part of that post (SMF's inner .post div).
-  const insideKnown = (el: Element) =>
-    $(el)
-      .parents()
-      .toArray()
-      .some((p) => known.has(p as Element));
+  const insideKnown = (el: Element) => {
+    for (let p = el.parent; p; p = p.parent) if (known.has(p as Element)) return true;
+    return false;
+  };
   const kept = [...candidates.values()].filter(
     (c) =>
       !inChrome(c.el) &&
@@ -359,7 +359,7 @@ export function readStructure(input: StructureInput): PageStructure {
   const marked = (selectors: string[]) => selectors.length > 0 && select($, selectors.join(', ')).length > 0;
   const view = marked(sel.threadView) ? 'thread' : marked(sel.listView) ? 'list' : null;
   const productTiles = select($, PRODUCT_TILE).filter(
-    (el) => $(el).find('a[href]').length > 0 && PRICE.test($(el).text()) && $(el).parents(PRODUCT_TILE).length === 0,
+    (el) => queryAll($, el, 'a[href]').length > 0 && PRICE.test($(el).text()) && !hasAncestor($, el, PRODUCT_TILE),
   ).length;
   const buyBox = select($, BUY_BOX).length > 0;
   return { posts, view, cards, productTiles, buyBox, ...countListItems($, sel.list), threadLinks: countThreadLinks($, input.url), source };
@@ -389,7 +389,7 @@ function countThreadLinks($: CheerioAPI, pageUrl: string): number {
   const seen = new Set<string>();
   const here = new URL(pageUrl);
   $('a[href]').each((_, a) => {
-    if ($(a).closest(CHROME).length) return;
+    if (closest($, a, CHROME)) return;
     let u: URL;
     try {
       u = new URL($(a).attr('href') ?? '', pageUrl);

@@ -4,9 +4,31 @@ export function normaliseSpace(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * Words in `text`: the matches of /[\p{L}\p{N}][\p{L}\p{N}'’-]*\/gu, counted in one pass without building them
+ * (every page's text is counted several times; the array of matches was most of the cost).
+ */
 export function wordCount(text: string): number {
-  const m = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
-  return m ? m.length : 0;
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let wordChar: boolean;
+    if (c < 128) wordChar = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    else {
+      // A surrogate pair is one code point: test it whole and step over its second half.
+      const cp = text.codePointAt(i)!;
+      wordChar = LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
+      if (cp > 0xffff) i++;
+    }
+    if (wordChar) {
+      if (!inWord) count++;
+      inWord = true;
+    } else if (inWord) inWord = c === 39 || c === 0x2019 || c === 45; // ' ’ - continue a word, never start one
+  }
+  return count;
 }
 
 /**
