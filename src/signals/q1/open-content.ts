@@ -8,6 +8,7 @@ import { truncate } from '../text.js';
 import { blockText, visibleText, type PageContext } from '../page-context.js';
 import { outermost } from '../structure.js';
 import type { Evidence } from '../../result/types.js';
+import { hasAncestor } from '../../util/selectors.js';
 
 export const { strings: UIStrings, str } = signalText(
   'q1-open-content',
@@ -78,20 +79,28 @@ export function textWithoutChrome(page: PageContext): string {
   const { $ } = page;
   const skip = new Set<Element>(
     $('header, nav, footer, [role="banner"], [role="navigation"], [role="contentinfo"]')
-      .filter((_, el) => $(el).parents('article, main').length === 0)
+      .filter((_, el) => !hasAncestor($, el, 'article, main'))
       .toArray() as Element[],
   );
   for (const post of outermost(page.structure.posts)) skip.add(post.el[0]!);
   return visibleText($('body').toArray(), { skip: (el) => skip.has(el), noscript: page.readFromNoscript });
 }
 
-/** Does this content page hide its content behind sign-in? Pure: reads only the page. */
+const walls = new WeakMap<PageContext, WallObservation>();
+
+/** Does this content page hide its content behind sign-in? Pure: reads only the page (once: two signals ask). */
 export function detectWall(page: PageContext): WallObservation {
+  let wall = walls.get(page);
+  if (!wall) walls.set(page, (wall = findWall(page)));
+  return wall;
+}
+
+function findWall(page: PageContext): WallObservation {
   const { $ } = page;
   const redirectedToLogin = page.finalUrl !== page.url && LOGIN_PATH.test(new URL(page.finalUrl).pathname);
   if (redirectedToLogin) return { walled: true, evidence: noteEvidence(page, str('redirected'), str('labelRedirect'), 'producer') };
   const wallEl = $('[class], [id]')
-    .filter((_, el) => WALL_CLASS.test(`${$(el).attr('class') ?? ''} ${$(el).attr('id') ?? ''}`))
+    .filter((_, el) => WALL_CLASS.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`))
     .first();
   if (wallEl.length) return { walled: true, evidence: elementEvidence(page, blockText($, wallEl), str('labelWall'), 'producer') };
   // Wording in site-wide chrome ("Sign in to see member prices" in the header) says nothing about this page's content.

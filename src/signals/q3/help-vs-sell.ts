@@ -75,7 +75,7 @@ function contentSalesWeight(page: PageContext): { prices: number; calls: number 
   const { $ } = page;
   const main = $('main').first().length ? $('main').first() : $('body');
   const side = (el: Element) =>
-    el.name === 'aside' || el.name === 'dialog' || $(el).attr('role') === 'dialog' || SIDE.test(`${$(el).attr('class') ?? ''} ${$(el).attr('id') ?? ''}`);
+    el.name === 'aside' || el.name === 'dialog' || el.attribs.role === 'dialog' || SIDE.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`);
   const text = visibleText(main.toArray(), { skip: side, noscript: page.readFromNoscript });
   const lex = lexiconFor(page.lang) ?? EN;
   return { prices: findAll(text, lex.price).length, calls: findAll(text, lex.callToBuy).length };

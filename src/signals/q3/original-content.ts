@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { defineSignal } from '../types.js';
 import { elementEvidence, noteEvidence, pickEvidence } from '../evidence.js';
 import { signalText } from '../strings.js';
@@ -48,8 +49,16 @@ export const { strings: UIStrings, str } = signalText(
 const SKIP_TYPES = new Set(['signin', 'signup', 'privacy', 'terms']);
 
 export interface SentenceObservation {
+  /**
+   * `key`: a digest of the sentence normalised (lower case, digits folded, punctuation dropped), so templated variants
+   * match; `text`: the sentence's start, as much as its evidence can quote. Kept for every page of the crawl until the
+   * site is aggregated, so neither holds the whole sentence.
+   */
   sentences: Array<{ key: string; words: number; text: string }>;
 }
+
+/** More than evidence ever quotes (elementEvidence cuts at 280), so a kept start quotes exactly as the whole sentence. */
+const KEPT_TEXT = 300;
 
 /** Sentences of the main content, normalised (lower case, digits folded) so templated variants match. */
 export function sentencesOf(page: PageContext): SentenceObservation | null {
@@ -59,12 +68,17 @@ export function sentencesOf(page: PageContext): SentenceObservation | null {
     .map((s) => normaliseSpace(s))
     .filter((s) => wordCount(s) >= 4)
     .map((text) => ({
-      key: text
-        .toLowerCase()
-        .replace(/\d+/g, '0')
-        .replace(/[^\p{L}\p{N} ]/gu, ''),
+      key: createHash('sha256')
+        .update(
+          text
+            .toLowerCase()
+            .replace(/\d+/g, '0')
+            .replace(/[^\p{L}\p{N} ]/gu, ''),
+        )
+        .digest('base64url')
+        .slice(0, 22),
       words: wordCount(text),
-      text,
+      text: text.length > KEPT_TEXT ? text.slice(0, KEPT_TEXT) : text,
     }));
   return sentences.length ? { sentences } : null;
 }
