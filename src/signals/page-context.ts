@@ -14,7 +14,7 @@ import { detectPlatforms, type PlatformHit } from './platform.js';
 import { byBrand, outermost, readStructure, type PageStructure } from './structure.js';
 import { normaliseSpace, wordCount } from './text.js';
 import { loadHtml, type ParseLimit } from '../util/html-budget.js';
-import { closest } from '../util/selectors.js';
+import { closest, withCompiledQueries } from '../util/selectors.js';
 
 export interface PageLink {
   /** Absolute URL (http/https only). */
@@ -142,10 +142,13 @@ export function visibleText(roots: AnyNode | AnyNode[], opts: { skip?: (el: Elem
  * over the whole text instead of a pass per line.
  */
 export function blockLines(raw: string): string {
-  return raw
-    .replace(/[^\S\n]+/g, ' ')
-    .replace(/ ?\n[ \n]*/g, '\n')
-    .trim();
+  return (
+    raw
+      // Only runs that are not already one plain space: most of a text's whitespace is, and replacing it was the cost.
+      .replace(/ ?[^\S\n ][^\S\n]*| {2,}[^\S\n]*/g, ' ')
+      .replace(/ ?\n[ \n]*/g, '\n')
+      .trim()
+  );
 }
 
 /** One line from block text for an evidence snippet: sentences keep their space, fragments are set apart by " · ". */
@@ -163,7 +166,9 @@ const CHROME = 'header, nav, footer, [role="banner"], [role="navigation"], [role
 export function buildPageContext(page: PageSnapshot): PageContext {
   // Scripting off: <noscript> content is parsed as the elements a reader without scripts sees (Discourse prints
   // a whole thread there), instead of one string of markup.
-  const { $, limited: parseLimited } = loadHtml(page.html, { scriptingEnabled: false });
+  const loaded = loadHtml(page.html, { scriptingEnabled: false });
+  const $ = withCompiledQueries(loaded.$);
+  const parseLimited = loaded.limited;
   const types = schemaTypes($);
   const base = page.finalUrl || page.url;
   const pageSite = siteKey(new URL(base).hostname);

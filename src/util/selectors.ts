@@ -74,3 +74,25 @@ export function hasAncestor($: CheerioAPI, el: AnyNode, selector: string): boole
   const parent = el.parent;
   return parent ? closest($, parent, selector) !== null : false;
 }
+
+/**
+ * `$` whose document-wide queries, `$(selector)`, run the selector compiled once. A query from the document root is
+ * not scoped (cheerio scopes only from an element with a parent), so the compiled query answers exactly what cheerio
+ * would, combinators included. Anything else (a context, markup, an element, a selector css-select cannot compile)
+ * goes to cheerio itself; every property of `$` (html, text, root…) is the loaded document's own.
+ */
+export function withCompiledQueries($: CheerioAPI): CheerioAPI {
+  const root = $.root()[0]!;
+  const fast = function (this: unknown, ...args: unknown[]) {
+    const [selector] = args;
+    if (args.length === 1 && typeof selector === 'string' && !selector.trimStart().startsWith('<')) {
+      const q = compiled(selector);
+      if (q) {
+        const children = root.children.filter(isElement);
+        return $(children.length ? selectAll<AnyNode, Element>(q, children) : []);
+      }
+    }
+    return ($ as unknown as (...a: unknown[]) => unknown)(...args);
+  };
+  return Object.assign(fast, $) as unknown as CheerioAPI;
+}

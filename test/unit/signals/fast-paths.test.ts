@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { blockLines } from '../../../src/signals/page-context.js';
 import { AUTHOR_SELECTOR, BADGE_SELECTOR } from '../../../src/signals/structure.js';
 import { normaliseSpace, wordCount } from '../../../src/signals/text.js';
-import { closest, hasAncestor, matches, queryAll } from '../../../src/util/selectors.js';
+import { closest, hasAncestor, matches, queryAll, withCompiledQueries } from '../../../src/util/selectors.js';
 
 const regexWordCount = (text: string): number => text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)?.length ?? 0;
 const perLine = (raw: string): string =>
@@ -80,8 +80,13 @@ describe('compiled selectors', () => {
       const $ = cheerio.load(html, { scriptingEnabled: false });
       const els = $('*').toArray() as Element[];
       const sample = els.filter((_, i) => i % 19 === 0);
+      const fast = withCompiledQueries($);
+      expect(fast.html()).toBe($.html());
+      expect(fast('<p>made</p>').length).toBe(1);
       for (const sel of SELECTORS) {
         expect(queryAll($, $.root()[0]!, sel)).toEqual($(sel).toArray());
+        expect(fast(sel).toArray()).toEqual($(sel).toArray());
+        expect(fast(sel).first().text()).toBe($(sel).first().text());
         for (const el of sample) {
           expect(queryAll($, el, sel)).toEqual($(el).find(sel).toArray());
           expect(matches($, el, sel)).toBe($(el).is(sel));
