@@ -358,29 +358,43 @@ export async function runAudit(opts: RunAuditOptions): Promise<RunAuditResult> {
   let folder = opts.outDir ? await RunFolder.open(path.resolve(opts.outDir), { force: Boolean(opts.force) }) : null;
   if (!folder) await checkWritableRoot(root);
   let writing = false;
-  // Each page's extraction, written while the signals read it, goes into the archive beside the pages.
-  const factsDir = archive ? await mkdtemp(path.join(tmpdir(), 'conductor-audit-facts-')) : null;
-  const factsFile = factsDir ? path.join(factsDir, FACTS_FILE) : undefined;
+  // The archive is made here first: each page's extraction as the signals read it, then the pages, packed while the
+  // report renders; both are copied into the run folder with the report.
+  const workDir = archive ? await mkdtemp(path.join(tmpdir(), 'conductor-audit-archive-')) : null;
+  const factsFile = workDir ? path.join(workDir, FACTS_FILE) : undefined;
   try {
     const { result, crawl } = await auditWithCrawl(opts.audit, { ...opts, ...(factsFile ? { factsFile } : {}) }, rubric);
     const delta = opts.baseline ? diffRuns(opts.baseline.result, result, opts.noise ?? DEFAULTS.ci.noise, opts.baseline.source) : null;
-    // Crops of the headline findings' pages, from the HTML just read (never the live site again).
-    const shots = formats.includes('html') || formats.includes('pdf') ? await reportShots(result, crawl.pages) : {};
-    const rendered = await renderAll(result, opts.audit, formats, {
-      ...shots,
-      delta,
-      ...(opts.templatesDir ? { templatesDir: opts.templatesDir } : {}),
-      ...(opts.locale ? { locale: opts.locale } : {}),
-      ...(crawl.screenshots?.length ? { screenshots: crawl.screenshots } : {}),
-    });
+    // The archive is packed (on the thread pool) while the report renders (in Chromium), not after it.
+    const archiving = workDir ? writeArchive(workDir, crawl, `conductor-audit ${VERSION}`) : Promise.resolve('');
+    archiving.catch(() => undefined); // awaited below, on every path
+    let rendered: Awaited<ReturnType<typeof renderAll>>;
+    try {
+      // Crops of the headline findings' pages, from the HTML just read (never the live site again).
+      const shots = formats.includes('html') || formats.includes('pdf') ? await reportShots(result, crawl.pages) : {};
+      rendered = await renderAll(result, opts.audit, formats, {
+        ...shots,
+        delta,
+        ...(opts.templatesDir ? { templatesDir: opts.templatesDir } : {}),
+        ...(opts.locale ? { locale: opts.locale } : {}),
+        ...(crawl.screenshots?.length ? { screenshots: crawl.screenshots } : {}),
+      });
+    } catch (e) {
+      await archiving.catch(() => undefined);
+      throw e;
+    }
     folder ??= await RunFolder.open(await defaultRunDir(root, result.brand, new Date(result.generatedAt)), { force: false });
     writing = true;
     for (const f of formats) await folder.write(OUTPUT_FILES[f], rendered[f]!);
-    if (archive) {
+    if (workDir) {
       const archiveDir = folder.stagingPath('archive');
-      await writeArchive(archiveDir, crawl, `conductor-audit ${VERSION}`).catch((e: unknown) => Promise.reject(fsProblem(e, folder!.dir) ?? e));
+      await archiving.catch((e: unknown) => Promise.reject(fsProblem(e, workDir) ?? e));
+      await mkdir(archiveDir, { recursive: true });
+      await copyFile(path.join(workDir, ARCHIVE_FILE), path.join(archiveDir, ARCHIVE_FILE)).catch((e: unknown) =>
+        Promise.reject(fsProblem(e, folder!.dir) ?? e),
+      );
       // Only a cache for re-scoring: an archive without it is complete.
-      if (factsFile) await copyFile(factsFile, path.join(archiveDir, FACTS_FILE)).catch(() => undefined);
+      await copyFile(path.join(workDir, FACTS_FILE), path.join(archiveDir, FACTS_FILE)).catch(() => undefined);
     }
     const files = await folder.commit();
     writing = false;
@@ -388,6 +402,6 @@ export async function runAudit(opts: RunAuditOptions): Promise<RunAuditResult> {
   } finally {
     // A failure while writing keeps the staging folder (its error names it); anything earlier leaves nothing behind.
     await folder?.close({ keepStaging: writing });
-    if (factsDir) await rm(factsDir, { recursive: true, force: true });
+    if (workDir) await rm(workDir, { recursive: true, force: true });
   }
 }

@@ -3,12 +3,15 @@
 // re-scored and re-rendered later with no network (`--from-archive`).
 import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
-import { createGunzip, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { createGunzip, gzip } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 import { WARCParser, WARCRecord, WARCSerializer } from 'warcio';
 import type { CrawlResult, PageScreenshot, PageSnapshot } from './types.js';
+
+const gzipAsync = promisify(gzip);
 
 export const ARCHIVE_FILE = 'crawl.warc.gz';
 const CRAWL_METADATA_URI = 'urn:conductor-audit:crawl';
@@ -136,7 +139,8 @@ async function packed(item: Built | WARCRecord): Promise<Uint8Array> {
     record.warcHeaders.headers.set('WARC-Payload-Digest', `sha256:${createHash('sha256').update(item.payload).digest('hex')}`);
     record.warcHeaders.headers.set('WARC-Block-Digest', `sha256:${createHash('sha256').update(http).update(item.payload).digest('hex')}`);
   }
-  return gzipSync(await WARCSerializer.serialize(record));
+  // On the thread pool: the archive is written while the report renders, and must not hold the main thread.
+  return gzipAsync(await WARCSerializer.serialize(record));
 }
 
 /**
