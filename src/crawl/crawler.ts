@@ -5,6 +5,7 @@
 // pacing and circuit breaker, and a time budget ends the crawl with a partial result.
 import { createHash } from 'node:crypto';
 import { loadHtml } from '../util/html-budget.js';
+import { withCompiledQueries } from '../util/selectors.js';
 import { cookieHeaderFor } from './session.js';
 import { fetchPage, type FetchPageResult } from './fetch-page.js';
 import { Frontier, type FrontierItem } from './frontier.js';
@@ -54,7 +55,7 @@ export function extractLinks(
   html: string,
   pageUrl: string,
 ): { links: ExtractedLink[]; canonical: string | null; metaNofollow: boolean; metaNoindex: boolean; textHash: string } {
-  const { $ } = loadHtml(html);
+  const $ = withCompiledQueries(loadHtml(html).$);
   const base = canonicalizeUrl($('base[href]').attr('href') ?? '', pageUrl) ?? pageUrl;
   const robotsMeta = ($('meta[name="robots" i]').attr('content') ?? '').toLowerCase();
   const links: ExtractedLink[] = [];
@@ -71,7 +72,15 @@ export function extractLinks(
     metaNofollow: /\bnofollow\b|\bnone\b/.test(robotsMeta),
     metaNoindex: /\bnoindex\b|\bnone\b/.test(robotsMeta),
     // Fingerprint of the page's text, so one page served under two URLs is recorded once (same parse as the links).
-    textHash: createHash('sha1').update($('body').text().replace(/\s+/g, ' ').trim()).digest('hex'),
+    // Whitespace collapsed (only the runs that are not already one space are replaced: most are).
+    textHash: createHash('sha1')
+      .update(
+        $('body')
+          .text()
+          .replace(/ ?[^\S ]\s*| {2,}\s*/g, ' ')
+          .trim(),
+      )
+      .digest('hex'),
   };
 }
 

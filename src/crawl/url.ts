@@ -1,7 +1,7 @@
 // URL hygiene: one spelling per page, so the frontier does not fetch the same page under many names.
 
 /** Query parameters that track or identify a session and never change the page. */
-const DROP_PARAMS =
+export const DROP_PARAMS =
   /^(?:utm_[a-z_]+|gclid|gclsrc|dclid|fbclid|msclkid|mc_cid|mc_eid|_ga|_gl|igshid|yclid|sid|sessionid|session_id|phpsessid|jsessionid|aspsessionid\w*|cfid|cftoken|ref_src)$/i;
 
 /** Locale order, then code units: strings the locale calls equal (é and e + U+0301) still get one order. */
@@ -16,16 +16,19 @@ export function canonicalizeUrl(href: string, base?: string): string | null {
     return null;
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
-  u.hash = '';
-  u.username = '';
-  u.password = '';
-  u.hostname = u.hostname.toLowerCase().replace(/\.+$/, '');
-  if ((u.protocol === 'http:' && u.port === '80') || (u.protocol === 'https:' && u.port === '443')) u.port = '';
+  // Each setter re-serialises the URL (every link of every page comes through here): only what needs changing is set.
+  // The URL parser already lower-cases the host of an http(s) URL and drops its default port.
+  if (u.href.includes('#')) u.hash = ''; // an empty fragment ("page#") too
+  if (u.username) u.username = '';
+  if (u.password) u.password = '';
+  if (u.hostname.endsWith('.')) u.hostname = u.hostname.replace(/\.+$/, '');
   // ;jsessionid=… path parameters (Java servers) are session ids too.
-  u.pathname = u.pathname.replace(/;jsessionid=[^/?]*/gi, '');
-  const params = [...u.searchParams.entries()].filter(([k]) => !DROP_PARAMS.test(k));
-  params.sort(([a, av], [b, bv]) => (a === b ? order(av, bv) : order(a, b)));
-  u.search = params.length ? `?${new URLSearchParams(params).toString()}` : '';
+  if (/;jsessionid=/i.test(u.pathname)) u.pathname = u.pathname.replace(/;jsessionid=[^/?]*/gi, '');
+  if (u.search) {
+    const params = [...u.searchParams.entries()].filter(([k]) => !DROP_PARAMS.test(k));
+    params.sort(([a, av], [b, bv]) => (a === b ? order(av, bv) : order(a, b)));
+    u.search = params.length ? `?${new URLSearchParams(params).toString()}` : '';
+  } else if (u.href.endsWith('?')) u.search = ''; // an empty query ("page?") is the page itself
   return u.toString();
 }
 

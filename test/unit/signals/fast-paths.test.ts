@@ -10,6 +10,7 @@ import { blockLines } from '../../../src/signals/page-context.js';
 import { AUTHOR_SELECTOR, BADGE_SELECTOR } from '../../../src/signals/structure.js';
 import { normaliseSpace, wordCount } from '../../../src/signals/text.js';
 import { closest, hasAncestor, matches, queryAll, withCompiledQueries } from '../../../src/util/selectors.js';
+import { canonicalizeUrl, DROP_PARAMS } from '../../../src/crawl/url.js';
 
 const regexWordCount = (text: string): number => text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)?.length ?? 0;
 const perLine = (raw: string): string =>
@@ -34,6 +35,81 @@ describe('wordCount', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (s) => wordCount(s) === regexWordCount(s)),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('the crawler text fingerprint', () => {
+  it('collapses whitespace as /\\s+/ to one space does', () => {
+    fc.assert(
+      fc.property(tricky, (s) => s.replace(/ ?[^\S ]\s*| {2,}\s*/g, ' ').trim() === s.replace(/\s+/g, ' ').trim()),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('canonicalizeUrl', () => {
+  /** The implementation before it set only what needs changing. */
+  function setEverything(href: string, base?: string): string | null {
+    let u: URL;
+    try {
+      u = base ? new URL(href.trim(), base) : new URL(href.trim());
+    } catch {
+      return null;
+    }
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+    u.hash = '';
+    u.username = '';
+    u.password = '';
+    u.hostname = u.hostname.toLowerCase().replace(/\.+$/, '');
+    if ((u.protocol === 'http:' && u.port === '80') || (u.protocol === 'https:' && u.port === '443')) u.port = '';
+    u.pathname = u.pathname.replace(/;jsessionid=[^/?]*/gi, '');
+    const params = [...u.searchParams.entries()].filter(([k]) => !DROP_PARAMS.test(k));
+    const order = (a: string, b: string): number => a.localeCompare(b) || (a < b ? -1 : a > b ? 1 : 0);
+    params.sort(([a, av], [b, bv]) => (a === b ? order(av, bv) : order(a, b)));
+    u.search = params.length ? `?${new URLSearchParams(params).toString()}` : '';
+    return u.toString();
+  }
+  const part = fc.constantFrom(
+    '',
+    'a',
+    'B',
+    '.',
+    '..',
+    '%41',
+    ';jsessionid=XYZ',
+    '?',
+    '#',
+    '&',
+    '=',
+    'utm_source=x',
+    'page=2',
+    'sort=asc',
+    ' ',
+    '/',
+    ':80',
+    ':443',
+    'user:pw@',
+    'ä',
+  );
+  it('gives what setting every part gave', () => {
+    const hosts = fc.constantFrom(
+      'http://Example.COM',
+      'https://example.com.',
+      'https://x.example:443',
+      'http://x.example:80',
+      'https://user:pw@x.example',
+      'http://127.0.0.1:8080',
+      'https://xn--bcher-kva.example',
+    );
+    fc.assert(
+      fc.property(hosts, fc.array(part, { maxLength: 8 }), (host, parts) => {
+        const href = `${host}/${parts.join('')}`;
+        return (
+          canonicalizeUrl(href) === setEverything(href) && canonicalizeUrl(parts.join(''), `${host}/base/`) === setEverything(parts.join(''), `${host}/base/`)
+        );
+      }),
+      { numRuns: 4000 },
     );
   });
 });
