@@ -78,7 +78,7 @@ interface Sample {
   pages: number;
   /** The crawl's own time (browser launch included), without the process's start. */
   ms: number;
-  /** What the worker reports: its maxRSS, or its process tree's sampled peak in browser modes. */
+  /** The peak that matters for the mode: the process's own maxRSS, or with Chromium its process tree's. */
   mb: number;
   /** The process tree's peak sampled from outside (Chromium included), the same way for every crawler. */
   treeMb: number;
@@ -89,7 +89,7 @@ async function crawlSample(mode: string, url: string, pages: number, concurrency
   const load = loadavg()[0]!;
   const m = await measure(process.execPath, ['--import', 'tsx', worker, mode, url, String(pages), String(concurrency)]);
   const r = JSON.parse(m.stdout) as { pages: number; ms: number; maxRssMb: number };
-  return { pages: r.pages, ms: r.ms, mb: r.maxRssMb, treeMb: m.treeMb, load };
+  return { pages: r.pages, ms: r.ms, mb: mode === 'browser' || mode === 'auto' ? m.treeMb : r.maxRssMb, treeMb: m.treeMb, load };
 }
 
 // Crawlee, from an install outside this project (it is not a dependency): bench/crawlee.mjs loads it from

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChrome } from '../../../src/util/chrome.js';
-import { BrowserPool, type RenderResult, type RenderedPage } from '../../../src/crawl/render/browser-pool.js';
+import { BrowserPool, foldDisabledFeatures, type RenderResult, type RenderedPage } from '../../../src/crawl/render/browser-pool.js';
 import { analyzeStaticHtml, compareRendered, visibleText } from '../../../src/crawl/render/needs-browser.js';
 import { fetchPage } from '../../../src/crawl/fetch-page.js';
 import { startRenderServer, type RenderServer } from './helpers/render-server.js';
@@ -177,6 +177,61 @@ describe.skipIf(!CHROME)('BrowserPool (system Chromium)', () => {
     expect(r.screenshot?.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
     expect(r.screenshot!.byteLength).toBeLessThan(200_000);
     console.log(`[render] screenshot 1280×≤600 JPEG q60: ${r.screenshot!.byteLength} bytes`);
+  });
+});
+
+describe.skipIf(!CHROME)('BrowserPool: one context for many pages, nothing carried between them', () => {
+  let site: RenderServer;
+  let third: RenderServer;
+  let pool: BrowserPool;
+  beforeAll(async () => {
+    third = await startRenderServer();
+    site = await startRenderServer({ third: third.url });
+    pool = new BrowserPool({ size: 1, allowLocalNetwork: true });
+  });
+  afterAll(async () => {
+    await pool?.close();
+    await site?.close();
+    await third?.close();
+  });
+  const found = (r: RenderResult): string => /FOUND[^<]*/.exec(page(r).html)?.[0] ?? 'nothing read';
+
+  it("clears cookies, every kind of storage and the tab's name and history after a page, and keeps the context", async () => {
+    const fresh = found(await pool.renderPage(`${site.url}store/get`, { userAgent: UA }));
+    expect(fresh).toMatch(/^FOUND cookie=\[\] local=\[\] session=\[\] idb=\[\] caches=\[\] name=\[\] history=\d+$/);
+    expect(page(await pool.renderPage(`${site.url}store/set`, { userAgent: UA })).html).toContain('STORED');
+    expect(found(await pool.renderPage(`${site.url}store/get`, { userAgent: UA }))).toBe(fresh);
+    expect(pool.stats().contexts).toBe(1);
+  });
+
+  it('logs a third-party script on every page that loads it, not only the first (no HTTP cache between pages)', async () => {
+    for (let i = 0; i < 2; i++) {
+      const r = page(await pool.renderPage(`${site.url}page/third-party.html`, { userAgent: UA }));
+      expect(r.requests.filter((q) => q.thirdParty).map((q) => q.url)).toEqual(expect.arrayContaining([`${third.url}tracker.js?id=UA-1`]));
+    }
+    expect(third.paths().filter((x) => x === '/tracker.js?id=UA-1')).toHaveLength(2);
+  });
+
+  it("closes the context after a page with another site's frame (its storage is not ours to clear), and after a failure", async () => {
+    const before = pool.stats().contexts;
+    page(await pool.renderPage(`${site.url}frame-of?src=${encodeURIComponent(`${third.url}widget-frame.html`)}`, { userAgent: UA }));
+    expect(third.paths()).toContain('/widget-frame.html');
+    page(await pool.renderPage(`${site.url}p/1`, { userAgent: UA }));
+    expect(pool.stats().contexts).toBe(before + 1);
+    expect(await pool.renderPage(`${site.url}missing`, { userAgent: UA })).toMatchObject({ kind: 'failed', status: 404 });
+    page(await pool.renderPage(`${site.url}p/2`, { userAgent: UA }));
+    expect(pool.stats().contexts).toBe(before + 2);
+  });
+});
+
+describe('foldDisabledFeatures', () => {
+  it('folds every --disable-features switch into one at the end (Chromium keeps only the last)', () => {
+    expect(foldDisabledFeatures(['--a', '--disable-features=X,Y', '--b', '--disable-features=Y,Z'], ['W'])).toEqual([
+      '--a',
+      '--b',
+      '--disable-features=X,Y,Z,W',
+    ]);
+    expect(foldDisabledFeatures(['--a'])).toEqual(['--a']);
   });
 });
 
