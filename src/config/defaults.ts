@@ -25,6 +25,8 @@ export const DEFAULTS = {
     settleMs: 3_000,
     /** How long the network must be quiet to count as settled. */
     idleMs: 500,
+    /** The same for a page that can run nothing (no scripts, handlers or frames): only layout's own requests can follow its load. */
+    inertIdleMs: 100,
     maxRedirects: 10,
     /** Pages rendered in one browser context before it is replaced; it is emptied between them (browser-pool.ts). */
     pagesPerContext: 50,

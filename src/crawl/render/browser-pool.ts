@@ -251,6 +251,20 @@ class NetworkActivity {
   }
 }
 
+/**
+ * True when a document, as served, can run nothing: no script element (HTML or SVG), no event-handler attribute,
+ * no frame, object or embed, no meta refresh, no XML stylesheet, no animation (an SVG <set>/<animate> or CSS
+ * keyframes can change an image's URL later). Nothing on such a page can start a request once it has loaded,
+ * except what layout asks for straight away (a lazy image in view, a prefetch), so the quiet period that waits for
+ * scripts' late requests is cut short. Read from the bytes; a body with NUL bytes (UTF-16) is not read and counts as
+ * not inert. Conservative: a false "no" only costs the full wait.
+ */
+export function isInertHtml(body: Buffer | string): boolean {
+  const text = typeof body === 'string' ? body : body.includes(0) ? null : body.toString('latin1');
+  if (text === null) return false;
+  return !/<(?:script|iframe|frame|object|embed|set)\b|<animate|@keyframes|<\?xml-stylesheet|http-equiv\s*=\s*["']?\s*refresh|[\s"'/]on[a-z]+\s*=/i.test(text);
+}
+
 /** Subresources an audit never reads (images stay: tracking pixels and their redirects are part of the record). */
 const NEVER_NEEDED = new Set(['font', 'media']);
 
@@ -530,6 +544,8 @@ export class BrowserPool {
     let navBlocked: string | null = null;
     let navMs = 0;
     let settleMs = 0;
+    /** The document as served can run nothing (see isInertHtml): a short quiet period settles it. */
+    let inert = false;
     let settleTimedOut = false;
     const timings = (): RenderTimings => ({
       waitMs: Math.round(waitMs),
@@ -704,6 +720,7 @@ export class BrowserPool {
           return await route.abort('blockedbyclient');
         }
         loading(req.url());
+        inert = isInertHtml(body);
         return await route.fulfill({ response: resp, body });
       } catch (err) {
         if (navigating && req.isNavigationRequest() && !navFailure) {
@@ -774,7 +791,8 @@ export class BrowserPool {
       if (opts.signal?.aborted) throw abortError(opts.signal);
       settleTimedOut = true;
     }
-    if (!settleTimedOut) settleTimedOut = !(await net.idle(idleMs, settleStart + settleCap, opts.signal));
+    const quietMs = inert ? Math.min(idleMs, BROWSER.inertIdleMs) : idleMs;
+    if (!settleTimedOut) settleTimedOut = !(await net.idle(quietMs, settleStart + settleCap, opts.signal));
     if (opts.signal?.aborted) throw abortError(opts.signal);
     settleMs = performance.now() - settleStart;
 

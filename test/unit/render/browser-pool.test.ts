@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChrome } from '../../../src/util/chrome.js';
-import { BrowserPool, foldDisabledFeatures, type RenderResult, type RenderedPage } from '../../../src/crawl/render/browser-pool.js';
+import { BrowserPool, foldDisabledFeatures, isInertHtml, type RenderResult, type RenderedPage } from '../../../src/crawl/render/browser-pool.js';
 import { analyzeStaticHtml, compareRendered, visibleText } from '../../../src/crawl/render/needs-browser.js';
 import { fetchPage } from '../../../src/crawl/fetch-page.js';
 import { startRenderServer, type RenderServer } from './helpers/render-server.js';
@@ -90,6 +90,11 @@ describe.skipIf(!CHROME)('BrowserPool (system Chromium)', () => {
     expect(r.requests.find((q) => q.url === url)).toMatchObject({ resourceType: 'document', thirdParty: false });
     expect(r.requests.find((q) => q.url === `${site.url}local.gif`)).toMatchObject({ thirdParty: false });
     expect(third.paths()).toEqual(expect.arrayContaining(['/tracker.js?id=UA-1', '/pixel.gif?e=pageview']));
+  });
+
+  it("waits for a script's request after load (the quiet period), and logs it", async () => {
+    const r = page(await pool.renderPage(`${site.url}late`, { userAgent: UA }));
+    expect(r.requests.map((q) => q.url)).toContain(`${site.url}late.gif`);
   });
 
   it('blocks script navigation off-site and popups: nothing reaches the other server', async () => {
@@ -221,6 +226,26 @@ describe.skipIf(!CHROME)('BrowserPool: one context for many pages, nothing carri
     expect(await pool.renderPage(`${site.url}missing`, { userAgent: UA })).toMatchObject({ kind: 'failed', status: 404 });
     page(await pool.renderPage(`${site.url}p/2`, { userAgent: UA }));
     expect(pool.stats().contexts).toBe(before + 2);
+  });
+});
+
+describe('isInertHtml', () => {
+  it('is true only for a document that can run nothing', () => {
+    expect(isInertHtml(Buffer.from('<!doctype html><title>t</title><p>Plain text, <a href="/x">a link</a>, <img src="/i.png"></p>'))).toBe(true);
+    for (const active of [
+      '<p>x</p><script src="/a.js"></script>',
+      '<svg><SCRIPT>x()</SCRIPT></svg>',
+      '<img src="/i.png" onerror="x()">',
+      '<body onload=x()>',
+      '<svg/onload=x()>',
+      '<iframe src="/w"></iframe>',
+      '<object data="/o"></object>',
+      '<meta http-equiv="Refresh" content="1; url=/next">',
+      '<svg><set attributeName="href" to="/late.png" begin="1s"/></svg>',
+      '<style>@keyframes k { to { background-image: url(/late.png) } }</style>',
+    ])
+      expect(isInertHtml(Buffer.from(active)), active).toBe(false);
+    expect(isInertHtml(Buffer.from('<p>plain</p>', 'utf16le'))).toBe(false);
   });
 });
 

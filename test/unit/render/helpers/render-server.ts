@@ -82,6 +82,10 @@ export async function startRenderServer(opts: { third?: string; pageDelayMs?: nu
       return html(
         `<!doctype html><p id="o">READING</p><script>(async () => { const dbs = (await indexedDB.databases()).map((d) => d.name); const cs = await caches.keys(); document.getElementById('o').textContent = 'FOUND cookie=[' + document.cookie + '] local=[' + (localStorage.getItem('kept') ?? '') + '] session=[' + (sessionStorage.getItem('kept') ?? '') + '] idb=[' + dbs + '] caches=[' + cs + '] name=[' + window.name + '] history=' + history.length; })();</script>`,
       );
+    if (p === '/late')
+      return html(
+        `<!doctype html><h1>Late request</h1><script>addEventListener('load', () => setTimeout(() => { new Image().src = '/late.gif'; }, 250));</script>`,
+      );
     if (p === '/frame-of') return html(`<!doctype html><h1>With a frame</h1><iframe src="${u.searchParams.get('src') ?? ''}"></iframe>`);
     if (p === '/favicon.ico') return void res.writeHead(404).end();
     return html(`<h1>${p}</h1>`);
