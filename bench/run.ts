@@ -9,12 +9,15 @@
 // Knobs (environment): BENCH_PAGES (2000), BENCH_SMALL_PAGES (300), BENCH_MEMORY_PAGES (0: off; 10000 for the
 // memory curve), BENCH_CONCURRENCY (8), BENCH_LATENCY_MS (30), BENCH_REPEATS (1; the 300-page crawls run 3×),
 // BENCH_BROWSER_PAGES (40), BENCH_BROWSER=0 (skip browser mode), BENCH_DEMO=0 (skip npm start), BENCH_KEEP=1 (keep
-// the output folders), BENCH_CLI (the launcher of another build to measure, e.g. the release before).
+// the output folders), BENCH_CLI (the launcher of another build to measure, e.g. the release before),
+// BENCH_CRAWLEE_DIR (a folder where `npm i crawlee@3 playwright-core` was run: browser mode and the static crawl are
+// then measured against Crawlee's PlaywrightCrawler and CheerioCrawler, by bench/crawlee.mjs), BENCH_ONLY=browser
+// (only browser mode and that comparison).
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { hasChrome } from '../src/util/chrome.js';
+import { backgroundHostRules, findChrome, hasChrome, launchArgs } from '../src/util/chrome.js';
 import { serveSite } from './site.js';
 import { sampleTree } from './tree.js';
 
@@ -29,6 +32,8 @@ const BROWSER_PAGES = env('BENCH_BROWSER_PAGES', 40);
 const WITH_BROWSER = process.env.BENCH_BROWSER !== '0' && hasChrome();
 const WITH_DEMO = process.env.BENCH_DEMO !== '0';
 const JSON_OUT = process.argv.includes('--json');
+const ONLY_BROWSER = process.env.BENCH_ONLY === 'browser';
+const CRAWLEE_DIR = process.env.BENCH_CRAWLEE_DIR ? path.resolve(process.env.BENCH_CRAWLEE_DIR) : null;
 const ROOT = path.resolve(import.meta.dirname, '..');
 // BENCH_CLI: another build's launcher (an earlier release) for the full runs, re-scoring and the PDF's file size.
 const CLI = process.env.BENCH_CLI ? path.resolve(process.env.BENCH_CLI) : path.join(ROOT, 'bin', 'conductor-audit');
@@ -44,14 +49,14 @@ interface Measured {
 }
 
 /** Runs a command in its own process; wall time, its own peak RSS (via bench/peak.mjs) and its process tree's. */
-async function measure(cmd: string, args: string[], opts: { cwd?: string; node?: boolean } = {}): Promise<Measured> {
+async function measure(cmd: string, args: string[], opts: { cwd?: string; node?: boolean; env?: Record<string, string> } = {}): Promise<Measured> {
   const dir = await mkdtemp(path.join(tmpdir(), 'conductor-bench-peak-'));
   const peakFile = path.join(dir, 'peak');
   const argv = opts.node === false ? args : ['--import', PEAK, ...args];
   const t0 = performance.now();
   const child = spawn(opts.node === false ? cmd : process.execPath, argv, {
     cwd: opts.cwd ?? ROOT,
-    env: { ...process.env, BENCH_PEAK_FILE: peakFile },
+    env: { ...process.env, ...opts.env, BENCH_PEAK_FILE: peakFile },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const tree = sampleTree(child.pid!);
@@ -69,10 +74,37 @@ async function measure(cmd: string, args: string[], opts: { cwd?: string; node?:
 }
 
 const worker = path.join(import.meta.dirname, 'worker.ts');
-async function crawlSample(mode: string, url: string, pages: number, concurrency = CONCURRENCY): Promise<{ pages: number; ms: number; mb: number }> {
+interface Sample {
+  pages: number;
+  /** The crawl's own time (browser launch included), without the process's start. */
+  ms: number;
+  /** The peak that matters for the mode: the process's own maxRSS, or with Chromium its process tree's. */
+  mb: number;
+  /** The process tree's peak sampled from outside (Chromium included), the same way for every crawler. */
+  treeMb: number;
+  /** The 1-minute load average when the run started. */
+  load: number;
+}
+async function crawlSample(mode: string, url: string, pages: number, concurrency = CONCURRENCY): Promise<Sample> {
+  const load = loadavg()[0]!;
   const m = await measure(process.execPath, ['--import', 'tsx', worker, mode, url, String(pages), String(concurrency)]);
   const r = JSON.parse(m.stdout) as { pages: number; ms: number; maxRssMb: number };
-  return { pages: r.pages, ms: r.ms, mb: r.maxRssMb };
+  return { pages: r.pages, ms: r.ms, mb: mode === 'browser' || mode === 'auto' ? m.treeMb : r.maxRssMb, treeMb: m.treeMb, load };
+}
+
+// Crawlee, from an install outside this project (it is not a dependency): bench/crawlee.mjs loads it from
+// BENCH_CRAWLEE_DIR. Its process carries the same tsx loader as our worker's, and its Chromium is ours: the same
+// executable and the switches every Chromium of ours starts with (background services off). Run in a scratch folder.
+const crawleeScript = path.join(import.meta.dirname, 'crawlee.mjs');
+const tsx = import.meta.resolve('tsx'); // its process runs in a scratch folder, where a bare `tsx` would not resolve
+async function crawleeSample(mode: 'playwright' | 'cheerio', url: string, pages: number, concurrency: number, cwd: string): Promise<Sample> {
+  const load = loadavg()[0]!;
+  const m = await measure(process.execPath, ['--import', tsx, crawleeScript, mode, url, String(pages), String(concurrency)], {
+    cwd,
+    env: { BENCH_CRAWLEE_DIR: CRAWLEE_DIR!, BENCH_CHROME: findChrome(), BENCH_CHROME_ARGS: JSON.stringify([...launchArgs(), backgroundHostRules()]) },
+  });
+  const r = JSON.parse(m.stdout) as { pages: number; ms: number };
+  return { pages: r.pages, ms: r.ms, mb: m.treeMb, treeMb: m.treeMb, load };
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -117,12 +149,12 @@ const t0 = performance.now();
 try {
   log(
     `conductor-audit benchmark: generated site on 127.0.0.1 (~47 KB pages, 20 links, ${LATENCY} ms latency), concurrency ${CONCURRENCY}; ` +
-      `${(await import('node:os')).cpus().length} cores, Node ${process.version}`,
+      `${cpus().length} cores, Node ${process.version}, load ${loadavg()[0]!.toFixed(1)}`,
   );
 
   // 1. Static crawl against the bare loop, interleaved so drift on a shared machine hits both alike.
   const crawl: Record<number, { base: number; ours: number; baseMb: number; oursMb: number; oursMs: number }> = {};
-  for (const n of [SMALL, PAGES]) {
+  for (const n of ONLY_BROWSER ? [] : [SMALL, PAGES]) {
     const base: Array<{ ms: number; mb: number }> = [];
     const ours: Array<{ ms: number; mb: number }> = [];
     const repeats = n === SMALL ? Math.max(3, REPEATS) : REPEATS;
@@ -155,7 +187,7 @@ try {
   // 2. The full run: every format and the archive, through the CLI as a user runs it.
   const runDir = (n: number): string => path.join(work, `run-${n}`);
   const full: Record<number, Measured> = {};
-  for (const n of [...new Set([SMALL, PAGES, ...(MEMORY_PAGES ? [MEMORY_PAGES] : [])])].sort((a, b) => a - b)) {
+  for (const n of ONLY_BROWSER ? [] : [...new Set([SMALL, PAGES, ...(MEMORY_PAGES ? [MEMORY_PAGES] : [])])].sort((a, b) => a - b)) {
     const runs: Measured[] = [];
     for (let i = 0; i < (n === MEMORY_PAGES ? 1 : REPEATS); i++)
       runs.push(await measure(process.execPath, [CLI, 'run', await auditFile(work, site.url, n), '--out', runDir(n), '--force', '--allow-private', '-q']));
@@ -180,76 +212,141 @@ try {
   }
 
   // 3. Re-scoring the big crawl from its archive, JSON only and with the PDF; the PDF itself.
-  const rescore = async (formats: string): Promise<Measured> =>
-    measure(process.execPath, [
-      CLI,
-      'run',
-      await auditFile(work, site.url, PAGES),
-      '--from-archive',
-      runDir(PAGES),
-      '--out',
-      path.join(work, `rescore-${formats}`),
-      '--force',
-      '--formats',
-      formats,
-      '-q',
-    ]);
-  const json = await rescore('json');
-  report({ figure: `--from-archive, ${PAGES} pages, JSON only`, value: json.ms / 1000, unit: 's', target: '≤ 5 s', met: json.ms <= 5000 });
-  report({ figure: `--from-archive, ${PAGES} pages, JSON only, peak RSS`, value: json.nodeMb, unit: 'MB' });
-  // The same with the kept extractions set aside (as for an archive written by another build, or another version of
-  // the signals): every page parsed and read again.
-  const facts = path.join(runDir(PAGES), 'archive', 'extracted.jsonl.gz');
-  const hasFacts = await stat(facts).then(
-    () => true,
-    () => false,
-  );
-  if (hasFacts) {
-    await rename(facts, `${facts}.aside`);
-    const cold = await rescore('json');
-    await rename(`${facts}.aside`, facts);
+  if (!ONLY_BROWSER) {
+    const rescore = async (formats: string): Promise<Measured> =>
+      measure(process.execPath, [
+        CLI,
+        'run',
+        await auditFile(work, site.url, PAGES),
+        '--from-archive',
+        runDir(PAGES),
+        '--out',
+        path.join(work, `rescore-${formats}`),
+        '--force',
+        '--formats',
+        formats,
+        '-q',
+      ]);
+    const json = await rescore('json');
+    report({ figure: `--from-archive, ${PAGES} pages, JSON only`, value: json.ms / 1000, unit: 's', target: '≤ 5 s', met: json.ms <= 5000 });
+    report({ figure: `--from-archive, ${PAGES} pages, JSON only, peak RSS`, value: json.nodeMb, unit: 'MB' });
+    // The same with the kept extractions set aside (as for an archive written by another build, or another version
+    // of the signals): every page parsed and read again.
+    const facts = path.join(runDir(PAGES), 'archive', 'extracted.jsonl.gz');
+    const hasFacts = await stat(facts).then(
+      () => true,
+      () => false,
+    );
+    if (hasFacts) {
+      await rename(facts, `${facts}.aside`);
+      const cold = await rescore('json');
+      await rename(`${facts}.aside`, facts);
+      report({
+        figure: `--from-archive, ${PAGES} pages, JSON only, every page read again`,
+        value: cold.ms / 1000,
+        unit: 's',
+        ratio: cold.ms / json.ms,
+        against: 'with the kept extractions',
+      });
+    } else log(`--from-archive, ${PAGES} pages: the archive holds no kept extractions (a build before them), so both re-scores read every page`);
+    const withPdf = await rescore('json,pdf');
+    report({ figure: `--from-archive, ${PAGES} pages, JSON and PDF`, value: withPdf.ms / 1000, unit: 's', ratio: withPdf.ms / json.ms, against: 'JSON only' });
+    const html = path.join(runDir(PAGES), 'report.html');
+    const pdf = await measure(process.execPath, ['--import', 'tsx', worker, 'pdf', html, path.join(work, 'bench.pdf'), '0']);
+    const { ms: pdfMs } = JSON.parse(pdf.stdout) as { ms: number };
+    const pdfMb = (await stat(path.join(runDir(PAGES), 'report.pdf'))).size / 1048576;
+    const htmlMb = (await stat(html)).size / 1048576;
     report({
-      figure: `--from-archive, ${PAGES} pages, JSON only, every page read again`,
-      value: cold.ms / 1000,
+      figure: `PDF render (${htmlMb.toFixed(1)} MB of HTML), ${PAGES}-page audit`,
+      value: pdfMs / 1000,
       unit: 's',
-      ratio: cold.ms / json.ms,
-      against: 'with the kept extractions',
+      target: '≤ 6 s',
+      met: pdfMs <= 6000,
     });
-  } else log(`--from-archive, ${PAGES} pages: the archive holds no kept extractions (a build before them), so both re-scores read every page`);
-  const withPdf = await rescore('json,pdf');
-  report({ figure: `--from-archive, ${PAGES} pages, JSON and PDF`, value: withPdf.ms / 1000, unit: 's', ratio: withPdf.ms / json.ms, against: 'JSON only' });
-  const html = path.join(runDir(PAGES), 'report.html');
-  const pdf = await measure(process.execPath, ['--import', 'tsx', worker, 'pdf', html, path.join(work, 'bench.pdf'), '0']);
-  const { ms: pdfMs } = JSON.parse(pdf.stdout) as { ms: number };
-  const pdfMb = (await stat(path.join(runDir(PAGES), 'report.pdf'))).size / 1048576;
-  const htmlMb = (await stat(html)).size / 1048576;
-  report({ figure: `PDF render (${htmlMb.toFixed(1)} MB of HTML), ${PAGES}-page audit`, value: pdfMs / 1000, unit: 's', target: '≤ 6 s', met: pdfMs <= 6000 });
-  report({ figure: `PDF size, ${PAGES}-page audit`, value: pdfMb, unit: 'MB', target: '≤ 5 MB', met: pdfMb <= 5 });
+    report({ figure: `PDF size, ${PAGES}-page audit`, value: pdfMb, unit: 'MB', target: '≤ 5 MB', met: pdfMb <= 5 });
+  }
 
-  // 4. Browser mode (Chromium's processes included in its memory), at concurrency 2 and 4.
-  if (WITH_BROWSER) {
+  // 4. Browser mode (Chromium's processes included in its memory), at concurrency 2 and 4; with BENCH_CRAWLEE_DIR,
+  // against Crawlee's PlaywrightCrawler (same site, pages and concurrency; three runs each, interleaved, median), and
+  // the static crawl against its CheerioCrawler. Memory here is the process tree's peak sampled from outside, the same
+  // way for both.
+  const loads = (xs: Sample[]): string => {
+    const l = xs.map((x) => x.load).sort((a, b) => a - b);
+    return `load ${l[0]!.toFixed(1)}–${l[l.length - 1]!.toFixed(1)}`;
+  };
+  if (WITH_BROWSER && CRAWLEE_DIR) {
+    const scratch = path.join(work, 'crawlee');
+    await mkdir(scratch, { recursive: true });
+    const repeats = Math.max(3, REPEATS);
+    for (const c of [2, 4]) {
+      const ours: Sample[] = [];
+      const theirs: Sample[] = [];
+      for (let i = 0; i < repeats; i++) {
+        ours.push(await crawlSample('browser', site.url, BROWSER_PAGES, c));
+        theirs.push(await crawleeSample('playwright', site.url, BROWSER_PAGES, c, scratch));
+      }
+      const perMin = (xs: Sample[]): number => median(xs.map((x) => (x.pages / x.ms) * 60_000));
+      const mb = (xs: Sample[]): number => median(xs.map((x) => x.treeMb));
+      const [o, t] = [perMin(ours), perMin(theirs)];
+      report({ figure: `Crawlee PlaywrightCrawler, concurrency ${c}, ${BROWSER_PAGES} pages`, value: t, unit: 'pages/min', note: loads(theirs) });
+      report({ figure: `Crawlee PlaywrightCrawler peak RSS with Chromium, c ${c}`, value: mb(theirs), unit: 'MB' });
+      report({
+        figure: `browser mode, concurrency ${c}, ${BROWSER_PAGES} pages`,
+        value: o,
+        unit: 'pages/min',
+        ratio: o / t,
+        against: 'Crawlee PlaywrightCrawler',
+        target: '≥ 1.2×',
+        met: o / t >= 1.2,
+        note: loads(ours),
+      });
+      report({
+        figure: `browser mode peak RSS with Chromium, concurrency ${c}`,
+        value: mb(ours),
+        unit: 'MB',
+        ratio: mb(ours) / mb(theirs),
+        against: 'Crawlee PlaywrightCrawler',
+        target: '≤ 0.8×',
+        met: mb(ours) / mb(theirs) <= 0.8,
+      });
+    }
+    const ours: Sample[] = [];
+    const theirs: Sample[] = [];
+    for (let i = 0; i < repeats; i++) {
+      ours.push(await crawlSample('static', site.url, SMALL));
+      theirs.push(await crawleeSample('cheerio', site.url, SMALL, CONCURRENCY, scratch));
+    }
+    const perS = (xs: Sample[]): number => median(xs.map((x) => (x.pages / x.ms) * 1000));
+    const mb = (xs: Sample[]): number => median(xs.map((x) => x.treeMb));
+    report({ figure: `Crawlee CheerioCrawler, ${SMALL} pages`, value: perS(theirs), unit: 'pages/s', note: loads(theirs) });
+    report({ figure: `Crawlee CheerioCrawler peak RSS, ${SMALL} pages`, value: mb(theirs), unit: 'MB' });
+    report({
+      figure: `static crawl, ${SMALL} pages`,
+      value: perS(ours),
+      unit: 'pages/s',
+      ratio: perS(ours) / perS(theirs),
+      against: 'Crawlee CheerioCrawler',
+      note: loads(ours),
+    });
+    report({ figure: `static crawl peak RSS, ${SMALL} pages`, value: mb(ours), unit: 'MB', ratio: mb(ours) / mb(theirs), against: 'Crawlee CheerioCrawler' });
+  } else if (WITH_BROWSER) {
     for (const c of [2, 4]) {
       const b = await crawlSample('browser', site.url, BROWSER_PAGES, c);
       const perMin = (b.pages / b.ms) * 60_000;
-      const staticPerMin = crawl[SMALL]!.ours * 60;
       report({
         figure: `browser mode, concurrency ${c}, ${b.pages} pages`,
         value: perMin,
         unit: 'pages/min',
-        ratio: perMin / staticPerMin,
-        against: 'the static crawl',
+        ...(crawl[SMALL] ? { ratio: perMin / (crawl[SMALL].ours * 60), against: 'the static crawl' } : {}),
+        note: loads([b]),
       });
-      report({
-        figure: `browser mode peak RSS with Chromium, concurrency ${c}`,
-        value: b.mb,
-        unit: 'MB',
-        note: 'Crawlee PlaywrightCrawler not installed here: not compared',
-      });
+      report({ figure: `browser mode peak RSS with Chromium, concurrency ${c}`, value: b.mb, unit: 'MB' });
     }
   } else log('browser mode: skipped (no Chromium found, or BENCH_BROWSER=0)');
+  if (!CRAWLEE_DIR) log('Crawlee (PlaywrightCrawler, CheerioCrawler): not measured; to compare, set BENCH_CRAWLEE_DIR to an install of it (see BENCHMARKS.md)');
 
   // 5. The demo, end to end, as a new user runs it (build, system check, crawl of the snapshot, every format).
-  if (WITH_DEMO) {
+  if (WITH_DEMO && !ONLY_BROWSER) {
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
     const demo = await measure(npm, ['start', '--silent'], { node: false });
     const demoRun = await measure(process.execPath, [

@@ -1,12 +1,11 @@
 // One crawl benchmark in its own process, so its peak memory (maxRSS) belongs to that run alone.
 // Usage: worker.ts <baseline|static|browser|auto> <startUrl> <maxPages> <concurrency>
 //        worker.ts pdf <report.html> <out.pdf> 0   (the PDF render alone: print passes, metadata, qpdf)
-// Browser modes: Chromium runs in child processes, so peak memory there is the largest sum of the RSS of this
-// process and all its descendants, sampled every 150 ms (shared pages are counted once per process: an upper bound).
+// It reports its own peak (maxRSS); Chromium runs in child processes, whose memory the bench samples from outside
+// (bench/tree.ts), the same way as every other crawler's, so that sampling costs this process nothing.
 import * as cheerio from 'cheerio';
 import PQueue from 'p-queue';
 import { crawlSite } from '../src/crawl/crawler.js';
-import { sampleTree } from './tree.js';
 
 const [mode, startUrl, maxPagesArg, concurrencyArg] = process.argv.slice(2) as [string, string, string, string];
 const maxPages = Number(maxPagesArg);
@@ -70,10 +69,7 @@ if (mode === 'pdf') {
   process.exit(0);
 }
 
-const tree = mode === 'browser' || mode === 'auto' ? sampleTree(process.pid) : null;
 const t0 = performance.now();
 const pages = mode === 'baseline' ? await baseline() : await ours(mode as 'static' | 'browser' | 'auto');
 const ms = performance.now() - t0;
-const treePeak = tree?.stop() ?? 0;
-const ownPeak = process.resourceUsage().maxRSS / 1024;
-process.stdout.write(JSON.stringify({ mode, pages, ms, maxRssMb: Math.max(ownPeak, treePeak) }));
+process.stdout.write(JSON.stringify({ mode, pages, ms, maxRssMb: process.resourceUsage().maxRSS / 1024 }));

@@ -25,7 +25,11 @@ export const DEFAULTS = {
     settleMs: 3_000,
     /** How long the network must be quiet to count as settled. */
     idleMs: 500,
+    /** The same for a page that can run nothing (no scripts, handlers or frames): only layout's own requests can follow its load. */
+    inertIdleMs: 100,
     maxRedirects: 10,
+    /** Pages rendered in one browser context before it is replaced; it is emptied between them (browser-pool.ts). */
+    pagesPerContext: 50,
     /** Beyond navigation and settling, time allowed (at most, and at most the timeout again) to read the document
      * and take a screenshot: the hard cap on one page is timeout + settle + min(margin, timeout). */
     capMarginMs: 10_000,

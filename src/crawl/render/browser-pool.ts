@@ -1,13 +1,15 @@
 // Browser rendering for pages whose content is written by JavaScript. One Chromium (system install, launched on
 // first use; playwright-core is imported lazily so static crawls never load it), a bounded number of pages open at
-// once, a fresh context per page (no cookies carried between pages).
+// once, each page in a tab of its own with nothing carried over from the pages before it: no cookies, no storage.
+// A browser context is kept for the next page only when it can be emptied (see `Lane`): creating and closing a
+// context per page cost Chromium more than the page itself.
 //
 // Safety: scripts run and third-party subresources load (the network log is how trackers are found), but
 // top-level navigations are fetched by us hop by hop (`route.fetch` with no redirects) so every redirect and
 // every script-driven `location = …` passes the scope check before anything is requested; off-site ones are
 // aborted. Non-GET top-level navigations (form submissions) are aborted. Service workers are blocked, downloads
 // refused, popups closed, dialogs dismissed (Playwright's default). Nothing is clicked.
-import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
+import type { Browser, BrowserContext, CDPSession, Page, Request, Route } from 'playwright-core';
 import { DEFAULTS as CONFIG_DEFAULTS } from '../../config/defaults.js';
 import { backgroundHostRules, findChrome, launchArgs, launchMarker, watchBrowser } from '../../util/chrome.js';
 import { isStateChanging, sameSite } from '../scope.js';
@@ -146,6 +148,7 @@ const DEFAULTS = {
   maxRedirects: BROWSER.maxRedirects,
 };
 const CAP_MARGIN_MS = BROWSER.capMarginMs;
+const PAGES_PER_CONTEXT = BROWSER.pagesPerContext;
 const CLOSE_TIMEOUT_MS = BROWSER.closeTimeoutMs;
 
 /** A render given up at its hard cap (a page that kept Chromium busy). */
@@ -172,8 +175,41 @@ const NO_FORM_SUBMISSION = `(() => {
   window.addEventListener('submit', (e) => { e.preventDefault(); e.stopImmediatePropagation(); }, true);
 })();`;
 
-const LOCAL_NETWORK_SWITCH =
-  '--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessSendPreflights,PrivateNetworkAccessRespectPreflightResults';
+const LOCAL_NETWORK_FEATURES = [
+  'LocalNetworkAccessChecks',
+  'BlockInsecurePrivateNetworkRequests',
+  'PrivateNetworkAccessSendPreflights',
+  'PrivateNetworkAccessRespectPreflightResults',
+];
+/**
+ * Every headless window loads the omnibox popup's WebUI (two chrome:// documents, in a renderer process of their
+ * own), and a context with no page open gets a new window for its next page: off, it halves Chromium's work per page.
+ */
+const WINDOW_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'];
+/** A renderer process started ahead for the next tab: tabs are kept here, so it would only sit there (~75 MB). */
+const PROCESS_FEATURES = ['SpareRendererForSitePerProcess'];
+/**
+ * Compositing is in software anyway (--disable-gpu): done on a thread of the browser process, not in a GPU process
+ * of its own (~100 MB of resident memory less, most of it the binary's pages counted again in that process).
+ */
+const IN_PROCESS_GPU = '--in-process-gpu';
+
+/**
+ * Chromium keeps only the last `--disable-features` switch it is given, so a second one silently re-enables what
+ * the first turned off: every one in `args` and `extra` is folded into a single switch, at the end.
+ */
+export function foldDisabledFeatures(args: string[], extra: string[] = []): string[] {
+  const prefix = '--disable-features=';
+  const features = new Set<string>();
+  const rest: string[] = [];
+  for (const a of args) {
+    if (a.startsWith(prefix)) for (const f of a.slice(prefix.length).split(',')) features.add(f.trim());
+    else rest.push(a);
+  }
+  for (const f of extra) features.add(f);
+  features.delete('');
+  return features.size ? [...rest, `${prefix}${[...features].join(',')}`] : rest;
+}
 
 const isHtmlType = (ct: string | undefined): boolean => {
   if (!ct) return true;
@@ -215,6 +251,20 @@ class NetworkActivity {
   }
 }
 
+/**
+ * True when a document, as served, can run nothing: no script element (HTML or SVG), no event-handler attribute,
+ * no frame, object or embed, no meta refresh, no XML stylesheet, no animation (an SVG <set>/<animate> or CSS
+ * keyframes can change an image's URL later). Nothing on such a page can start a request once it has loaded,
+ * except what layout asks for straight away (a lazy image in view, a prefetch), so the quiet period that waits for
+ * scripts' late requests is cut short. Read from the bytes; a body with NUL bytes (UTF-16) is not read and counts as
+ * not inert. Conservative: a false "no" only costs the full wait.
+ */
+export function isInertHtml(body: Buffer | string): boolean {
+  const text = typeof body === 'string' ? body : body.includes(0) ? null : body.toString('latin1');
+  if (text === null) return false;
+  return !/<(?:script|iframe|frame|object|embed|set)\b|<animate|@keyframes|<\?xml-stylesheet|http-equiv\s*=\s*["']?\s*refresh|[\s"'/]on[a-z]+\s*=/i.test(text);
+}
+
 /** Subresources an audit never reads (images stay: tracking pixels and their redirects are part of the record). */
 const NEVER_NEEDED = new Set(['font', 'media']);
 
@@ -245,6 +295,41 @@ function raceAbort<T>(p: Promise<T>, signal?: AbortSignal): Promise<T> {
   });
 }
 
+/**
+ * A browser context and its tab, kept from one page to the next. Its init script and its one route are set once;
+ * the route hands each request to the render using the context, and aborts every request between renders. After a
+ * page they are kept only when everything the page could have left can be cleared: the page rendered, it opened no
+ * popup, and every document it loaded (main frame and iframes) was on the rendered page's site. Then the tab goes
+ * to about:blank, its window name and history are reset, each of those origins' storage is deleted (local and
+ * session storage, IndexedDB, cache storage, file systems…) and cookies are cleared: the next page finds what a
+ * new context would give it. Otherwise (a failure, a timeout, an abort, a third-party frame whose partitioned
+ * storage is not ours to enumerate) the context is closed, as it is after `pagesPerContext` pages. The HTTP cache
+ * is off while requests are intercepted, so each page asks for what a first visit would.
+ */
+interface Lane {
+  context: BrowserContext;
+  /** The tab pages are rendered in, kept with the context (a new tab costs Chromium a renderer process). */
+  page: Page | null;
+  cdp: CDPSession | null;
+  browser: Browser;
+  userAgent: string;
+  /** The render using the context; null between renders. */
+  route: ((route: Route) => Promise<void>) | null;
+  ready: boolean;
+  pages: number;
+}
+
+/** What a render leaves for deciding whether its context can be kept. */
+interface RenderTrace {
+  page: Page | null;
+  /** Origins of every document the page loaded (let through), for clearing their storage. */
+  origins: Set<string>;
+  /** Something was loaded or opened that clearing cannot undo: the context is closed after this page. */
+  keepContext: boolean;
+  /** Removes the render's listeners from the context. */
+  detach: () => void;
+}
+
 export class BrowserPool {
   readonly size: number;
   /** A switch passed to Chromium so its processes can be found (`pgrep -f <marker>`). */
@@ -254,8 +339,11 @@ export class BrowserPool {
   private active = 0;
   private peak = 0;
   private rendered = 0;
+  private contexts = 0;
   private readonly waiters: Array<() => void> = [];
   private readonly opts: BrowserPoolOptions;
+  /** Contexts emptied after their last page, ready for the next. */
+  private idle: Lane[] = [];
 
   constructor(opts: BrowserPoolOptions = {}) {
     this.opts = opts;
@@ -263,9 +351,9 @@ export class BrowserPool {
     this.marker = launchMarker('render');
   }
 
-  /** Pages open right now, the most ever open at once, pages rendered; and whether Chromium was started. */
-  stats(): { active: number; peak: number; rendered: number; launched: boolean } {
-    return { active: this.active, peak: this.peak, rendered: this.rendered, launched: this.launching !== null };
+  /** Pages open right now, the most ever open at once, pages rendered, browser contexts created; and whether Chromium was started. */
+  stats(): { active: number; peak: number; rendered: number; contexts: number; launched: boolean } {
+    return { active: this.active, peak: this.peak, rendered: this.rendered, contexts: this.contexts, launched: this.launching !== null };
   }
 
   private browser(): Promise<Browser> {
@@ -282,11 +370,10 @@ export class BrowserPool {
         try {
           const b = await chromium.launch({
             executablePath,
-            args: [
-              ...(this.opts.args ?? [...launchArgs(), backgroundHostRules()]),
-              ...(this.opts.allowLocalNetwork ? [LOCAL_NETWORK_SWITCH] : []),
-              this.marker,
-            ],
+            args: foldDisabledFeatures(
+              [...(this.opts.args ?? [...launchArgs(), backgroundHostRules()]), IN_PROCESS_GPU, this.marker],
+              [...WINDOW_FEATURES, ...PROCESS_FEATURES, ...(this.opts.allowLocalNetwork ? LOCAL_NETWORK_FEATURES : [])],
+            ),
             headless: true,
             timeout: BROWSER.launchTimeoutMs,
             // The tool handles Ctrl-C, SIGTERM and SIGHUP itself (finish with the pages so far, write the report and
@@ -348,20 +435,8 @@ export class BrowserPool {
     await this.acquire(opts.signal);
     try {
       const browser = await raceAbort(this.browser(), opts.signal);
-      const creating = browser.newContext({
-        userAgent: opts.userAgent,
-        serviceWorkers: 'block',
-        acceptDownloads: false,
-        viewport: { width: 1280, height: 800 },
-        locale: 'en-US',
-      });
-      let context: BrowserContext;
-      try {
-        context = await raceAbort(creating, opts.signal);
-      } catch (err) {
-        void creating.then((c) => c.close()).catch(() => undefined); // aborted while it was being made
-        throw err;
-      }
+      const lane = this.takeLane(browser, opts.userAgent) ?? (await this.newLane(browser, opts));
+      const { context } = lane;
       // A hard cap on the whole render: a page whose script spins keeps Chromium's main thread busy, and a busy
       // page answers no call (reading its HTML would wait forever). Past the cap the page is given up as a timeout.
       const timeoutMs = opts.timeoutMs ?? DEFAULTS.timeoutMs;
@@ -370,9 +445,12 @@ export class BrowserPool {
       const stop = opts.signal ? AbortSignal.any([opts.signal, cap]) : cap;
       const onAbort = (): void => void context.close().catch(() => undefined);
       stop.addEventListener('abort', onAbort, { once: true });
-      if (stop.aborted) onAbort(); // aborted while the context was being created
+      if (stop.aborted) onAbort(); // aborted while the context was being made
+      const trace: RenderTrace = { page: null, origins: new Set(), keepContext: true, detach: () => undefined };
+      let result: RenderResult | null = null;
       try {
-        return await raceAbort(this.renderIn(context, url, opts, t0, performance.now() - t0), stop);
+        result = await raceAbort(this.renderIn(lane, trace, url, opts, t0, performance.now() - t0), stop);
+        return result;
       } catch (err) {
         // Closing the context on abort makes pending Playwright calls fail with their own errors: report the abort.
         if (opts.signal?.aborted) throw abortError(opts.signal);
@@ -380,8 +458,11 @@ export class BrowserPool {
         throw err;
       } finally {
         stop.removeEventListener('abort', onAbort);
+        lane.route = null;
+        trace.detach();
+        const keep = result?.kind === 'page' && trace.keepContext && !stop.aborted && (await this.empty(lane, trace));
         // A busy page can keep even closing waiting: do not let it hold the crawl.
-        await raceAbort(context.close(), AbortSignal.timeout(CLOSE_TIMEOUT_MS)).catch(() => undefined);
+        if (!keep) await raceAbort(context.close(), AbortSignal.timeout(CLOSE_TIMEOUT_MS)).catch(() => undefined);
         this.rendered++;
       }
     } finally {
@@ -389,7 +470,61 @@ export class BrowserPool {
     }
   }
 
-  private async renderIn(context: BrowserContext, url: string, opts: RenderOptions, t0: number, waitMs: number): Promise<RenderResult> {
+  /** An emptied context of this browser made with this User-Agent, if one is waiting. */
+  private takeLane(browser: Browser, userAgent: string): Lane | null {
+    const i = this.idle.findIndex((l) => l.browser === browser && l.userAgent === userAgent);
+    if (i < 0) return null;
+    return this.idle.splice(i, 1)[0]!;
+  }
+
+  private async newLane(browser: Browser, opts: RenderOptions): Promise<Lane> {
+    const creating = browser.newContext({
+      userAgent: opts.userAgent,
+      serviceWorkers: 'block',
+      acceptDownloads: false,
+      viewport: { width: 1280, height: 800 },
+      locale: 'en-US',
+    });
+    try {
+      const context = await raceAbort(creating, opts.signal);
+      this.contexts++;
+      return { context, page: null, cdp: null, browser, userAgent: opts.userAgent, route: null, ready: false, pages: 0 };
+    } catch (err) {
+      void creating.then((c) => c.close()).catch(() => undefined); // aborted while it was being made
+      throw err;
+    }
+  }
+
+  /**
+   * After a page that rendered: leaves it for about:blank (nothing goes out meanwhile), deletes every storage of
+   * each origin it loaded a document from (session storage too: the tab is kept), clears cookies, and puts the
+   * context back for the next page. False when any step fails or is slow (the caller closes the context).
+   */
+  private async empty(lane: Lane, trace: RenderTrace): Promise<boolean> {
+    const page = lane.page;
+    if (this.closed || ++lane.pages >= PAGES_PER_CONTEXT || !page || page !== trace.page) return false;
+    const emptied = (async () => {
+      await page.goto('about:blank', { waitUntil: 'commit', timeout: CLOSE_TIMEOUT_MS });
+      const cdp = (lane.cdp ??= await lane.context.newCDPSession(page));
+      await Promise.all([
+        // The tab's own state: its window name and its history (a script can read both).
+        page.evaluate(() => void (window.name = '')),
+        cdp.send('Page.resetNavigationHistory'),
+        ...[...trace.origins].map((origin) => cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: 'all' })),
+        lane.context.clearCookies(),
+        // The pages before are garbage in the tab's JavaScript heap, which an idle tab hardly ever collects: about
+        // 100 MB more per tab after 20 pages of this kind otherwise.
+        cdp.send('HeapProfiler.collectGarbage'),
+      ]);
+      return lane.context.pages().length === 1;
+    })();
+    const ok = await raceAbort(emptied, AbortSignal.timeout(CLOSE_TIMEOUT_MS)).catch(() => false);
+    if (ok && !this.closed) this.idle.push(lane);
+    return ok && !this.closed;
+  }
+
+  private async renderIn(lane: Lane, trace: RenderTrace, url: string, opts: RenderOptions, t0: number, waitMs: number): Promise<RenderResult> {
+    const { context } = lane;
     const timeoutMs = opts.timeoutMs ?? DEFAULTS.timeoutMs;
     const settleCap = opts.settleMs ?? DEFAULTS.settleMs;
     const idleMs = opts.idleMs ?? DEFAULTS.idleMs;
@@ -409,6 +544,8 @@ export class BrowserPool {
     let navBlocked: string | null = null;
     let navMs = 0;
     let settleMs = 0;
+    /** The document as served can run nothing (see isInertHtml): a short quiet period settles it. */
+    let inert = false;
     let settleTimedOut = false;
     const timings = (): RenderTimings => ({
       waitMs: Math.round(waitMs),
@@ -430,16 +567,43 @@ export class BrowserPool {
     });
 
     const net = new NetworkActivity();
-    context.on('request', () => net.started());
-    context.on('requestfinished', () => net.ended());
-    context.on('requestfailed', () => net.ended());
-    context.on('request', (req) => {
+    const onRequest = (req: Request): void => {
+      net.started();
       const u = req.url();
       if (requests.length >= cap || u.startsWith('data:') || u.startsWith('blob:')) return;
       const entry: NetworkRequest = { url: u, method: req.method(), resourceType: req.resourceType(), thirdParty: isThirdParty(u, url) };
       byRequest.set(req, entry);
       requests.push(entry);
-    });
+    };
+    const onEnded = (): void => net.ended();
+    // Popups are not ours to render: close them (their navigations are aborted below).
+    const onPage = (p: Page): void => {
+      if (p === trace.page) return;
+      trace.keepContext = false;
+      blockedNavigations.push('popup window opened by the page: closed');
+      void p.close().catch(() => undefined);
+    };
+    context.on('request', onRequest);
+    context.on('requestfinished', onEnded);
+    context.on('requestfailed', onEnded);
+    trace.detach = () => {
+      context.off('request', onRequest);
+      context.off('requestfinished', onEnded);
+      context.off('requestfailed', onEnded);
+      context.off('page', onPage);
+    };
+    trace.origins.add(new URL(url).origin);
+    /** A document let through (main frame or iframe): its origin's storage is cleared after the page, or, when it is on another site, the context is not kept. */
+    const loading = (doc: string): void => {
+      try {
+        const origin = new URL(doc).origin;
+        if (origin === 'null') return; // about:, data: — the parent's origin, or none
+        trace.origins.add(origin);
+        if (!sameSite(doc, url)) trace.keepContext = false;
+      } catch {
+        trace.keepContext = false;
+      }
+    };
     if (opts.session?.cookies.length) {
       await context.addCookies(
         opts.session.cookies.map((c) => ({
@@ -452,14 +616,15 @@ export class BrowserPool {
         })),
       );
     }
-    await context.addInitScript(NO_FORM_SUBMISSION);
-    const page: Page = await context.newPage();
-    // Popups are not ours to render: close them (their navigations are aborted below).
-    context.on('page', (p) => {
-      if (p === page) return;
-      blockedNavigations.push('popup window opened by the page: closed');
-      void p.close().catch(() => undefined);
-    });
+    if (!lane.ready) {
+      await context.addInitScript(NO_FORM_SUBMISSION);
+      // Between renders (lane.route is null) nothing goes out.
+      await context.route('**/*', (route) => (lane.route ? lane.route(route) : route.abort('blockedbyclient').catch(() => undefined)));
+      lane.ready = true;
+    }
+    const page: Page = (lane.page ??= await context.newPage());
+    trace.page = page;
+    context.on('page', onPage); // after newPage: the context announces that page too
 
     const block = async (route: Route, why: string): Promise<void> => {
       const req = route.request();
@@ -471,7 +636,7 @@ export class BrowserPool {
       await route.abort('aborted').catch(() => undefined);
     };
 
-    await context.route('**/*', async (route) => {
+    lane.route = async (route: Route): Promise<void> => {
       const req = route.request();
       try {
         const cookie = opts.session?.cookieFor(req.url()) ?? null;
@@ -519,6 +684,7 @@ export class BrowserPool {
           // An iframe: widgets live there, but a frame of /logout or of a disallowed path is refused like a link.
           const refused = pageRequest() ?? (sameSite(req.url(), url) ? allow(req.url()) : null) ?? opts.allowSubresource?.(req.url()) ?? null;
           if (refused) return await refuse(refused);
+          loading(req.url());
           return await route.continue();
         }
         if (frame.page() !== page) return await block(route, 'popup window');
@@ -553,6 +719,8 @@ export class BrowserPool {
           navFailure = { reason: 'too-large', detail: `body exceeded ${maxBytes} bytes`, status };
           return await route.abort('blockedbyclient');
         }
+        loading(req.url());
+        inert = isInertHtml(body);
         return await route.fulfill({ response: resp, body });
       } catch (err) {
         if (navigating && req.isNavigationRequest() && !navFailure) {
@@ -561,7 +729,7 @@ export class BrowserPool {
         }
         await route.abort('failed').catch(() => undefined);
       }
-    });
+    };
 
     // Navigation, following redirects ourselves. goto waits for commit only: a page that starts (and gets refused)
     // another navigation while parsing leaves Playwright's lifecycle events unreliable, so DOMContentLoaded, load
@@ -623,7 +791,8 @@ export class BrowserPool {
       if (opts.signal?.aborted) throw abortError(opts.signal);
       settleTimedOut = true;
     }
-    if (!settleTimedOut) settleTimedOut = !(await net.idle(idleMs, settleStart + settleCap, opts.signal));
+    const quietMs = inert ? Math.min(idleMs, BROWSER.inertIdleMs) : idleMs;
+    if (!settleTimedOut) settleTimedOut = !(await net.idle(quietMs, settleStart + settleCap, opts.signal));
     if (opts.signal?.aborted) throw abortError(opts.signal);
     settleMs = performance.now() - settleStart;
 

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChrome } from '../../../src/util/chrome.js';
-import { BrowserPool, type RenderResult, type RenderedPage } from '../../../src/crawl/render/browser-pool.js';
+import { BrowserPool, foldDisabledFeatures, isInertHtml, type RenderResult, type RenderedPage } from '../../../src/crawl/render/browser-pool.js';
 import { analyzeStaticHtml, compareRendered, visibleText } from '../../../src/crawl/render/needs-browser.js';
 import { fetchPage } from '../../../src/crawl/fetch-page.js';
 import { startRenderServer, type RenderServer } from './helpers/render-server.js';
@@ -92,6 +92,11 @@ describe.skipIf(!CHROME)('BrowserPool (system Chromium)', () => {
     expect(third.paths()).toEqual(expect.arrayContaining(['/tracker.js?id=UA-1', '/pixel.gif?e=pageview']));
   });
 
+  it("waits for a script's request after load (the quiet period), and logs it", async () => {
+    const r = page(await pool.renderPage(`${site.url}late`, { userAgent: UA }));
+    expect(r.requests.map((q) => q.url)).toContain(`${site.url}late.gif`);
+  });
+
   it('blocks script navigation off-site and popups: nothing reaches the other server', async () => {
     const before = third.requests.length;
     const url = `${site.url}page/escape.html`;
@@ -177,6 +182,81 @@ describe.skipIf(!CHROME)('BrowserPool (system Chromium)', () => {
     expect(r.screenshot?.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
     expect(r.screenshot!.byteLength).toBeLessThan(200_000);
     console.log(`[render] screenshot 1280×≤600 JPEG q60: ${r.screenshot!.byteLength} bytes`);
+  });
+});
+
+describe.skipIf(!CHROME)('BrowserPool: one context for many pages, nothing carried between them', () => {
+  let site: RenderServer;
+  let third: RenderServer;
+  let pool: BrowserPool;
+  beforeAll(async () => {
+    third = await startRenderServer();
+    site = await startRenderServer({ third: third.url });
+    pool = new BrowserPool({ size: 1, allowLocalNetwork: true });
+  });
+  afterAll(async () => {
+    await pool?.close();
+    await site?.close();
+    await third?.close();
+  });
+  const found = (r: RenderResult): string => /FOUND[^<]*/.exec(page(r).html)?.[0] ?? 'nothing read';
+
+  it("clears cookies, every kind of storage and the tab's name and history after a page, and keeps the context", async () => {
+    const fresh = found(await pool.renderPage(`${site.url}store/get`, { userAgent: UA }));
+    expect(fresh).toMatch(/^FOUND cookie=\[\] local=\[\] session=\[\] idb=\[\] caches=\[\] name=\[\] history=\d+$/);
+    expect(page(await pool.renderPage(`${site.url}store/set`, { userAgent: UA })).html).toContain('STORED');
+    expect(found(await pool.renderPage(`${site.url}store/get`, { userAgent: UA }))).toBe(fresh);
+    expect(pool.stats().contexts).toBe(1);
+  });
+
+  it('logs a third-party script on every page that loads it, not only the first (no HTTP cache between pages)', async () => {
+    for (let i = 0; i < 2; i++) {
+      const r = page(await pool.renderPage(`${site.url}page/third-party.html`, { userAgent: UA }));
+      expect(r.requests.filter((q) => q.thirdParty).map((q) => q.url)).toEqual(expect.arrayContaining([`${third.url}tracker.js?id=UA-1`]));
+    }
+    expect(third.paths().filter((x) => x === '/tracker.js?id=UA-1')).toHaveLength(2);
+  });
+
+  it("closes the context after a page with another site's frame (its storage is not ours to clear), and after a failure", async () => {
+    const before = pool.stats().contexts;
+    page(await pool.renderPage(`${site.url}frame-of?src=${encodeURIComponent(`${third.url}widget-frame.html`)}`, { userAgent: UA }));
+    expect(third.paths()).toContain('/widget-frame.html');
+    page(await pool.renderPage(`${site.url}p/1`, { userAgent: UA }));
+    expect(pool.stats().contexts).toBe(before + 1);
+    expect(await pool.renderPage(`${site.url}missing`, { userAgent: UA })).toMatchObject({ kind: 'failed', status: 404 });
+    page(await pool.renderPage(`${site.url}p/2`, { userAgent: UA }));
+    expect(pool.stats().contexts).toBe(before + 2);
+  });
+});
+
+describe('isInertHtml', () => {
+  it('is true only for a document that can run nothing', () => {
+    expect(isInertHtml(Buffer.from('<!doctype html><title>t</title><p>Plain text, <a href="/x">a link</a>, <img src="/i.png"></p>'))).toBe(true);
+    for (const active of [
+      '<p>x</p><script src="/a.js"></script>',
+      '<svg><SCRIPT>x()</SCRIPT></svg>',
+      '<img src="/i.png" onerror="x()">',
+      '<body onload=x()>',
+      '<svg/onload=x()>',
+      '<iframe src="/w"></iframe>',
+      '<object data="/o"></object>',
+      '<meta http-equiv="Refresh" content="1; url=/next">',
+      '<svg><set attributeName="href" to="/late.png" begin="1s"/></svg>',
+      '<style>@keyframes k { to { background-image: url(/late.png) } }</style>',
+    ])
+      expect(isInertHtml(Buffer.from(active)), active).toBe(false);
+    expect(isInertHtml(Buffer.from('<p>plain</p>', 'utf16le'))).toBe(false);
+  });
+});
+
+describe('foldDisabledFeatures', () => {
+  it('folds every --disable-features switch into one at the end (Chromium keeps only the last)', () => {
+    expect(foldDisabledFeatures(['--a', '--disable-features=X,Y', '--b', '--disable-features=Y,Z'], ['W'])).toEqual([
+      '--a',
+      '--b',
+      '--disable-features=X,Y,Z,W',
+    ]);
+    expect(foldDisabledFeatures(['--a'])).toEqual(['--a']);
   });
 });
 

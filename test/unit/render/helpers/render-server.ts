@@ -70,6 +70,23 @@ export async function startRenderServer(opts: { third?: string; pageDelayMs?: nu
         `<!doctype html><html><head><title>Page ${p}</title></head><body><h1>Page ${p}</h1><p>Small page number ${p} with a little text.</p><script>document.body.insertAdjacentHTML('beforeend', '<p>added by script</p>')</script></body></html>`,
       );
     }
+    // A page that stores something everywhere a page can (cookies from the server and from script, local and
+    // session storage, IndexedDB, cache storage), and one that writes out what it finds of all that.
+    if (p === '/store/set')
+      return void res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'set-cookie': 'served=1; Path=/; Max-Age=3600' })
+        .end(
+          `<!doctype html><p id="o">STORING</p><script>document.cookie = 'scripted=1; max-age=3600'; window.name = 'kept'; history.pushState({}, '', '?pushed'); localStorage.setItem('kept', '1'); sessionStorage.setItem('kept', '1'); indexedDB.open('kept', 1).onupgradeneeded = (e) => e.target.result.createObjectStore('s'); caches.open('kept').then((c) => c.put('/x', new Response('x'))).then(() => { document.getElementById('o').textContent = 'STORED'; });</script>`,
+        );
+    if (p === '/store/get')
+      return html(
+        `<!doctype html><p id="o">READING</p><script>(async () => { const dbs = (await indexedDB.databases()).map((d) => d.name); const cs = await caches.keys(); document.getElementById('o').textContent = 'FOUND cookie=[' + document.cookie + '] local=[' + (localStorage.getItem('kept') ?? '') + '] session=[' + (sessionStorage.getItem('kept') ?? '') + '] idb=[' + dbs + '] caches=[' + cs + '] name=[' + window.name + '] history=' + history.length; })();</script>`,
+      );
+    if (p === '/late')
+      return html(
+        `<!doctype html><h1>Late request</h1><script>addEventListener('load', () => setTimeout(() => { new Image().src = '/late.gif'; }, 250));</script>`,
+      );
+    if (p === '/frame-of') return html(`<!doctype html><h1>With a frame</h1><iframe src="${u.searchParams.get('src') ?? ''}"></iframe>`);
     if (p === '/favicon.ico') return void res.writeHead(404).end();
     return html(`<h1>${p}</h1>`);
   });
