@@ -103,6 +103,26 @@ export function withTocPlaceholders(html: string): string {
   return html.replace(TOC_SPAN, (_m, open: string, _target: string, close: string) => `${open}00${close}`);
 }
 
+/** How much of the document the measuring print keeps after the last TOC target's element begins (characters). */
+export const MEASURE_TAIL_CHARS = 40_000;
+
+/**
+ * What the TOC's measuring print needs of the document: everything up to a little past the start of the last
+ * element a TOC entry points to (cut before a tag; the parser closes what is open). What follows cannot move the
+ * headings before it; the renderer checks that by reading the destinations of the full print. The whole document
+ * when a target's element is not found.
+ */
+export function measuringDocument(html: string, targets: readonly string[]): string {
+  let last = -1;
+  for (const t of targets) {
+    const at = html.indexOf(` id="${t}"`);
+    if (at < 0) return html;
+    last = Math.max(last, at);
+  }
+  const cut = last < 0 ? -1 : html.indexOf('<', last + MEASURE_TAIL_CHARS);
+  return cut < 0 ? html : html.slice(0, cut);
+}
+
 /** Writes page numbers into the TOC's `data-toc-target` spans ('' for a target that has no destination). */
 export function fillToc(html: string, pages: ReadonlyMap<string, number>): string {
   return html.replace(TOC_SPAN, (_m, open: string, target: string, close: string) => `${open}${pages.get(target) ?? ''}${close}`);

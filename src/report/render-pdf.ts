@@ -9,6 +9,7 @@ import {
   compressWithQpdf,
   DETERMINISTIC_DATE,
   fillToc,
+  measuringDocument,
   metadataFromHtml,
   readDestinationPages,
   tocTargets,
@@ -209,33 +210,48 @@ interface Printed {
 }
 
 /**
- * Prints the document. With a table of contents, a first, untagged print (half the work of a tagged one, and the
- * same layout) says where each heading lands, read from its named destinations; the numbers go into the TOC (whose
- * spans held placeholders of the same shape) and the tagged print follows. Its destinations are read again, and
- * while they differ from the numbers printed the TOC is written and printed again (at most `maxTocPasses` prints).
+ * Prints the document. With a table of contents, a first print says where each heading lands (read from its named
+ * destinations): untagged (half the work of a tagged print, and the same layout), of the document only up to a little
+ * past the last heading the TOC points to, in a page of its own while the whole document loads in the other. The
+ * numbers go into the TOC (whose spans held placeholders of the same shape) and the tagged print follows. Its
+ * destinations are read again, and while they differ from the numbers printed the TOC is written and printed again
+ * (at most `maxTocPasses` prints).
  */
 async function printDocument(browser: Browser, html: string, opts: PdfOptions): Promise<Printed> {
   const maxPasses = Math.min(3, Math.max(1, Math.floor(opts.maxTocPasses ?? 3)));
+  const timeout = opts.timeout ?? DEFAULTS.report.printTimeoutMs;
   const targets = tocTargets(html);
   const measure = targets.length > 0 && maxPasses > 1;
   const doc = withoutNavigation(withTitle(html, opts.title));
-  const page = await lockedPage(browser);
+  const pages: Page[] = [];
+  const open = async (content: string): Promise<Page> => {
+    const page = await lockedPage(browser);
+    pages.push(page);
+    await page.setContent(content, { waitUntil: 'load', timeout });
+    return page;
+  };
   try {
-    await page.setContent(measure ? withTocPlaceholders(doc) : doc, { waitUntil: 'load', timeout: opts.timeout ?? DEFAULTS.report.printTimeoutMs });
     if (!measure) {
-      const pdf = await print(page, opts, true);
+      const pdf = await print(await open(doc), opts, true);
       return { pdf, passes: 1, pages: targets.length ? await readDestinationPages(pdf) : new Map() };
     }
-    let pages = await readDestinationPages(await print(page, opts, false));
+    const measured = async (): Promise<Map<string, number>> => {
+      const page = await open(withTocPlaceholders(measuringDocument(doc, targets)));
+      const read = await readDestinationPages(await print(page, opts, false));
+      await page.close().catch(() => undefined);
+      return read;
+    };
+    const [page, first] = await Promise.all([open(withTocPlaceholders(doc)), measured()]);
+    let written = first;
     for (let passes = 2; ; passes++) {
-      await writeToc(page, pages);
+      await writeToc(page, written);
       const pdf = await print(page, opts, true);
       const landed = await readDestinationPages(pdf);
-      if (passes >= maxPasses || targets.every((t) => landed.get(t) === pages.get(t))) return { pdf, passes, pages: landed };
-      pages = landed;
+      if (passes >= maxPasses || targets.every((t) => landed.get(t) === written.get(t))) return { pdf, passes, pages: landed };
+      written = landed;
     }
   } finally {
-    await page.close().catch(() => undefined);
+    await Promise.all(pages.map((p) => p.close().catch(() => undefined)));
   }
 }
 

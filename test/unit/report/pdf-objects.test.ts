@@ -15,6 +15,8 @@ import {
   withMetadata,
   withTocPlaceholders,
   fillToc,
+  measuringDocument,
+  MEASURE_TAIL_CHARS,
   tocTargets,
 } from '../../../src/report/pdf-post.js';
 
@@ -124,5 +126,27 @@ describe('the table of contents’ page numbers', () => {
     expect(tocTargets(html)).toEqual(['summary', 'q-q1']);
     expect(withTocPlaceholders(html)).toContain('data-toc-target="summary">00</span>');
     expect(fillToc(withTocPlaceholders(html), new Map([['summary', 3]]))).toBe(html.replace('></span>', '>3</span>').replace('>7<', '><'));
+  });
+});
+
+describe('the document the measuring print lays out', () => {
+  const rows = (n: number) => Array.from({ length: n }, (_, i) => `<tr><td>${i}</td></tr>`).join('');
+  const doc = (tail: number) =>
+    `<html><body><nav><span class="toc-page" data-toc-target="a"></span><span class="toc-page" data-toc-target="b"></span></nav><section id="a">A</section><section id="b"><table>${rows(tail)}</table></section><footer>end</footer></body></html>`;
+
+  it('ends a little past the last element the TOC points to, before a tag', () => {
+    const html = doc(20_000);
+    const cut = measuringDocument(html, ['a', 'b']);
+    const at = html.indexOf(' id="b"');
+    expect(cut.length).toBeGreaterThanOrEqual(at + MEASURE_TAIL_CHARS);
+    expect(cut.length).toBeLessThan(at + MEASURE_TAIL_CHARS + 20);
+    expect(html.startsWith(cut)).toBe(true);
+    expect(html[cut.length]).toBe('<');
+    expect(cut).not.toContain('<footer>');
+  });
+
+  it('is the whole document when it is short, or when a target has no element', () => {
+    expect(measuringDocument(doc(10), ['a', 'b'])).toBe(doc(10));
+    expect(measuringDocument(doc(20_000), ['a', 'b', 'missing'])).toBe(doc(20_000));
   });
 });
