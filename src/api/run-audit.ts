@@ -25,8 +25,7 @@ import { VERSION } from '../version.js';
 import { pageRewriter, rewriteOrigin, summariseCrawl } from './crawl-summary.js';
 import { defaultRunDir, OUTPUT_FILES, type OutputFormat } from './outputs.js';
 import { fsProblem, RunFolder } from './run-folder.js';
-import { renderAll, requireChrome } from './render-outputs.js';
-import { reportShots } from '../report/finding-shots.js';
+import { renderWithCrops, requireChrome } from './render-outputs.js';
 import { ChromeNotFoundError } from '../util/chrome.js';
 import { checkTemplates } from '../report/handlebars.js';
 import { LogoError, loadLogo } from '../report/theme.js';
@@ -344,10 +343,8 @@ export async function runAudit(opts: RunAuditOptions): Promise<RunAuditResult> {
   try {
     const { result, crawl } = await auditWithCrawl(opts.audit, opts, rubric);
     const delta = opts.baseline ? diffRuns(opts.baseline.result, result, opts.noise ?? DEFAULTS.ci.noise, opts.baseline.source) : null;
-    // Crops of the headline findings' pages, from the HTML just read (never the live site again).
-    const shots = formats.includes('html') || formats.includes('pdf') ? await reportShots(result, crawl.pages) : {};
-    const rendered = await renderAll(result, opts.audit, formats, {
-      ...shots,
+    // Crops of the headline findings' pages from the HTML just read (never the live site again), and the PDF: one browser.
+    const rendered = await renderWithCrops(result, opts.audit, formats, crawl.pages, {
       delta,
       ...(opts.templatesDir ? { templatesDir: opts.templatesDir } : {}),
       ...(opts.locale ? { locale: opts.locale } : {}),
