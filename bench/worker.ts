@@ -1,6 +1,6 @@
 // One crawl benchmark in its own process, so its peak memory (maxRSS) belongs to that run alone.
 // Usage: worker.ts <baseline|static|browser|auto> <startUrl> <maxPages> <concurrency>
-//        worker.ts pdf <report.html> <out.pdf> 0   (the PDF render alone: print passes, metadata, qpdf)
+//        worker.ts pdf <report.html> <out.pdf> 0   (the PDF render alone: launch, print passes, metadata, packing)
 // Browser modes: Chromium runs in child processes, so peak memory there is the largest sum of the RSS of this
 // process and all its descendants, sampled every 150 ms (shared pages are counted once per process: an upper bound).
 import * as cheerio from 'cheerio';

@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { deflateSync } from 'node:zlib';
+
 // The few objects of a PDF that the renderer reads after printing (trailer, catalog, page tree, named destinations,
 // document information), looked up through a classic cross-reference table without parsing the rest of the file.
 // Chromium (Skia) writes one revision with one such table; a tagged report holds ~15,000 objects, and loading them
@@ -48,7 +51,7 @@ class Lexer {
   }
 
   /** A bare word: a number or a keyword. */
-  private word(): string {
+  word(): string {
     this.skip();
     const start = this.pos;
     while (this.pos < this.s.length && !WS.has(this.s.charCodeAt(this.pos)) && !DELIM.has(this.s.charCodeAt(this.pos))) this.pos++;
@@ -367,4 +370,106 @@ export function replaceObject(file: PdfFile, pdf: Uint8Array, num: number, value
     src.subarray(stop, file.xrefAt),
     Buffer.from(`${table.join('')}${tailText}startxref\n${file.xrefAt + delta}\n%%EOF\n`, 'latin1'),
   ]);
+}
+
+/** Objects per object stream (qpdf's default). */
+const OBJECTS_PER_STREAM = 100;
+
+/**
+ * The file packed as `qpdf --object-streams=generate` packs it: every object that is not a stream (in a tagged
+ * report, the ~15,000 small dictionaries of the structure tree, links and outline) goes into compressed object
+ * streams, found through a compressed cross-reference stream; streams (pages, fonts, images) are copied as they are.
+ * Object numbers, the trailer's /Root and /Info stay; /ID is the MD5 of the packed objects, so the same input gives
+ * the same bytes. Null when an object does not parse, is of a generation other than 0, or the file is encrypted.
+ */
+export function packObjectStreams(file: PdfFile, pdf: Uint8Array): Buffer | null {
+  try {
+    if (file.trailer.entries.has('Encrypt')) return null;
+    const src = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+    const byOffset = [...file.objects].sort((a, b) => a[1].offset - b[1].offset);
+    const streams: Array<{ num: number; start: number; end: number }> = [];
+    const packed: Array<{ num: number; body: string }> = [];
+    const head = /(\d+)\s+(\d+)\s+obj\b/y;
+    const tail = /\bendobj\s*$/;
+    const streamTail = /\bendstream\s*endobj\s*$/;
+    for (let i = 0; i < byOffset.length; i++) {
+      const [num, at] = byOffset[i]!;
+      if (at.gen !== 0) return null;
+      head.lastIndex = at.offset;
+      const m = head.exec(file.text);
+      if (!m || Number(m[1]) !== num || m[2] !== '0') return null;
+      // An object runs to the next one (or the table): its text ends in "endobj", a stream's in "endstream endobj".
+      const limit = i + 1 < byOffset.length ? byOffset[i + 1]![1].offset : file.xrefAt;
+      const text = file.text.slice(head.lastIndex, limit);
+      if (streamTail.test(text)) streams.push({ num, start: at.offset, end: head.lastIndex + text.trimEnd().length });
+      else if (tail.test(text)) packed.push({ num, body: text.replace(tail, '').trim() });
+      else return null;
+    }
+    const size = Math.max(0, ...file.objects.keys()) + 1;
+    const chunks: Buffer[] = [Buffer.from('%PDF-1.5\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
+    let length = chunks[0]!.length;
+    const write = (b: Buffer): void => {
+      chunks.push(b);
+      length += b.length;
+    };
+    // Per object number: [type, field 2, field 3] of its cross-reference stream entry.
+    const xref = new Map<number, [number, number, number]>();
+    for (const st of streams) {
+      xref.set(st.num, [1, length, 0]);
+      write(src.subarray(st.start, st.end));
+      write(Buffer.from('\n', 'latin1'));
+    }
+    let nextNum = size;
+    for (let i = 0; i < packed.length; i += OBJECTS_PER_STREAM) {
+      const group = packed.slice(i, i + OBJECTS_PER_STREAM);
+      const num = nextNum++;
+      const offsets: string[] = [];
+      const bodies: string[] = [];
+      let at = 0;
+      group.forEach((o, k) => {
+        offsets.push(`${o.num} ${at}`);
+        bodies.push(o.body);
+        at += Buffer.byteLength(o.body, 'latin1') + 1;
+        xref.set(o.num, [2, num, k]);
+      });
+      const first = `${offsets.join(' ')}\n`;
+      const data = deflateSync(Buffer.from(first + bodies.join('\n') + '\n', 'latin1'));
+      xref.set(num, [1, length, 0]);
+      write(
+        Buffer.from(
+          `${num} 0 obj\n<</Type /ObjStm /N ${group.length} /First ${first.length} /Filter /FlateDecode /Length ${data.length}>>\nstream\n`,
+          'latin1',
+        ),
+      );
+      write(data);
+      write(Buffer.from('\nendstream\nendobj\n', 'latin1'));
+    }
+    const xrefNum = nextNum++;
+    const id = createHash('md5').update(Buffer.concat(chunks)).digest('hex').toUpperCase();
+    xref.set(xrefNum, [1, length, 0]);
+    const rows = Buffer.alloc(nextNum * 7);
+    for (let n = 0; n < nextNum; n++) {
+      const [type, f2, f3] = xref.get(n) ?? [0, 0, n === 0 ? 0xffff : 0];
+      rows.writeUInt8(type, n * 7);
+      rows.writeUInt32BE(f2, n * 7 + 1);
+      rows.writeUInt16BE(f3, n * 7 + 5);
+    }
+    const data = deflateSync(rows);
+    const keep = ['Root', 'Info'].flatMap((k) => {
+      const v = file.trailer.entries.get(k);
+      return v === undefined ? [] : [`/${k} ${serialise(v)}`];
+    });
+    write(
+      Buffer.from(
+        `${xrefNum} 0 obj\n<</Type /XRef /Size ${nextNum} /W [1 4 2] ${keep.join(' ')} /ID [<${id}> <${id}>] /Filter /FlateDecode /Length ${data.length}>>\nstream\n`,
+        'latin1',
+      ),
+    );
+    const xrefAt = length - chunks[chunks.length - 1]!.length;
+    write(data);
+    write(Buffer.from(`\nendstream\nendobj\nstartxref\n${xrefAt}\n%%EOF\n`, 'latin1'));
+    return Buffer.concat(chunks, length);
+  } catch {
+    return null;
+  }
 }

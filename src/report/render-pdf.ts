@@ -6,11 +6,11 @@ import { findChrome, launchArgs, launchMarker, offlineArgs, watchBrowser } from 
 import { fontFaceCss, REPORT_FONT_FAMILY } from './fonts.js';
 import { stripUnsafe, withoutNavigation } from './text.js';
 import {
-  compressWithQpdf,
   DETERMINISTIC_DATE,
   fillToc,
   measuringDocument,
   metadataFromHtml,
+  packPdf,
   readDestinationPages,
   tocTargets,
   withMetadata,
@@ -31,7 +31,7 @@ export interface PdfOptions {
   metadata?: PdfMetadata;
   /** Pins creation/modification dates (to 2000-01-01, or to the given date) and the file ID: byte-stable output. */
   deterministic?: boolean | Date;
-  /** Pack the file with `qpdf --object-streams=generate` when qpdf is on PATH (default true). */
+  /** Pack the file into compressed object streams (default true; see packPdf: qpdf only for files unlike Chromium's). */
   compress?: boolean;
   /** Most print passes used to settle the table of contents' page numbers (1–3, default 3). */
   maxTocPasses?: number;
@@ -43,7 +43,7 @@ export interface PdfRenderInfo {
   passes: number;
   /** Heading anchor → page, as read from the PDF's named destinations. */
   pages: Map<string, number>;
-  /** True when qpdf packed the file. */
+  /** True when the file was packed into object streams. */
   compressed: boolean;
 }
 
@@ -255,7 +255,7 @@ async function printDocument(browser: Browser, html: string, opts: PdfOptions): 
   }
 }
 
-/** After printing: metadata (from the HTML head unless given), dates pinned when asked, packed by qpdf. */
+/** After printing: metadata (from the HTML head unless given), dates pinned when asked, packed into object streams. */
 async function finish(printed: Printed, html: string, opts: PdfOptions): Promise<{ pdf: Buffer; info: PdfRenderInfo }> {
   const fromHtml = metadataFromHtml(withTitle(html, opts.title));
   const meta: PdfMetadata = { ...fromHtml, ...(opts.metadata ?? {}) };
@@ -263,7 +263,7 @@ async function finish(printed: Printed, html: string, opts: PdfOptions): Promise
   let out = await withMetadata(printed.pdf, meta, date);
   let compressed = false;
   if (opts.compress !== false) {
-    const packed = await compressWithQpdf(out, { deterministic: Boolean(opts.deterministic) });
+    const packed = await packPdf(out, { deterministic: Boolean(opts.deterministic) });
     compressed = packed !== out;
     out = packed;
   }

@@ -4,11 +4,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString } from 'pdf-lib';
+import { PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { openPdf, serialise, textOf, type PdfValue } from '../../../src/report/pdf-objects.js';
+import { openPdf, packObjectStreams, serialise, textOf, type PdfValue } from '../../../src/report/pdf-objects.js';
 import {
   findQpdf,
+  packPdf,
   readDestinationPages,
   readDestinationPagesWithPdfLib,
   replaceInfo,
@@ -148,5 +149,58 @@ describe('the document the measuring print lays out', () => {
   it('is the whole document when it is short, or when a target has no element', () => {
     expect(measuringDocument(doc(10), ['a', 'b'])).toBe(doc(10));
     expect(measuringDocument(doc(20_000), ['a', 'b', 'missing'])).toBe(doc(20_000));
+  });
+});
+
+describe('packing into object streams', () => {
+  const qpdfCheck = (pdf: Uint8Array) => {
+    const qpdf = findQpdf();
+    if (!qpdf) return;
+    const f = path.join(mkdtempSync(path.join(tmpdir(), 'pdf-pack-')), 'packed.pdf');
+    writeFileSync(f, pdf);
+    expect(execFileSync(qpdf, ['--check', f], { encoding: 'utf8' })).toMatch(/No syntax or stream encoding errors/);
+  };
+
+  it('puts every object but streams into object streams, and pdf-lib, poppler’s qpdf check and our reader agree with the original', async () => {
+    const doc = await PDFDocument.load(await sample(), { updateMetadata: false });
+    // A stream whose data holds the words that end objects and streams: copied whole.
+    const tricky = doc.context.register(doc.context.stream('q 1 0 0 1 0 0 cm (endobj) Tj\nendstream\nendobj\n Q'));
+    doc.catalog.set(PDFName.of('Tricky'), tricky);
+    const pdf = await doc.save({ useObjectStreams: false, addDefaultPage: false });
+    const packed = packObjectStreams(openPdf(pdf)!, pdf)!;
+    expect(packed).not.toBeNull();
+    const text = packed.toString('latin1');
+    expect(text.startsWith('%PDF-1.5')).toBe(true);
+    expect(text).toContain('/Type /ObjStm');
+    expect(text).toContain('/Type /XRef');
+    expect(openPdf(packed)).toBeNull(); // no classic table any more
+    expect(Object.fromEntries(await readDestinationPages(packed))).toEqual(Object.fromEntries(await readDestinationPages(pdf)));
+    const back = await PDFDocument.load(packed, { updateMetadata: false });
+    expect(back.getTitle()).toBe('Before (old) title');
+    expect(back.getPageCount()).toBe(5);
+    const again = back.context.lookup(back.catalog.get(PDFName.of('Tricky')) as PDFRef) as PDFRawStream;
+    expect(Buffer.from(again.getContents()).toString('latin1')).toBe('q 1 0 0 1 0 0 cm (endobj) Tj\nendstream\nendobj\n Q');
+    // Same input, same bytes (the /ID is the packed objects' digest).
+    expect(packObjectStreams(openPdf(pdf)!, pdf)!.equals(packed)).toBe(true);
+    qpdfCheck(packed);
+  });
+
+  it('leaves a file it cannot pack as it is, or to qpdf', async () => {
+    const pdf = await sample();
+    const text = Buffer.from(pdf).toString('latin1');
+    // An object of another generation cannot go into an object stream.
+    const first = /\n(\d+) 0 obj/.exec(text)!;
+    const num = first[1]!;
+    const bumped = Buffer.from(
+      text.replace(`\n${num} 0 obj`, `\n${num} 1 obj`).replace(new RegExp(`(\\n0*${text.indexOf(`\n${num} 0 obj`) + 1} )00000 n`), '$100001 n'),
+      'latin1',
+    );
+    const file = openPdf(bumped)!;
+    expect([...file.objects.values()].some((o) => o.gen === 1)).toBe(true);
+    expect(packObjectStreams(file, bumped)).toBeNull();
+    const packed = await packPdf(pdf);
+    expect(Buffer.from(packed).toString('latin1')).toContain('/Type /ObjStm');
+    // Already packed: nothing to gain, returned as given (or as qpdf rewrote it).
+    expect((await packPdf(packed)).length).toBeLessThanOrEqual(packed.length);
   });
 });
