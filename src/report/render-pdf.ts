@@ -193,11 +193,14 @@ async function writeToc(page: Page, pages: ReadonlyMap<string, number>): Promise
   try {
     const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
     const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: 'span.toc-page[data-toc-target]' });
-    for (const nodeId of nodeIds) {
-      const { outerHTML } = await cdp.send('DOM.getOuterHTML', { nodeId });
-      const next = fillToc(outerHTML, pages);
-      if (next !== outerHTML) await cdp.send('DOM.setOuterHTML', { nodeId, outerHTML: next });
-    }
+    // Sent together, not one round trip each: the commands run in order on the session.
+    const spans = await Promise.all(nodeIds.map((nodeId) => cdp.send('DOM.getOuterHTML', { nodeId }).then(({ outerHTML }) => ({ nodeId, outerHTML }))));
+    await Promise.all(
+      spans.map(({ nodeId, outerHTML }) => {
+        const next = fillToc(outerHTML, pages);
+        return next === outerHTML ? undefined : cdp.send('DOM.setOuterHTML', { nodeId, outerHTML: next });
+      }),
+    );
   } finally {
     await cdp.detach().catch(() => undefined);
   }
