@@ -244,8 +244,12 @@ async function printDocument(browser: Browser, html: string, opts: PdfOptions): 
       await page.close().catch(() => undefined);
       return read;
     };
-    const [page, first] = await Promise.all([open(withTocPlaceholders(doc)), measured()]);
-    let written = first;
+    // Both settle before anything is thrown, so the finally below closes every page opened.
+    const [full, first] = await Promise.allSettled([open(withTocPlaceholders(doc)), measured()]);
+    if (full.status === 'rejected') throw full.reason;
+    if (first.status === 'rejected') throw first.reason;
+    const page = full.value;
+    let written = first.value;
     for (let passes = 2; ; passes++) {
       await writeToc(page, written);
       const pdf = await print(page, opts, true);
