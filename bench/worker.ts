@@ -1,6 +1,6 @@
 // One crawl benchmark in its own process, so its peak memory (maxRSS) belongs to that run alone.
 // Usage: worker.ts <baseline|static|browser|auto> <startUrl> <maxPages> <concurrency>
-//        worker.ts pdf <report.html> <out.pdf> 0   (the PDF render alone: print passes, metadata, qpdf)
+//        worker.ts pdf <report.html> <out.pdf> 0   (the PDF render alone: launch, print passes, metadata, packing)
 // It reports its own peak (maxRSS); Chromium runs in child processes, whose memory the bench samples from outside
 // (bench/tree.ts), the same way as every other crawler's, so that sampling costs this process nothing.
 import * as cheerio from 'cheerio';

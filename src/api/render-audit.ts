@@ -11,8 +11,7 @@ import { UserError } from '../util/errors.js';
 import { ARCHIVE_FILE, readArchive } from '../crawl/archive.js';
 import { OUTPUT_FILES, type OutputFormat } from './outputs.js';
 import { readResult } from './read-result.js';
-import { renderAll, type ReportSettings } from './render-outputs.js';
-import { reportShots } from '../report/finding-shots.js';
+import { renderWithCrops, type ReportSettings } from './render-outputs.js';
 import { RunFolder } from './run-folder.js';
 
 export interface RenderAuditOptions {
@@ -69,9 +68,7 @@ export async function renderAudit(opts: RenderAuditOptions): Promise<RenderAudit
   const report = formats.includes('html') || formats.includes('pdf');
   const saved = archive && (report || result.crawl.screenshots.length) ? await readArchive(archive) : null;
   const screenshots = result.crawl.screenshots.length ? (saved?.screenshots ?? []) : [];
-  const shots = report ? await reportShots(result, saved?.pages ?? null) : {};
-  const rendered = await renderAll(result, settings, formats, {
-    ...shots,
+  const rendered = await renderWithCrops(result, settings, formats, saved?.pages ?? null, {
     locale,
     ...(opts.templatesDir ? { templatesDir: opts.templatesDir } : {}),
     ...(screenshots.length ? { screenshots } : {}),

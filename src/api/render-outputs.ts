@@ -3,7 +3,8 @@
 import type { ResolvedAudit } from '../config/load-audit.js';
 import { ChromeNotFoundError, findChrome, type ChromeNeed } from '../util/chrome.js';
 import { renderReport } from '../report/render-html.js';
-import { renderPdf } from '../report/render-pdf.js';
+import { lazyPdfRenderer, renderPdf, type PdfRenderer } from '../report/render-pdf.js';
+import { reportShots } from '../report/finding-shots.js';
 import { renderSummaryMarkdown } from '../report/render-markdown.js';
 import { reportTitle } from '../report/view-model.js';
 import type { AuditResult } from '../result/types.js';
@@ -34,19 +35,23 @@ export function reportSettings(audit: ResolvedAudit): ReportSettings {
   return { accent: audit.report.theme.accent, logo: audit.report.analyst.logo ?? null, paper: audit.report.paper, language: audit.report.language };
 }
 
+export interface RenderAllOptions {
+  templatesDir?: string;
+  locale?: Locale;
+  screenshots?: ReadonlyArray<{ url: string; data: Uint8Array }>;
+  delta?: RunDelta | null;
+  /** Crops beside the headline findings (src/report/finding-shots.ts), and whether there was no browser for them. */
+  findingShots?: ReadonlyArray<{ key: string; data: Uint8Array; width: number; height: number }>;
+  shotSkipped?: boolean;
+  /** The run's browser (see renderWithCrops); without it the PDF is printed in a browser of its own. */
+  renderer?: PdfRenderer;
+}
+
 export async function renderAll(
   result: AuditResult,
   settingsOrAudit: ReportSettings | ResolvedAudit,
   formats: OutputFormat[],
-  opts: {
-    templatesDir?: string;
-    locale?: Locale;
-    screenshots?: ReadonlyArray<{ url: string; data: Uint8Array }>;
-    delta?: RunDelta | null;
-    /** Crops beside the headline findings (src/report/finding-shots.ts), and whether there was no browser for them. */
-    findingShots?: ReadonlyArray<{ key: string; data: Uint8Array; width: number; height: number }>;
-    shotSkipped?: boolean;
-  } = {},
+  opts: RenderAllOptions = {},
 ): Promise<Partial<Record<OutputFormat, string | Uint8Array>>> {
   const settings = 'report' in settingsOrAudit ? reportSettings(settingsOrAudit) : settingsOrAudit;
   const locale = opts.locale ?? settings.language;
@@ -74,8 +79,32 @@ export async function renderAll(
     }
     if (formats.includes('html')) out.html = html;
     // PDF dates are the audit's date, so a re-render of the same audit is the same file.
-    if (formats.includes('pdf'))
-      out.pdf = await renderPdf(html, { format: settings.paper, title: reportTitle(result, locale), deterministic: new Date(result.generatedAt) });
+    if (formats.includes('pdf')) {
+      const pdfOpts = { format: settings.paper, title: reportTitle(result, locale), deterministic: new Date(result.generatedAt) };
+      out.pdf = await (opts.renderer ? opts.renderer.render(html, pdfOpts) : renderPdf(html, pdfOpts));
+    }
   }
   return out;
+}
+
+/**
+ * renderAll with the crops beside the headline findings, drawn from `pages` (the HTML the audit read: the crawl's or
+ * its archive's; null for an audit.json on its own). One browser makes the crops and prints the PDF: launched when
+ * first needed (never for JSON and Markdown alone) and closed before this returns, whatever happens.
+ */
+export async function renderWithCrops(
+  result: AuditResult,
+  settingsOrAudit: ReportSettings | ResolvedAudit,
+  formats: OutputFormat[],
+  pages: ReadonlyArray<{ url: string; finalUrl?: string; html: string }> | null,
+  opts: Omit<RenderAllOptions, 'findingShots' | 'shotSkipped' | 'renderer'> = {},
+): Promise<Partial<Record<OutputFormat, string | Uint8Array>>> {
+  if (!formats.includes('html') && !formats.includes('pdf')) return renderAll(result, settingsOrAudit, formats, opts);
+  const renderer = lazyPdfRenderer();
+  try {
+    const shots = await reportShots(result, pages, { renderer });
+    return await renderAll(result, settingsOrAudit, formats, { ...opts, ...shots, renderer });
+  } finally {
+    await renderer.close();
+  }
 }

@@ -27,8 +27,7 @@ import { VERSION } from '../version.js';
 import { pageRewriter, rewriteOrigin, summariseCrawl } from './crawl-summary.js';
 import { defaultRunDir, OUTPUT_FILES, type OutputFormat } from './outputs.js';
 import { fsProblem, RunFolder } from './run-folder.js';
-import { renderAll, requireChrome } from './render-outputs.js';
-import { reportShots } from '../report/finding-shots.js';
+import { renderWithCrops, requireChrome } from './render-outputs.js';
 import { ChromeNotFoundError } from '../util/chrome.js';
 import { checkTemplates } from '../report/handlebars.js';
 import { LogoError, loadLogo } from '../report/theme.js';
@@ -368,12 +367,10 @@ export async function runAudit(opts: RunAuditOptions): Promise<RunAuditResult> {
     // The archive is packed (on the thread pool) while the report renders (in Chromium), not after it.
     const archiving = workDir ? writeArchive(workDir, crawl, `conductor-audit ${VERSION}`) : Promise.resolve('');
     archiving.catch(() => undefined); // awaited below, on every path
-    let rendered: Awaited<ReturnType<typeof renderAll>>;
+    let rendered: Awaited<ReturnType<typeof renderWithCrops>>;
     try {
-      // Crops of the headline findings' pages, from the HTML just read (never the live site again).
-      const shots = formats.includes('html') || formats.includes('pdf') ? await reportShots(result, crawl.pages) : {};
-      rendered = await renderAll(result, opts.audit, formats, {
-        ...shots,
+      // Crops of the headline findings' pages from the HTML just read (never the live site again), and the PDF: one browser.
+      rendered = await renderWithCrops(result, opts.audit, formats, crawl.pages, {
         delta,
         ...(opts.templatesDir ? { templatesDir: opts.templatesDir } : {}),
         ...(opts.locale ? { locale: opts.locale } : {}),

@@ -1,11 +1,11 @@
 // Screenshot crops beside the headline findings (the summary's three and each question's first measured card): the
 // page's saved HTML (from the crawl or its archive, never the live site) drawn in the report's browser — no script
 // of the page runs, every request but data: is blocked and the process is offline — cropped around the quoted words.
-import type { Browser, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { DEFAULTS } from '../config/defaults.js';
 import type { AuditResult } from '../result/types.js';
 import { ChromeNotFoundError, findChrome } from '../util/chrome.js';
-import { launch, lockedPage, type PdfLaunchOptions } from './render-pdf.js';
+import { createPdfRenderer, type LockedPages, type PdfLaunchOptions, type PdfRenderer } from './render-pdf.js';
 import { withoutNavigation } from './text.js';
 import { findingShotKey, topFindings } from './view-model.js';
 
@@ -29,6 +29,11 @@ export interface FindingShotOptions extends PdfLaunchOptions {
   pageTimeoutMs?: number;
   /** For all pages; the pages not reached by then are skipped. Default DEFAULTS.report.findingShotTotalMs. */
   totalTimeoutMs?: number;
+  /**
+   * The run's browser (the one that prints the PDF): the crops are drawn in a context of their own in it, closed
+   * when they are done. Without it, a browser is launched for the crops and closed after them.
+   */
+  renderer?: PdfRenderer;
 }
 
 export const SHOT = {
@@ -143,8 +148,8 @@ function findBox(page: Page, needle: string | null): Promise<{ box: Box | null; 
   return page.evaluate(`(${FIND_BOX})(${JSON.stringify(needle ?? '')})`) as Promise<{ box: Box | null; docHeight: number }>;
 }
 
-async function shootOnce(browser: Browser, item: HeadlineItem, html: string, timeout: number): Promise<FindingShot> {
-  const page = await lockedPage(browser);
+async function shootOnce(pages: LockedPages, item: HeadlineItem, html: string, timeout: number): Promise<FindingShot> {
+  const page = await pages.newPage();
   try {
     page.setDefaultTimeout(timeout);
     await page.setViewport({ ...SHOT.viewport, deviceScaleFactor: 1 });
@@ -169,8 +174,9 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 }
 
 /**
- * A crop for each item whose page is in `pages` (url → saved HTML), in one browser closed at the end. A page that
- * fails or times out is left out, and so is every page once the total time is spent: never an error.
+ * A crop for each item whose page is in `pages` (url → saved HTML), in one browser context closed at the end (of the
+ * run's browser when given, else of a browser of their own). A page that fails or times out is left out, and so is
+ * every page once the total time is spent: never an error.
  */
 export async function captureFindingShots(
   items: readonly HeadlineItem[],
@@ -181,12 +187,14 @@ export async function captureFindingShots(
   if (!todo.length) return [];
   const pageMs = opts.pageTimeoutMs ?? DEFAULTS.report.findingShotPageMs;
   const deadline = Date.now() + (opts.totalTimeoutMs ?? DEFAULTS.report.findingShotTotalMs);
-  let browser: Browser | null = null;
+  let own: PdfRenderer | null = null;
+  let shots: LockedPages | null = null;
   const out: FindingShot[] = [];
   // The same page with the same words (or none) is one crop, shown for each finding it belongs to.
   const done = new Map<string, FindingShot | null>();
   try {
-    browser = await launch(opts.offlineProxy ? { offlineProxy: opts.offlineProxy } : {});
+    const renderer = opts.renderer ?? (own = await createPdfRenderer(opts.offlineProxy ? { offlineProxy: opts.offlineProxy } : {}));
+    shots = await renderer.isolated();
     for (const item of todo) {
       const same = `${item.url}\n${needleOf(item.snippet) ?? ''}`;
       const before = done.get(same);
@@ -197,14 +205,16 @@ export async function captureFindingShots(
       const left = deadline - Date.now();
       if (left <= 0) break;
       const ms = Math.min(pageMs, left);
-      const shot = await withTimeout(shootOnce(browser, item, pages.get(item.url)!, ms), ms).catch(() => null);
+      const shot = await withTimeout(shootOnce(shots, item, pages.get(item.url)!, ms), ms).catch(() => null);
       done.set(same, shot);
       if (shot) out.push(shot);
     }
   } catch {
     /* no browser: no crops */
   } finally {
-    await browser?.close().catch(() => undefined);
+    // Closing the context also ends a page still stuck after its time ran out.
+    await shots?.close();
+    await own?.close();
   }
   return out;
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFString, PDFHexString, type PDFObject } from 'pdf-lib';
 import { VERSION } from '../version.js';
+import { destinationPages, isDict, isRef, openPdf, packObjectStreams, replaceObject, textOf, textString, type PdfDict, type PdfValue } from './pdf-objects.js';
 
 const execFileP = promisify(execFile);
 
@@ -29,8 +30,24 @@ function nameText(o: PDFObject): string | null {
   return null;
 }
 
-/** Named destination → 1-based page number, from the catalog's /Dests dictionary and the /Names /Dests tree. */
+/**
+ * Named destination → 1-based page number, from the catalog's /Dests dictionary and the /Names /Dests tree. Read
+ * through the cross-reference table when the file has a classic one (Chromium's), else with pdf-lib.
+ */
 export async function readDestinationPages(pdf: Uint8Array): Promise<Map<string, number>> {
+  const file = openPdf(pdf);
+  if (file) {
+    try {
+      return destinationPages(file);
+    } catch {
+      /* not as expected: pdf-lib reads it below */
+    }
+  }
+  return readDestinationPagesWithPdfLib(pdf);
+}
+
+/** readDestinationPages, loading every object with pdf-lib (any PDF pdf-lib can open). */
+export async function readDestinationPagesWithPdfLib(pdf: Uint8Array): Promise<Map<string, number>> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   const refToPage = new Map<string, number>();
   doc.getPages().forEach((p, i) => refToPage.set(p.ref.toString(), i + 1));
@@ -73,6 +90,39 @@ export function hasToc(html: string): boolean {
   return TOC_SPAN.test(html);
 }
 
+/** The anchors the TOC's page numbers are for, in order. */
+export function tocTargets(html: string): string[] {
+  return [...html.matchAll(TOC_SPAN)].map((m) => m[2]!);
+}
+
+/**
+ * The TOC's page numbers as placeholders shaped like the numbers (two digits): a print with them lays the pages out
+ * as the print with the numbers will, which the renderer checks by reading the destinations again.
+ */
+export function withTocPlaceholders(html: string): string {
+  return html.replace(TOC_SPAN, (_m, open: string, _target: string, close: string) => `${open}00${close}`);
+}
+
+/** How much of the document the measuring print keeps after the last TOC target's element begins (characters). */
+export const MEASURE_TAIL_CHARS = 40_000;
+
+/**
+ * What the TOC's measuring print needs of the document: everything up to a little past the start of the last
+ * element a TOC entry points to (cut before a tag; the parser closes what is open). What follows cannot move the
+ * headings before it; the renderer checks that by reading the destinations of the full print. The whole document
+ * when a target's element is not found.
+ */
+export function measuringDocument(html: string, targets: readonly string[]): string {
+  let last = -1;
+  for (const t of targets) {
+    const at = html.indexOf(` id="${t}"`);
+    if (at < 0) return html;
+    last = Math.max(last, at);
+  }
+  const cut = last < 0 ? -1 : html.indexOf('<', last + MEASURE_TAIL_CHARS);
+  return cut < 0 ? html : html.slice(0, cut);
+}
+
 /** Writes page numbers into the TOC's `data-toc-target` spans ('' for a target that has no destination). */
 export function fillToc(html: string, pages: ReadonlyMap<string, number>): string {
   return html.replace(TOC_SPAN, (_m, open: string, target: string, close: string) => `${open}${pages.get(target) ?? ''}${close}`);
@@ -110,6 +160,61 @@ export function metadataFromHtml(html: string): PdfMetadata {
   };
 }
 
+/** The /Producer of every PDF rendered here, whichever way its metadata was written. */
+const PRODUCER = `conductor-audit ${VERSION} (Chromium)`;
+
+/** pdf-lib's date syntax (UTC): D:YYYYMMDDHHmmSSZ. */
+function pdfDate(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `D:${d.getUTCFullYear()}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}${p(d.getUTCHours())}${p(d.getUTCMinutes())}${p(d.getUTCSeconds())}Z`;
+}
+
+/**
+ * setMetadata without loading the document: the information dictionary is replaced in place and the
+ * cross-reference table rewritten (Chromium already writes the title into the window bar and the language from
+ * `<html lang>`). Null when the file is not a single classic-table revision with an /Info object, or its catalog
+ * would need changing (another language, no DisplayDocTitle): setMetadata does those.
+ */
+export function replaceInfo(pdf: Uint8Array, meta: PdfMetadata, date: Date | null): Buffer | null {
+  const file = openPdf(pdf);
+  if (!file) return null;
+  try {
+    const infoRef = file.trailer.entries.get('Info');
+    const catalog = file.resolve(file.trailer.entries.get('Root'));
+    if (!isRef(infoRef) || !isDict(catalog)) return null;
+    const old = file.get(infoRef);
+    if (!isDict(old)) return null;
+    if (meta.language && textOf(catalog.entries.get('Lang')) !== meta.language) return null;
+    if (meta.title) {
+      const prefs = file.resolve(catalog.entries.get('ViewerPreferences'));
+      if (!isDict(prefs) || file.resolve(prefs.entries.get('DisplayDocTitle')) !== true) return null;
+    }
+    const entries = new Map<string, PdfValue>(old.entries);
+    const text = (key: string, value: string | undefined) => {
+      if (value) entries.set(key, textString(value));
+    };
+    text('Title', meta.title);
+    text('Author', meta.author);
+    text('Subject', meta.subject);
+    text('Keywords', meta.keywords?.length ? meta.keywords.join(' ') : undefined);
+    text('Creator', meta.creator ?? `conductor-audit ${VERSION}`);
+    text('Producer', PRODUCER);
+    if (date) {
+      entries.set('CreationDate', { kind: 'string', bytes: Buffer.from(pdfDate(date), 'latin1') });
+      entries.set('ModDate', { kind: 'string', bytes: Buffer.from(pdfDate(date), 'latin1') });
+    }
+    const info: PdfDict = { kind: 'dict', entries };
+    return replaceObject(file, pdf, infoRef.num, info);
+  } catch {
+    return null;
+  }
+}
+
+/** The document information, set the cheap way (replaceInfo) where it can be, else by pdf-lib (setMetadata). */
+export async function withMetadata(pdf: Uint8Array, meta: PdfMetadata, date: Date | null): Promise<Uint8Array> {
+  return replaceInfo(pdf, meta, date) ?? setMetadata(pdf, meta, date);
+}
+
 /** Sets the document information dictionary; with `date`, pins creation and modification dates to it. */
 export async function setMetadata(pdf: Uint8Array, meta: PdfMetadata, date: Date | null): Promise<Uint8Array> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
@@ -118,7 +223,7 @@ export async function setMetadata(pdf: Uint8Array, meta: PdfMetadata, date: Date
   if (meta.subject) doc.setSubject(meta.subject);
   if (meta.keywords?.length) doc.setKeywords(meta.keywords);
   doc.setCreator(meta.creator ?? `conductor-audit ${VERSION}`);
-  doc.setProducer(`conductor-audit ${VERSION} (Chromium, pdf-lib)`);
+  doc.setProducer(PRODUCER);
   if (meta.language) doc.setLanguage(meta.language);
   if (date) {
     doc.setCreationDate(date);
@@ -147,6 +252,18 @@ export function findQpdf(env: NodeJS.ProcessEnv = process.env): string | null {
   }
   if (env === process.env) qpdfCache = found;
   return found;
+}
+
+/**
+ * The file packed into compressed object streams, the same objects kept (tags, outline, links): by
+ * packObjectStreams for a file laid out as Chromium writes it (a fifth of qpdf's time on a tagged report), else by
+ * qpdf when it is on PATH. Unchanged when neither can, or when packing would not make it smaller.
+ */
+export async function packPdf(pdf: Uint8Array, opts: { deterministic?: boolean } = {}): Promise<Uint8Array> {
+  const file = openPdf(pdf);
+  const packed = file ? packObjectStreams(file, pdf) : null;
+  if (packed) return packed.length < pdf.length ? packed : pdf;
+  return compressWithQpdf(pdf, opts);
 }
 
 /**

@@ -147,7 +147,7 @@ describe.skipIf(!chrome || !poppler)('renderPdf (system Chromium)', () => {
     expect(pdfInfo).toMatch(/ModDate:\s+Sat Jan\s+1 00:00:00 2000/);
   });
 
-  it.skipIf(!qpdf)('is packed by qpdf with tags, outline and links intact, and passes qpdf --check', () => {
+  it.skipIf(!qpdf)('is packed into object streams with tags, outline and links intact, and passes qpdf --check', () => {
     expect(info.compressed).toBe(true);
     expect(run(qpdf!, ['--check', sampleFile])).toMatch(/No syntax or stream encoding errors/);
     const json = JSON.parse(run(qpdf!, ['--json', '--json-key=outlines', sampleFile])) as { outlines: Array<{ title: string }> };
