@@ -4,7 +4,7 @@ import { hasChrome } from '../../../src/util/chrome.js';
 import { BrowserPool, foldDisabledFeatures, isInertHtml, type RenderResult, type RenderedPage } from '../../../src/crawl/render/browser-pool.js';
 import { analyzeStaticHtml, compareRendered, visibleText } from '../../../src/crawl/render/needs-browser.js';
 import { fetchPage } from '../../../src/crawl/fetch-page.js';
-import { startRenderServer, type RenderServer } from './helpers/render-server.js';
+import { startRenderServer, startSitesWithPool, type RenderServer } from './helpers/render-server.js';
 
 const CHROME = hasChrome();
 if (!CHROME) console.warn('[render tests] skipped: no Chromium/Chrome found (install chromium or set CHROME_PATH)');
@@ -28,18 +28,11 @@ describe.skipIf(!CHROME)('BrowserPool (system Chromium)', () => {
   let site: RenderServer;
   let third: RenderServer;
   let pool: BrowserPool;
-
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    third = await startRenderServer();
-    site = await startRenderServer({ third: third.url });
-    // The "site" and the "third party" are both on loopback: let interception-served documents reach it.
-    pool = new BrowserPool({ size: 2, allowLocalNetwork: true });
+    ({ site, third, pool, close } = await startSitesWithPool(2));
   });
-  afterAll(async () => {
-    await pool?.close();
-    await site?.close();
-    await third?.close();
-  });
+  afterAll(() => close?.());
 
   it('does not start Chromium until the first render', () => {
     expect(pool.stats().launched).toBe(false);
@@ -189,16 +182,11 @@ describe.skipIf(!CHROME)('BrowserPool: one context for many pages, nothing carri
   let site: RenderServer;
   let third: RenderServer;
   let pool: BrowserPool;
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    third = await startRenderServer();
-    site = await startRenderServer({ third: third.url });
-    pool = new BrowserPool({ size: 1, allowLocalNetwork: true });
+    ({ site, third, pool, close } = await startSitesWithPool(1));
   });
-  afterAll(async () => {
-    await pool?.close();
-    await site?.close();
-    await third?.close();
-  });
+  afterAll(() => close?.());
   const found = (r: RenderResult): string => /FOUND[^<]*/.exec(page(r).html)?.[0] ?? 'nothing read';
 
   it("clears cookies, every kind of storage and the tab's name and history after a page, and keeps the context", async () => {

@@ -2,9 +2,9 @@
 // as a link; a page that keeps Chromium busy is given up at the render's cap, and the pool goes on.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChrome } from '../../../src/util/chrome.js';
-import { BrowserPool } from '../../../src/crawl/render/browser-pool.js';
+import type { BrowserPool } from '../../../src/crawl/render/browser-pool.js';
 import { isStateChanging } from '../../../src/crawl/scope.js';
-import { startRenderServer, type RenderServer } from './helpers/render-server.js';
+import { startSitesWithPool, type RenderServer } from './helpers/render-server.js';
 
 const UA = 'conductor-audit/0.1.0 (+https://example.com/conductor-audit) render-test';
 
@@ -12,17 +12,11 @@ describe.skipIf(!hasChrome())('hostile pages in the browser', () => {
   let site: RenderServer;
   let third: RenderServer;
   let pool: BrowserPool;
-
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    third = await startRenderServer();
-    site = await startRenderServer({ third: third.url });
-    pool = new BrowserPool({ size: 1, allowLocalNetwork: true });
+    ({ site, third, pool, close } = await startSitesWithPool(1));
   });
-  afterAll(async () => {
-    await pool?.close();
-    await site?.close();
-    await third?.close();
-  });
+  afterAll(() => close?.());
 
   it('a script that spins after load is given up as a timeout at the cap, and the next page still renders', async () => {
     const r = await pool.renderPage(`${site.url}page/spin.html`, { userAgent: UA, timeoutMs: 2000, settleMs: 300 });

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { Socket } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BrowserPool } from '../../../../src/crawl/render/browser-pool.js';
 
 export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../fixtures/render');
 
@@ -102,4 +103,32 @@ export async function startRenderServer(opts: { third?: string; pageDelayMs?: nu
       server.close(() => resolve());
     });
   return state;
+}
+
+export interface SitesWithPool {
+  site: RenderServer;
+  third: RenderServer;
+  pool: BrowserPool;
+  /** Closes the pool, then both servers. */
+  close(): Promise<void>;
+}
+
+/**
+ * A "site" and a "third party" server (the site's fixtures point at it) and a browser pool of `size` slots. Both are
+ * on loopback, so the pool may reach the local network (interception-served documents go there).
+ */
+export async function startSitesWithPool(size: number): Promise<SitesWithPool> {
+  const third = await startRenderServer();
+  const site = await startRenderServer({ third: third.url });
+  const pool = new BrowserPool({ size, allowLocalNetwork: true });
+  return {
+    site,
+    third,
+    pool,
+    async close() {
+      await pool.close();
+      await site.close();
+      await third.close();
+    },
+  };
 }
