@@ -14,7 +14,7 @@ import { detectPlatforms, type PlatformHit } from './platform.js';
 import { byBrand, outermost, readStructure, type PageStructure } from './structure.js';
 import { normaliseSpace, wordCount } from './text.js';
 import { loadHtml, type ParseLimit } from '../util/html-budget.js';
-import { closest, withCompiledQueries } from '../util/selectors.js';
+import { closest, insideAny, withCompiledQueries } from '../util/selectors.js';
 
 export interface PageLink {
   /** Absolute URL (http/https only). */
@@ -195,10 +195,6 @@ export function buildPageContext(page: PageSnapshot): PageContext {
   const structure = readStructure({ $, platforms, lang, brandToken: brand, url: base });
   const memberPosts = new Set<AnyNode>(outermost(structure.posts.filter((p) => !byBrand(p))).map((p) => p.el[0]!));
   const inMember = (el: Element): boolean => memberPosts.has(el);
-  const inMemberPost = (el: Element): boolean => {
-    for (let p = el.parent; p; p = p.parent) if (memberPosts.has(p)) return true;
-    return false;
-  };
 
   const links: PageLink[] = [];
   $('a[href]').each((_, el) => {
@@ -217,7 +213,7 @@ export function buildPageContext(page: PageSnapshot): PageContext {
       rel: ($(el).attr('rel') ?? '').toLowerCase().split(/\s+/).filter(Boolean),
       external: siteKey(href.hostname) !== pageSite,
       inChrome: closest($, el, CHROME) !== null,
-      inMemberPost: memberPosts.size > 0 && inMemberPost(el),
+      inMemberPost: memberPosts.size > 0 && insideAny(el, memberPosts),
     });
   });
 

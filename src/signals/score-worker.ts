@@ -11,7 +11,8 @@ export type FromWorker = { kind: 'done'; measurements: unknown[]; community: unk
 
 const extracted = new Map<string, ExtractedPage>();
 /** Each page's extraction, kept for a later re-score from the archive (facts.ts). */
-const facts = (workerData as { factsFile?: string } | undefined)?.factsFile ? new FactsWriter((workerData as { factsFile: string }).factsFile) : null;
+const { factsFile } = (workerData ?? {}) as { factsFile?: string };
+const facts = factsFile ? new FactsWriter(factsFile) : null;
 parentPort!.on('message', async (msg: ToWorker) => {
   try {
     if (msg.kind === 'page') {

@@ -11,7 +11,7 @@ import type { AnyNode, Element, Text } from 'domhandler';
 import { isLabel } from './lexicon/index.js';
 import { PLATFORM_RULES, type PlatformHit } from './platform.js';
 import { normaliseSpace, wordCount } from './text.js';
-import { closest, hasAncestor, matches, queryAll } from '../util/selectors.js';
+import { closest, hasAncestor, insideAny, matches, queryAll } from '../util/selectors.js';
 
 export type PostKind = 'post' | 'review';
 
@@ -292,14 +292,10 @@ export function readStructure(input: StructureInput): PageStructure {
   const inChrome = (el: Element) => closest($, el, CHROME) !== null && !hasAncestor($, el, 'article, main');
   const known = new Set([...candidates.values()].filter((c) => c.source !== 'generic').map((c) => c.el));
   // A generic block inside a platform's or schema.org's post is a part of that post (SMF's inner .post div).
-  const insideKnown = (el: Element) => {
-    for (let p = el.parent; p; p = p.parent) if (known.has(p as Element)) return true;
-    return false;
-  };
   const kept = [...candidates.values()].filter(
     (c) =>
       !inChrome(c.el) &&
-      (c.source !== 'generic' || (GENERIC_TAGS.has(c.el.name) && !insideKnown(c.el))) &&
+      (c.source !== 'generic' || (GENERIC_TAGS.has(c.el.name) && !insideAny(c.el, known))) &&
       !/^(?:form|button|input|a|body|html)$/.test(c.el.name),
   );
   const keptSet = new Set(kept.map((c) => c.el));
@@ -349,11 +345,7 @@ export function readStructure(input: StructureInput): PageStructure {
         )
       : new Map<AnyNode, number>();
   posts.sort((a, b) => (order.get(a.el[0]!) ?? 0) - (order.get(b.el[0]!) ?? 0));
-  for (const p of posts)
-    p.nested = p.el
-      .parents()
-      .toArray()
-      .some((a) => accepted.has(a as Element));
+  for (const p of posts) p.nested = insideAny(p.el[0]!, accepted);
   const sources = new Set(accepted.values());
   const source = sources.has('platform') ? 'platform' : sources.has('schema') ? 'schema' : sources.has('generic') ? 'generic' : null;
   const marked = (selectors: string[]) => selectors.length > 0 && select($, selectors.join(', ')).length > 0;

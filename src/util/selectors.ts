@@ -96,3 +96,9 @@ export function withCompiledQueries($: CheerioAPI): CheerioAPI {
   };
   return Object.assign(fast, $) as unknown as CheerioAPI;
 }
+
+/** Is any ancestor of `el` (not `el` itself) in `set` (a Set or a Map's keys): "inside a post", "inside a known block". */
+export function insideAny(el: AnyNode, set: { has(node: AnyNode): boolean }): boolean {
+  for (let p = el.parent; p; p = p.parent) if (set.has(p)) return true;
+  return false;
+}
