@@ -7,6 +7,7 @@ import type { PageType } from './page-type.js';
 import type { Community, Measurement, PageObservation, Signal, SiteContext } from './types.js';
 import { common } from './common-strings.js';
 import { pageDigest } from './facts.js';
+import { ownStrings } from '../util/own-strings.js';
 
 export interface SignalRun {
   signal: Signal<any>;
@@ -65,7 +66,8 @@ export function extractPage(snapshot: PageSnapshot, signals: ReadonlyArray<Signa
     }
   });
   const kept = keptHtml(page);
-  return { page: retirePage(page, kept), results, kept };
+  // Kept for every page until the site is aggregated: copied out of the page's HTML and texts (own-strings.ts).
+  return ownStrings({ page: retirePage(page, kept), results, kept });
 }
 
 /**

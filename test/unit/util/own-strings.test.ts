@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { ownStrings } from '../../../src/util/own-strings.js';
+import { extractPage } from '../../../src/signals/run-signals.js';
+import type { PageSnapshot } from '../../../src/crawl/types.js';
+
+describe('ownStrings', () => {
+  it('keeps every value and every object identity, in place', () => {
+    const parent = 'x'.repeat(10_000) + ' the sentence kept for later ' + 'y'.repeat(10_000);
+    const shared = { text: parent.slice(10_000, 10_030) };
+    const value = { a: parent.slice(5, 40), list: [parent.slice(1, 2), shared, shared, 7, null], nested: { shared }, n: 3 };
+    const before = JSON.stringify(value);
+    const out = ownStrings(value);
+    expect(out).toBe(value);
+    expect(JSON.stringify(out)).toBe(before);
+    expect(out.list[1]).toBe(out.list[2]);
+    expect(out.nested.shared).toBe(shared);
+  });
+
+  it('follows cycles once and leaves accessors, frozen objects, class instances and functions alone', () => {
+    let reads = 0;
+    const page: Record<string, unknown> = { url: 'https://example.test/a/long/enough/path' };
+    Object.defineProperty(page, 'html', { get: () => (reads++, 'never copied'), enumerable: true });
+    page.self = page;
+    const frozen = Object.freeze({ s: 'a frozen string of some length' });
+    const set = new Set(['a string inside a set, not copied']);
+    const fn = (): string => 'function';
+    const value = { page, frozen, set, fn };
+    ownStrings(value);
+    expect(reads).toBe(0);
+    expect(value.page.self).toBe(page);
+    expect(value.frozen).toBe(frozen);
+    expect(value.set).toBe(set);
+    expect(value.fn).toBe(fn);
+  });
+
+  it('leaves a page extraction exactly as it was (what the signals keep for aggregation)', () => {
+    const html = `<html lang="en"><head><title>Thread</title></head><body><main>${Array.from({ length: 30 }, (_, i) => `<p>Member ${i} wrote a reply about the trail in spring, with photos. <a href="/t/${i}">Reply ${i}</a> <a href="mailto:help${i}@example.test">Mail</a></p>`).join('')}</main></body></html>`;
+    const snapshot: PageSnapshot = {
+      url: 'https://example.test/t/1',
+      finalUrl: 'https://example.test/t/1',
+      depth: 1,
+      status: 200,
+      headers: { 'content-type': 'text/html' },
+      html,
+      redirectChain: [],
+      renderMode: 'static',
+    };
+    const a = extractPage(snapshot);
+    const b = extractPage(structuredClone(snapshot));
+    expect(JSON.stringify(a.results)).toBe(JSON.stringify(b.results));
+    expect(JSON.stringify(a.page)).toBe(JSON.stringify(b.page));
+    expect(a.kept).toContain('mailto:help0@example.test');
+    // A retired page still refuses what it let go.
+    expect(() => (a.page as unknown as { html: string }).html).toThrow(/read in extract\(\) only/);
+  });
+});
