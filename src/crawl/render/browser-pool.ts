@@ -228,6 +228,9 @@ function isThirdParty(url: string, site: string): boolean {
   }
 }
 
+/** How often a busy network, or a document still loading, is looked at again while a page settles. */
+const BUSY_POLL_MS = 20;
+
 /** Requests in flight and the time of the last change, for a network-idle wait that does not depend on lifecycle events. */
 class NetworkActivity {
   private inflight = 0;
@@ -246,7 +249,9 @@ class NetworkActivity {
       const now = performance.now();
       if (this.inflight === 0 && now - this.last >= quietMs) return true;
       if (now >= deadline || signal?.aborted) return false;
-      await new Promise((r) => setTimeout(r, Math.min(50, Math.max(1, deadline - now))));
+      // Quiet now: wake when the quiet period would end (a request starting meanwhile moves it); busy: look again soon.
+      const wait = this.inflight === 0 ? quietMs - (now - this.last) : BUSY_POLL_MS;
+      await new Promise((r) => setTimeout(r, Math.max(1, Math.min(wait, deadline - now))));
     }
   }
 }
@@ -773,7 +778,7 @@ export class BrowserPool {
     const headers = await response.allHeaders().catch(() => ({}) as Record<string, string>);
     if (status < 200 || status >= 300) return fail('http-error', `HTTP ${status}`, { status });
     try {
-      await page.waitForFunction(() => document.readyState !== 'loading', undefined, { timeout: remaining(), polling: 50 });
+      await page.waitForFunction(() => document.readyState !== 'loading', undefined, { timeout: remaining(), polling: BUSY_POLL_MS });
     } catch {
       if (opts.signal?.aborted) throw abortError(opts.signal);
       if (performance.now() >= deadline) return fail('timeout', `the document did not finish parsing within ${timeoutMs} ms`, { status });
@@ -786,7 +791,7 @@ export class BrowserPool {
     const settleStart = performance.now();
     const settleLeft = (): number => Math.max(1, Math.round(settleCap - (performance.now() - settleStart)));
     try {
-      await page.waitForFunction(() => document.readyState === 'complete', undefined, { timeout: settleLeft(), polling: 50 });
+      await page.waitForFunction(() => document.readyState === 'complete', undefined, { timeout: settleLeft(), polling: BUSY_POLL_MS });
     } catch {
       if (opts.signal?.aborted) throw abortError(opts.signal);
       settleTimedOut = true;
@@ -803,7 +808,7 @@ export class BrowserPool {
       if (opts.signal?.aborted) throw abortError(opts.signal);
       // The page navigated itself (in scope) while we read: read the new document once it is there.
       try {
-        await page.waitForFunction(() => document.readyState !== 'loading', undefined, { timeout: settleCap, polling: 50 });
+        await page.waitForFunction(() => document.readyState !== 'loading', undefined, { timeout: settleCap, polling: BUSY_POLL_MS });
         html = await page.evaluate(() => document.documentElement.outerHTML);
       } catch {
         return fail('network', `could not read the rendered document: ${(err as Error).message.split('\n')[0]}`, { status });
