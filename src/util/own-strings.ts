@@ -9,6 +9,9 @@ const SLICE_MIN = 13;
 /** A string that owns its characters (the concatenation flattens into a new string; the slice points into that). */
 const own = (s: string): string => (s.length < SLICE_MIN ? s : (' ' + s).slice(1));
 
+/** A string to copy or an object to look into; anything else is left where it is (not even written back). */
+const holdsStrings = (v: unknown): boolean => typeof v === 'string' || (v !== null && typeof v === 'object');
+
 /**
  * Replaces, in place, every string held by `value`'s plain objects and arrays with a copy that owns its characters.
  * Same values, same object identities; frozen objects, class instances and functions are left as they are.
@@ -19,22 +22,22 @@ export function ownStrings<T>(value: T): T {
     if (typeof v === 'string') return own(v);
     if (v === null || typeof v !== 'object' || seen.has(v)) return v;
     seen.add(v);
+    // Frozen (a shared constant an observation points to): not ours to write, arrays included.
+    if (Object.isFrozen(v)) return v;
     if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {
-        const item: unknown = v[i];
-        if (typeof item === 'string' || (item !== null && typeof item === 'object')) v[i] = visit(item);
+        if (holdsStrings(v[i])) v[i] = visit(v[i]);
       }
       return v;
     }
     const proto = Object.getPrototypeOf(v) as unknown;
-    if ((proto !== Object.prototype && proto !== null) || Object.isFrozen(v)) return v;
+    if (proto !== Object.prototype && proto !== null) return v;
     const o = v as Record<string, unknown>;
     for (const k of Object.keys(o)) {
       const d = Object.getOwnPropertyDescriptor(o, k);
       // Accessors (a retired page's fields) are not values to copy.
       if (!d || !('value' in d) || !d.writable) continue;
-      const item = d.value as unknown;
-      if (typeof item === 'string' || (item !== null && typeof item === 'object')) o[k] = visit(item);
+      if (holdsStrings(d.value)) o[k] = visit(d.value);
     }
     return v;
   };

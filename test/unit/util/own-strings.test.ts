@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ownStrings } from '../../../src/util/own-strings.js';
 import { extractPage } from '../../../src/signals/run-signals.js';
+import { buildPageContext, keptHtml, retirePage } from '../../../src/signals/page-context.js';
+import { SIGNALS } from '../../../src/signals/registry.js';
 import type { PageSnapshot } from '../../../src/crawl/types.js';
 
 describe('ownStrings', () => {
@@ -22,13 +24,15 @@ describe('ownStrings', () => {
     Object.defineProperty(page, 'html', { get: () => (reads++, 'never copied'), enumerable: true });
     page.self = page;
     const frozen = Object.freeze({ s: 'a frozen string of some length' });
+    const frozenList = Object.freeze(['a frozen list of strings, as a lexicon keeps them']);
     const set = new Set(['a string inside a set, not copied']);
     const fn = (): string => 'function';
-    const value = { page, frozen, set, fn };
+    const value = { page, frozen, frozenList, set, fn };
     ownStrings(value);
     expect(reads).toBe(0);
     expect(value.page.self).toBe(page);
     expect(value.frozen).toBe(frozen);
+    expect(value.frozenList).toBe(frozenList);
     expect(value.set).toBe(set);
     expect(value.fn).toBe(fn);
   });
@@ -45,10 +49,18 @@ describe('ownStrings', () => {
       redirectChain: [],
       renderMode: 'static',
     };
-    const a = extractPage(snapshot);
-    const b = extractPage(structuredClone(snapshot));
-    expect(JSON.stringify(a.results)).toBe(JSON.stringify(b.results));
-    expect(JSON.stringify(a.page)).toBe(JSON.stringify(b.page));
+    // What extractPage keeps, built the same way without the copy, then copied: the same JSON before and after.
+    const page = buildPageContext(snapshot);
+    const results = SIGNALS.map((signal) => ({ obs: signal.extract(page) as unknown }));
+    const kept = keptHtml(page);
+    const extraction = { page: retirePage(page, kept), results, kept };
+    const before = JSON.stringify(extraction);
+    expect(before).toContain('Member 29 wrote a reply');
+    ownStrings(extraction);
+    expect(JSON.stringify(extraction)).toBe(before);
+    // And extractPage, which does this copy, gives that same extraction.
+    const a = extractPage(structuredClone(snapshot));
+    expect(JSON.stringify({ page: a.page, results: a.results, kept: a.kept })).toBe(before);
     expect(a.kept).toContain('mailto:help0@example.test');
     // A retired page still refuses what it let go.
     expect(() => (a.page as unknown as { html: string }).html).toThrow(/read in extract\(\) only/);
