@@ -388,37 +388,66 @@ export interface PlatformSource {
   url: string;
 }
 
+/** ASCII lower case only: what a `[name="…" i]` attribute selector compares. */
+const asciiLower = (s: string): string => s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+
 /** The platforms and widgets one page shows, in rule-table order. Pure. */
 export function detectPlatforms(page: PlatformSource, rules: Record<string, PlatformRule> = PLATFORM_RULES): PlatformHit[] {
   const { $ } = page;
   const scripts = $('script[src]')
     .map((_, el) => $(el).attr('src') ?? '')
     .get();
+  // The first <meta> of each name (as `$('meta[name="…" i]').attr('content')` reads it), gathered in one pass.
+  const metaContent = new Map<string, string | undefined>();
+  $('meta[name]').each((_, el) => {
+    const key = asciiLower(el.attribs.name ?? '');
+    if (!metaContent.has(key)) metaContent.set(key, el.attribs.content);
+  });
   const cookies = cookieNames(page.headers);
   const hits: PlatformHit[] = [];
   for (const [name, rule] of Object.entries(rules)) {
+    // Only the first evidence found is quoted: once a rule has matched, its other tests are not run.
     let matched: string | null = null;
     for (const [metaName, pattern] of Object.entries(rule.meta ?? {})) {
-      const content = $(`meta[name="${metaName}" i]`).attr('content');
-      if (content !== undefined && re(pattern).test(content)) matched ??= `<meta name="${metaName}" content="${content}">`;
+      const content = metaContent.get(asciiLower(metaName));
+      if (content !== undefined && re(pattern).test(content)) {
+        matched = `<meta name="${metaName}" content="${content}">`;
+        break;
+      }
     }
-    for (const pattern of rule.scriptSrc ?? []) {
+    for (const pattern of matched ? [] : (rule.scriptSrc ?? [])) {
       const src = scripts.find((s) => re(pattern).test(s));
-      if (src) matched ??= `script src ${src}`;
+      if (src) {
+        matched = `script src ${src}`;
+        break;
+      }
     }
-    for (const pattern of rule.html ?? []) {
+    for (const pattern of matched ? [] : (rule.html ?? [])) {
       const m = re(pattern).exec(page.html);
-      if (m) matched ??= `HTML contains ${m[0].slice(0, 80)}`;
+      if (m) {
+        matched = `HTML contains ${m[0].slice(0, 80)}`;
+        break;
+      }
     }
-    for (const [cookie, pattern] of Object.entries(rule.cookies ?? {})) {
+    for (const [cookie, pattern] of matched ? [] : Object.entries(rule.cookies ?? {})) {
       const hit = cookies.find((c) => c.toLowerCase().startsWith(cookie.toLowerCase()));
-      if (hit && (pattern === '' || re(pattern).test(page.headers['set-cookie'] ?? ''))) matched ??= `cookie ${hit}`;
+      if (hit && (pattern === '' || re(pattern).test(page.headers['set-cookie'] ?? ''))) {
+        matched = `cookie ${hit}`;
+        break;
+      }
     }
-    for (const [header, pattern] of Object.entries(rule.headers ?? {})) {
+    for (const [header, pattern] of matched ? [] : Object.entries(rule.headers ?? {})) {
       const v = page.headers[header.toLowerCase()];
-      if (v !== undefined && (pattern === '' || re(pattern).test(v))) matched ??= `header ${header}: ${v}`;
+      if (v !== undefined && (pattern === '' || re(pattern).test(v))) {
+        matched = `header ${header}: ${v}`;
+        break;
+      }
     }
-    for (const pattern of rule.url ?? []) if (re(pattern).test(new URL(page.url).pathname)) matched ??= `URL path ${new URL(page.url).pathname}`;
+    for (const pattern of matched ? [] : (rule.url ?? []))
+      if (re(pattern).test(new URL(page.url).pathname)) {
+        matched = `URL path ${new URL(page.url).pathname}`;
+        break;
+      }
     if (matched) hits.push({ name, categories: rule.cats, matched });
   }
   return hits;

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { defineSignal } from '../types.js';
 import { elementEvidence, noteEvidence, pickEvidence } from '../evidence.js';
 import { signalText } from '../strings.js';
@@ -60,26 +60,28 @@ export interface SentenceObservation {
 /** More than evidence ever quotes (elementEvidence cuts at 280), so a kept start quotes exactly as the whole sentence. */
 const KEPT_TEXT = 300;
 
+/** The sentence's key: sha256 of its folded text, cut to 22 base64url characters (one call, no Hash object each). */
+const digest = (text: string): string => hash('sha256', text, 'base64url').slice(0, 22);
+
 /** Sentences of the main content, normalised (lower case, digits folded) so templated variants match. */
 export function sentencesOf(page: PageContext): SentenceObservation | null {
   if (SKIP_TYPES.has(page.type) || wordCount(page.mainText) < 15) return null;
-  const sentences = page.mainText
-    .split(/(?<=[.!?])\s+|\s[|•·]\s/)
-    .map((s) => normaliseSpace(s))
-    .filter((s) => wordCount(s) >= 4)
-    .map((text) => ({
-      key: createHash('sha256')
-        .update(
-          text
-            .toLowerCase()
-            .replace(/\d+/g, '0')
-            .replace(/[^\p{L}\p{N} ]/gu, ''),
-        )
-        .digest('base64url')
-        .slice(0, 22),
-      words: wordCount(text),
+  const sentences: SentenceObservation['sentences'] = [];
+  for (const piece of page.mainText.split(/(?<=[.!?])\s+|\s[|•·]\s/)) {
+    const text = normaliseSpace(piece);
+    const words = wordCount(text);
+    if (words < 4) continue;
+    sentences.push({
+      key: digest(
+        text
+          .toLowerCase()
+          .replace(/\d+/g, '0')
+          .replace(/[^\p{L}\p{N} ]/gu, ''),
+      ),
+      words,
       text: text.length > KEPT_TEXT ? text.slice(0, KEPT_TEXT) : text,
-    }));
+    });
+  }
   return sentences.length ? { sentences } : null;
 }
 
