@@ -275,7 +275,7 @@ async function auditWithCrawl(audit: ResolvedAudit, opts: AuditOptions, rubric?:
     return { result: await scoreCrawl(audit, crawl, opts, loaded, undefined, extracted), crawl };
   }
   // The signals read each page while the crawl goes on (a worker thread), not all of them after it.
-  const stream = new SignalStream(opts.factsFile);
+  const stream = new SignalStream({ factsFile: opts.factsFile });
   try {
     const crawl = await crawlForAudit(audit, opts, (p) => stream.add(p));
     return { result: await scoreCrawl(audit, crawl, opts, loaded, stream), crawl };

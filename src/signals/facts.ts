@@ -132,6 +132,11 @@ function restore(line: FactsLine): ExtractedPage {
   return { page, kept: line.kept, results: line.results.map((r) => ('thrown' in r ? { thrown: new Error(r.thrown) } : { obs: r.obs })) };
 }
 
+/** The extracted page one line from factsLine holds (how a helper worker hands its extraction over: score-worker.ts). */
+export function restoreLine(text: string): ExtractedPage {
+  return restore(JSON.parse(text) as FactsLine);
+}
+
 /** Writes facts lines as pages are extracted: a first line naming the extractor, then one line per page. */
 export class FactsWriter {
   private readonly gzip: Gzip;

@@ -1,32 +1,61 @@
-// The signals' worker thread: pages arrive while the crawl runs and are parsed and read by every signal at once, on
-// the second core, so little is left to do when the crawl ends. The same extractPage and aggregateSite as in the
-// main thread, fed the same snapshots in the same order: the measurements are the same (stream.ts checks the input).
+// The signals' worker threads: pages arrive while the crawl runs and are parsed and read by every signal at once, off
+// the main thread, so little is left to do when the crawl ends. One worker, the keeper, holds every page's extraction,
+// writes the facts file and aggregates the site; helpers, started when the keeper falls behind (stream.ts), only
+// extract, and hand each extraction back as its facts line, which the keeper restores (facts.ts: the same page
+// extractPage would give, proven by test/unit/signals/facts.test.ts). The same extractPage and aggregateSite as in the
+// main thread, in the crawl's order: the measurements are the same (stream.ts checks the input).
 import { parentPort, workerData } from 'node:worker_threads';
-import { FactsWriter, factsLine } from './facts.js';
+import { FactsWriter, factsLine, restoreLine } from './facts.js';
 import type { PageSnapshot, UrlRecord } from '../crawl/types.js';
 import { aggregateSite, extractPage, outcomeOf, type ExtractedPage } from './run-signals.js';
 
-export type ToWorker = { kind: 'page'; page: PageSnapshot } | { kind: 'finish'; siteUrl: string; startUrl: string; records: UrlRecord[]; order: string[] };
-export type FromWorker = { kind: 'done'; measurements: unknown[]; community: unknown; pages: unknown[] } | { kind: 'failed'; message: string };
+export type WorkerRole = 'keeper' | 'helper';
+export interface WorkerSetup {
+  role: WorkerRole;
+  /** The keeper's facts file (facts.ts), when the run keeps one. */
+  factsFile?: string;
+}
 
+export type ToWorker =
+  | { kind: 'page'; page: PageSnapshot }
+  /** To the keeper: a page a helper extracted, as its facts line. */
+  | { kind: 'line'; url: string; line: string }
+  | { kind: 'finish'; siteUrl: string; startUrl: string; records: UrlRecord[]; order: string[] };
+export type FromWorker =
+  /** A page or line handled (the keeper: stored; a helper: `line` is its extraction, null when not plain JSON). */
+  | { kind: 'handled'; url: string; line?: string | null }
+  | { kind: 'done'; measurements: unknown[]; community: unknown; pages: unknown[] }
+  | { kind: 'failed'; message: string };
+
+const { role, factsFile } = (workerData ?? { role: 'keeper' }) as WorkerSetup;
 const extracted = new Map<string, ExtractedPage>();
 /** Each page's extraction, kept for a later re-score from the archive (facts.ts). */
-const { factsFile } = (workerData ?? {}) as { factsFile?: string };
-const facts = factsFile ? new FactsWriter(factsFile) : null;
+const facts = role === 'keeper' && factsFile ? new FactsWriter(factsFile) : null;
+const post = (msg: FromWorker) => parentPort!.postMessage(msg);
+
 parentPort!.on('message', async (msg: ToWorker) => {
   try {
     if (msg.kind === 'page') {
       const page = extractPage(msg.page);
+      if (role === 'helper') return post({ kind: 'handled', url: msg.page.url, line: factsLine(msg.page, page) });
       extracted.set(msg.page.url, page);
       facts?.add(factsLine(msg.page, page));
-      return;
+      return post({ kind: 'handled', url: msg.page.url });
+    }
+    if (msg.kind === 'line') {
+      extracted.set(msg.url, restoreLine(msg.line));
+      facts?.add(msg.line);
+      return post({ kind: 'handled', url: msg.url });
     }
     await facts?.close();
-    const inOrder = msg.order.map((url) => extracted.get(url)!);
+    const inOrder = msg.order.map((url) => {
+      const page = extracted.get(url);
+      if (!page) throw new Error(`the signals worker never received ${url}`);
+      return page;
+    });
     const outcome = outcomeOf(aggregateSite(inOrder, { siteUrl: msg.siteUrl, startUrl: msg.startUrl, records: msg.records }));
-    const reply: FromWorker = { kind: 'done', measurements: outcome.runs.map((r) => r.measurement), community: outcome.community, pages: outcome.pages };
-    parentPort!.postMessage(reply);
+    post({ kind: 'done', measurements: outcome.runs.map((r) => r.measurement), community: outcome.community, pages: outcome.pages });
   } catch (e) {
-    parentPort!.postMessage({ kind: 'failed', message: (e as Error).message } satisfies FromWorker);
+    post({ kind: 'failed', message: (e as Error).message });
   }
 });

@@ -1,0 +1,78 @@
+// The signals' workers (stream.ts, score-worker.ts) give exactly what scoring the final pages in the main thread
+// gives, whether one worker reads every page or helpers share the work. Workers load compiled code only, so this
+// reads the build that `npm test` makes first (dist/).
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PageSnapshot } from '../../../src/crawl/types.js';
+import { outcomeOf, runSignalsOnSite, type SignalInput } from '../../../src/signals/run-signals.js';
+import { snapshotFromHtml } from '../../helpers/page.js';
+
+type StreamModule = typeof import('../../../src/signals/stream.js');
+type FactsModule = typeof import('../../../src/signals/facts.js');
+const built = path.resolve('dist/signals/stream.js');
+
+/** Every page of a demo site, as snapshots on one origin. */
+function demoSite(site: string): SignalInput {
+  const root = path.resolve('audits/demo', site);
+  const files: string[] = [];
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      const file = path.join(dir, name);
+      if (statSync(file).isDirectory()) walk(file);
+      else if (name.endsWith('.html')) files.push(file);
+    }
+  };
+  walk(root);
+  const origin = `https://${site}.example.com`;
+  const pages: PageSnapshot[] = files.map((f, i) =>
+    snapshotFromHtml(readFileSync(f, 'utf8'), `${origin}/${path.relative(root, f)}`, { depth: i === 0 ? 0 : 1 }),
+  );
+  return { siteUrl: `${origin}/`, startUrl: `${origin}/`, pages, records: pages.map((p) => ({ url: p.url, depth: p.depth, outcome: 'fetched' as const })) };
+}
+
+const plain = (o: ReturnType<typeof outcomeOf>) => JSON.stringify({ m: o.runs.map((r) => r.measurement), c: o.community, p: o.pages });
+
+let dir: string;
+let mod: StreamModule;
+let facts: FactsModule;
+beforeAll(async () => {
+  if (!existsSync(built)) throw new Error('dist/ is missing: run `npm run build` (npm test does it first)');
+  mod = (await import(pathToFileURL(built).href)) as StreamModule;
+  facts = (await import(pathToFileURL(path.resolve('dist/signals/facts.js')).href)) as FactsModule;
+  dir = await mkdtemp(path.join(tmpdir(), 'ca-stream-'));
+});
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('signals while the crawl runs', () => {
+  const input = demoSite('brightside');
+
+  for (const helpers of [0, 2])
+    it(`give the main thread's outcome, with ${helpers} helper workers, and keep every page's extraction`, async () => {
+      const factsFile = path.join(dir, `facts-${helpers}.jsonl.gz`);
+      const stream = new mod.SignalStream({ factsFile, helpers });
+      for (const p of input.pages) stream.add(p);
+      // Pages are fed faster than one worker reads them, so helpers start when allowed.
+      expect(stream.helperCount).toBe(helpers);
+      const outcome = await stream.finish(input);
+      expect(stream.scoredBy).toBe('workers');
+      expect(plain(outcome)).toBe(plain(outcomeOf(runSignalsOnSite(input))));
+      expect((await facts.readFacts(factsFile)).size).toBe(input.pages.length);
+    });
+
+  it('score the final pages here when one changed after it was fed', async () => {
+    const stream = new mod.SignalStream({ helpers: 1 });
+    for (const p of input.pages) stream.add(p);
+    const changed = {
+      ...input,
+      pages: input.pages.map((p, i) => (i === 3 ? { ...p, html: p.html.replace('</body>', '<p>One more paragraph here.</p></body>') } : p)),
+    };
+    expect(plain(await stream.finish(changed))).toBe(plain(outcomeOf(runSignalsOnSite(changed))));
+    expect(stream.scoredBy).toBe('here');
+  });
+});
