@@ -3,9 +3,7 @@
 // best URL waiting is started (frontier.ts says what best means), and the page budget counts requests started.
 // Sitemaps seed the frontier, URL groups that used their share of the budget sort last, each host has its own
 // pacing and circuit breaker, and a time budget ends the crawl with a partial result.
-import { createHash } from 'node:crypto';
-import { loadHtml } from '../util/html-budget.js';
-import { withCompiledQueries } from '../util/selectors.js';
+import { extractLinks } from './links.js';
 import { cookieHeaderFor } from './session.js';
 import { fetchPage, type FetchPageResult } from './fetch-page.js';
 import { Frontier, type FrontierItem } from './frontier.js';
@@ -45,44 +43,8 @@ export interface CrawlInternals {
 export const DEFAULT_GROUP_SHARE = 0.25;
 export const DEFAULT_PER_HOST_CONCURRENCY = 2;
 
-export interface ExtractedLink {
-  url: string;
-  nofollow: boolean;
-}
-
-/** Links a crawler may consider on a page: <a href> and <area href>, resolved against <base href>. */
-export function extractLinks(
-  html: string,
-  pageUrl: string,
-): { links: ExtractedLink[]; canonical: string | null; metaNofollow: boolean; metaNoindex: boolean; textHash: string } {
-  const $ = withCompiledQueries(loadHtml(html).$);
-  const base = canonicalizeUrl($('base[href]').attr('href') ?? '', pageUrl) ?? pageUrl;
-  const robotsMeta = ($('meta[name="robots" i]').attr('content') ?? '').toLowerCase();
-  const links: ExtractedLink[] = [];
-  $('a[href], area[href]').each((_, el) => {
-    const url = canonicalizeUrl($(el).attr('href') ?? '', base);
-    if (!url) return;
-    const rel = ($(el).attr('rel') ?? '').toLowerCase().split(/\s+/);
-    links.push({ url, nofollow: rel.includes('nofollow') });
-  });
-  const canonicalHref = $('link[rel~="canonical"]').attr('href');
-  return {
-    links,
-    canonical: canonicalHref ? canonicalizeUrl(canonicalHref, base) : null,
-    metaNofollow: /\bnofollow\b|\bnone\b/.test(robotsMeta),
-    metaNoindex: /\bnoindex\b|\bnone\b/.test(robotsMeta),
-    // Fingerprint of the page's text, so one page served under two URLs is recorded once (same parse as the links).
-    // Whitespace collapsed (only the runs that are not already one space are replaced: most are).
-    textHash: createHash('sha1')
-      .update(
-        $('body')
-          .text()
-          .replace(/ ?[^\S ]\s*| {2,}\s*/g, ' ')
-          .trim(),
-      )
-      .digest('hex'),
-  };
-}
+// What is read of each page (links, canonical, robots <meta>, text fingerprint): links.ts.
+export { extractLinks, type ExtractedLink } from './links.js';
 
 /**
  * The X-Robots-Tag directives that apply to us: bare ones, and those after our own product token
