@@ -1,6 +1,5 @@
 // The extractions kept beside an archive (facts.ts) stand in for extracting again only when they would give the
 // same measurements: same page, same extractor. Anything else is extracted again.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,27 +9,10 @@ import type { PageSnapshot } from '../../../src/crawl/types.js';
 import { extractorFingerprint, factsLine, FactsWriter, pageDigest, readFacts } from '../../../src/signals/facts.js';
 import { extractPage, runSignalsOnSite, type SignalInput } from '../../../src/signals/run-signals.js';
 import { snapshotFromHtml } from '../../helpers/page.js';
+import { DEMO_SITES, demoSite } from '../../helpers/demo-sites.js';
 
 /** Every page of the three demo sites, as snapshots on one origin per site. */
-function demoPages(): SignalInput[] {
-  const root = path.resolve('audits/demo');
-  return ['megamart', 'brightside', 'fernhill'].map((site) => {
-    const files: string[] = [];
-    const walk = (dir: string): void => {
-      for (const name of readdirSync(dir).sort()) {
-        const file = path.join(dir, name);
-        if (statSync(file).isDirectory()) walk(file);
-        else if (name.endsWith('.html')) files.push(file);
-      }
-    };
-    walk(path.join(root, site));
-    const origin = `https://${site}.example.com`;
-    const pages: PageSnapshot[] = files.map((f, i) =>
-      snapshotFromHtml(readFileSync(f, 'utf8'), `${origin}/${path.relative(path.join(root, site), f)}`, { depth: i === 0 ? 0 : 1 }),
-    );
-    return { siteUrl: `${origin}/`, startUrl: `${origin}/`, pages, records: pages.map((p) => ({ url: p.url, depth: p.depth, outcome: 'fetched' as const })) };
-  });
-}
+const demoPages = (): SignalInput[] => DEMO_SITES.map(demoSite);
 
 let dir: string;
 beforeAll(async () => {

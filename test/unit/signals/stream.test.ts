@@ -1,38 +1,18 @@
 // The signals' workers (stream.ts, score-worker.ts) give exactly what scoring the final pages in the main thread
 // gives, whether one worker reads every page or helpers share the work. Workers load compiled code only, so this
 // reads the build that `npm test` makes first (dist/).
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PageSnapshot } from '../../../src/crawl/types.js';
-import { outcomeOf, runSignalsOnSite, type SignalInput } from '../../../src/signals/run-signals.js';
-import { snapshotFromHtml } from '../../helpers/page.js';
+import { outcomeOf, runSignalsOnSite } from '../../../src/signals/run-signals.js';
+import { demoSite } from '../../helpers/demo-sites.js';
 
 type StreamModule = typeof import('../../../src/signals/stream.js');
 type FactsModule = typeof import('../../../src/signals/facts.js');
 const built = path.resolve('dist/signals/stream.js');
-
-/** Every page of a demo site, as snapshots on one origin. */
-function demoSite(site: string): SignalInput {
-  const root = path.resolve('audits/demo', site);
-  const files: string[] = [];
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir).sort()) {
-      const file = path.join(dir, name);
-      if (statSync(file).isDirectory()) walk(file);
-      else if (name.endsWith('.html')) files.push(file);
-    }
-  };
-  walk(root);
-  const origin = `https://${site}.example.com`;
-  const pages: PageSnapshot[] = files.map((f, i) =>
-    snapshotFromHtml(readFileSync(f, 'utf8'), `${origin}/${path.relative(root, f)}`, { depth: i === 0 ? 0 : 1 }),
-  );
-  return { siteUrl: `${origin}/`, startUrl: `${origin}/`, pages, records: pages.map((p) => ({ url: p.url, depth: p.depth, outcome: 'fetched' as const })) };
-}
 
 const plain = (o: ReturnType<typeof outcomeOf>) => JSON.stringify({ m: o.runs.map((r) => r.measurement), c: o.community, p: o.pages });
 
