@@ -1,5 +1,6 @@
 import type { CrawlResult, PageSnapshot, UrlRecord } from '../crawl/types.js';
 import type { CrawlSummary } from '../result/types.js';
+import { copyPage } from '../crawl/spool.js';
 
 function countBy<T>(items: T[], key: (t: T) => string | undefined): Record<string, number> {
   const out: Record<string, number> = {};
@@ -78,13 +79,13 @@ export function pageRewriter(from: string, to: string): (p: PageSnapshot) => Pag
   const toOrigin = new URL(to).origin;
   const map = (u: string): string => (u.startsWith(fromOrigin) ? toOrigin + u.slice(fromOrigin.length) : u);
   const text = (t: string): string => t.split(fromOrigin).join(toOrigin);
-  return (p) => ({
-    ...p,
-    url: map(p.url),
-    finalUrl: map(p.finalUrl),
-    redirectChain: p.redirectChain.map(map),
-    ...(p.renderReason ? { renderReason: text(p.renderReason) } : {}),
-  });
+  return (p) =>
+    copyPage(p, {
+      url: map(p.url),
+      finalUrl: map(p.finalUrl),
+      redirectChain: p.redirectChain.map(map),
+      ...(p.renderReason ? { renderReason: text(p.renderReason) } : {}),
+    });
 }
 
 export function rewriteOrigin(crawl: CrawlResult, from: string, to: string): CrawlResult {

@@ -18,6 +18,7 @@ import { scoreAudit } from '../score/score.js';
 import { FACTS_FILE, readFacts } from '../signals/facts.js';
 import { outcomeOf, runSignalsOnSite, type ExtractedPage } from '../signals/run-signals.js';
 import { SignalStream } from '../signals/stream.js';
+import { HtmlSpool } from '../crawl/spool.js';
 import { analyseTraffic, importTraffic } from '../traffic/index.js';
 import type { TrafficResult } from '../traffic/types.js';
 import { UserError } from '../util/errors.js';
@@ -63,7 +64,13 @@ function crawlSettings(audit: ResolvedAudit, opts: AuditOptions) {
  * Crawl the live site, or its saved snapshot served on 127.0.0.1 and reported under the canonical URL. `onScoredPage`
  * gets each page as it is fetched, exactly as the returned crawl will hold it (the signals start on it at once).
  */
-export async function crawlForAudit(audit: ResolvedAudit, opts: AuditOptions = {}, onScoredPage?: (page: PageSnapshot) => void): Promise<CrawlResult> {
+export async function crawlForAudit(
+  audit: ResolvedAudit,
+  opts: AuditOptions = {},
+  onScoredPage?: (page: PageSnapshot) => void,
+  /** Where the pages' HTML is kept instead of memory (the caller closes it once done with the crawl). */
+  spool?: HtmlSpool,
+): Promise<CrawlResult> {
   const settings = crawlSettings(audit, opts);
   const canonical = new URL(audit.site.url);
   let session: SessionCookie[] | undefined;
@@ -105,6 +112,7 @@ export async function crawlForAudit(audit: ResolvedAudit, opts: AuditOptions = {
       ...(server ? { originAliases: [canonical.origin] } : {}),
       ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
       ...(onPage ? { onPage } : {}),
+      ...(spool ? { spool } : {}),
       ...(opts.signal ? { signal: opts.signal } : {}),
     });
     // Scored exactly as it will read back from the archive, so a re-run from the archive gives the same audit.
@@ -267,7 +275,12 @@ export async function auditSite(audit: ResolvedAudit, opts: AuditOptions = {}): 
   return (await auditWithCrawl(audit, opts)).result;
 }
 
-async function auditWithCrawl(audit: ResolvedAudit, opts: AuditOptions, rubric?: Rubric): Promise<{ result: AuditResult; crawl: CrawlResult }> {
+async function auditWithCrawl(
+  audit: ResolvedAudit,
+  opts: AuditOptions,
+  rubric?: Rubric,
+  spool?: HtmlSpool,
+): Promise<{ result: AuditResult; crawl: CrawlResult }> {
   // The rubric is read before the crawl, so a missing --rubric never costs one.
   const loaded = rubric ?? (await loadRubric(opts.rubricFile));
   if (opts.fromArchive) {
@@ -277,12 +290,15 @@ async function auditWithCrawl(audit: ResolvedAudit, opts: AuditOptions, rubric?:
   // The signals read each page while the crawl goes on (a worker thread), not all of them after it.
   const stream = new SignalStream({ factsFile: opts.factsFile });
   try {
-    const crawl = await crawlForAudit(audit, opts, (p) => stream.add(p));
+    const crawl = await crawlForAudit(audit, opts, (p) => stream.add(p), spool);
     return { result: await scoreCrawl(audit, crawl, opts, loaded, stream), crawl };
   } finally {
     await stream.close();
   }
 }
+
+/** The pages' HTML during a run, in its work folder. */
+const SPOOL_FILE = 'pages.spool';
 
 export interface RunAuditOptions extends AuditOptions {
   audit: ResolvedAudit;
@@ -357,15 +373,19 @@ export async function runAudit(opts: RunAuditOptions): Promise<RunAuditResult> {
   let folder = opts.outDir ? await RunFolder.open(path.resolve(opts.outDir), { force: Boolean(opts.force) }) : null;
   if (!folder) await checkWritableRoot(root);
   let writing = false;
-  // The archive is made here first: each page's extraction as the signals read it, then the pages, packed while the
-  // report renders; both are copied into the run folder with the report.
-  const workDir = archive ? await mkdtemp(path.join(tmpdir(), 'conductor-audit-archive-')) : null;
-  const factsFile = workDir ? path.join(workDir, FACTS_FILE) : undefined;
+  // The run's work folder: the pages' HTML while the run needs it (spool.ts), and the archive, made here first (each
+  // page's extraction as the signals read it, then the pages, packed while the report renders) and copied into the
+  // run folder with the report.
+  let workDir: string | null = null;
+  let spool: HtmlSpool | undefined;
   try {
-    const { result, crawl } = await auditWithCrawl(opts.audit, { ...opts, ...(factsFile ? { factsFile } : {}) }, rubric);
+    const work = (workDir = await mkdtemp(path.join(tmpdir(), 'conductor-audit-run-')));
+    const factsFile = archive ? path.join(work, FACTS_FILE) : undefined;
+    if (!opts.fromArchive) spool = new HtmlSpool(path.join(work, SPOOL_FILE));
+    const { result, crawl } = await auditWithCrawl(opts.audit, { ...opts, ...(factsFile ? { factsFile } : {}) }, rubric, spool);
     const delta = opts.baseline ? diffRuns(opts.baseline.result, result, opts.noise ?? DEFAULTS.ci.noise, opts.baseline.source) : null;
     // The archive is packed (on the thread pool) while the report renders (in Chromium), not after it.
-    const archiving = workDir ? writeArchive(workDir, crawl, `conductor-audit ${VERSION}`) : Promise.resolve('');
+    const archiving = archive ? writeArchive(work, crawl, `conductor-audit ${VERSION}`) : Promise.resolve('');
     archiving.catch(() => undefined); // awaited below, on every path
     let rendered: Awaited<ReturnType<typeof renderWithCrops>>;
     try {
@@ -383,15 +403,15 @@ export async function runAudit(opts: RunAuditOptions): Promise<RunAuditResult> {
     folder ??= await RunFolder.open(await defaultRunDir(root, result.brand, new Date(result.generatedAt)), { force: false });
     writing = true;
     for (const f of formats) await folder.write(OUTPUT_FILES[f], rendered[f]!);
-    if (workDir) {
+    if (archive) {
       const archiveDir = folder.stagingPath('archive');
-      await archiving.catch((e: unknown) => Promise.reject(fsProblem(e, workDir) ?? e));
+      await archiving.catch((e: unknown) => Promise.reject(fsProblem(e, work) ?? e));
       await mkdir(archiveDir, { recursive: true });
-      await copyFile(path.join(workDir, ARCHIVE_FILE), path.join(archiveDir, ARCHIVE_FILE)).catch((e: unknown) =>
+      await copyFile(path.join(work, ARCHIVE_FILE), path.join(archiveDir, ARCHIVE_FILE)).catch((e: unknown) =>
         Promise.reject(fsProblem(e, folder!.dir) ?? e),
       );
       // Only a cache for re-scoring: an archive without it is complete.
-      await copyFile(path.join(workDir, FACTS_FILE), path.join(archiveDir, FACTS_FILE)).catch(() => undefined);
+      await copyFile(path.join(work, FACTS_FILE), path.join(archiveDir, FACTS_FILE)).catch(() => undefined);
     }
     const files = await folder.commit();
     writing = false;
@@ -399,6 +419,7 @@ export async function runAudit(opts: RunAuditOptions): Promise<RunAuditResult> {
   } finally {
     // A failure while writing keeps the staging folder (its error names it); anything earlier leaves nothing behind.
     await folder?.close({ keepStaging: writing });
+    spool?.close();
     if (workDir) await rm(workDir, { recursive: true, force: true });
   }
 }

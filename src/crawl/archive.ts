@@ -10,6 +10,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { WARCParser, WARCRecord, WARCSerializer } from 'warcio';
 import type { CrawlResult, PageScreenshot, PageSnapshot } from './types.js';
+import { copyPage } from './spool.js';
 
 const gzipAsync = promisify(gzip);
 
@@ -93,7 +94,7 @@ export function asArchived(crawl: CrawlResult): CrawlResult {
 
 /** One page exactly as it will read back from the archive. */
 export function asArchivedPage(page: PageSnapshot): PageSnapshot {
-  return { ...page, headers: archivedHeaders(page.headers) };
+  return copyPage(page, { headers: archivedHeaders(page.headers) });
 }
 
 function pageRecord(page: PageSnapshot, date: string): Built {

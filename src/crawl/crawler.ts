@@ -390,7 +390,7 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
               noindex ? 'noindex' : '',
             ].filter(Boolean);
             settle({ url, depth, outcome: 'fetched', status: res.status, ...(notes.length ? { detail: notes.join('; ') } : {}) });
-            pages.push({
+            const page: PageSnapshot = {
               url,
               finalUrl: res.finalUrl,
               status: res.status,
@@ -404,8 +404,9 @@ export async function crawlSite(options: CrawlOptions, internals: CrawlInternals
               ...(res.served ? { served: res.served } : {}),
               fetchMs: Math.round(fetchMs),
               ...(noindex ? { noindex: true } : {}),
-            });
-            options.onPage?.(pages.at(-1)!);
+            };
+            pages.push(options.spool ? options.spool.spool(page) : page);
+            options.onPage?.(page);
             // The declared canonical URL is considered too (at the same depth); a later copy then dedupes against it.
             if (canon && canon !== url && inScope(canon) === null) consider(canon, depth, false, url);
           }

@@ -168,6 +168,8 @@ export interface CrawlOptions {
   onProgress?: (p: CrawlProgress) => void;
   /** Each page as it is fetched (the crawl result lists it too, sorted): lets a consumer start on it at once. */
   onPage?: (page: PageSnapshot) => void;
+  /** Keep each page's HTML in this file instead of in memory (spool.ts): the pages read it back when used. */
+  spool?: import('./spool.js').HtmlSpool;
   signal?: AbortSignal;
   /** Origins whose URLs mean the start origin (a snapshot served on 127.0.0.1 lists its canonical URLs). */
   originAliases?: string[];

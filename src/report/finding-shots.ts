@@ -180,7 +180,7 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
  */
 export async function captureFindingShots(
   items: readonly HeadlineItem[],
-  pages: ReadonlyMap<string, string>,
+  pages: Pick<ReadonlyMap<string, string>, 'has' | 'get'>,
   opts: FindingShotOptions = {},
 ): Promise<FindingShot[]> {
   const todo = items.filter((i) => pages.has(i.url));
@@ -241,9 +241,11 @@ export async function reportShots(
     if (e instanceof ChromeNotFoundError) return { shotSkipped: true };
     throw e;
   }
-  const byUrl = new Map<string, string>();
-  for (const p of pages) if (p.finalUrl && !byUrl.has(p.finalUrl)) byUrl.set(p.finalUrl, p.html);
-  for (const p of pages) byUrl.set(p.url, p.html);
-  const findingShots = await captureFindingShots(headlineEvidence(result), byUrl, opts);
+  // Pages by address; each HTML is read only for a page that is drawn (a run's pages keep theirs on disk: spool.ts).
+  const byUrl = new Map<string, { html: string }>();
+  for (const p of pages) if (p.finalUrl && !byUrl.has(p.finalUrl)) byUrl.set(p.finalUrl, p);
+  for (const p of pages) byUrl.set(p.url, p);
+  const html = { has: (url: string) => byUrl.has(url), get: (url: string) => byUrl.get(url)?.html };
+  const findingShots = await captureFindingShots(headlineEvidence(result), html, opts);
   return findingShots.length ? { findingShots } : {};
 }

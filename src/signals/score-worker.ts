@@ -7,6 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { FactsWriter, factsLine, restoreLine } from './facts.js';
 import type { PageSnapshot, UrlRecord } from '../crawl/types.js';
+import { readSpooled, type SpoolRef } from '../crawl/spool.js';
 import { aggregateSite, extractPage, outcomeOf, type ExtractedPage } from './run-signals.js';
 
 export type WorkerRole = 'keeper' | 'helper';
@@ -17,7 +18,8 @@ export interface WorkerSetup {
 }
 
 export type ToWorker =
-  | { kind: 'page'; page: PageSnapshot }
+  /** A page; a spooled one comes without its HTML, which the worker reads from the spool (crawl/spool.ts). */
+  | { kind: 'page'; page: PageSnapshot; spooled?: SpoolRef }
   /** To the keeper: a page a helper extracted, as its facts line. */
   | { kind: 'line'; url: string; line: string }
   | { kind: 'finish'; siteUrl: string; startUrl: string; records: UrlRecord[]; order: string[] };
@@ -36,11 +38,12 @@ const post = (msg: FromWorker) => parentPort!.postMessage(msg);
 parentPort!.on('message', async (msg: ToWorker) => {
   try {
     if (msg.kind === 'page') {
-      const page = extractPage(msg.page);
-      if (role === 'helper') return post({ kind: 'handled', url: msg.page.url, line: factsLine(msg.page, page) });
-      extracted.set(msg.page.url, page);
-      facts?.add(factsLine(msg.page, page));
-      return post({ kind: 'handled', url: msg.page.url });
+      const snapshot = msg.spooled ? { ...msg.page, html: readSpooled(msg.spooled) } : msg.page;
+      const page = extractPage(snapshot);
+      if (role === 'helper') return post({ kind: 'handled', url: snapshot.url, line: factsLine(snapshot, page) });
+      extracted.set(snapshot.url, page);
+      facts?.add(factsLine(snapshot, page));
+      return post({ kind: 'handled', url: snapshot.url });
     }
     if (msg.kind === 'line') {
       extracted.set(msg.url, restoreLine(msg.line));

@@ -8,6 +8,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { PageSnapshot, UrlRecord } from '../crawl/types.js';
+import { copyPage, spoolRefOf } from '../crawl/spool.js';
 import { FactsWriter, factsLine } from './facts.js';
 import { SIGNALS } from './registry.js';
 import { outcomeOf, runSignalsOnSite, type PageSummary, type SignalsOutcome } from './run-signals.js';
@@ -16,7 +17,18 @@ import type { Community, Measurement } from './types.js';
 
 /** The fields buildPageContext reads: a page fed to the worker counts only if these match the final page. */
 const READ = ['finalUrl', 'depth', 'status', 'headers', 'redirectChain', 'renderMode', 'thirdPartyRequests', 'served'] as const;
-const sameInput = (a: PageSnapshot, b: PageSnapshot): boolean => a.html === b.html && READ.every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
+const sameInput = (a: PageSnapshot, b: PageSnapshot): boolean => sameHtml(a, b) && READ.every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
+/** Copies of a spooled page share its reference: the same HTML without reading it back twice. */
+const sameHtml = (a: PageSnapshot, b: PageSnapshot): boolean => {
+  const ref = spoolRefOf(a);
+  return (ref !== null && ref === spoolRefOf(b)) || a.html === b.html;
+};
+
+/** A page for a worker: a spooled page goes as its reference (the worker reads it), not as a copy of its HTML. */
+function pageMessage(page: PageSnapshot): ToWorker {
+  const spooled = spoolRefOf(page);
+  return spooled ? { kind: 'page', page: copyPage(page, { html: '' }), spooled } : { kind: 'page', page };
+}
 
 /** Pages waiting at the least busy worker before another helper is started (a small crawl never needs one). */
 const BACKLOG = 16;
@@ -86,7 +98,7 @@ export class SignalStream {
         // A helper's extraction goes to the keeper; one that is not plain JSON is extracted there again.
         const page = msg.line ? null : this.fed.get(msg.url);
         if (msg.line) this.send(this.keeper!, { kind: 'line', url: msg.url, line: msg.line });
-        else if (page) this.send(this.keeper!, { kind: 'page', page });
+        else if (page) this.send(this.keeper!, pageMessage(page));
         if (this.helpers.every((h) => h.outstanding === 0)) this.onSettled?.();
       }
       return;
@@ -127,7 +139,7 @@ export class SignalStream {
       return;
     }
     this.fed.set(page.url, page);
-    this.send(this.pick(), { kind: 'page', page });
+    this.send(this.pick(), pageMessage(page));
   }
 
   /** The signals' outcome for the crawl's final pages: from the workers when they saw exactly them, else computed here. */

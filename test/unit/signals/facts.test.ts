@@ -11,6 +11,9 @@ import { extractPage, runSignalsOnSite, type SignalInput } from '../../../src/si
 import { snapshotFromHtml } from '../../helpers/page.js';
 import { DEMO_SITES, demoSite } from '../../helpers/demo-sites.js';
 
+/** The start of a gzip member (magic bytes and the deflate method). */
+const GZIP_MAGIC = Buffer.from([0x1f, 0x8b, 0x08]);
+
 /** Every page of the three demo sites, as snapshots on one origin per site. */
 const demoPages = (): SignalInput[] => DEMO_SITES.map(demoSite);
 
@@ -67,6 +70,29 @@ describe('kept extractions', () => {
     expect(pageDigest({ ...p, depth: 2 })).not.toBe(pageDigest(p));
     expect(pageDigest({ ...p, html: '<p>y</p>' })).not.toBe(pageDigest(p));
     expect(pageDigest({ ...p, fetchMs: 99 })).toBe(pageDigest(p)); // not read by the signals
+  });
+
+  it('are written in bounded batches that read back as one file', async () => {
+    const page = sites[0]!.pages[0]!;
+    const extracted = extractPage(page);
+    const copies = Array.from({ length: 300 }, (_, i) => ({ ...page, url: `${page.url}?copy=${i}` }));
+    const file = path.join(dir, 'batches.jsonl.gz');
+    const w = new FactsWriter(file);
+    for (const p of copies) w.add(factsLine(p, extracted));
+    await w.close();
+    const bytes = await readFile(file);
+    let members = 0;
+    for (let i = bytes.indexOf(GZIP_MAGIC); i >= 0; i = bytes.indexOf(GZIP_MAGIC, i + 1)) members++;
+    expect(members).toBeGreaterThan(1);
+    const kept = await readFacts(file);
+    expect(kept.size).toBe(copies.length);
+    expect([...kept.keys()].sort()).toEqual(copies.map(pageDigest).sort());
+  });
+
+  it('report a file that cannot be written when closed, and never throw before', async () => {
+    const w = new FactsWriter(path.join(dir, 'no-such-folder', 'facts.jsonl.gz'));
+    w.add('{}');
+    await expect(w.close()).rejects.toThrow(/ENOENT/);
   });
 
   it('are not used by another extractor', async () => {

@@ -45,6 +45,18 @@ describe('signals while the crawl runs', () => {
       expect((await facts.readFacts(factsFile)).size).toBe(input.pages.length);
     });
 
+  it('read spooled pages from the spool: the same outcome, and the check of the final pages reads no HTML back', async () => {
+    const spoolMod = (await import(pathToFileURL(path.resolve('dist/crawl/spool.js')).href)) as typeof import('../../../src/crawl/spool.js');
+    const spool = new spoolMod.HtmlSpool(path.join(dir, 'pages.spool'));
+    const pages = input.pages.map((p) => spool.spool({ ...p }));
+    const stream = new mod.SignalStream({ helpers: 1 });
+    for (const p of pages) stream.add(p);
+    spool.close(); // from here a page's html cannot be read in this thread: the workers read the file themselves
+    const outcome = await stream.finish({ ...input, pages });
+    expect(stream.scoredBy).toBe('workers');
+    expect(plain(outcome)).toBe(plain(outcomeOf(runSignalsOnSite(input))));
+  });
+
   it('score the final pages here when one changed after it was fed', async () => {
     const stream = new mod.SignalStream({ helpers: 1 });
     for (const p of input.pages) stream.add(p);
