@@ -407,9 +407,7 @@ export async function runAudit(opts: RunAuditOptions): Promise<RunAuditResult> {
       const archiveDir = folder.stagingPath('archive');
       await archiving.catch((e: unknown) => Promise.reject(fsProblem(e, work) ?? e));
       await mkdir(archiveDir, { recursive: true });
-      await copyFile(path.join(work, ARCHIVE_FILE), path.join(archiveDir, ARCHIVE_FILE)).catch((e: unknown) =>
-        Promise.reject(fsProblem(e, folder!.dir) ?? e),
-      );
+      await copyFile(path.join(work, ARCHIVE_FILE), path.join(archiveDir, ARCHIVE_FILE)).catch((e: unknown) => Promise.reject(fsProblem(e, folder!.dir) ?? e));
       // Only a cache for re-scoring: an archive without it is complete.
       await copyFile(path.join(work, FACTS_FILE), path.join(archiveDir, FACTS_FILE)).catch(() => undefined);
     }
