@@ -55,7 +55,11 @@ export interface ExtractedPage {
   kept: string;
 }
 
-/** Parse one page, let every signal extract from it, then let go of its document and texts (`retirePage`). */
+/**
+ * Parse one page, let every signal extract from it, then let go of its document and texts (`retirePage`). Strings in
+ * the extraction may still be views into the page's HTML and texts: whoever keeps it past the page copies them out
+ * first (`ownStrings`), or keeps its facts line instead (the signals' workers).
+ */
 export function extractPage(snapshot: PageSnapshot, signals: ReadonlyArray<Signal<any>> = SIGNALS): ExtractedPage {
   const page = buildPageContext(snapshot);
   const results = signals.map((signal): { obs: unknown } | { thrown: unknown } => {
@@ -66,8 +70,7 @@ export function extractPage(snapshot: PageSnapshot, signals: ReadonlyArray<Signa
     }
   });
   const kept = keptHtml(page);
-  // Kept for every page until the site is aggregated: copied out of the page's HTML and texts (own-strings.ts).
-  return ownStrings({ page: retirePage(page, kept), results, kept });
+  return { page: retirePage(page, kept), results, kept };
 }
 
 /**
@@ -125,7 +128,8 @@ export function runSignalsOnSite(
 ): { runs: SignalRun[]; site: SiteContext } {
   const known = kept?.size && signals === SIGNALS ? kept : null;
   const extract = (p: PageSnapshot): ExtractedPage => {
-    const fresh = extractPage(p, signals);
+    // Kept for every page until the site is aggregated: copied out of the page's HTML and texts (own-strings.ts).
+    const fresh = ownStrings(extractPage(p, signals));
     onExtracted?.(p, fresh);
     return fresh;
   };

@@ -9,6 +9,7 @@ import { FactsWriter, factsLine, restoreLine } from './facts.js';
 import type { PageSnapshot, UrlRecord } from '../crawl/types.js';
 import { readSpooled, type SpoolRef } from '../crawl/spool.js';
 import { aggregateSite, extractPage, outcomeOf, type ExtractedPage } from './run-signals.js';
+import { ownStrings } from '../util/own-strings.js';
 
 export type WorkerRole = 'keeper' | 'helper';
 export interface WorkerSetup {
@@ -44,7 +45,7 @@ parentPort!.on('message', async (msg: ToWorker) => {
       if (role === 'helper') return post({ kind: 'handled', url: snapshot.url, line });
       // Kept as its line reads back, like a helper's: strings parsed from JSON are flat, where strings copied out of
       // the page each carry a slice of a copy (own-strings.ts); 15–20 % less held a page, on the bench and on a real forum.
-      extracted.set(snapshot.url, line ? restoreLine(line) : page);
+      extracted.set(snapshot.url, line ? restoreLine(line) : ownStrings(page));
       facts?.add(line);
       return post({ kind: 'handled', url: snapshot.url });
     }

@@ -58,8 +58,8 @@ describe('ownStrings', () => {
     expect(before).toContain('Member 29 wrote a reply');
     ownStrings(extraction);
     expect(JSON.stringify(extraction)).toBe(before);
-    // And extractPage, which does this copy, gives that same extraction.
-    const a = extractPage(structuredClone(snapshot));
+    // And extractPage, copied as a run keeps it, gives that same extraction.
+    const a = ownStrings(extractPage(structuredClone(snapshot)));
     expect(JSON.stringify({ page: a.page, results: a.results, kept: a.kept })).toBe(before);
     expect(a.kept).toContain('mailto:help0@example.test');
     // A retired page still refuses what it let go.
